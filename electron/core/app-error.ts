@@ -1,0 +1,49 @@
+// The one error the core throws on purpose; the boundary turns it (and anything else) into a value.
+import { z } from 'zod';
+import { fieldsFromIssues, type ApiError, type ErrorCode } from '../../shared/api/result.ts';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** A zod failure as an `invalid-input` AppError whose message names the first problem. */
+export function invalidInput(error: z.ZodError, what: string): AppError {
+  const fields = fieldsFromIssues(error.issues);
+  const [firstPath, firstMessage] = Object.entries(fields)[0] ?? ['', 'is not valid'];
+  const where = firstPath && firstPath !== '(request)' ? ` (${firstPath})` : '';
+  return new AppError('invalid-input', `${what}${where}: ${firstMessage}`, fields);
+}
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+  warn(message: string, detail?: unknown): void;
+  info(message: string, detail?: unknown): void;
+}
+
+/** Any thrown value as an ApiError; unknown errors are logged and hidden behind `internal`. */
+export function toApiError(error: unknown, log: Logger): ApiError {
+  if (isAppError(error)) {
+    return error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message };
+  }
+  if (error instanceof z.ZodError) {
+    const app = invalidInput(error, 'The request is not valid');
+    return { code: app.code, message: app.message, ...(app.fields ? { fields: app.fields } : {}) };
+  }
+  log.error('Unexpected error', error);
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Engagement Workbook. Your saved work is safe; try again, and if it keeps happening, note what you did and tell your support team.',
+  };
+}

@@ -1,0 +1,8 @@
+// Every migration, in order. Listed explicitly so adding one is a reviewed, visible change.
+import type { Migration } from './migration.ts';
+import { createWorkbook } from './0001-create-workbook.ts';
+import { createChangeLog } from './0002-create-change-log.ts';
+
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,38 @@
+// Writes a workbook as interchange JSON. Personal fields (the author's name, and those a later
+// record type marks personal) are included only when asked for.
+import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type Interchange } from '../../../shared/api/interchange.ts';
+import type { ReadDb } from '../db/open-database.ts';
+import { readWorkbookMeta } from '../workbook/workbook-store.ts';
+
+export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interchange {
+  const meta = readWorkbookMeta(db);
+  return {
+    format: INTERCHANGE_FORMAT,
+    version: INTERCHANGE_VERSION,
+    personal: options.personal,
+    workbook: {
+      id: meta.id,
+      force: meta.force,
+      title: meta.title,
+      periodStart: meta.periodStart,
+      periodEnd: meta.periodEnd,
+      ...(options.personal ? { author: meta.author } : {}),
+      versionLabel: meta.versionLabel,
+      marking: meta.marking,
+      reviewDate: meta.reviewDate,
+      createdAt: meta.createdAt,
+      modifiedAt: meta.modifiedAt,
+    },
+    records: {},
+  };
+}
+
+/** Counts of records per type in a dump, for the CLI's summary line. */
+export function countInterchangeRecords(data: Interchange): Record<string, number> {
+  return Object.fromEntries(Object.entries(data.records).map(([type, rows]) => [type, (rows as unknown[]).length]));
+}
+
+/** Stable, readable JSON: two-space indent and a final newline, so dumps diff cleanly. */
+export function interchangeToText(data: Interchange): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

@@ -1,0 +1,62 @@
+// Makes a new workbook file: built complete in a temporary file beside the destination, checked,
+// then moved into place — so a failure leaves nothing behind and never a half-made workbook.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../app-error.ts';
+import { APPLICATION_ID, WORKBOOK_EXTENSION } from '../db/file-format.ts';
+import { applyConnectionSettings, verifyWorkbook, type WriteDb } from '../db/open-database.ts';
+import { runMigrations } from '../db/run-migrations.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
+import { fileSystemError } from '../db/inspect-header.ts';
+import { fsyncFile, publishFile, removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
+
+/** Refuses destinations that are not a `.ewb` path in an existing folder. */
+export function checkWorkbookDestination(file: string, overwrite: boolean): void {
+  const name = path.basename(file);
+  if (path.extname(file).toLowerCase() !== WORKBOOK_EXTENSION) {
+    throw new AppError('invalid-input', `"${name}" does not end in .ewb. Workbook files are named like "Strategy 2027.ewb".`, { path: 'The file name must end in .ewb' });
+  }
+  const folder = path.dirname(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw new AppError('not-found', `The folder ${folder} does not exist. Choose another place to save "${name}".`, { path: 'Choose a folder that exists' });
+  }
+  if (!stat.isDirectory()) throw new AppError('invalid-input', `${folder} is not a folder.`, { path: 'Choose a folder' });
+  if (!overwrite && fs.existsSync(file)) {
+    throw new AppError('already-exists', `"${name}" already exists in ${folder}. Choose another name, or open that workbook instead.`, { path: 'A file with this name already exists' });
+  }
+}
+
+/** Builds a fresh workbook at `file`; `fill` writes its rows inside one transaction. */
+export function createWorkbookFile(file: string, fill: (db: WriteDb) => void): void {
+  checkWorkbookDestination(file, false);
+  const temporary = temporaryPathBeside(file);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(temporary);
+    applyConnectionSettings(db, true);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    runMigrations(db, LATEST_SCHEMA_VERSION);
+    db.transaction(() => fill(db as WriteDb)).immediate();
+    verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
+    db.close();
+    db = undefined;
+    fsyncFile(temporary);
+    publishFile(temporary, file, false);
+  } catch (error) {
+    db?.close();
+    removeQuietly(temporary);
+    removeQuietly(`${temporary}-journal`);
+    if (error instanceof AppError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('already-exists', `"${path.basename(file)}" already exists. Choose another name.`, { path: 'A file with this name already exists' });
+    }
+    if (typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('SQLITE')) {
+      throw new AppError('io', `"${path.basename(file)}" could not be created (${(error as { code: string }).code}).`);
+    }
+    throw fileSystemError(error, file);
+  }
+}

@@ -1,0 +1,85 @@
+// Reads and writes the workbook's one metadata row. Store functions take the database first and
+// use parameterised SQL only.
+import type { ReadDb, WriteDb } from '../db/open-database.ts';
+import { readUserVersion } from '../db/run-migrations.ts';
+import type { WorkbookDetails, WorkbookMeta } from '../../../shared/api/workbook.ts';
+import type { ProtectiveMarking } from '../../../shared/domain/markings.ts';
+
+interface WorkbookRow {
+  id: string;
+  force_id: string;
+  title: string;
+  period_start: string | null;
+  period_end: string | null;
+  author: string | null;
+  version_label: string;
+  marking: string;
+  review_date: string | null;
+  app_version: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export function readWorkbookMeta(db: ReadDb): WorkbookMeta {
+  const row = db.prepare('SELECT * FROM workbook WHERE singleton = 1').get() as WorkbookRow | undefined;
+  if (!row) throw new Error('The workbook row is missing');
+  return {
+    id: row.id,
+    force: row.force_id,
+    title: row.title,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    author: row.author,
+    versionLabel: row.version_label,
+    marking: row.marking as ProtectiveMarking,
+    reviewDate: row.review_date,
+    schemaVersion: readUserVersion(db),
+    appVersion: row.app_version,
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+  };
+}
+
+export function detailsOf(meta: WorkbookMeta): WorkbookDetails {
+  return {
+    force: meta.force,
+    title: meta.title,
+    periodStart: meta.periodStart,
+    periodEnd: meta.periodEnd,
+    author: meta.author,
+    versionLabel: meta.versionLabel,
+    marking: meta.marking,
+    reviewDate: meta.reviewDate,
+  };
+}
+
+export interface NewWorkbookRow {
+  id: string;
+  details: WorkbookDetails;
+  appVersion: string;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export function insertWorkbookRow(db: WriteDb, row: NewWorkbookRow): void {
+  const d = row.details;
+  db.prepare(
+    `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking,
+       review_date, app_version, created_at, modified_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.id, d.force, d.title, d.periodStart, d.periodEnd, d.author, d.versionLabel, d.marking, d.reviewDate, row.appVersion, row.createdAt, row.modifiedAt);
+}
+
+export function updateWorkbookRow(db: WriteDb, details: WorkbookDetails, appVersion: string, modifiedAt: string): void {
+  db.prepare(
+    `UPDATE workbook SET force_id = ?, title = ?, period_start = ?, period_end = ?, author = ?, version_label = ?,
+       marking = ?, review_date = ?, app_version = ?, modified_at = ? WHERE singleton = 1`,
+  ).run(details.force, details.title, details.periodStart, details.periodEnd, details.author, details.versionLabel, details.marking, details.reviewDate, appVersion, modifiedAt);
+}
+
+/** Counts of what the workbook holds, by record type, for `ewb info` and the overview. */
+export function countRecords(db: ReadDb): Record<string, number> {
+  return {
+    changes: db.prepare('SELECT count(*) FROM change_log').pluck().get() as number,
+  };
+}

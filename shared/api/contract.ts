@@ -1,0 +1,104 @@
+// The one API contract: every method the renderer (or any door) may call, with its request and
+// response schemas. Main validates requests against it, preload exposes exactly these names,
+// and the core's implementation is checked against it by the compiler.
+import { z } from 'zod';
+import { FilePathSchema } from './fields.ts';
+import {
+  CheckReportSchema,
+  RecentWorkbookSchema,
+  WorkbookDetailsChangesSchema,
+  WorkbookDetailsSchema,
+  WorkbookInfoSchema,
+} from './workbook.ts';
+
+const HandleSchema = z.string().min(1).max(100);
+
+export const ForceSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  policeUkName: z.string().nullable(),
+  neighbours: z.array(z.string()),
+});
+
+export const contract = {
+  listForces: {
+    request: z.object({}).strict(),
+    response: z.array(ForceSummarySchema),
+  },
+  createWorkbook: {
+    request: z.object({ path: FilePathSchema, details: WorkbookDetailsSchema }).strict(),
+    response: WorkbookInfoSchema,
+  },
+  openWorkbook: {
+    request: z
+      .object({
+        path: FilePathSchema,
+        /** Open without taking the lock; edits are refused. */
+        readOnly: z.boolean().default(false),
+        /** The user chose to take over a lock held on another computer. */
+        takeOverLock: z.boolean().default(false),
+      })
+      .strict(),
+    response: z.object({ info: WorkbookInfoSchema, notices: z.array(z.string()) }),
+  },
+  closeWorkbook: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.object({ closed: z.boolean() }),
+  },
+  getWorkbook: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: WorkbookInfoSchema,
+  },
+  updateWorkbookDetails: {
+    request: z.object({ handle: HandleSchema, changes: WorkbookDetailsChangesSchema }).strict(),
+    response: WorkbookInfoSchema,
+  },
+  saveWorkbookCopy: {
+    request: z.object({ handle: HandleSchema, destination: FilePathSchema, overwrite: z.boolean().default(false) }).strict(),
+    response: z.object({ path: z.string() }),
+  },
+  checkWorkbook: {
+    request: z.object({ path: FilePathSchema }).strict(),
+    response: CheckReportSchema,
+  },
+  listRecentWorkbooks: {
+    request: z.object({}).strict(),
+    response: z.array(RecentWorkbookSchema),
+  },
+  forgetRecentWorkbook: {
+    request: z.object({ path: FilePathSchema }).strict(),
+    response: z.object({ forgotten: z.boolean() }),
+  },
+  dumpWorkbook: {
+    request: z.object({ path: FilePathSchema, destination: FilePathSchema, personal: z.boolean().default(false) }).strict(),
+    response: z.object({ path: z.string(), counts: z.record(z.string(), z.number()) }),
+  },
+  createWorkbookFromInterchange: {
+    request: z
+      .object({
+        path: FilePathSchema,
+        source: FilePathSchema,
+        keepId: z.boolean().default(false),
+        overrides: WorkbookDetailsChangesSchema.default({}),
+      })
+      .strict(),
+    response: WorkbookInfoSchema,
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** What a caller sends (defaults optional). */
+export type RequestOf<M extends MethodName> = z.input<Contract[M]['request']>;
+/** What a handler receives (defaults applied). */
+export type ParsedRequestOf<M extends MethodName> = z.output<Contract[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Contract[M]['response']>;
+
+/** The shape an implementation must have; the core declares `satisfies ApiHandlers`. */
+export type ApiHandlers = { [M in MethodName]: (request: ParsedRequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M> };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}

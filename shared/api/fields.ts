@@ -1,0 +1,43 @@
+// Field schemas shared by every record: plain text, calendar dates, timestamps, ids.
+import { z } from 'zod';
+
+// Characters no planner types on purpose and Word refuses: C0 controls except tab, LF and CR, and U+FFFE/FFFF.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Free text of at most `max` characters, without control characters. */
+export function plainText(max: number) {
+  return z
+    .string()
+    .max(max, `Keep this to ${max} characters or fewer`)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'Remove the control characters (they cannot be printed)')
+    .refine((text) => text.isWellFormed(), 'Remove the broken characters (an unpaired surrogate)');
+}
+
+/** Text that must say something: trimmed length at least 1. */
+export function requiredText(max: number, missing: string) {
+  return plainText(max).refine((text) => text.trim().length > 0, missing);
+}
+
+/** A calendar date as YYYY-MM-DD that exists (no 31 February). */
+export const CalendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD, for example 2027-03-31')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  }, 'Enter a real date, for example 2027-03-31');
+export type CalendarDate = z.infer<typeof CalendarDateSchema>;
+
+/** A moment as an ISO 8601 UTC timestamp, as the core's clock writes it. */
+export const TimestampSchema = z.iso.datetime({ offset: false, message: 'Expected an ISO 8601 UTC timestamp' });
+
+/** Record and workbook ids: lower-case UUIDs, so they survive sharing and merging. */
+export const IdSchema = z.uuid({ message: 'Expected a UUID' });
+
+/** A path to a file, as the user or a dialog gave it; the doors decide where it may point. */
+export const FilePathSchema = z
+  .string()
+  .min(1, 'Choose a file')
+  .max(4096, 'That path is too long')
+  .refine((text) => !text.includes('\u0000'), 'A path cannot contain a null character');

@@ -1,0 +1,46 @@
+// The interchange format: a documented, versioned JSON of a workbook's records, links as ids.
+// History, imported crime counts and library workbooks are deliberately not part of it.
+import { z } from 'zod';
+import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText } from './fields.ts';
+import { ForceIdSchema, MarkingSchema } from './workbook.ts';
+
+export const INTERCHANGE_FORMAT = 'engagement-workbook';
+/** Bump when the format changes shape; readers refuse a version above their own. */
+export const INTERCHANGE_VERSION = 1;
+
+export const InterchangeWorkbookSchema = z
+  .object({
+    id: IdSchema,
+    force: ForceIdSchema.describe('Force id from the reference list, e.g. "kent"'),
+    title: requiredText(200, 'The workbook needs a title'),
+    periodStart: CalendarDateSchema.nullable(),
+    periodEnd: CalendarDateSchema.nullable(),
+    author: plainText(200).nullable().optional().describe('Personal: present only in a dump made with --personal'),
+    versionLabel: plainText(50),
+    marking: MarkingSchema,
+    reviewDate: CalendarDateSchema.nullable(),
+    createdAt: TimestampSchema,
+    modifiedAt: TimestampSchema,
+  })
+  .strict();
+export type InterchangeWorkbook = z.infer<typeof InterchangeWorkbookSchema>;
+
+/**
+ * One array per record type. Every record type a later feature adds joins this object
+ * (and the round-trip test) — the schema is strict, so an unknown type is refused, not dropped.
+ */
+export const InterchangeRecordsSchema = z.object({}).strict();
+export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
+
+export const InterchangeSchema = z
+  .object({
+    format: z.literal(INTERCHANGE_FORMAT),
+    version: z.literal(INTERCHANGE_VERSION),
+    /** True when personal fields were included (`ewb dump --personal`). */
+    personal: z.boolean(),
+    workbook: InterchangeWorkbookSchema,
+    records: InterchangeRecordsSchema,
+  })
+  .strict()
+  .describe('Engagement Workbook interchange file');
+export type Interchange = z.infer<typeof InterchangeSchema>;

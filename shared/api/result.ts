@@ -1,0 +1,57 @@
+// How every API answer crosses a boundary: a value, never a thrown error.
+import { z } from 'zod';
+
+/** Error codes the renderer maps to plain-English guidance in one place. */
+export const ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'not-a-workbook',
+  'damaged',
+  'too-new',
+  'in-use',
+  'in-use-elsewhere',
+  'read-only',
+  'already-exists',
+  'io',
+  'not-open',
+  'cancelled',
+  'forbidden',
+  'internal',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ApiErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** Form path (e.g. `title`, `period.end`) → message, for the renderer's error summary. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+  ]);
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(error: ApiError): Result<T> {
+  return { ok: false, error };
+}
+
+/** Turns zod issues into the `fields` map: one message per form path, first issue wins. */
+export function fieldsFromIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '(request)';
+    if (!(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,87 @@
+// The workbook's own details (its one metadata row) and what the API says about an open workbook.
+import { z } from 'zod';
+import { PROTECTIVE_MARKINGS } from '../domain/markings.ts';
+import { forceById } from '../domain/forces.ts';
+import { CalendarDateSchema, IdSchema, TimestampSchema, plainText, requiredText } from './fields.ts';
+
+export const ForceIdSchema = z
+  .string()
+  .refine((id) => forceById(id) !== undefined, 'Choose a force from the list');
+
+export const MarkingSchema = z.enum(PROTECTIVE_MARKINGS, {
+  message: 'Choose OFFICIAL or OFFICIAL-SENSITIVE',
+});
+
+/** The details a planner edits. `author` names a person, so it is personal data. */
+const detailsShape = {
+  force: ForceIdSchema,
+  title: requiredText(200, 'Enter a title for the strategy'),
+  periodStart: CalendarDateSchema.nullable(),
+  periodEnd: CalendarDateSchema.nullable(),
+  author: plainText(200).nullable(),
+  versionLabel: plainText(50),
+  marking: MarkingSchema,
+  reviewDate: CalendarDateSchema.nullable(),
+};
+
+function periodInOrder(details: { periodStart?: string | null; periodEnd?: string | null }): boolean {
+  return !details.periodStart || !details.periodEnd || details.periodStart < details.periodEnd;
+}
+const PERIOD_ORDER = { message: 'The strategy period must end after it starts', path: ['periodEnd'] };
+
+export const WorkbookDetailsSchema = z.object(detailsShape).refine(periodInOrder, PERIOD_ORDER);
+export type WorkbookDetails = z.infer<typeof WorkbookDetailsSchema>;
+
+/** A partial edit of the details; the merged result is validated again by the core. */
+export const WorkbookDetailsChangesSchema = z
+  .object(detailsShape)
+  .partial()
+  .refine(periodInOrder, PERIOD_ORDER);
+export type WorkbookDetailsChanges = z.infer<typeof WorkbookDetailsChangesSchema>;
+
+export const WorkbookMetaSchema = z.object({
+  id: IdSchema,
+  ...detailsShape,
+  schemaVersion: z.number().int().positive(),
+  appVersion: z.string(),
+  createdAt: TimestampSchema,
+  modifiedAt: TimestampSchema,
+});
+export type WorkbookMeta = z.infer<typeof WorkbookMetaSchema>;
+
+export const WorkbookInfoSchema = z.object({
+  handle: z.string(),
+  path: z.string(),
+  readOnly: z.boolean(),
+  meta: WorkbookMetaSchema,
+  /** Record counts per record type, for `ewb info` and the overview. */
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type WorkbookInfo = z.infer<typeof WorkbookInfoSchema>;
+
+export const LockOwnerSchema = z.object({
+  user: z.string(),
+  host: z.string(),
+  pid: z.number().int(),
+  since: TimestampSchema,
+});
+export type LockOwner = z.infer<typeof LockOwnerSchema>;
+
+export const RecentWorkbookSchema = z.object({
+  path: z.string(),
+  title: z.string(),
+  force: z.string(),
+  lastOpened: TimestampSchema,
+  exists: z.boolean(),
+});
+export type RecentWorkbook = z.infer<typeof RecentWorkbookSchema>;
+
+export const CheckReportSchema = z.object({
+  path: z.string(),
+  ok: z.boolean(),
+  schemaVersion: z.number().int().nullable(),
+  appSchemaVersion: z.number().int(),
+  appVersion: z.string().nullable(),
+  problems: z.array(z.string()),
+});
+export type CheckReport = z.infer<typeof CheckReportSchema>;
