@@ -5,7 +5,8 @@ import { createAppCore, type AppCore, type AppCoreDeps } from '../core/create-ap
 import { defaultDeps } from '../core/default-deps.ts';
 import { APP_VERSION } from '../core/app-version.ts';
 import type { Logger } from '../core/app-error.ts';
-import { registerWorkbookCommands } from './workbook-commands.ts';
+import { registerSchemaCommand, registerWorkbookCommands } from './workbook-commands.ts';
+import { interchangeJsonSchema } from '../../shared/api/interchange-json-schema.ts';
 import { Refused, oneLine, type CliContext, type CliIo } from './cli-context.ts';
 
 function quietLogger(io: CliIo, env: NodeJS.ProcessEnv): Logger {
@@ -50,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
     .showHelpAfterError('(run "ewb --help" for usage)');
   program.addHelpText('after', '\nExit codes: 0 done, 1 refused (bad file or input), 2 usage error.');
   registerWorkbookCommands(program, context);
+  registerSchemaCommand(program, context, interchangeJsonSchema);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
 
   try {

@@ -137,3 +137,10 @@ export function registerWorkbookCommands(program: Command, context: CliContext):
       }
     });
 }
+
+export function registerSchemaCommand(program: Command, context: CliContext, schemaOf: () => Record<string, unknown>): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of the interchange format (what "ewb dump" writes)')
+    .action(() => context.json(schemaOf()));
+}

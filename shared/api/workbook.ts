@@ -1,12 +1,13 @@
 // The workbook's own details (its one metadata row) and what the API says about an open workbook.
 import { z } from 'zod';
 import { PROTECTIVE_MARKINGS } from '../domain/markings.ts';
-import { forceById } from '../domain/forces.ts';
+import { FORCES } from '../domain/forces.ts';
 import { CalendarDateSchema, IdSchema, TimestampSchema, plainText, requiredText } from './fields.ts';
 
-export const ForceIdSchema = z
-  .string()
-  .refine((id) => forceById(id) !== undefined, 'Choose a force from the list');
+const FORCE_IDS = FORCES.map((force) => force.id) as [string, ...string[]];
+
+/** A force by its id in the reference list (e.g. `kent`); names are resolved by the doors. */
+export const ForceIdSchema = z.enum(FORCE_IDS, { message: 'Choose a force from the list' });
 
 export const MarkingSchema = z.enum(PROTECTIVE_MARKINGS, {
   message: 'Choose OFFICIAL or OFFICIAL-SENSITIVE',

@@ -8,6 +8,7 @@ import { inspectHeader, type HeaderInfo } from './inspect-header.ts';
 import { describeSchemaDifference, readSchema } from './expected-schema.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import { APP_VERSION } from '../app-version.ts';
+import { runMigrations } from './run-migrations.ts';
 
 declare const readBrand: unique symbol;
 declare const writeBrand: unique symbol;
@@ -142,6 +143,16 @@ export function openReadOnly(file: string): ReadDb {
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: 2000 });
     applyConnectionSettings(db, false);
     verifyWorkbook(db, file, header.userVersion);
+    if (header.userVersion < LATEST_SCHEMA_VERSION) {
+      // An older file is read through an up-to-date copy in memory: every reader sees one schema,
+      // and the file itself is neither migrated nor touched.
+      const image = db.serialize();
+      db.close();
+      db = new Database(image);
+      applyConnectionSettings(db, false);
+      runMigrations(db, LATEST_SCHEMA_VERSION);
+      verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
+    }
     return db as ReadDb;
   } catch (error) {
     db?.close();

@@ -134,7 +134,14 @@ export function acquireLock(file: string, me: LockIdentity, now: Date, options: 
   } else {
     notices.push(`You took over editing "${name}" from ${holder.user} on ${holder.host}. Changes they make from now on will not be saved.`);
   }
-  replaceLock(lockPath, owner);
+  try {
+    replaceLock(lockPath, owner);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+      throw new AppError('io', `"${name}" cannot be marked as in use: there is a folder called "${path.basename(lockPath)}" beside it. Remove that folder, or open the workbook read-only.`);
+    }
+    throw fileSystemError(error, lockPath);
+  }
   const check = readLock(file);
   if (check === null || check === 'unreadable' || check.pid !== owner.pid || check.host !== owner.host || check.since !== owner.since) {
     throw new AppError('in-use', `"${name}" was opened by someone else at the same moment. Try again, or open it read-only.`);
