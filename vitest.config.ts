@@ -1,12 +1,15 @@
-// Test runner settings: one config for the core, CLI and (later) shell suites.
+// Test runner settings. The JSON report feeds .ci/run's closing "N passed, N failed" line.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
+    allowOnly: false,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 
 // Characters no planner types on purpose and Word refuses: C0 controls except tab, LF and CR, and U+FFFE/FFFF.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Free text of at most `max` characters, without control characters. */

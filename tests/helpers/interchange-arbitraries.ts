@@ -4,7 +4,6 @@ import { FORCES } from '../../shared/domain/forces.ts';
 import { PROTECTIVE_MARKINGS } from '../../shared/domain/markings.ts';
 import type { Interchange } from '../../shared/api/interchange.ts';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Any text a planner could type: all of Unicode, less control characters, within `max`. */
@@ -24,7 +23,7 @@ export const timestamp = fc
   .map((ms) => new Date(ms).toISOString());
 
 export const period = fc
-  .option(fc.tuple(calendarDate, calendarDate).filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? [a, b] : [b, a])))
+  .option(fc.tuple(calendarDate, calendarDate).filter(([a, b]) => a !== b).map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a])))
   .map((pair) => (pair ? { periodStart: pair[0], periodEnd: pair[1] } : { periodStart: null, periodEnd: null }));
 
 export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange> {

@@ -10,7 +10,7 @@ import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
 import { backupPathFor } from '../../../electron/core/db/migrate-workbook.ts';
 import type { Migration } from '../../../electron/core/db/migrations/migration.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
+import { expectOk, testCore } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 
 /** A workbook file at schema `version`, as an older app would have written it. */

@@ -51,9 +51,10 @@ describe('connection settings', () => {
     db.close();
   });
 
-  it('every read-only connection has the same defences', () => {
+  it('every read-only connection has the same defences, on a checked snapshot frozen with query_only', () => {
     const db = openReadOnly(good);
-    expect(readConnectionSettings(db)).toEqual(EXPECTED_SETTINGS);
+    expect(readConnectionSettings(db)).toEqual({ ...EXPECTED_SETTINGS, journal_mode: 'memory', mmap_size: undefined }); // no file, so no memory map
+    expect(db.pragma('query_only', { simple: true })).toBe(1);
     expect(() => db.prepare(`UPDATE workbook SET title = 'x'`).run()).toThrow(/readonly/i);
     db.close();
   });
