@@ -54,7 +54,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       handle: session.handle,
       path: session.path,
       readOnly: session.writable === null,
-      meta: readWorkbookMeta(session.db),
+      meta: { ...readWorkbookMeta(session.db), schemaVersion: session.fileVersion },
       counts: countRecords(session.db),
     };
   }

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { AppError } from '../app-error.ts';
 import { inspectWorkbookFile, openReadOnly, openWritable, type ReadDb, type WriteDb } from '../db/open-database.ts';
 import { migrateWorkbookFile } from '../db/migrate-workbook.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { acquireLock, releaseLock, stillHoldsLock, type LockIdentity } from './workbook-lock.ts';
 import type { LockOwner } from '../../../shared/api/workbook.ts';
 
 export interface Session {
   handle: string;
   path: string;
+  /** The file's own format version (a read-only older file is read through a migrated copy). */
+  fileVersion: number;
   db: ReadDb;
   writable: WriteDb | null;
   lock: LockOwner | null;
@@ -28,8 +31,10 @@ export class WorkbookSessions {
   }
 
   openForReading(file: string): Session {
-    const db = openReadOnly(path.resolve(file));
-    return this.add({ handle: this.newId(), path: path.resolve(file), db, writable: null, lock: null });
+    const absolute = path.resolve(file);
+    const fileVersion = inspectWorkbookFile(absolute).header.userVersion;
+    const db = openReadOnly(absolute);
+    return this.add({ handle: this.newId(), path: absolute, fileVersion, db, writable: null, lock: null });
   }
 
   /** Takes the lock, migrates an older file (after a backup), then opens it for editing. */
@@ -43,7 +48,7 @@ export class WorkbookSessions {
         notices.push(`This workbook was updated to the current file format. A copy of it as it was is kept as "${path.basename(migration.backupPath)}".`);
       }
       const db = openWritable(absolute);
-      const session = this.add({ handle: this.newId(), path: absolute, db, writable: db, lock: owner });
+      const session = this.add({ handle: this.newId(), path: absolute, fileVersion: LATEST_SCHEMA_VERSION, db, writable: db, lock: owner });
       return { session, notices };
     } catch (error) {
       releaseLock(absolute, owner);

@@ -108,6 +108,7 @@ describe('migrations', () => {
     const core = testCore();
     const opened = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file, readOnly: true });
     expect(opened.info.meta.title).toBe('Old plan');
+    expect(opened.info.meta.schemaVersion).toBe(1);
     expect(opened.info.readOnly).toBe(true);
     const edit = await core.call('updateWorkbookDetails', { handle: opened.info.handle, changes: { title: 'New' } });
     expect(edit.ok || edit.error.code).toBe('read-only');
