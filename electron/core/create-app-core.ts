@@ -107,7 +107,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
         }).immediate();
       }
       const info = infoOf(session);
-      rememberRecent(info);
+      // The recent list shows title and force; keep it current without an extra write per edit.
+      if (diff && ('title' in diff.after || 'force' in diff.after)) rememberRecent(info);
       return info;
     },
 
