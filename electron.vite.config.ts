@@ -2,7 +2,7 @@
 // loads its own binary), the sandboxed preload (one self-contained CommonJS file), and the renderer.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import { rendererConfig } from './renderer/vite.config.ts';
 
 export default defineConfig({
   main: {
@@ -21,16 +21,5 @@ export default defineConfig({
       rollupOptions: { output: { entryFileNames: '[name].cjs' } },
     },
   },
-  renderer: {
-    root: resolve('renderer'),
-    plugins: [react()],
-    build: {
-      outDir: resolve('out/renderer'),
-      emptyOutDir: true,
-      // No inline scripts: the CSP allows only 'self'.
-      modulePreload: { polyfill: false },
-      assetsInlineLimit: 0,
-      rollupOptions: { input: resolve('renderer/index.html') },
-    },
-  },
+  renderer: rendererConfig,
 });

@@ -1,0 +1,252 @@
+// The loopback browser host: the same renderer and core behind HTTP on 127.0.0.1 only. Every API
+// call needs the run's token; Host and Origin must be the host's own (DNS-rebinding defence); the
+// same CSP as the Electron window; workbook paths confined to the workbooks folder.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { isMethodName } from '../../shared/api/contract.ts';
+import { isShellMethodName, shellContract, type ShellMethodName } from '../../shared/api/shell-contract.ts';
+import { fail, ok, type Result } from '../../shared/api/result.ts';
+import { AppError, invalidInput, toApiError, type Logger } from '../core/app-error.ts';
+import type { AppCore } from '../core/create-app-core.ts';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
+import { listFolder, uploadFile } from './host-files.ts';
+import { pathsIn, pathsOut } from './translate-paths.ts';
+import { WorkbooksFolder } from './workbooks-folder.ts';
+
+export interface HostOptions {
+  core: AppCore;
+  rendererDir: string;
+  workbooksDir: string;
+  token: string;
+  appVersion: string;
+  log: Logger;
+  port?: number;
+}
+
+export interface Host {
+  server: http.Server;
+  url: string;
+  port: number;
+  folder: WorkbooksFolder;
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-ewb-token';
+const MAX_BODY_BYTES = 100 * 1024 * 1024;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=()',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export function newToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+function tokensMatch(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AppError('invalid-input', 'The request is too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function createHostServer(options: HostOptions): Promise<Host> {
+  const folder = new WorkbooksFolder(options.workbooksDir);
+  const rendererRoot = path.resolve(options.rendererDir);
+  let port = 0;
+  const ownHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const ownOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function shellCall(method: ShellMethodName, request: unknown): Promise<Result<unknown>> {
+    const parsed = shellContract[method].request.safeParse(request ?? {});
+    if (!parsed.success) return fail(toApiError(invalidInput(parsed.error, `The request to ${method} is not valid`), options.log));
+    try {
+      switch (method) {
+        case 'getEnvironment':
+          return ok({ door: 'host', appVersion: options.appVersion, workbooksFolder: path.basename(folder.root) });
+        case 'listFolder':
+          return ok(listFolder(folder, (parsed.data as { folder: string }).folder));
+        case 'uploadFile':
+          return ok(uploadFile(folder, parsed.data as { folder: string; name: string; contentBase64: string; overwrite: boolean }));
+        case 'showInFolder':
+          return ok({ shown: false });
+        case 'chooseFile':
+          return fail({ code: 'forbidden', message: 'The browser host has no native dialogs; its page shows the workbooks folder instead.' });
+      }
+    } catch (error) {
+      return fail(toApiError(error, options.log));
+    }
+  }
+
+  async function apiCall(method: string, request: unknown): Promise<Result<unknown>> {
+    if (isShellMethodName(method)) return shellCall(method, request);
+    if (!isMethodName(method)) return fail({ code: 'invalid-input', message: `There is no API method "${method}".` });
+    let mapped: unknown;
+    try {
+      mapped = pathsIn(folder, request);
+    } catch (error) {
+      return fail(toApiError(error, options.log));
+    }
+    const result = await options.core.call(method, mapped);
+    return result.ok ? ok(pathsOut(folder, result.value)) : result;
+  }
+
+  function serveStatic(urlPath: string, res: http.ServerResponse): void {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      send(res, 400, 'Bad request');
+      return;
+    }
+    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+    const file = path.resolve(rendererRoot, relative);
+    if (!file.startsWith(rendererRoot + path.sep) || relative.split('/').includes('..')) {
+      send(res, 404, 'Not found');
+      return;
+    }
+    fs.readFile(file, (error, data) => {
+      if (error) {
+        send(res, 404, 'Not found');
+        return;
+      }
+      send(res, 200, data, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', relative === 'index.html' ? {} : { 'Cache-Control': 'no-cache' });
+    });
+  }
+
+  function serveDownload(relative: string, res: http.ServerResponse): void {
+    let file: string;
+    try {
+      file = folder.resolve(decodeURIComponent(relative));
+    } catch {
+      send(res, 403, 'Forbidden');
+      return;
+    }
+    fs.readFile(file, (error, data) => {
+      if (error) {
+        send(res, 404, 'Not found');
+        return;
+      }
+      const name = path.basename(file).replace(/[^\w .()-]/g, '_');
+      send(res, 200, data, 'application/octet-stream', { 'Content-Disposition': `attachment; filename="${name}"` });
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      // DNS rebinding: a page on another name that resolves here must not reach the API or the files.
+      if (!ownHosts().has(req.headers.host ?? '')) {
+        send(res, 421, 'Misdirected request: this server answers only to its own address.');
+        return;
+      }
+      const origin = req.headers.origin;
+      if (origin !== undefined && !ownOrigins().has(origin)) {
+        send(res, 403, 'Forbidden: cross-origin requests are refused.');
+        return;
+      }
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/download/')) {
+        const given = req.headers[TOKEN_HEADER];
+        if (typeof given !== 'string' || given === '') {
+          send(res, 401, 'Unauthorised: this request needs the token printed when the host started.');
+          return;
+        }
+        if (!tokensMatch(given, options.token)) {
+          send(res, 403, 'Forbidden: wrong token.');
+          return;
+        }
+      }
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') {
+          send(res, 405, 'Use POST for API calls.', 'text/plain; charset=utf-8', { Allow: 'POST' });
+          return;
+        }
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          send(res, 415, 'API calls must be sent as application/json.');
+          return;
+        }
+        let request: unknown;
+        try {
+          const body = await readBody(req);
+          request = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
+        } catch {
+          send(res, 200, JSON.stringify(fail({ code: 'invalid-input', message: 'The request body is not valid JSON.' })), 'application/json');
+          return;
+        }
+        const result = await apiCall(url.pathname.slice('/api/'.length), request);
+        send(res, 200, JSON.stringify(result), 'application/json');
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET' });
+        return;
+      }
+      if (url.pathname.startsWith('/download/')) {
+        serveDownload(url.pathname.slice('/download/'.length), res);
+        return;
+      }
+      serveStatic(url.pathname, res);
+    })().catch((error: unknown) => {
+      options.log.error('Host request failed', error);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    folder,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

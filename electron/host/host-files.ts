@@ -1,0 +1,62 @@
+// The host's own answers to the shell contract: a file browser over the workbooks folder and
+// uploads into it, standing in for the native dialogs Electron has.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../core/app-error.ts';
+import { publishFile, removeQuietly, temporaryPathBeside } from '../core/fs/durable-write.ts';
+import { fsyncFile } from '../core/fs/durable-write.ts';
+import { fileSystemError } from '../core/db/inspect-header.ts';
+import type { FolderEntry } from '../../shared/api/shell-contract.ts';
+import type { WorkbooksFolder } from './workbooks-folder.ts';
+
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+const SAFE_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+$/;
+
+export function listFolder(folder: WorkbooksFolder, relative: string): { folder: string; entries: FolderEntry[] } {
+  const absolute = folder.resolve(relative);
+  let names: fs.Dirent[];
+  try {
+    names = fs.readdirSync(absolute, { withFileTypes: true });
+  } catch (error) {
+    throw fileSystemError(error, absolute);
+  }
+  const entries: FolderEntry[] = [];
+  for (const dirent of names) {
+    // Hidden files, lock files and temporary files are not the planner's business.
+    if (dirent.name.startsWith('.') || dirent.name.startsWith('~$')) continue;
+    const full = path.join(absolute, dirent.name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      continue;
+    }
+    const rel = folder.relative(full);
+    if (rel === null) continue; // a link out of the folder is not shown
+    entries.push({ name: dirent.name, path: rel, kind: stat.isDirectory() ? 'folder' : 'file', size: stat.isDirectory() ? 0 : stat.size, modified: stat.mtime.toISOString() });
+  }
+  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
+  return { folder: folder.relative(absolute) ?? '', entries };
+}
+
+export function uploadFile(folder: WorkbooksFolder, request: { folder: string; name: string; contentBase64: string; overwrite: boolean }): { path: string } {
+  if (!SAFE_NAME.test(request.name) || request.name === '.' || request.name === '..' || request.name.startsWith('.')) {
+    throw new AppError('invalid-input', `"${request.name}" cannot be used as a file name. Use letters, numbers, spaces and dashes.`, { name: 'Choose another file name' });
+  }
+  const target = folder.resolve(request.folder ? `${request.folder}/${request.name}` : request.name);
+  const bytes = Buffer.from(request.contentBase64, 'base64');
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('invalid-input', `"${request.name}" is too large to upload (the limit is 64 MB).`);
+  const temporary = temporaryPathBeside(target);
+  try {
+    fs.writeFileSync(temporary, bytes, { flag: 'wx' });
+    fsyncFile(temporary);
+    publishFile(temporary, target, request.overwrite);
+  } catch (error) {
+    removeQuietly(temporary);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('already-exists', `"${request.name}" is already in the workbooks folder. Rename the file, or replace the existing one.`, { name: 'A file with this name already exists' });
+    }
+    throw fileSystemError(error, target);
+  }
+  return { path: folder.relative(target) ?? request.name };
+}

@@ -1,0 +1,87 @@
+// The one API client, for both doors: Electron's preload bridge when it is there, otherwise the
+// loopback host over HTTP with the run's token. Every answer is a Result value.
+import type { AnyMethodName, AnyRequestOf, AnyResponseOf, ApiBridge } from '../../../shared/api/all-methods.ts';
+import type { Result } from '../../../shared/api/result.ts';
+import type { MenuCommandListener } from './menu-bridge.ts';
+
+type Bridge = ApiBridge & { onMenuCommand?: (listener: MenuCommandListener) => () => void };
+
+declare global {
+  interface Window {
+    ewb?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'ewb-host-token';
+
+/** The host's token arrives in the address's fragment once; it is kept for the tab and removed from view. */
+function hostToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export type Door = 'electron' | 'host';
+
+export interface ApiClient {
+  door: Door;
+  call<M extends AnyMethodName>(method: M, request: AnyRequestOf<M>): Promise<Result<AnyResponseOf<M>>>;
+  /** The file-system path of a dropped file, in Electron; null on the host (it uploads instead). */
+  pathForFile(file: File): string | null;
+  /** Downloads a file from the host's workbooks folder (the host's stand-in for "Open folder"). */
+  download(path: string): Promise<void>;
+  onMenuCommand(listener: MenuCommandListener): () => void;
+}
+
+function transportError<T>(message: string): Result<T> {
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+export function createApiClient(): ApiClient {
+  const bridge = window.ewb;
+  if (bridge) {
+    return {
+      door: 'electron',
+      call: (method, request) => (bridge[method] as (r: unknown) => Promise<Result<never>>)(request),
+      pathForFile: (file) => bridge.pathForFile(file) || null,
+      download: async () => {},
+      onMenuCommand: (listener) => bridge.onMenuCommand?.(listener) ?? (() => {}),
+    };
+  }
+  const token = hostToken();
+  return {
+    door: 'host',
+    async call(method, request) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'x-ewb-token': token },
+          body: JSON.stringify(request ?? {}),
+        });
+      } catch {
+        return transportError('Engagement Workbook is not answering. If you closed the window where it runs, start it again; your saved work is safe.');
+      }
+      if (response.status === 401 || response.status === 403) {
+        return transportError('This page is not connected to Engagement Workbook. Open the address it printed when it started (it includes a token).');
+      }
+      if (!response.ok) return transportError(`Engagement Workbook answered with an error (${response.status}).`);
+      return (await response.json()) as Result<never>;
+    },
+    pathForFile: () => null,
+    async download(path) {
+      const response = await fetch(`/download/${path.split('/').map(encodeURIComponent).join('/')}`, { headers: { 'x-ewb-token': token } });
+      if (!response.ok) throw new Error(`The file could not be downloaded (${response.status}).`);
+      const blob = await response.blob();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = path.split('/').pop() ?? 'download';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    },
+    onMenuCommand: () => () => {},
+  };
+}

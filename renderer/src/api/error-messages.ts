@@ -1,0 +1,23 @@
+// Plain-English headings for each error code, in one place. The core's message says the detail.
+import type { ApiError, ErrorCode } from '../../../shared/api/result.ts';
+
+const HEADINGS: Record<ErrorCode, string> = {
+  'invalid-input': 'Check what you entered',
+  'not-found': 'File not found',
+  'not-a-workbook': 'This is not a workbook',
+  damaged: 'This workbook is damaged',
+  'too-new': 'This workbook needs a newer version',
+  'in-use': 'This workbook is already open',
+  'in-use-elsewhere': 'Someone else is editing this workbook',
+  'read-only': 'This workbook is read-only',
+  'already-exists': 'That file already exists',
+  io: 'The file could not be read or written',
+  'not-open': 'This workbook is no longer open',
+  cancelled: 'Cancelled',
+  forbidden: 'Not allowed',
+  internal: 'Something went wrong',
+};
+
+export function errorHeading(error: ApiError): string {
+  return HEADINGS[error.code] ?? HEADINGS.internal;
+}

@@ -1,0 +1,180 @@
+// The app frame: marking strips, home or workbook, and the open/create flows with their
+// lock decisions and errors.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ApiError } from '../../../shared/api/result.ts';
+import type { WorkbookDetails, WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { DEFAULT_MARKING } from '../../../shared/domain/markings.ts';
+import type { ApiClient } from '../api/client.ts';
+import { errorHeading } from '../api/error-messages.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { MarkingStrip } from '../components/MarkingStrip.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { FileChooserProvider, useChooseFile } from './file-chooser.tsx';
+import { HomeScreen } from './HomeScreen.tsx';
+import { WorkbookScreen } from './WorkbookScreen.tsx';
+
+interface Open {
+  info: WorkbookInfo;
+  notices: string[];
+}
+
+interface LockPrompt {
+  path: string;
+  error: ApiError;
+  canTakeOver: boolean;
+}
+
+function suggestedFileName(title: string): string {
+  const base = title.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Workbook';
+  return `${base}.ewb`;
+}
+
+function Frame({ api }: { api: ApiClient }) {
+  const chooseFile = useChooseFile();
+  const [open, setOpen] = useState<Open | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [lockPrompt, setLockPrompt] = useState<LockPrompt | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const openPath = useCallback(
+    async (path: string, options: { readOnly?: boolean; takeOverLock?: boolean } = {}) => {
+      setBusy(true);
+      setError(null);
+      const result = await api.call('openWorkbook', { path, ...options });
+      setBusy(false);
+      if (result.ok) {
+        if (open) await api.call('closeWorkbook', { handle: open.info.handle });
+        setOpen({ info: result.value.info, notices: result.value.notices });
+        setLockPrompt(null);
+      } else if (result.error.code === 'in-use' || result.error.code === 'in-use-elsewhere') {
+        setLockPrompt({ path, error: result.error, canTakeOver: result.error.code === 'in-use-elsewhere' });
+      } else {
+        setError(result.error);
+      }
+    },
+    [api, open],
+  );
+
+  const openDialog = useCallback(async () => {
+    const path = await chooseFile({ mode: 'open', purpose: 'workbook', title: 'Open a workbook' });
+    if (path) await openPath(path);
+  }, [chooseFile, openPath]);
+
+  const create = useCallback(
+    async (details: WorkbookDetails) => {
+      const path = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save the new workbook', suggestedName: suggestedFileName(details.title) });
+      if (!path) return;
+      setBusy(true);
+      const result = await api.call('createWorkbook', { path, details });
+      setBusy(false);
+      if (result.ok) {
+        setError(null);
+        setOpen({ info: result.value, notices: [] });
+      } else {
+        setError(result.error);
+      }
+    },
+    [api, chooseFile],
+  );
+
+  const close = useCallback(async () => {
+    if (open) await api.call('closeWorkbook', { handle: open.info.handle });
+    setOpen(null);
+  }, [api, open]);
+
+  const saveCopy = useCallback(async () => {
+    if (!open) return;
+    const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save a copy', suggestedName: suggestedFileName(`${open.info.meta.title} copy`) });
+    if (!destination) return;
+    const result = await api.call('saveWorkbookCopy', { handle: open.info.handle, destination });
+    setOpen((current) => current && { ...current, notices: result.ok ? [`A copy was saved as ${result.value.path}.`] : current.notices });
+    if (!result.ok) setError(result.error);
+  }, [api, chooseFile, open]);
+
+  const dropFile = useCallback(
+    async (file: File) => {
+      if (!file.name.toLowerCase().endsWith('.ewb')) {
+        setError({ code: 'not-a-workbook', message: `"${file.name}" is not a workbook file: workbooks end in .ewb.` });
+        return;
+      }
+      const path = api.pathForFile(file);
+      if (path) {
+        await openPath(path);
+        return;
+      }
+      // The browser host cannot see the file's own path: bring a copy into its workbooks folder.
+      const content = await new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+        reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+        reader.readAsDataURL(file);
+      });
+      const uploaded = await api.call('uploadFile', { folder: '', name: file.name, contentBase64: content });
+      if (uploaded.ok) await openPath(uploaded.value.path);
+      else setError(uploaded.error);
+    },
+    [api, openPath],
+  );
+
+  useEffect(
+    () =>
+      api.onMenuCommand((command, argument) => {
+        if (command === 'open') void openDialog();
+        else if (command === 'open-recent' && argument) void openPath(argument);
+        else if (command === 'close') void close();
+        else if (command === 'save-copy') void saveCopy();
+        else if (command === 'new') void close();
+      }),
+    [api, openDialog, openPath, close, saveCopy],
+  );
+
+  const marking = open?.info.meta.marking ?? DEFAULT_MARKING;
+  return (
+    <div className="app">
+      <MarkingStrip marking={marking} position="top" />
+      <div className="app__content">
+        {error && (
+          <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}>
+            <p>{error.message}</p>
+          </Notice>
+        )}
+        {open ? (
+          <WorkbookScreen
+            key={open.info.handle}
+            api={api}
+            info={open.info}
+            notices={open.notices}
+            onInfo={(info) => setOpen((current) => current && { ...current, info })}
+            onDismissNotices={() => setOpen((current) => current && { ...current, notices: [] })}
+            onClose={() => void close()}
+            onSaveCopy={() => void saveCopy()}
+          />
+        ) : (
+          <HomeScreen api={api} busy={busy} creating={busy} onOpenPath={(p) => void openPath(p)} onOpenDialog={() => void openDialog()} onCreate={(d) => void create(d)} onDropFile={(f) => void dropFile(f)} />
+        )}
+      </div>
+      {lockPrompt && (
+        <Dialog title={errorHeading(lockPrompt.error)} onClose={() => setLockPrompt(null)}>
+          <p>{lockPrompt.error.message}</p>
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => void openPath(lockPrompt.path, { readOnly: true })}>Open read-only</button>
+            {lockPrompt.canTakeOver && (
+              <button type="button" className="button button--warning" onClick={() => void openPath(lockPrompt.path, { takeOverLock: true })}>Take over editing</button>
+            )}
+            <button type="button" className="button button--secondary" onClick={() => setLockPrompt(null)}>Cancel</button>
+          </div>
+        </Dialog>
+      )}
+      <MarkingStrip marking={marking} position="bottom" />
+    </div>
+  );
+}
+
+export function App({ api }: { api: ApiClient }) {
+  const stableApi = useMemo(() => api, [api]);
+  return (
+    <FileChooserProvider api={stableApi}>
+      <Frame api={stableApi} />
+    </FileChooserProvider>
+  );
+}

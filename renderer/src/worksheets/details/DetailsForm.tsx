@@ -1,0 +1,124 @@
+// The workbook's details: edits save themselves shortly after typing stops (and at once when a
+// field is left), with inline errors and an error summary. Nothing typed is lost: invalid values
+// stay in the form, marked, until they are put right.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WorkbookInfo } from '../../../../shared/api/workbook.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { ErrorSummary, type FieldError } from '../../components/ErrorSummary.tsx';
+import { RadioGroup, SelectField, TextField } from '../../components/fields.tsx';
+import { draftOf, saveableChanges, validateDraft, type Draft } from './details-draft.ts';
+import { useForces } from '../../app/use-forces.ts';
+
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
+
+const SAVE_DELAY_MS = 600;
+
+const LABELS: Record<keyof Draft, string> = {
+  force: 'Force',
+  title: 'Title',
+  periodStart: 'Strategy period starts',
+  periodEnd: 'Strategy period ends',
+  author: 'Author',
+  versionLabel: 'Version label',
+  marking: 'Protective marking',
+  reviewDate: 'Next review date',
+};
+
+export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClient; info: WorkbookInfo; onSaved: (info: WorkbookInfo) => void; onSaveState: (state: SaveState) => void }) {
+  const forces = useForces(api);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(info.meta));
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const saved = useRef<Draft>(draftOf(info.meta));
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
+  const readOnly = info.readOnly;
+
+  const errors = useMemo(() => ({ ...validateDraft(draft), ...serverErrors }), [draft, serverErrors]);
+  const shownErrors = Object.fromEntries(Object.entries(errors).filter(([field]) => touched.has(field)));
+
+  const save = useCallback(
+    (current: Draft) => {
+      const changes = saveableChanges(current, saved.current, validateDraft(current));
+      if (Object.keys(changes).length === 0) {
+        onSaveState(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+        return;
+      }
+      onSaveState({ kind: 'saving' });
+      inFlight.current = inFlight.current.then(async () => {
+        const result = await api.call('updateWorkbookDetails', { handle: info.handle, changes });
+        if (result.ok) {
+          saved.current = { ...saved.current, ...draftOf(result.value.meta) };
+          setServerErrors({});
+          onSaved(result.value);
+          onSaveState(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+        } else {
+          setServerErrors(result.error.fields ?? {});
+          onSaveState({ kind: 'failed', message: result.error.message });
+        }
+      });
+    },
+    [api, info.handle, onSaved, onSaveState],
+  );
+
+  const latest = useRef(draft);
+  latest.current = draft;
+  useEffect(() => () => {
+    // Leaving the form saves what is pending at once.
+    if (timer.current) {
+      clearTimeout(timer.current);
+      save(latest.current);
+    }
+  }, [save]);
+
+  function change(field: keyof Draft, value: string) {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    setServerErrors({});
+    setTouched((old) => new Set(old).add(field));
+    if (timer.current) clearTimeout(timer.current);
+    onSaveState({ kind: 'saving' });
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      save(next);
+    }, SAVE_DELAY_MS);
+  }
+
+  function flush() {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      save(latest.current);
+    }
+  }
+
+  const summary: FieldError[] = Object.entries(shownErrors).map(([field, message]) => ({ field, target: `details-${field}`, message: `${LABELS[field as keyof Draft] ?? field}: ${message}` }));
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => { event.preventDefault(); flush(); }} aria-label="Workbook details">
+      <ErrorSummary errors={summary} />
+      {readOnly && <p className="inset">This workbook is open read-only, so its details cannot be changed here.</p>}
+      <TextField id="details-title" label={LABELS.title} hint="The strategy's name as it will appear on the cover of the document." value={draft.title} error={shownErrors.title} onChange={(v) => change('title', v)} onBlur={flush} disabled={readOnly} />
+      <SelectField id="details-force" label={LABELS.force} value={draft.force} error={shownErrors.force} options={forces.map((f) => ({ value: f.id, label: f.name }))} onChange={(v) => { change('force', v); }} disabled={readOnly} />
+      <div className="field-row">
+        <TextField id="details-periodStart" type="date" width="date" label={LABELS.periodStart} value={draft.periodStart} error={shownErrors.periodStart} onChange={(v) => change('periodStart', v)} onBlur={flush} disabled={readOnly} />
+        <TextField id="details-periodEnd" type="date" width="date" label={LABELS.periodEnd} value={draft.periodEnd} error={shownErrors.periodEnd} onChange={(v) => change('periodEnd', v)} onBlur={flush} disabled={readOnly} />
+      </div>
+      <TextField id="details-author" label={LABELS.author} hint="A person's name is personal data: it is left out of share copies." value={draft.author} error={shownErrors.author} onChange={(v) => change('author', v)} onBlur={flush} disabled={readOnly} />
+      <TextField id="details-versionLabel" label={LABELS.versionLabel} hint="For example: Draft 2, or Version 1.0 for the agreed strategy." value={draft.versionLabel} error={shownErrors.versionLabel} onChange={(v) => change('versionLabel', v)} onBlur={flush} width="half" disabled={readOnly} />
+      <TextField id="details-reviewDate" type="date" width="date" label={LABELS.reviewDate} hint="When the strategy will next be reviewed." value={draft.reviewDate} error={shownErrors.reviewDate} onChange={(v) => change('reviewDate', v)} onBlur={flush} disabled={readOnly} />
+      <RadioGroup
+        id="details-marking"
+        legend={LABELS.marking}
+        value={draft.marking}
+        error={shownErrors.marking}
+        disabled={readOnly}
+        onChange={(v) => change('marking', v)}
+        options={[
+          { value: 'OFFICIAL', label: 'OFFICIAL', hint: 'Routine business information.' },
+          { value: 'OFFICIAL-SENSITIVE', label: 'OFFICIAL-SENSITIVE', hint: 'Would cause harm if lost or shared without need: most engagement strategies that name groups, places and contacts.' },
+        ]}
+      />
+    </form>
+  );
+}
