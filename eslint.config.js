@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: forbid(['electron', '**/main/**', '**/preload/**', '**/host/**', '**/cli/**', '**/renderer/**'], 'The core is plain Node shared by the app, the host and the CLI: it never imports electron or a shell.'),
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
     rules: forbid(['**/electron/**', 'electron', ...nodeOnly], 'The renderer talks to the core only through the API client; it imports only shared/ and itself.'),
   },
   {

@@ -29,9 +29,28 @@ function suggestedFileName(title: string): string {
   return `${base}.ewb`;
 }
 
+const OPEN_HANDLE_KEY = 'ewb-open-handle';
+
 function Frame({ api }: { api: ApiClient }) {
   const chooseFile = useChooseFile();
-  const [open, setOpen] = useState<Open | null>(null);
+  const [open, setOpenState] = useState<Open | null>(null);
+  // A reload (or a renderer restart) comes back to the workbook that was open, not to home.
+  const setOpen = useCallback((next: Open | null | ((current: Open | null) => Open | null)) => {
+    setOpenState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      if (value) sessionStorage.setItem(OPEN_HANDLE_KEY, value.info.handle);
+      else sessionStorage.removeItem(OPEN_HANDLE_KEY);
+      return value;
+    });
+  }, []);
+  useEffect(() => {
+    const handle = sessionStorage.getItem(OPEN_HANDLE_KEY);
+    if (!handle) return;
+    void api.call('getWorkbook', { handle }).then((result) => {
+      if (result.ok) setOpenState((current) => current ?? { info: result.value, notices: [] });
+      else sessionStorage.removeItem(OPEN_HANDLE_KEY);
+    });
+  }, [api]);
   const [error, setError] = useState<ApiError | null>(null);
   const [lockPrompt, setLockPrompt] = useState<LockPrompt | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +71,7 @@ function Frame({ api }: { api: ApiClient }) {
         setError(result.error);
       }
     },
-    [api, open],
+    [api, open, setOpen],
   );
 
   const openDialog = useCallback(async () => {
@@ -74,13 +93,13 @@ function Frame({ api }: { api: ApiClient }) {
         setError(result.error);
       }
     },
-    [api, chooseFile],
+    [api, chooseFile, setOpen],
   );
 
   const close = useCallback(async () => {
     if (open) await api.call('closeWorkbook', { handle: open.info.handle });
     setOpen(null);
-  }, [api, open]);
+  }, [api, open, setOpen]);
 
   const saveCopy = useCallback(async () => {
     if (!open) return;
@@ -89,7 +108,7 @@ function Frame({ api }: { api: ApiClient }) {
     const result = await api.call('saveWorkbookCopy', { handle: open.info.handle, destination });
     setOpen((current) => current && { ...current, notices: result.ok ? [`A copy was saved as ${result.value.path}.`] : current.notices });
     if (!result.ok) setError(result.error);
-  }, [api, chooseFile, open]);
+  }, [api, chooseFile, open, setOpen]);
 
   const dropFile = useCallback(
     async (file: File) => {
