@@ -140,6 +140,10 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
       send(res, 400, 'Bad request');
       return;
     }
+    if (decoded.includes('\u0000')) {
+      send(res, 400, 'Bad request');
+      return;
+    }
     const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = path.resolve(rendererRoot, relative);
     if (!file.startsWith(rendererRoot + path.sep) || relative.split('/').includes('..')) {

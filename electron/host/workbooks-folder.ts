@@ -59,9 +59,13 @@ export class WorkbooksFolder {
   relative(absolute: string): string | null {
     let real = absolute;
     try {
-      real = path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
+      real = fs.realpathSync(absolute);
     } catch {
-      // The file's folder is gone: compare as given.
+      try {
+        real = path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
+      } catch {
+        // The file's folder is gone: compare as given.
+      }
     }
     if (!isInside(this.realRoot, real)) return null;
     return path.relative(this.realRoot, real).split(path.sep).join('/');
