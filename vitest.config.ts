@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['tests/e2e/support/build-renderer.ts'],
     allowOnly: false,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

@@ -43,6 +43,7 @@ export function WorkbookScreen({ api, info, notices, onInfo, onDismissNotices, o
 
   return (
     <div className="workbook">
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the section</a>
       <header className="title-bar">
         <div className="title-bar__text">
           <p className="title-bar__force">{forceName}</p>
@@ -61,7 +62,7 @@ export function WorkbookScreen({ api, info, notices, onInfo, onDismissNotices, o
       )}
       <div className="workbook__body">
         <TaskList current={section} statusOf={statusOf} onSelect={setSection} />
-        <main className="workbook__section" id="main" aria-labelledby="section-heading">
+        <main className="workbook__section" id="main" tabIndex={-1} aria-labelledby="section-heading">
           <h2 id="section-heading" className="section-heading">{current.title}</h2>
           {current.id === 'details' && (
             <>

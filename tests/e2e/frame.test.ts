@@ -1,0 +1,170 @@
+// End to end in Chromium through the browser host: create, edit, reload; a corrupt file; the
+// second-opener lock; accessibility on each screen; nothing leaves the app's origin.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, screenshotOnFailure, SCREENSHOT_DIR, type AppUnderTest } from './support/app-under-test.ts';
+import { seriousViolations } from './support/axe.ts';
+import { FileBrowserDialog, HomePage, WorkbookPage } from './support/pages.ts';
+
+let app: AppUnderTest;
+let folder: string;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-'));
+  app = await startApp(folder);
+});
+
+afterAll(async () => {
+  await app.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+afterEach(async (context) => {
+  await screenshotOnFailure(page, context.task.name, context.task.result?.state === 'fail');
+  await page?.context().close();
+  page = undefined;
+  expect(app.offOrigin, 'requests that left the app').toEqual([]);
+});
+
+describe('the app frame in the browser host', () => {
+  it('creates a workbook, edits its details, and finds them again after a reload', async () => {
+    page = await app.newPage();
+    const home = new HomePage(page);
+    const workbook = await home.createWorkbook({ force: 'Kent Police', title: 'Community engagement strategy 2027 to 2030', start: '2027-04-01', end: '2030-03-31' }, 'Kent strategy');
+    expect(await workbook.title().textContent()).toBe('Community engagement strategy 2027 to 2030');
+    expect(await workbook.marking('top').textContent()).toBe('OFFICIAL-SENSITIVE');
+    expect(await workbook.marking('bottom').textContent()).toBe('OFFICIAL-SENSITIVE');
+
+    await workbook.setField('Author', 'A. Planner');
+    await workbook.setField('Version label', 'Draft 2');
+    await workbook.page.getByLabel('OFFICIAL', { exact: true }).check();
+    await workbook.waitSaved();
+    expect(await workbook.marking('top').textContent()).toBe('OFFICIAL');
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'workbook-details.png') });
+
+    await page.reload();
+    await workbook.waitLoaded();
+    expect(await workbook.field('Author').inputValue()).toBe('A. Planner');
+    expect(await workbook.field('Version label').inputValue()).toBe('Draft 2');
+
+    await workbook.close();
+    await home.heading().waitFor();
+    await home.recent('Community engagement strategy 2027 to 2030').click();
+    await workbook.waitLoaded();
+    expect(await workbook.field('Author').inputValue()).toBe('A. Planner');
+    expect(await workbook.field('Strategy period starts').inputValue()).toBe('2027-04-01');
+    await workbook.close();
+  });
+
+  it('keeps an invalid edit in the form, marked, and saves nothing until it is put right', async () => {
+    page = await app.newPage();
+    const workbook = await new HomePage(page).createWorkbook({ force: 'Sussex Police', title: 'Sussex plan', start: '2027-04-01', end: '2030-03-31' }, 'Sussex plan');
+    await workbook.setField('Strategy period ends', '2026-01-01');
+    await workbook.field('Author').focus();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    expect(await workbook.saveIndicator().textContent()).toMatch(/Not saved/);
+    expect(await page.getByRole('link', { name: /Strategy period ends: The strategy period must end after it starts/ }).count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'details-error-summary.png') });
+    await workbook.setField('Strategy period ends', '2031-03-31');
+    await workbook.waitSaved();
+    await workbook.close();
+  });
+
+  it('names the problem when the file is damaged', async () => {
+    fs.writeFileSync(path.join(folder, 'Damaged.ewb'), Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(5000, 7)]));
+    page = await app.newPage();
+    const home = new HomePage(page);
+    await home.openFromFolder('Damaged.ewb');
+    const notice = home.errorNotice().filter({ hasText: 'Damaged.ewb' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/This workbook is damaged.*"Damaged\.ewb" is damaged/);
+  });
+
+  it('tells a second opener who has the workbook, and opens it read-only on request', async () => {
+    page = await app.newPage();
+    const home = new HomePage(page);
+    const workbook = await home.createWorkbook({ force: 'Essex Police', title: 'Essex plan' }, 'Essex plan');
+    await workbook.close();
+    fs.writeFileSync(path.join(folder, '~$Essex plan.ewb.lock'), JSON.stringify({ app: 'engagement-workbook', user: 'jsmith', host: 'PC-042', pid: 4242, since: '2026-11-25T08:30:00.000Z' }));
+    await home.heading().waitFor();
+    await home.openFromFolder('Essex plan.ewb');
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByRole('heading', { name: 'Someone else is editing this workbook' }).waitFor();
+    expect(await dialog.textContent()).toContain('jsmith on PC-042');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'lock-dialog.png') });
+    await dialog.getByRole('button', { name: 'Open read-only' }).click();
+    await workbook.waitLoaded();
+    expect(await page.getByText('Read-only', { exact: true }).count()).toBe(1);
+    expect(await workbook.field('Title').isDisabled()).toBe(true);
+    await workbook.close();
+    fs.rmSync(path.join(folder, '~$Essex plan.ewb.lock'));
+  });
+
+  it('has no serious or critical accessibility problems on any screen, with content showing', async () => {
+    page = await app.newPage();
+    const home = new HomePage(page);
+    await home.recent('Community engagement strategy 2027 to 2030').waitFor();
+    expect(await seriousViolations(page), 'home with recent workbooks').toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'home.png') });
+
+    await home.startNewWorkbook();
+    await home.submitNewWorkbook();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    expect(await seriousViolations(page), 'new workbook form with errors').toEqual([]);
+
+    await home.fillNewWorkbook({ force: 'Thames Valley Police', title: 'Thames Valley plan' });
+    await home.submitNewWorkbook();
+    const dialog = new FileBrowserDialog(page);
+    await dialog.waitOpen();
+    expect(await seriousViolations(page), 'file browser').toEqual([]);
+    await dialog.saveAs('Thames Valley plan');
+
+    const workbook = new WorkbookPage(page);
+    await workbook.waitLoaded();
+    await workbook.setField('Author', 'A. Planner');
+    await workbook.waitSaved();
+    expect(await seriousViolations(page), 'workbook details').toEqual([]);
+
+    await page.setViewportSize({ width: 640, height: 400 }); // about 200 % zoom of a 1280 × 800 screen
+    expect(await seriousViolations(page), 'workbook at 200 % zoom').toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'workbook-200-percent.png') });
+    await workbook.close();
+  });
+
+  it('is usable by keyboard alone: create a workbook without the mouse', async () => {
+    page = await app.newPage();
+    await page.getByRole('button', { name: 'New workbook' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Force').focus();
+    await page.keyboard.type('North Yorkshire');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Keyboard plan');
+    await page.keyboard.press('Enter');
+    const dialog = new FileBrowserDialog(page);
+    await dialog.waitOpen();
+    await page.keyboard.press('Enter');
+    const workbook = new WorkbookPage(page);
+    await workbook.waitLoaded();
+    expect(await workbook.title().textContent()).toBe('Keyboard plan');
+    await workbook.close();
+  });
+
+  it('blocks requests off the app with its CSP, and the suite would catch any that got past it', async () => {
+    page = await app.newPage();
+    const blocked = await page.evaluate(() => fetch('http://example.invalid/beacon').then(() => 'sent', (error: Error) => error.name));
+    expect(blocked).toBe('TypeError'); // refused by connect-src 'self' before it is sent
+    expect(app.offOrigin).toEqual([]);
+    await page.context().close();
+    // Without the CSP, the same request reaches the detector that fails every other test.
+    page = await app.newPage({ bypassCSP: true });
+    await page.evaluate(() => fetch('http://example.invalid/beacon').catch(() => null));
+    expect(app.offOrigin).toEqual(['http://example.invalid/beacon']);
+    app.offOrigin.splice(0); // made on purpose here
+  });
+});

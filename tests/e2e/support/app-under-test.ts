@@ -1,0 +1,85 @@
+// One browser host and one headless Chromium per e2e file; a fresh page per test that fails the
+// test on any request leaving the app's own origin, and a screenshot when a test fails.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createHostServer, newToken, type Host } from '../../../electron/host/create-host-server.ts';
+import { createAppCore, type AppCore } from '../../../electron/core/create-app-core.ts';
+import { testDeps } from '../../helpers/test-core.ts';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Dates in inputs as a UK planner sees them (dd/mm/yyyy).
+  '--lang=en-GB',
+];
+
+export const RENDERER_DIR = path.resolve('out/renderer');
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+export interface AppUnderTest {
+  host: Host;
+  core: AppCore;
+  folder: string;
+  token: string;
+  browser: Browser;
+  /** Requests that tried to leave the app's origin (each fails the test that made it). */
+  offOrigin: string[];
+  /** A page on the app; `bypassCSP` only to prove the off-origin detector works without the CSP. */
+  newPage(options?: { bypassCSP?: boolean }): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+export async function startApp(folder: string, identity?: { user: string; host: string; pid: number }): Promise<AppUnderTest> {
+  // The settings folder lives as long as the app under test (not one test, as tempDir's would).
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-config-'));
+  const core = createAppCore(testDeps({ clock: () => new Date(), paths: { configDir }, ...(identity ? { identity } : {}) }));
+  const token = newToken();
+  const host = await createHostServer({ core, rendererDir: RENDERER_DIR, workbooksDir: folder, token, appVersion: '0.1.0', log: { error: () => {}, warn: () => {}, info: () => {} } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const offOrigin: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const origin = new URL(host.url).origin;
+  return {
+    host,
+    core,
+    folder,
+    token,
+    browser,
+    offOrigin,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: options.bypassCSP ?? false });
+      contexts.push(context);
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        offOrigin.push(url);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      await page.goto(`${host.url}#token=${token}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      return page;
+    },
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      core.closeAll();
+      await host.close();
+      fs.rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshotOnFailure(page: Page | undefined, name: string, failed: boolean): Promise<void> {
+  if (!page || !failed) return;
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name.replace(/[^\w-]+/g, '-').slice(0, 100)}.png`), fullPage: true }).catch(() => {});
+}

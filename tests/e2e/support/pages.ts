@@ -1,0 +1,109 @@
+// Page objects: what a planner sees and does, so the tests read as the steps they take.
+import type { Locator, Page } from 'playwright-core';
+
+export class FileBrowserDialog {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.locator('dialog[open]');
+  }
+  async waitOpen(): Promise<void> {
+    await this.root.waitFor();
+  }
+  async pick(fileName: string): Promise<void> {
+    await this.root.getByRole('button', { name: new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  }
+  async saveAs(fileName: string): Promise<void> {
+    await this.root.getByLabel('File name').fill(fileName);
+    await this.root.getByRole('button', { name: 'Save here' }).click();
+  }
+}
+
+export class HomePage {
+  constructor(readonly page: Page) {}
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Engagement Workbook' });
+  }
+
+  async startNewWorkbook(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New workbook' }).click();
+  }
+
+  async fillNewWorkbook(details: { force?: string; title?: string; start?: string; end?: string }): Promise<void> {
+    if (details.force) await this.page.getByLabel('Force').selectOption({ label: details.force });
+    if (details.title !== undefined) await this.page.getByLabel('Title', { exact: true }).fill(details.title);
+    if (details.start) await this.page.getByLabel('Strategy period starts').fill(details.start);
+    if (details.end) await this.page.getByLabel('Strategy period ends').fill(details.end);
+  }
+
+  async submitNewWorkbook(): Promise<void> {
+    await this.page.getByRole('button', { name: /Choose where to save and create/ }).click();
+  }
+
+  async createWorkbook(details: { force: string; title: string; start?: string; end?: string }, fileName: string): Promise<WorkbookPage> {
+    await this.startNewWorkbook();
+    await this.fillNewWorkbook(details);
+    await this.submitNewWorkbook();
+    const dialog = new FileBrowserDialog(this.page);
+    await dialog.waitOpen();
+    await dialog.saveAs(fileName);
+    const workbook = new WorkbookPage(this.page);
+    await workbook.waitLoaded();
+    return workbook;
+  }
+
+  async openFromFolder(fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Open a workbook…' }).click();
+    const dialog = new FileBrowserDialog(this.page);
+    await dialog.waitOpen();
+    await dialog.pick(fileName);
+  }
+
+  errorNotice(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  recent(title: string): Locator {
+    return this.page.getByRole('table').getByRole('button', { name: title, exact: true });
+  }
+}
+
+export class WorkbookPage {
+  constructor(readonly page: Page) {}
+
+  async waitLoaded(): Promise<void> {
+    await this.page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+  }
+
+  title(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  saveIndicator(): Locator {
+    return this.page.getByTestId('save-indicator');
+  }
+
+  async setField(label: string, value: string): Promise<void> {
+    await this.field(label).fill(value);
+  }
+
+  async waitSaved(): Promise<void> {
+    await this.page.getByTestId('save-indicator').filter({ hasText: /^Saved$/ }).waitFor();
+  }
+
+  marking(position: 'top' | 'bottom'): Locator {
+    return this.page.getByTestId(`marking-${position}`);
+  }
+
+  taskList(): Locator {
+    return this.page.getByRole('navigation', { name: 'Sections of the workbook' });
+  }
+
+  async close(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Close workbook' }).click();
+  }
+}
