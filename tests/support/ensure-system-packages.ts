@@ -3,7 +3,10 @@
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const NEEDED: Array<{ file: string; pkg: string; why: string }> = [{ file: '/usr/bin/chromium', pkg: 'chromium', why: 'the end-to-end tests drive Debian\'s Chromium' }];
+const NEEDED: Array<{ file: string; pkg: string; why: string }> = [
+  { file: '/usr/bin/chromium', pkg: 'chromium', why: "the end-to-end tests drive Debian's Chromium" },
+  { file: '/usr/bin/strace', pkg: 'strace', why: 'the durability test watches for an fsync before each acknowledged edit' },
+];
 
 const missing = NEEDED.filter((need) => !fs.existsSync(need.file));
 if (missing.length > 0) {
