@@ -137,6 +137,28 @@ describe('the app frame in the browser host', () => {
     await workbook.close();
   });
 
+  it('opens a workbook dropped onto the window (the host keeps a copy in its folder)', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-drop-'));
+    const made = await app.core.call('createWorkbook', { path: path.join(elsewhere, 'Dropped plan.ewb'), details: { force: 'dorset', title: 'Dropped plan', periodStart: null, periodEnd: null, author: null, versionLabel: '', marking: 'OFFICIAL', reviewDate: null } });
+    expect(made.ok).toBe(true);
+    app.core.closeAll();
+    const base64 = fs.readFileSync(path.join(elsewhere, 'Dropped plan.ewb')).toString('base64');
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+    page = await app.newPage();
+    const transfer = await page.evaluateHandle((content) => {
+      const bytes = Uint8Array.from(atob(content), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'Dropped plan.ewb', { type: 'application/octet-stream' }));
+      return data;
+    }, base64);
+    await page.dispatchEvent('section.drop-zone', 'drop', { dataTransfer: transfer });
+    const workbook = new WorkbookPage(page);
+    await workbook.waitLoaded();
+    expect(await workbook.title().textContent()).toBe('Dropped plan');
+    expect(fs.existsSync(path.join(folder, 'Dropped plan.ewb'))).toBe(true);
+    await workbook.close();
+  });
+
   it('is usable by keyboard alone: create a workbook without the mouse', async () => {
     page = await app.newPage();
     await page.getByRole('button', { name: 'New workbook' }).focus();
