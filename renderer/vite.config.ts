@@ -4,18 +4,23 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 
+// Paths from the project root (every build runs there): electron-vite bundles this file with its
+// own config, so import.meta would point somewhere else.
+const here = resolve('renderer');
+
 export const rendererConfig: UserConfig = {
-  root: resolve(import.meta.dirname),
+  root: here,
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(import.meta.dirname, '../out/renderer'),
+    outDir: resolve('out/renderer'),
     emptyOutDir: true,
     // No inline scripts or styles: the CSP allows only 'self'.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: false,
-    rollupOptions: { input: resolve(import.meta.dirname, 'index.html') },
+    minify: true,
+    rollupOptions: { input: resolve(here, 'index.html') },
   },
 };
 

@@ -1,6 +1,6 @@
 // Every method name any door exposes: the core's contract plus the doors' own file methods.
 // Preload exposes exactly these; the renderer's client is typed over them.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { METHOD_NAMES, contract, type MethodName, type RequestOf, type ResponseOf } from './contract.ts';
 import { SHELL_METHOD_NAMES, shellContract, type ShellMethodName, type ShellRequestOf, type ShellResponseOf } from './shell-contract.ts';
 import type { Result } from './result.ts';

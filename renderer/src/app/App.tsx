@@ -139,7 +139,7 @@ function Frame({ api }: { api: ApiClient }) {
     () =>
       api.onMenuCommand((command, argument) => {
         if (command === 'open') void openDialog();
-        else if (command === 'open-recent' && argument) void openPath(argument);
+        else if ((command === 'open-recent' || command === 'open-path') && argument) void openPath(argument);
         else if (command === 'close') void close();
         else if (command === 'save-copy') void saveCopy();
         else if (command === 'new') void close();

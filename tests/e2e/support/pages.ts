@@ -2,8 +2,10 @@
 import type { Locator, Page } from 'playwright-core';
 
 export class FileBrowserDialog {
+  readonly page: Page;
   readonly root: Locator;
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    this.page = page;
     this.root = page.locator('dialog[open]');
   }
   async waitOpen(): Promise<void> {
@@ -19,7 +21,10 @@ export class FileBrowserDialog {
 }
 
 export class HomePage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1, name: 'Engagement Workbook' });
@@ -69,7 +74,10 @@ export class HomePage {
 }
 
 export class WorkbookPage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async waitLoaded(): Promise<void> {
     await this.page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
