@@ -2,7 +2,8 @@
 // response schemas. Main validates requests against it, preload exposes exactly these names,
 // and the core's implementation is checked against it by the compiler.
 import { z } from 'zod';
-import { FilePathSchema } from './fields.ts';
+import { FilePathSchema, IdSchema } from './fields.ts';
+import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, SectionIdSchema, SectionStateSchema } from './records.ts';
 import {
   CheckReportSchema,
   RecentWorkbookSchema,
@@ -12,6 +13,12 @@ import {
 } from './workbook.ts';
 
 const HandleSchema = z.string().min(1).max(100);
+
+const UndoStateSchema = z.object({
+  /** What Ctrl+Z would undo, in words, or null when there is nothing to undo. */
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
 
 export const ForceSummarySchema = z.object({
   id: z.string(),
@@ -83,6 +90,47 @@ export const contract = {
       })
       .strict(),
     response: WorkbookInfoSchema,
+  },
+  listRecords: {
+    request: z.object({ handle: HandleSchema, type: RecordTypeSchema }).strict(),
+    response: z.object({ records: z.array(RecordValuesSchema) }),
+  },
+  createRecord: {
+    /** `values` are checked against the record type's own schema (shared/api/records.ts). */
+    request: z.object({ handle: HandleSchema, type: RecordTypeSchema, values: RecordValuesSchema }).strict(),
+    response: RecordValuesSchema,
+  },
+  updateRecord: {
+    request: z.object({ handle: HandleSchema, type: RecordTypeSchema, id: IdSchema, changes: RecordValuesSchema }).strict(),
+    response: RecordValuesSchema,
+  },
+  deleteRecord: {
+    request: z.object({ handle: HandleSchema, type: RecordTypeSchema, id: IdSchema }).strict(),
+    response: z.object({ deleted: z.boolean() }),
+  },
+  getUndoState: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: UndoStateSchema,
+  },
+  undo: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: UndoStateSchema.extend({ change: ChangeSummarySchema.nullable() }),
+  },
+  redo: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: UndoStateSchema.extend({ change: ChangeSummarySchema.nullable() }),
+  },
+  listSectionStates: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(SectionStateSchema),
+  },
+  setSectionCompleted: {
+    request: z.object({ handle: HandleSchema, section: SectionIdSchema, completed: z.boolean() }).strict(),
+    response: SectionStateSchema,
+  },
+  listGaps: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(GapSchema),
   },
 } as const;
 

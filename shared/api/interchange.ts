@@ -3,10 +3,15 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText } from './fields.ts';
 import { ForceIdSchema, MarkingSchema } from './workbook.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/record-types.ts';
+import { SectionIdSchema, recordSchema } from './records.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
-/** Bump when the format changes shape; readers refuse a version above their own. */
-export const INTERCHANGE_VERSION = 1;
+/**
+ * Bump when the format changes shape; readers refuse a version above their own and read older
+ * ones. Version 2 added the Aims and WHO records (version 1 files, with no records, still load).
+ */
+export const INTERCHANGE_VERSION = 2;
 
 export const InterchangeWorkbookSchema = z
   .object({
@@ -25,17 +30,30 @@ export const InterchangeWorkbookSchema = z
   .strict();
 export type InterchangeWorkbook = z.infer<typeof InterchangeWorkbookSchema>;
 
+/** One record in the file: personal fields are present only in a dump made with --personal. */
+export function interchangeRecordSchema(type: RecordTypeName) {
+  const personal = Object.fromEntries(RECORD_TYPES[type].fields.filter((f) => f.personal || f.specialCategory).map((f) => [f.name, true as const]));
+  return recordSchema(type, { personal: true }).partial(personal as never);
+}
+
+export const SectionCompletionSchema = z.object({ section: SectionIdSchema, completedAt: TimestampSchema }).strict();
+
 /**
- * One array per record type. Every record type a later feature adds joins this object
- * (and the round-trip test) — the schema is strict, so an unknown type is refused, not dropped.
+ * One array per record type, links as ids. Every record type a later feature adds joins this
+ * object (and the round-trip test) — the schema is strict, so an unknown type is refused, not dropped.
  */
-export const InterchangeRecordsSchema = z.object({}).strict();
+export const InterchangeRecordsSchema = z
+  .object({
+    ...(Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, z.array(interchangeRecordSchema(type)).max(1_000_000).default([])])) as Record<RecordTypeName, z.ZodDefault<z.ZodArray<ReturnType<typeof interchangeRecordSchema>>>>),
+    sectionCompletions: z.array(SectionCompletionSchema).max(100).default([]),
+  })
+  .strict();
 export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.literal(INTERCHANGE_VERSION),
+    version: z.union([z.literal(1), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

@@ -14,6 +14,16 @@ export const CORE_METHODS = [
   'forgetRecentWorkbook',
   'dumpWorkbook',
   'createWorkbookFromInterchange',
+  'listRecords',
+  'createRecord',
+  'updateRecord',
+  'deleteRecord',
+  'getUndoState',
+  'undo',
+  'redo',
+  'listSectionStates',
+  'setSectionCompleted',
+  'listGaps',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

@@ -1,5 +1,6 @@
 // `ewb` as a user runs it: the real binary, its output, its exit codes (0 done, 1 refused,
 // 2 usage), and never a stack trace.
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -53,7 +54,7 @@ describe('ewb', () => {
     const info = ewb(['info', file, '--json']);
     expect(info.code).toBe(0);
     const parsed = JSON.parse(info.out) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ force: 'kent', forceName: 'Kent Police', title: 'Test', marking: 'OFFICIAL-SENSITIVE', schemaVersion: 2 });
+    expect(parsed).toMatchObject({ force: 'kent', forceName: 'Kent Police', title: 'Test', marking: 'OFFICIAL-SENSITIVE', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(ewb(['info', file]).out).toMatch(/Title:\s+Test/);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -1,4 +1,5 @@
 // The core through its boundary: contract validation, errors as values, details edits and history.
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -72,7 +73,7 @@ describe('creating and editing a workbook', () => {
     const file = path.join(dir, 'Plan.ewb');
     const core = testCore();
     const info = await expectOk<WorkbookInfo>(core, 'createWorkbook', { path: file, details: SAMPLE_DETAILS });
-    expect(info.meta).toMatchObject({ ...SAMPLE_DETAILS, schemaVersion: 2, appVersion: '0.1.0' });
+    expect(info.meta).toMatchObject({ ...SAMPLE_DETAILS, schemaVersion: LATEST_SCHEMA_VERSION, appVersion: '0.1.0' });
     expect(info.meta.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(info.readOnly).toBe(false);
     const again = await core.call('createWorkbook', { path: file, details: SAMPLE_DETAILS });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { FORCES } from '../../shared/domain/forces.ts';
 import { PROTECTIVE_MARKINGS } from '../../shared/domain/markings.ts';
 import type { Interchange } from '../../shared/api/interchange.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS, type FieldDef, type RecordTypeName } from '../../shared/domain/record-types.ts';
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
@@ -26,9 +27,66 @@ export const period = fc
   .option(fc.tuple(calendarDate, calendarDate).filter(([a, b]) => a !== b).map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a])))
   .map((pair) => (pair ? { periodStart: pair[0], periodEnd: pair[1] } : { periodStart: null, periodEnd: null }));
 
+function fieldValue(field: FieldDef, ids: Record<RecordTypeName, string[]>, ownIndex: number): fc.Arbitrary<unknown> {
+  const vocab = (field.vocabulary ?? []).map((item) => item.id);
+  switch (field.kind) {
+    case 'text':
+    case 'longText':
+      return text(Math.min(field.max ?? 200, 120), Boolean(field.required));
+    case 'date':
+      return field.required ? calendarDate : fc.option(calendarDate, { nil: null });
+    case 'enum':
+      return field.required ? fc.constantFrom(...vocab) : fc.option(fc.constantFrom(...vocab), { nil: null });
+    case 'enumList':
+      return fc.subarray(vocab);
+    case 'integer':
+      return fc.option(fc.nat({ max: 5_000_000 }), { nil: null });
+    case 'codeList':
+      return fc.uniqueArray(fc.integer({ min: 0, max: 999_999 }).map((n) => `E01${String(n).padStart(6, '0')}`), { maxLength: 5 });
+    case 'ref': {
+      // Self-references point only at earlier records, so an area is never inside itself.
+      const pool = field.target === undefined ? [] : field.target === 'area' ? ids.area.slice(0, ownIndex) : ids[field.target];
+      if (field.required) return fc.constantFrom(...pool);
+      return pool.length ? fc.option(fc.constantFrom(...pool), { nil: null }) : fc.constant(null);
+    }
+  }
+}
+
+/** Records of every type, linked to each other at random, personal fields only when asked for. */
+export function recordsArbitrary(personal: boolean): fc.Arbitrary<Interchange['records']> {
+  const counts = fc.record(Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, fc.uniqueArray(fc.uuid({ version: 4 }), { maxLength: 3 })])) as Record<RecordTypeName, fc.Arbitrary<string[]>>);
+  return counts.chain((generated) => {
+    const ids = { ...generated } as Record<RecordTypeName, string[]>;
+    const all = new Set<string>();
+    for (const type of RECORD_TYPE_NAMES) ids[type] = ids[type].filter((id) => (all.has(id) ? false : (all.add(id), true)));
+    if (ids.aim.length === 0) ids.objective = []; // an objective needs an aim
+    const perType = RECORD_TYPE_NAMES.map((type) => {
+      const def = RECORD_TYPES[type];
+      const records = ids[type].map((id, index) => {
+        const shape: Record<string, fc.Arbitrary<unknown>> = {
+          createdAt: timestamp,
+          updatedAt: timestamp,
+          reviewedAt: fc.option(calendarDate, { nil: null }),
+          shareable: fc.boolean(),
+          notes: text(80),
+        };
+        for (const field of def.fields) if (personal || !(field.personal || field.specialCategory)) shape[field.name] = fieldValue(field, ids, index);
+        for (const link of def.links) shape[link.name] = fc.subarray(ids[link.target]);
+        return fc.record(shape).map((values) => ({ id, ...values }));
+      });
+      // A dump lists records oldest first (ties by id): generate them in that order.
+      const byAge = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.createdAt).localeCompare(String(b.createdAt)) || String(a.id).localeCompare(String(b.id));
+      return fc.tuple(...records).map((list) => [type, [...list].sort(byAge)] as const);
+    });
+    const completions = fc.subarray([...SECTION_IDS]).chain((sections) => fc.tuple(...sections.map((section) => timestamp.map((completedAt) => ({ section, completedAt })))));
+    return fc.tuple(fc.tuple(...perType), completions).map(([entries, sectionCompletions]) => ({ ...Object.fromEntries(entries), sectionCompletions: [...sectionCompletions].sort((a, b) => a.section.localeCompare(b.section)) }) as unknown as Interchange['records']);
+  });
+}
+
 export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange> {
   return fc
     .record({
+      records: recordsArbitrary(personal),
       id: fc.uuid({ version: 4 }),
       force: fc.constantFrom(...FORCES.map((f) => f.id)),
       title: text(200, true),
@@ -40,9 +98,9 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
       createdAt: timestamp,
       modifiedAt: timestamp,
     })
-    .map(({ period: p, author, ...rest }) => ({
+    .map(({ period: p, author, records, ...rest }) => ({
       format: 'engagement-workbook' as const,
-      version: 1 as const,
+      version: 2 as const,
       personal,
       workbook: {
         id: rest.id,
@@ -56,6 +114,6 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
         createdAt: rest.createdAt,
         modifiedAt: rest.modifiedAt,
       },
-      records: {},
+      records,
     }));
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../app-error.ts';
 import { fsyncFile, fsyncDirectory } from '../fs/durable-write.ts';
 import { fileSystemError } from './inspect-header.ts';
-import { applyConnectionSettings, inspectWorkbookFile, sqliteFileError, verifyWorkbook } from './open-database.ts';
+import { applyConnectionSettings, inspectWorkbookFile, openReadOnly, sqliteFileError, verifyWorkbook } from './open-database.ts';
 import { runMigrations } from './run-migrations.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
 
@@ -28,6 +28,9 @@ export interface MigrationResult {
 export function migrateWorkbookFile(file: string, now: Date): MigrationResult {
   const { header, needsMigration } = inspectWorkbookFile(file);
   if (!needsMigration) return { from: header.userVersion, to: header.userVersion, backupPath: null };
+  // Every check first, on a read-only snapshot: a file that is not a sound workbook of the version
+  // it claims is refused before a backup is made or anything is written.
+  openReadOnly(file).close();
   const backupPath = backupPathFor(file, now);
   try {
     fs.copyFileSync(file, backupPath, fs.constants.COPYFILE_EXCL);

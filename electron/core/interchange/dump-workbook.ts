@@ -3,6 +3,23 @@
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type Interchange } from '../../../shared/api/interchange.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
+import { RECORD_TYPE_NAMES, personalFields } from '../../../shared/domain/record-types.ts';
+import { listRecords } from '../records/record-store.ts';
+import { readCompletions } from '../gaps/compute-gaps.ts';
+
+/** Every record of every type, personal fields only when asked for. */
+export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records'] {
+  const records = {} as Record<string, unknown[]>;
+  for (const type of RECORD_TYPE_NAMES) {
+    const hidden = personal ? [] : personalFields(type);
+    records[type] = listRecords(db, type).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !hidden.includes(name))));
+  }
+  const sectionCompletions = [...readCompletions(db)]
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([section, completedAt]) => ({ section, completedAt }));
+  return { ...records, sectionCompletions } as Interchange['records'];
+}
 
 export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interchange {
   const meta = readWorkbookMeta(db);
@@ -23,7 +40,7 @@ export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interc
       createdAt: meta.createdAt,
       modifiedAt: meta.modifiedAt,
     },
-    records: {},
+    records: dumpRecords(db, options.personal),
   };
 }
 

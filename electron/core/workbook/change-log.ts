@@ -5,6 +5,10 @@ import type { ReadDb, WriteDb } from '../db/open-database.ts';
 export type ChangeAction = 'create' | 'update' | 'delete';
 
 export interface ChangeEntry {
+  /** Order in the log (set by the database). */
+  seq?: number;
+  /** 0 in force, 1 undone (may be redone), 2 undone and then superseded by a new change. */
+  undone?: number;
   id: string;
   at: string;
   who: string;
@@ -15,7 +19,12 @@ export interface ChangeEntry {
   after: Record<string, unknown> | null;
 }
 
+/**
+ * Appends an entry for a new change the planner made. A new change ends the chance to redo what
+ * was undone before it (those entries are kept for the history, marked as discarded).
+ */
 export function appendChange(db: WriteDb, entry: ChangeEntry): void {
+  db.prepare('UPDATE change_log SET undone = 2 WHERE undone = 1').run();
   db.prepare(
     `INSERT INTO change_log (id, at, who, record_type, record_id, action, before_json, after_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -32,6 +41,8 @@ export function appendChange(db: WriteDb, entry: ChangeEntry): void {
 }
 
 interface ChangeRow {
+  seq: number;
+  undone: number;
   id: string;
   at: string;
   who: string;
@@ -48,7 +59,13 @@ export function listChanges(db: ReadDb, recordId?: string): ChangeEntry[] {
       ? db.prepare('SELECT * FROM change_log ORDER BY seq').all()
       : db.prepare('SELECT * FROM change_log WHERE record_id = ? ORDER BY seq').all(recordId)
   ) as ChangeRow[];
-  return rows.map((row) => ({
+  return rows.map(entryFromRow);
+}
+
+export function entryFromRow(row: ChangeRow): ChangeEntry {
+  return {
+    seq: row.seq,
+    undone: row.undone,
     id: row.id,
     at: row.at,
     who: row.who,
@@ -57,8 +74,10 @@ export function listChanges(db: ReadDb, recordId?: string): ChangeEntry[] {
     action: row.action,
     before: row.before_json === null ? null : (JSON.parse(row.before_json) as Record<string, unknown>),
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as Record<string, unknown>),
-  }));
+  };
 }
+
+export type { ChangeRow };
 
 /** The fields of `before` and `after` that differ, each side with only those fields. */
 export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } | null {

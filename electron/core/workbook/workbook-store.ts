@@ -2,7 +2,10 @@
 // use parameterised SQL only.
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { readUserVersion } from '../db/run-migrations.ts';
-import type { WorkbookDetails, WorkbookMeta } from '../../../shared/api/workbook.ts';
+import { WorkbookDetailsSchema, type WorkbookDetails, type WorkbookMeta } from '../../../shared/api/workbook.ts';
+import { RECORD_TYPE_NAMES } from '../../../shared/domain/record-types.ts';
+import { invalidInput } from '../app-error.ts';
+import { countRecordsOf } from '../records/record-store.ts';
 import type { ProtectiveMarking } from '../../../shared/domain/markings.ts';
 
 interface WorkbookRow {
@@ -79,7 +82,14 @@ export function updateWorkbookRow(db: WriteDb, details: WorkbookDetails, appVers
 
 /** Counts of what the workbook holds, by record type, for `ewb info` and the overview. */
 export function countRecords(db: ReadDb): Record<string, number> {
-  return {
-    changes: db.prepare('SELECT count(*) FROM change_log').pluck().get() as number,
-  };
+  const counts: Record<string, number> = {};
+  for (const type of RECORD_TYPE_NAMES) counts[type] = countRecordsOf(db, type);
+  counts.changes = db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+  return counts;
+}
+
+export function validDetails(details: unknown): WorkbookDetails {
+  const parsed = WorkbookDetailsSchema.safeParse(details);
+  if (!parsed.success) throw invalidInput(parsed.error, 'The workbook details are not complete');
+  return parsed.data;
 }

@@ -55,7 +55,7 @@ describe('reading interchange files', () => {
   it('refuses a newer format version as "too new"', () => {
     const error = refusal(JSON.stringify({ ...VALID, version: 7 }));
     expect(error.code).toBe('too-new');
-    expect(error.message).toMatch(/interchange version 7.*reads up to version 1/);
+    expect(error.message).toMatch(/interchange version 7.*reads up to version 2/);
   });
 
   it('names the field at fault', () => {

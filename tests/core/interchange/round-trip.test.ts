@@ -8,6 +8,7 @@ import { InterchangeSchema, type Interchange } from '../../../shared/api/interch
 import { expectedSchema } from '../../../electron/core/db/expected-schema.ts';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import { interchangeDocument } from '../../helpers/interchange-arbitraries.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES } from '../../../shared/domain/record-types.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
@@ -69,10 +70,10 @@ describe('interchange round trip', () => {
   it('covers every table: each is either in the format or deliberately left out', () => {
     // When a migration adds a table, add its record type to the interchange format and its
     // round-trip generator — or list it here with the reason it never leaves the workbook.
-    const inFormat = new Set(['workbook']);
+    const inFormat = new Set(['workbook', 'section_state', ...RECORD_TYPE_NAMES.flatMap((type) => [RECORD_TYPES[type].table, ...RECORD_TYPES[type].links.map((l) => l.table)])]);
     const leftOut = new Map([['change_log', 'history: never part of the interchange format']]);
     const tables = expectedSchema(LATEST_SCHEMA_VERSION).filter((e) => e.type === 'table').map((e) => e.name);
     for (const table of tables) expect(inFormat.has(table) || leftOut.has(table), `table ${table} is neither in the interchange format nor left out on purpose`).toBe(true);
-    expect(Object.keys(InterchangeSchema.shape.records.shape)).toEqual([...inFormat].filter((t) => t !== 'workbook'));
+    expect(Object.keys(InterchangeSchema.shape.records.shape).sort()).toEqual([...RECORD_TYPE_NAMES, 'sectionCompletions'].sort());
   });
 });

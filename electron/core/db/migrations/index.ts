@@ -2,7 +2,8 @@
 import type { Migration } from './migration.ts';
 import { createWorkbook } from './0001-create-workbook.ts';
 import { createChangeLog } from './0002-create-change-log.ts';
+import { createWorksheets } from './0003-create-worksheets.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,118 @@
+// Creating, editing and deleting worksheet records: validated against the record type's schema
+// and the records they point at, written in one transaction with their change-log entry.
+import { z } from 'zod';
+import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
+import { fieldsFromIssues } from '../../../shared/api/result.ts';
+import { AppError } from '../app-error.ts';
+import type { WriteDb } from '../db/open-database.ts';
+import { appendChange, diffFields } from '../workbook/change-log.ts';
+import { deleteRecordRow, findReferences, getRecord, insertRecord, missingIds, titleOf, updateRecordFields, type BackLink, type BackRef } from './record-store.ts';
+
+export interface ChangeContext {
+  now: () => string;
+  newId: () => string;
+  who: string;
+}
+
+function invalid(type: RecordTypeName, fields: Record<string, string>): AppError {
+  const def = RECORD_TYPES[type];
+  const [field, message] = Object.entries(fields)[0] ?? ['', 'is not valid'];
+  const label = def.fields.find((f) => f.name === field)?.label ?? def.links.find((l) => l.name === field)?.label ?? field;
+  return new AppError('invalid-input', `The ${def.label.toLowerCase()} was not saved: ${label}: ${message}`, fields);
+}
+
+function parseOrThrow(type: RecordTypeName, schema: z.ZodObject, values: unknown): Record<string, unknown> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw invalid(type, fieldsFromIssues(parsed.error.issues));
+  return parsed.data as Record<string, unknown>;
+}
+
+/** Refs and links must point at records that exist; an area may not sit inside itself. */
+function checkTargets(db: WriteDb, type: RecordTypeName, id: string, values: Record<string, unknown>): void {
+  const def = RECORD_TYPES[type];
+  const fields: Record<string, string> = {};
+  for (const field of def.fields) {
+    if (field.kind !== 'ref' || !field.target || !(field.name in values)) continue;
+    const target = values[field.name];
+    if (typeof target !== 'string') continue;
+    if (missingIds(db, field.target, [target]).length > 0) fields[field.name] = `Choose a ${RECORD_TYPES[field.target].label.toLowerCase()} that exists`;
+    else if (field.target === type && wouldCycle(db, type, field.column, id, target)) fields[field.name] = `A ${def.label.toLowerCase()} cannot sit inside itself`;
+  }
+  for (const link of def.links) {
+    if (!(link.name in values)) continue;
+    const missing = missingIds(db, link.target, values[link.name] as string[]);
+    if (missing.length > 0) fields[link.name] = `${missing.length} of the linked ${RECORD_TYPES[link.target].plural.toLowerCase()} no longer exist`;
+  }
+  if (Object.keys(fields).length > 0) throw invalid(type, fields);
+}
+
+function wouldCycle(db: WriteDb, type: RecordTypeName, column: string, id: string, parent: string): boolean {
+  const table = RECORD_TYPES[type].table;
+  let current: string | null = parent;
+  for (let depth = 0; current !== null && depth < 10_000; depth += 1) {
+    if (current === id) return true;
+    current = (db.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(current) as string | null | undefined) ?? null;
+  }
+  return false;
+}
+
+export function createRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, input: unknown): RecordValues {
+  const values = parseOrThrow(type, recordInputSchema(type), input);
+  const stamp = ctx.now();
+  const record = { ...values, id: ctx.newId(), createdAt: stamp, updatedAt: stamp } as RecordValues;
+  db.transaction(() => {
+    checkTargets(db, type, record.id, record);
+    insertRecord(db, type, record);
+    appendChange(db, { id: ctx.newId(), at: stamp, who: ctx.who, recordType: type, recordId: record.id, action: 'create', before: null, after: record });
+  }).immediate();
+  return record;
+}
+
+export function updateRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, id: string, input: unknown): RecordValues {
+  const changes = parseOrThrow(type, recordChangesSchema(type), input);
+  const def = RECORD_TYPES[type];
+  let result: RecordValues | null = null;
+  db.transaction(() => {
+    const before = getRecord(db, type, id);
+    if (!before) throw new AppError('not-found', `That ${def.label.toLowerCase()} no longer exists: it may have been deleted or undone.`);
+    checkTargets(db, type, id, changes);
+    const diff = diffFields(before, { ...before, ...changes });
+    if (!diff) {
+      result = before;
+      return;
+    }
+    const stamp = ctx.now();
+    updateRecordFields(db, type, id, diff.after, stamp);
+    appendChange(db, { id: ctx.newId(), at: stamp, who: ctx.who, recordType: type, recordId: id, action: 'update', before: diff.before, after: diff.after });
+    result = getRecord(db, type, id);
+  }).immediate();
+  return result as unknown as RecordValues;
+}
+
+/** What a deletion removed: the record, and the other records' pointers and links to it. */
+export interface DeletionSnapshot {
+  record: RecordValues;
+  refs: BackRef[];
+  links: BackLink[];
+}
+
+export function deleteRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, id: string): boolean {
+  const def = RECORD_TYPES[type];
+  let deleted = false;
+  db.transaction(() => {
+    const record = getRecord(db, type, id);
+    if (!record) return;
+    const { refs, links } = findReferences(db, type, id);
+    const blocking = refs.filter((ref) => ref.required);
+    if (blocking.length > 0) {
+      const kinds = [...new Set(blocking.map((ref) => RECORD_TYPES[ref.type].plural.toLowerCase()))].join(' and ');
+      throw new AppError('invalid-input', `"${titleOf(record, type)}" still has ${blocking.length} ${kinds} under it. Move them to another ${def.label.toLowerCase()} or delete them first.`);
+    }
+    const snapshot: DeletionSnapshot = { record, refs, links };
+    deleteRecordRow(db, type, id);
+    appendChange(db, { id: ctx.newId(), at: ctx.now(), who: ctx.who, recordType: type, recordId: id, action: 'delete', before: snapshot as unknown as Record<string, unknown>, after: null });
+    deleted = true;
+  }).immediate();
+  return deleted;
+}

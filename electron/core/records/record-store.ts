@@ -1,0 +1,185 @@
+// Reads and writes worksheet records of any type, driven by the descriptors in
+// shared/domain/record-types.ts. Store functions take the database first; SQL is parameterised
+// (table and column names come only from the descriptors, never from input).
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import type { RecordValues } from '../../../shared/api/records.ts';
+import type { ReadDb, WriteDb } from '../db/open-database.ts';
+
+type Row = Record<string, unknown>;
+
+function parseList(text: unknown): string[] {
+  if (typeof text !== 'string') return [];
+  try {
+    const value = JSON.parse(text) as unknown;
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function fromColumn(field: FieldDef, value: unknown): unknown {
+  switch (field.kind) {
+    case 'text':
+    case 'longText':
+      return typeof value === 'string' ? value : '';
+    case 'enumList':
+    case 'codeList':
+      return parseList(value);
+    case 'integer':
+      return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : null;
+    default:
+      return typeof value === 'string' ? value : null;
+  }
+}
+
+function toColumn(field: FieldDef, value: unknown): unknown {
+  switch (field.kind) {
+    case 'enumList':
+    case 'codeList':
+      return JSON.stringify(Array.isArray(value) ? value : []);
+    case 'text':
+    case 'longText':
+      return typeof value === 'string' ? value : '';
+    default:
+      return value ?? null;
+  }
+}
+
+function rowToValues(def: RecordTypeDef, row: Row, links: Record<string, string[]>): RecordValues {
+  const values: RecordValues = {
+    id: String(row.id),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+    reviewedAt: typeof row.reviewed_at === 'string' ? row.reviewed_at : null,
+    shareable: row.shareable !== 0,
+    notes: typeof row.notes === 'string' ? row.notes : '',
+  };
+  for (const field of def.fields) values[field.name] = fromColumn(field, row[field.column]);
+  for (const link of def.links) values[link.name] = links[link.name] ?? [];
+  return values;
+}
+
+/** Every record of a type, with its links, in creation order. One query per table. */
+export function listRecords(db: ReadDb, type: RecordTypeName): RecordValues[] {
+  const def = RECORD_TYPES[type];
+  const rows = db.prepare(`SELECT * FROM ${def.table} ORDER BY created_at, id`).all() as Row[];
+  const linkMaps = def.links.map((link) => {
+    const map = new Map<string, string[]>();
+    for (const { owner_id: owner, target_id: target } of db.prepare(`SELECT owner_id, target_id FROM ${link.table} ORDER BY rowid`).all() as Array<{ owner_id: string; target_id: string }>) {
+      const list = map.get(owner);
+      if (list) list.push(target);
+      else map.set(owner, [target]);
+    }
+    return [link.name, map] as const;
+  });
+  return rows.map((row) => rowToValues(def, row, Object.fromEntries(linkMaps.map(([name, map]) => [name, map.get(String(row.id)) ?? []]))));
+}
+
+export function getRecord(db: ReadDb, type: RecordTypeName, id: string): RecordValues | null {
+  const def = RECORD_TYPES[type];
+  const row = db.prepare(`SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) return null;
+  const links: Record<string, string[]> = {};
+  for (const link of def.links) {
+    links[link.name] = db.prepare(`SELECT target_id FROM ${link.table} WHERE owner_id = ? ORDER BY rowid`).pluck().all(id) as string[];
+  }
+  return rowToValues(def, row, links);
+}
+
+export function countRecordsOf(db: ReadDb, type: RecordTypeName): number {
+  return db.prepare(`SELECT count(*) FROM ${RECORD_TYPES[type].table}`).pluck().get() as number;
+}
+
+function writeLinks(db: WriteDb, def: RecordTypeDef, id: string, values: Record<string, unknown>, replace: boolean): void {
+  for (const link of def.links) {
+    if (!(link.name in values)) continue;
+    if (replace) db.prepare(`DELETE FROM ${link.table} WHERE owner_id = ?`).run(id);
+    const insert = db.prepare(`INSERT OR IGNORE INTO ${link.table} (owner_id, target_id) VALUES (?, ?)`);
+    for (const target of (values[link.name] as string[] | undefined) ?? []) insert.run(id, target);
+  }
+}
+
+/** Inserts a complete record (all fields present, already validated). */
+export function insertRecord(db: WriteDb, type: RecordTypeName, values: RecordValues): void {
+  const def = RECORD_TYPES[type];
+  const columns = ['id', 'created_at', 'updated_at', 'reviewed_at', 'shareable', 'notes', ...def.fields.map((f) => f.column)];
+  const params = [values.id, values.createdAt, values.updatedAt, values.reviewedAt, values.shareable ? 1 : 0, values.notes, ...def.fields.map((f) => toColumn(f, values[f.name]))];
+  db.prepare(`INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...params);
+  writeLinks(db, def, values.id, values, false);
+}
+
+/** Writes the given fields (and links) of an existing record. */
+export function updateRecordFields(db: WriteDb, type: RecordTypeName, id: string, changes: Record<string, unknown>, updatedAt: string): void {
+  const def = RECORD_TYPES[type];
+  const sets: string[] = ['updated_at = ?'];
+  const params: unknown[] = [updatedAt];
+  for (const [name, value] of Object.entries(changes)) {
+    const field = def.fields.find((f) => f.name === name);
+    if (field) {
+      sets.push(`${field.column} = ?`);
+      params.push(toColumn(field, value));
+    } else if (name === 'reviewedAt') {
+      sets.push('reviewed_at = ?');
+      params.push(value ?? null);
+    } else if (name === 'shareable') {
+      sets.push('shareable = ?');
+      params.push(value ? 1 : 0);
+    } else if (name === 'notes') {
+      sets.push('notes = ?');
+      params.push(typeof value === 'string' ? value : '');
+    }
+  }
+  db.prepare(`UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+  writeLinks(db, def, id, changes, true);
+}
+
+export function deleteRecordRow(db: WriteDb, type: RecordTypeName, id: string): void {
+  db.prepare(`DELETE FROM ${RECORD_TYPES[type].table} WHERE id = ?`).run(id);
+}
+
+/** Another record's field that points at a record (cleared when the record is deleted). */
+export interface BackRef {
+  type: RecordTypeName;
+  id: string;
+  field: string;
+  required: boolean;
+}
+
+/** Another record's link to a record (removed when the record is deleted). */
+export interface BackLink {
+  type: RecordTypeName;
+  id: string;
+  link: string;
+}
+
+export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { refs: BackRef[]; links: BackLink[] } {
+  const refs: BackRef[] = [];
+  const links: BackLink[] = [];
+  for (const otherName of RECORD_TYPE_NAMES) {
+    const other = RECORD_TYPES[otherName];
+    for (const field of other.fields) {
+      if (field.kind !== 'ref' || field.target !== type) continue;
+      const ids = db.prepare(`SELECT id FROM ${other.table} WHERE ${field.column} = ? AND id <> ?`).pluck().all(id, id) as string[];
+      for (const owner of ids) refs.push({ type: otherName, id: owner, field: field.name, required: Boolean(field.required) });
+    }
+    for (const link of other.links) {
+      if (link.target !== type) continue;
+      const owners = db.prepare(`SELECT owner_id FROM ${link.table} WHERE target_id = ?`).pluck().all(id) as string[];
+      for (const owner of owners) links.push({ type: otherName, id: owner, link: link.name });
+    }
+  }
+  return { refs, links };
+}
+
+/** The ids among `ids` that are not records of `type`. */
+export function missingIds(db: ReadDb, type: RecordTypeName, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  const table = RECORD_TYPES[type].table;
+  return db.prepare(`SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${table})`).pluck().all(JSON.stringify(ids)) as string[];
+}
+
+/** The title of a record, for messages and link pickers. */
+export function titleOf(values: Record<string, unknown>, type: RecordTypeName): string {
+  const title = values[RECORD_TYPES[type].titleField];
+  return typeof title === 'string' && title.trim() ? title : `(untitled ${RECORD_TYPES[type].label.toLowerCase()})`;
+}

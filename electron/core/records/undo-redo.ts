@@ -1,0 +1,105 @@
+// Undo and redo across the whole workbook, built on the change log kept inside it: undo applies
+// the last change in force backwards; redo applies the first undone one forwards. Both survive
+// closing and reopening the workbook. Undone steps write no new entries; they flip `undone`.
+import { isRecordTypeName, RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import type { ChangeSummary, RecordValues } from '../../../shared/api/records.ts';
+import type { ReadDb, WriteDb } from '../db/open-database.ts';
+import { entryFromRow, type ChangeEntry, type ChangeRow } from '../workbook/change-log.ts';
+import { deleteRecordRow, getRecord, insertRecord, missingIds, titleOf, updateRecordFields } from './record-store.ts';
+import type { DeletionSnapshot } from './record-changes.ts';
+
+/** How non-record entries (workbook details, section completion) are applied. */
+export interface SpecialAppliers {
+  workbook(db: WriteDb, fields: Record<string, unknown>, at: string): void;
+  section(db: WriteDb, section: string, completedAt: string | null): void;
+}
+
+const VERBS = { create: 'adding', update: 'editing', delete: 'deleting' } as const;
+
+function lastInForce(db: ReadDb): ChangeEntry | null {
+  const row = db.prepare('SELECT * FROM change_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as ChangeRow | undefined;
+  return row ? entryFromRow(row) : null;
+}
+
+function firstUndone(db: ReadDb): ChangeEntry | null {
+  const row = db.prepare('SELECT * FROM change_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as ChangeRow | undefined;
+  return row ? entryFromRow(row) : null;
+}
+
+export function describeChange(db: ReadDb, entry: ChangeEntry): string {
+  if (entry.recordType === 'workbook') return 'editing the workbook details';
+  if (entry.recordType === 'section') return `marking the ${entry.recordId} section ${entry.after?.completedAt ? 'completed' : 'not completed'}`;
+  if (!isRecordTypeName(entry.recordType)) return `${VERBS[entry.action]} a record`;
+  const type = entry.recordType;
+  const snapshot = entry.action === 'delete' ? ((entry.before as unknown as DeletionSnapshot | null)?.record ?? null) : entry.action === 'create' ? entry.after : getRecord(db, type, entry.recordId);
+  const title = snapshot ? titleOf(snapshot, type) : '';
+  return `${VERBS[entry.action]} ${RECORD_TYPES[type].label.toLowerCase()}${title ? ` “${title}”` : ''}`;
+}
+
+export function undoState(db: ReadDb): { undoLabel: string | null; redoLabel: string | null } {
+  const undo = lastInForce(db);
+  const redo = firstUndone(db);
+  return { undoLabel: undo ? `Undo ${describeChange(db, undo)}` : null, redoLabel: redo ? `Redo ${describeChange(db, redo)}` : null };
+}
+
+function restoreDeleted(db: WriteDb, type: RecordTypeName, snapshot: DeletionSnapshot, at: string): void {
+  const record = { ...snapshot.record } as RecordValues;
+  for (const link of RECORD_TYPES[type].links) {
+    const ids = (record[link.name] as string[] | undefined) ?? [];
+    const gone = new Set(missingIds(db, link.target, ids));
+    record[link.name] = ids.filter((id) => !gone.has(id));
+  }
+  insertRecord(db, type, record);
+  for (const ref of snapshot.refs) {
+    if (getRecord(db, ref.type, ref.id)) updateRecordFields(db, ref.type, ref.id, { [ref.field]: record.id }, at);
+  }
+  for (const link of snapshot.links) {
+    const table = RECORD_TYPES[link.type].links.find((l) => l.name === link.link)?.table;
+    if (table && getRecord(db, link.type, link.id)) db.prepare(`INSERT OR IGNORE INTO ${table} (owner_id, target_id) VALUES (?, ?)`).run(link.id, record.id);
+  }
+}
+
+function apply(db: WriteDb, entry: ChangeEntry, direction: 'back' | 'forward', at: string, special: SpecialAppliers): void {
+  const fields = (direction === 'back' ? entry.before : entry.after) ?? {};
+  if (entry.recordType === 'workbook') {
+    special.workbook(db, fields, at);
+    return;
+  }
+  if (entry.recordType === 'section') {
+    special.section(db, entry.recordId, (fields.completedAt as string | null | undefined) ?? null);
+    return;
+  }
+  if (!isRecordTypeName(entry.recordType)) return;
+  const type = entry.recordType;
+  const removes = (entry.action === 'create' && direction === 'back') || (entry.action === 'delete' && direction === 'forward');
+  const restores = (entry.action === 'create' && direction === 'forward') || (entry.action === 'delete' && direction === 'back');
+  if (removes) deleteRecordRow(db, type, entry.recordId);
+  else if (restores && entry.action === 'create') insertRecord(db, type, entry.after as RecordValues);
+  else if (restores) restoreDeleted(db, type, entry.before as unknown as DeletionSnapshot, at);
+  else updateRecordFields(db, type, entry.recordId, fields, at);
+}
+
+export function undoLast(db: WriteDb, at: string, special: SpecialAppliers): ChangeSummary | null {
+  let summary: ChangeSummary | null = null;
+  db.transaction(() => {
+    const entry = lastInForce(db);
+    if (!entry) return;
+    const description = `Undid ${describeChange(db, entry)}`;
+    apply(db, entry, 'back', at, special);
+    db.prepare('UPDATE change_log SET undone = 1 WHERE seq = ?').run(entry.seq);
+    summary = { recordType: entry.recordType, recordId: entry.recordId, action: entry.action, description };
+  }).immediate();
+  return summary;
+}
+
+export function redoNext(db: WriteDb, at: string, special: SpecialAppliers): ChangeSummary | null {
+  let summary: ChangeSummary | null = null;
+  db.transaction(() => {
+    const entry = firstUndone(db);
+    if (!entry) return;
+    apply(db, entry, 'forward', at, special);
+    db.prepare('UPDATE change_log SET undone = 0 WHERE seq = ?').run(entry.seq);
+    summary = { recordType: entry.recordType, recordId: entry.recordId, action: entry.action, description: `Redid ${describeChange(db, entry)}` };
+  }).immediate();
+  return summary;
+}

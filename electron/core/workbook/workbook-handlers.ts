@@ -1,0 +1,121 @@
+// The workbook's own methods: forces, create, open, close, details, save a copy, check, recent
+// files, and the interchange format in and out.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiHandlers } from '../../../shared/api/contract.ts';
+import { FORCES } from '../../../shared/domain/forces.ts';
+import { AppError, toApiError } from '../app-error.ts';
+import type { AppContext } from '../app-context.ts';
+import { inspectHeader } from '../db/inspect-header.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
+import { appVersionForSchema, openReadOnly } from '../db/open-database.ts';
+import { writeFileDurably } from '../fs/durable-write.ts';
+import { dumpWorkbook, countInterchangeRecords, interchangeToText } from '../interchange/dump-workbook.ts';
+import { loadInterchangeRecords } from '../interchange/load-interchange.ts';
+import { readInterchangeFile } from '../interchange/read-interchange.ts';
+import { appendChange, diffFields } from './change-log.ts';
+import { createWorkbookFile } from './create-workbook-file.ts';
+import { saveCopy } from './save-copy.ts';
+import { detailsOf, insertWorkbookRow, readWorkbookMeta, updateWorkbookRow, validDetails } from './workbook-store.ts';
+
+type WorkbookMethods = 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange';
+
+export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMethods> {
+  const { deps, sessions, recent, now, infoOf, rememberRecent, openSession } = ctx;
+  return {
+    listForces: () => FORCES.map((force) => ({ id: force.id, name: force.name, policeUkName: force.policeUkName, neighbours: [...force.neighbours] })),
+
+    createWorkbook: ({ path: file, details }) => {
+      const absolute = path.resolve(file);
+      const stamp = now();
+      createWorkbookFile(absolute, (db) =>
+        insertWorkbookRow(db, { id: deps.newId(), details: validDetails(details), appVersion: deps.appVersion, createdAt: stamp, modifiedAt: stamp }),
+      );
+      return openSession(absolute, false, false).info;
+    },
+
+    openWorkbook: ({ path: file, readOnly, takeOverLock }) => openSession(file, readOnly, takeOverLock),
+
+    closeWorkbook: ({ handle }) => ({ closed: sessions.close(handle) }),
+
+    getWorkbook: ({ handle }) => infoOf(sessions.get(handle)),
+
+    updateWorkbookDetails: ({ handle, changes }) => {
+      const { session, db } = sessions.writableOf(handle);
+      const before = readWorkbookMeta(db);
+      const merged = validDetails({ ...detailsOf(before), ...changes });
+      const diff = diffFields(detailsOf(before), merged);
+      if (diff) {
+        db.transaction(() => {
+          const stamp = now();
+          updateWorkbookRow(db, merged, deps.appVersion, stamp);
+          appendChange(db, { id: deps.newId(), at: stamp, who: deps.identity.user, recordType: 'workbook', recordId: before.id, action: 'update', ...diff });
+        }).immediate();
+      }
+      const info = infoOf(session);
+      // The recent list shows title and force; keep it current without an extra write per edit.
+      if (diff && ('title' in diff.after || 'force' in diff.after)) rememberRecent(info);
+      return info;
+    },
+
+    saveWorkbookCopy: ({ handle, destination, overwrite }) => {
+      const session = sessions.get(handle);
+      const target = path.resolve(destination);
+      saveCopy(session.db, session.path, target, overwrite);
+      return { path: target };
+    },
+
+    checkWorkbook: ({ path: file }) => {
+      const absolute = path.resolve(file);
+      let schemaVersion: number | null = null;
+      try {
+        schemaVersion = inspectHeader(absolute).userVersion;
+      } catch {
+        schemaVersion = null;
+      }
+      try {
+        const db = openReadOnly(absolute);
+        try {
+          const meta = readWorkbookMeta(db);
+          return { path: absolute, ok: true, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: meta.appVersion, problems: [] };
+        } finally {
+          db.close();
+        }
+      } catch (error) {
+        const apiError = toApiError(error, deps.log);
+        return { path: absolute, ok: false, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: schemaVersion ? appVersionForSchema(schemaVersion) : null, problems: [apiError.message] };
+      }
+    },
+
+    listRecentWorkbooks: () => recent.list(),
+
+    forgetRecentWorkbook: ({ path: file }) => ({ forgotten: recent.forget(file) }),
+
+    dumpWorkbook: ({ path: file, destination, personal }) => {
+      const db = openReadOnly(path.resolve(file));
+      try {
+        const data = dumpWorkbook(db, { personal });
+        const target = path.resolve(destination);
+        if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+          throw new AppError('invalid-input', `${target} is a folder. Give the name of the JSON file to write.`, { destination: 'Give a file name' });
+        }
+        writeFileDurably(target, interchangeToText(data));
+        return { path: target, counts: countInterchangeRecords(data) };
+      } finally {
+        db.close();
+      }
+    },
+
+    createWorkbookFromInterchange: ({ path: file, source, keepId, overrides }) => {
+      const data = readInterchangeFile(path.resolve(source));
+      const { id, createdAt, modifiedAt, ...fromFile } = data.workbook;
+      const details = validDetails({ author: null, ...fromFile, ...overrides });
+      const absolute = path.resolve(file);
+      createWorkbookFile(absolute, (db) => {
+        insertWorkbookRow(db, { id: keepId ? id : deps.newId(), details, appVersion: deps.appVersion, createdAt, modifiedAt });
+        loadInterchangeRecords(db, data.records, path.basename(source));
+      });
+      return openSession(absolute, false, false).info;
+    },
+  };
+}

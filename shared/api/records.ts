@@ -1,0 +1,155 @@
+// Validation of worksheet records, built from the record-type descriptors: the core checks every
+// write with these and the renderer's forms show the same messages before anything is sent.
+import { z } from 'zod';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS, type FieldDef, type RecordTypeName } from '../domain/record-types.ts';
+import { CalendarDateSchema, IdSchema, TimestampSchema, plainText, requiredText } from './fields.ts';
+
+export const RecordTypeSchema = z.enum(RECORD_TYPE_NAMES, { message: 'Unknown kind of record' });
+export const SectionIdSchema = z.enum(SECTION_IDS, { message: 'Unknown section' });
+
+/** Every record carries these besides its own fields. */
+export const COMMON_FIELDS = ['id', 'createdAt', 'updatedAt', 'reviewedAt', 'shareable', 'notes'] as const;
+
+function uniqueArray<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z
+    .array(item)
+    .max(max, `At most ${max} ${what}`)
+    .refine((values) => new Set(values as unknown[]).size === (values as unknown[]).length, `Each ${what.replace(/s$/, '')} only once`);
+}
+
+/** The schema of one field's value, as the API and the interchange format carry it. */
+export function fieldSchema(field: FieldDef): z.ZodType {
+  switch (field.kind) {
+    case 'text':
+    case 'longText':
+      return field.required ? requiredText(field.max ?? 1000, `Enter ${field.label.toLowerCase()}`) : plainText(field.max ?? 1000);
+    case 'date':
+      return field.required ? CalendarDateSchema : CalendarDateSchema.nullable();
+    case 'enum': {
+      const ids = (field.vocabulary ?? []).map((item) => item.id) as [string, ...string[]];
+      const schema = z.enum(ids, { message: `Choose ${field.label.toLowerCase()} from the list` });
+      return field.required ? schema : schema.nullable();
+    }
+    case 'enumList': {
+      const ids = (field.vocabulary ?? []).map((item) => item.id) as [string, ...string[]];
+      return uniqueArray(z.enum(ids, { message: `Choose ${field.label.toLowerCase()} from the list` }), ids.length, 'choices');
+    }
+    case 'integer': {
+      const schema = z.number({ message: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Enter a number of 0 or more').max(100_000_000, 'That number is too large');
+      return field.required ? schema : schema.nullable();
+    }
+    case 'ref':
+      return field.required ? IdSchema.describe(`id of a ${field.target}`) : IdSchema.nullable();
+    case 'codeList': {
+      const pattern = field.codePattern;
+      const code = pattern ? z.string().regex(pattern, 'Codes look like E01024133 or W01000001') : z.string().max(20);
+      return uniqueArray(code, 10_000, 'codes');
+    }
+  }
+}
+
+/** An empty value for a field a planner has not filled in. */
+export function emptyValue(field: FieldDef): unknown {
+  switch (field.kind) {
+    case 'text':
+    case 'longText':
+      return '';
+    case 'enumList':
+    case 'codeList':
+      return [];
+    default:
+      return null;
+  }
+}
+
+const cache = new Map<string, z.ZodObject>();
+
+function editableShape(type: RecordTypeName): Record<string, z.ZodType> {
+  const def = RECORD_TYPES[type];
+  const shape: Record<string, z.ZodType> = {
+    reviewedAt: CalendarDateSchema.nullable(),
+    shareable: z.boolean(),
+    notes: plainText(10_000),
+  };
+  for (const field of def.fields) shape[field.name] = fieldSchema(field);
+  for (const link of def.links) shape[link.name] = uniqueArray(IdSchema, 10_000, 'links');
+  return shape;
+}
+
+/** What a new record may be given: required fields must be there; the rest default to empty. */
+export function recordInputSchema(type: RecordTypeName): z.ZodObject {
+  const key = `input:${type}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const def = RECORD_TYPES[type];
+  const shape = editableShape(type);
+  const optional: Record<string, z.ZodType> = {};
+  for (const [name, schema] of Object.entries(shape)) {
+    const field = def.fields.find((f) => f.name === name);
+    if (field?.required) optional[name] = schema;
+    else if (name === 'shareable') optional[name] = schema.default(true);
+    else if (field) optional[name] = schema.default(emptyValue(field) as never);
+    else if (name === 'reviewedAt') optional[name] = schema.default(null);
+    else if (name === 'notes') optional[name] = schema.default('');
+    else optional[name] = schema.default([]);
+  }
+  const schema = z.object(optional).strict();
+  cache.set(key, schema);
+  return schema;
+}
+
+/** What an edit may change: any editable field, each validated as on creation. */
+export function recordChangesSchema(type: RecordTypeName): z.ZodObject {
+  const key = `changes:${type}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const schema = z.object(editableShape(type)).partial().strict();
+  cache.set(key, schema);
+  return schema;
+}
+
+/** A whole record as the API returns it and the interchange format stores it. */
+export function recordSchema(type: RecordTypeName, options: { personal: boolean } = { personal: true }): z.ZodObject {
+  const key = `record:${type}:${options.personal}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const def = RECORD_TYPES[type];
+  const shape: Record<string, z.ZodType> = { id: IdSchema, createdAt: TimestampSchema, updatedAt: TimestampSchema, ...editableShape(type) };
+  if (!options.personal) {
+    for (const field of def.fields) if (field.personal || field.specialCategory) delete shape[field.name];
+  }
+  const schema = z.object(shape).strict();
+  cache.set(key, schema);
+  return schema;
+}
+
+/** A record's values: common fields, its own fields and its links (as id arrays). */
+export type RecordValues = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string; reviewedAt: string | null; shareable: boolean; notes: string };
+
+export const RecordValuesSchema = z.record(z.string(), z.unknown());
+
+export const GapSchema = z.object({
+  section: z.string(),
+  rule: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  message: z.string(),
+});
+export type Gap = z.infer<typeof GapSchema>;
+
+export const SectionStateSchema = z.object({
+  section: z.string(),
+  status: z.enum(['Not started', 'In progress', 'Completed']),
+  records: z.number().int(),
+  gaps: z.number().int(),
+  completedAt: z.string().nullable(),
+});
+export type SectionState = z.infer<typeof SectionStateSchema>;
+
+export const ChangeSummarySchema = z.object({
+  recordType: z.string(),
+  recordId: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  description: z.string(),
+});
+export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;

@@ -1,0 +1,120 @@
+// The shared words every workbook uses, so forces' workbooks can be compared: free text may sit
+// beside these, never instead of them. Ids are stable (stored in files); labels are for people.
+
+export interface VocabItem {
+  readonly id: string;
+  readonly label: string;
+  /** For two-level vocabularies: the id of the group this item belongs to. */
+  readonly group?: string;
+  readonly hint?: string;
+}
+
+export const AUDIENCE_KIND_GROUPS: readonly VocabItem[] = [
+  { id: 'place', label: 'Place-based' },
+  { id: 'identity', label: 'Identity and heritage' },
+  { id: 'age', label: 'Age and life stage' },
+  { id: 'circumstance', label: 'Interest and circumstance' },
+];
+
+export const AUDIENCE_KINDS: readonly VocabItem[] = [
+  { id: 'neighbourhood', label: 'A neighbourhood', group: 'place' },
+  { id: 'estate', label: 'A housing estate', group: 'place' },
+  { id: 'town-centre', label: 'A town or city centre', group: 'place' },
+  { id: 'rural-villages', label: 'Rural villages', group: 'place' },
+  { id: 'coastal-community', label: 'A coastal community', group: 'place' },
+  { id: 'ethnic-minority', label: 'Ethnic-minority communities', group: 'identity' },
+  { id: 'faith', label: 'Faith communities', group: 'identity' },
+  { id: 'lgbt', label: 'LGBT+ people', group: 'identity' },
+  { id: 'disabled', label: 'Disabled people', group: 'identity' },
+  { id: 'deaf', label: 'Deaf and hard-of-hearing people', group: 'identity' },
+  { id: 'gypsy-roma-traveller', label: 'Gypsy, Roma and Traveller communities', group: 'identity' },
+  { id: 'new-arrivals', label: 'New arrivals (migrants, refugees, people seeking asylum)', group: 'identity' },
+  { id: 'language', label: 'People whose first language is not English', group: 'identity' },
+  { id: 'children', label: 'Children', group: 'age' },
+  { id: 'young-people', label: 'Young people', group: 'age' },
+  { id: 'students', label: 'Students', group: 'age' },
+  { id: 'families', label: 'Parents and families', group: 'age' },
+  { id: 'older-people', label: 'Older people', group: 'age' },
+  { id: 'businesses', label: 'Businesses and traders', group: 'circumstance' },
+  { id: 'night-time-economy', label: 'The night-time economy', group: 'circumstance' },
+  { id: 'visitors', label: 'Visitors and tourists', group: 'circumstance' },
+  { id: 'commuters', label: 'Commuters and travellers', group: 'circumstance' },
+  { id: 'victims-witnesses', label: 'Victims and witnesses', group: 'circumstance' },
+  { id: 'homelessness', label: 'People experiencing homelessness', group: 'circumstance' },
+  { id: 'mental-health', label: 'People in mental-health crisis', group: 'circumstance' },
+  { id: 'substance-use', label: 'People who use drugs or alcohol harmfully', group: 'circumstance' },
+  { id: 'farming', label: 'Farming and rural workers', group: 'circumstance' },
+  { id: 'carers', label: 'Carers', group: 'circumstance' },
+  { id: 'veterans', label: 'Veterans and service families', group: 'circumstance' },
+  { id: 'residents-groups', label: 'Residents and tenants groups', group: 'circumstance' },
+  { id: 'other', label: 'Other (describe in notes)', group: 'circumstance' },
+];
+
+export const ENGAGEMENT_STATES: readonly VocabItem[] = [
+  { id: 'engaged', label: 'Engaged', hint: 'We hear from them regularly and they take part.' },
+  { id: 'receptive', label: 'Receptive', hint: 'Open to us, though not yet engaged.' },
+  { id: 'hard-to-reach', label: 'Hard to reach', hint: 'Willing, but our usual ways do not reach them.' },
+  { id: 'not-engaging', label: 'Not engaging', hint: 'Reached, but do not want to engage.' },
+  { id: 'unknown', label: 'Unknown' },
+];
+
+export const PRIORITIES: readonly VocabItem[] = [
+  { id: 'high', label: 'High' },
+  { id: 'medium', label: 'Medium' },
+  { id: 'low', label: 'Low' },
+];
+
+export const ASSET_KINDS: readonly VocabItem[] = [
+  { id: 'individual', label: 'Individual', hint: 'A supportive person: a community leader, a faith leader, a trusted local figure.' },
+  { id: 'group', label: 'Group', hint: 'A receptive group or organisation.' },
+  { id: 'hotspot', label: 'Hotspot', hint: 'Somewhere people gather, where officers can meet them.' },
+];
+
+export const RELATIONSHIPS: readonly VocabItem[] = [
+  { id: 'new', label: 'New' },
+  { id: 'active', label: 'Active' },
+  { id: 'strong', label: 'Strong' },
+  { id: 'dormant', label: 'Dormant' },
+];
+
+export const VULNERABILITY_KINDS: readonly VocabItem[] = [
+  { id: 'area', label: 'An area' },
+  { id: 'group', label: 'A group' },
+];
+
+export const BARRIERS: readonly VocabItem[] = [
+  { id: 'trust', label: 'Trust in the police' },
+  { id: 'language', label: 'Language' },
+  { id: 'access', label: 'Physical access' },
+  { id: 'digital-exclusion', label: 'Digital exclusion' },
+  { id: 'past-experience', label: 'Past experience' },
+  { id: 'other', label: 'Other (describe)' },
+];
+
+export const PLACE_KINDS: readonly VocabItem[] = [
+  { id: 'religious-centre', label: 'Religious centre' },
+  { id: 'leisure-centre', label: 'Leisure centre' },
+  { id: 'school-college', label: 'School or college' },
+  { id: 'community-centre', label: 'Community centre' },
+  { id: 'market', label: 'Market' },
+  { id: 'park', label: 'Park or open space' },
+  { id: 'transport-hub', label: 'Transport hub' },
+  { id: 'place-of-interest', label: 'Place of interest' },
+  { id: 'shopping', label: 'Shopping centre or high street' },
+  { id: 'health', label: 'Health centre or surgery' },
+  { id: 'other', label: 'Other' },
+];
+
+export const ONS_LEVELS: readonly VocabItem[] = [
+  { id: 'oa', label: 'Output area' },
+  { id: 'lsoa', label: 'LSOA' },
+  { id: 'msoa', label: 'MSOA' },
+  { id: 'ward', label: 'Ward' },
+  { id: 'la', label: 'Local authority' },
+  { id: 'other', label: 'Other' },
+];
+
+export function labelOf(vocabulary: readonly VocabItem[], id: string | null | undefined): string {
+  if (!id) return '';
+  return vocabulary.find((item) => item.id === id)?.label ?? id;
+}
