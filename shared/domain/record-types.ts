@@ -37,6 +37,8 @@ export interface FieldDef {
   readonly hint?: string;
   /** For `codeList`: what each code must look like. */
   readonly codePattern?: RegExp;
+  /** Shown in forms only when another field has one of these values (e.g. a person's details for individuals). */
+  readonly showWhen?: { readonly field: string; readonly oneOf: readonly string[] };
 }
 
 export interface LinkDef {
@@ -155,10 +157,10 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
       { name: 'kind', column: 'kind', label: 'Kind of asset', kind: 'enum', vocabulary: ASSET_KINDS, required: true },
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200, hint: 'For a person, a description that does not name them: for example, Imam, Central Mosque.' },
       { name: 'role', column: 'role', label: 'Role', kind: 'text', max: 200 },
-      { name: 'personName', column: 'person_name', label: "Person's name", kind: 'text', max: 200, personal: true },
-      { name: 'phone', column: 'phone', label: 'Phone', kind: 'text', max: 50, personal: true },
-      { name: 'email', column: 'email', label: 'Email', kind: 'text', max: 200, personal: true },
-      { name: 'specialCategoryNote', column: 'special_category_note', label: 'Faith, ethnicity or health (special category)', kind: 'longText', max: 2000, personal: true, specialCategory: true, hint: 'Record only what is necessary. About a named person this is special-category data under UK GDPR.' },
+      { name: 'personName', column: 'person_name', label: "Person's name", kind: 'text', max: 200, personal: true, showWhen: { field: 'kind', oneOf: ['individual'] } },
+      { name: 'phone', column: 'phone', label: 'Phone', kind: 'text', max: 50, personal: true, showWhen: { field: 'kind', oneOf: ['individual'] } },
+      { name: 'email', column: 'email', label: 'Email', kind: 'text', max: 200, personal: true, showWhen: { field: 'kind', oneOf: ['individual'] } },
+      { name: 'specialCategoryNote', column: 'special_category_note', label: 'Faith, ethnicity or health (special category)', kind: 'longText', max: 2000, personal: true, specialCategory: true, hint: 'Record only what is necessary. About a named person this is special-category data under UK GDPR.', showWhen: { field: 'kind', oneOf: ['individual'] } },
       { name: 'relationship', column: 'relationship', label: 'Relationship', kind: 'enum', vocabulary: RELATIONSHIPS, required: true },
       { name: 'lastContact', column: 'last_contact', label: 'Last contact', kind: 'date' },
     ],

@@ -3,7 +3,7 @@ import { SECTIONS, type SectionDef } from './sections.ts';
 
 export type SectionStatus = 'Not started' | 'In progress' | 'Completed' | 'Not yet available';
 
-export function TaskList({ current, statusOf, onSelect }: { current: string; statusOf: (section: SectionDef) => SectionStatus; onSelect: (id: string) => void }) {
+export function TaskList({ current, statusOf, gapsOf, onSelect }: { current: string; statusOf: (section: SectionDef) => SectionStatus; gapsOf: (section: SectionDef) => number; onSelect: (id: string) => void }) {
   const groups: Array<{ name: string | undefined; sections: SectionDef[] }> = [];
   for (const section of SECTIONS) {
     const last = groups[groups.length - 1];
@@ -18,6 +18,7 @@ export function TaskList({ current, statusOf, onSelect }: { current: string; sta
           <ul className="task-list__items">
             {group.sections.map((section) => {
               const status = statusOf(section);
+              const gaps = gapsOf(section);
               const selected = section.id === current;
               return (
                 <li key={section.id} className={`task-list__item${selected ? ' task-list__item--current' : ''}`}>
@@ -28,7 +29,10 @@ export function TaskList({ current, statusOf, onSelect }: { current: string; sta
                   ) : (
                     <span className="task-list__unavailable">{section.title}</span>
                   )}
-                  <span className={`tag tag--${status.toLowerCase().replace(/\s+/g, '-')}`}>{status}</span>
+                  <span className="task-list__status">
+                    <span className={`tag tag--${status.toLowerCase().replace(/\s+/g, '-')}`}>{status}</span>
+                    {gaps > 0 && <span className="task-list__gaps">{gaps} {gaps === 1 ? 'gap' : 'gaps'}</span>}
+                  </span>
                 </li>
               );
             })}

@@ -8,12 +8,12 @@ export interface SectionDef {
 
 export const SECTIONS: readonly SectionDef[] = [
   { id: 'details', title: 'Workbook details', available: true },
-  { id: 'aims', title: 'Aims and objectives', group: 'Aims', available: false },
-  { id: 'areas', title: 'Areas', group: 'Who', available: false },
-  { id: 'audiences', title: 'Audiences', group: 'Who', available: false },
-  { id: 'assets', title: 'Assets', group: 'Who', available: false },
-  { id: 'vulnerabilities', title: 'Vulnerabilities', group: 'Who', available: false },
-  { id: 'places', title: 'Places', group: 'Who', available: false },
+  { id: 'aims', title: 'Aims and objectives', group: 'Aims', available: true },
+  { id: 'areas', title: 'Areas', group: 'Who', available: true },
+  { id: 'audiences', title: 'Audiences', group: 'Who', available: true },
+  { id: 'assets', title: 'Assets', group: 'Who', available: true },
+  { id: 'vulnerabilities', title: 'Vulnerabilities', group: 'Who', available: true },
+  { id: 'places', title: 'Places', group: 'Who', available: true },
   { id: 'census', title: 'Census evidence', group: 'Who', available: false },
   { id: 'channels', title: 'Channels', group: 'How', available: false },
   { id: 'receptivity', title: 'Receptivity', group: 'How', available: false },

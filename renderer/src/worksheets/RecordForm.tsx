@@ -1,0 +1,191 @@
+// A record's form beside the list: fields from its descriptor, link pickers, notes and review
+// date. Edits save themselves shortly after typing stops (at once when a field is left); a new
+// record is created as soon as its required fields are filled in. Invalid values stay, marked.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import type { RecordValues } from '../../../shared/api/records.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { Field, TextField } from '../components/fields.tsx';
+import { LinkPicker } from '../components/LinkPicker.tsx';
+import { RecordFieldEditor } from './RecordFieldEditor.tsx';
+import { changedValues, draftOf, emptyDraft, isShown, validateDraft, valuesOf, type Draft, type DraftValue } from './record-draft.ts';
+import { useWorkbookData } from './workbook-data.tsx';
+import { titleOf } from './record-titles.ts';
+import type { SaveState } from './details/DetailsForm.tsx';
+
+const SAVE_DELAY_MS = 600;
+
+interface RecordFormProps {
+  type: RecordTypeName;
+  /** null for a new record. */
+  record: RecordValues | null;
+  onCreated: (id: string) => void;
+  onDeleted: () => void;
+  onSaveState: (state: SaveState) => void;
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: RecordFormProps) {
+  const data = useWorkbookData();
+  const def = RECORD_TYPES[type];
+  const [draft, setDraft] = useState<Draft>(() => (record ? draftOf(type, record) : emptyDraft(type)));
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const saved = useRef<RecordValues | null>(record);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef(draft);
+  latest.current = draft;
+  const idPrefix = `${type}-form`;
+  const disabled = data.readOnly;
+
+  const errors = useMemo(() => ({ ...validateDraft(type, draft, saved.current === null), ...serverErrors }), [type, draft, serverErrors]);
+  const shown = Object.fromEntries(Object.entries(errors).filter(([name]) => touched.has(name)));
+
+  const save = useCallback(
+    (current: Draft) => {
+      queue.current = queue.current.then(async () => {
+        const existing = saved.current;
+        const problems = validateDraft(type, current, existing === null);
+        if (existing === null) {
+          if (Object.keys(problems).length > 0) {
+            onSaveState({ kind: 'invalid' });
+            return;
+          }
+          onSaveState({ kind: 'saving' });
+          const result = await data.create(type, valuesOf(type, current));
+          if (result.ok) {
+            saved.current = result.value;
+            setServerErrors({});
+            onSaveState({ kind: 'saved' });
+            onCreated(result.value.id);
+          } else {
+            setServerErrors(result.error.fields ?? {});
+            setTouched((old) => new Set([...old, ...Object.keys(result.error.fields ?? {})]));
+            onSaveState({ kind: 'failed', message: result.error.message });
+          }
+          return;
+        }
+        const changes = changedValues(type, current, existing, problems);
+        if (Object.keys(changes).length === 0) {
+          onSaveState(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+          return;
+        }
+        onSaveState({ kind: 'saving' });
+        const result = await data.update(type, existing.id, changes);
+        if (result.ok) {
+          saved.current = result.value;
+          setServerErrors({});
+          onSaveState(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+        } else {
+          setServerErrors(result.error.fields ?? {});
+          onSaveState({ kind: 'failed', message: result.error.message });
+        }
+      });
+    },
+    [type, data, onCreated, onSaveState],
+  );
+
+  const flush = useCallback(() => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      save(latest.current);
+    }
+  }, [save]);
+
+  // Leaving the form (another record, another section) saves what is pending at once.
+  useEffect(() => () => flush(), [flush]);
+
+  function change(name: string, value: DraftValue, immediate = false) {
+    const next = { ...latest.current, [name]: value };
+    latest.current = next;
+    setDraft(next);
+    setServerErrors({});
+    setTouched((old) => new Set(old).add(name));
+    if (timer.current) clearTimeout(timer.current);
+    onSaveState({ kind: 'saving' });
+    if (immediate) {
+      timer.current = undefined;
+      save(next);
+    } else {
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        save(next);
+      }, SAVE_DELAY_MS);
+    }
+  }
+
+  const optionsFor = (target: RecordTypeName, exclude?: string) => data.records[target].filter((r) => r.id !== exclude).map((r) => ({ id: r.id, label: titleOf(target, r) }));
+  const summary = Object.entries(shown).map(([name, message]) => {
+    const label = def.fields.find((f) => f.name === name)?.label ?? def.links.find((l) => l.name === name)?.label ?? name;
+    return { field: name, target: `${idPrefix}-${name}`, message: `${label}: ${message}` };
+  });
+  const isNew = saved.current === null;
+  const missingRequired = isNew ? def.fields.filter((f) => f.required && errors[f.name]).map((f) => f.label) : [];
+
+  return (
+    <form className="record-form" noValidate aria-label={isNew ? `New ${def.label.toLowerCase()}` : `${def.label}: ${titleOf(type, saved.current!)}`} onSubmit={(event) => { event.preventDefault(); flush(); }}>
+      <h3 className="record-form__title">{isNew ? `New ${def.label.toLowerCase()}` : titleOf(type, saved.current!)}</h3>
+      <ErrorSummary errors={summary} />
+      {isNew && missingRequired.length > 0 && <p className="inset">It is saved as soon as these are filled in: {missingRequired.join(', ')}.</p>}
+      {def.fields.filter((field) => isShown(field, draft)).map((field) => (
+        <RecordFieldEditor
+          key={field.name}
+          idPrefix={idPrefix}
+          field={field}
+          value={draft[field.name]}
+          error={shown[field.name]}
+          disabled={disabled}
+          refOptions={field.target ? optionsFor(field.target, saved.current?.id) : []}
+          onChange={(value) => change(field.name, value, field.kind === 'enum' || field.kind === 'enumList' || field.kind === 'ref')}
+          onBlur={flush}
+        />
+      ))}
+      {def.links.map((link) => (
+        <LinkPicker
+          key={link.name}
+          id={`${idPrefix}-${link.name}`}
+          legend={`${link.label} (optional)`}
+          noun={link.label.toLowerCase()}
+          options={optionsFor(link.target)}
+          value={(draft[link.name] as string[]) ?? []}
+          error={shown[link.name]}
+          disabled={disabled}
+          onChange={(ids) => change(link.name, ids, true)}
+        />
+      ))}
+      <Field id={`${idPrefix}-notes`} label="Notes (optional)" error={shown.notes}>
+        <textarea id={`${idPrefix}-notes`} className="textarea" rows={3} value={String(draft.notes ?? '')} disabled={disabled} onChange={(e) => change('notes', e.target.value)} onBlur={flush} />
+      </Field>
+      <div className="field-row field-row--end">
+        <TextField id={`${idPrefix}-reviewedAt`} type="date" width="date" label="Last reviewed (optional)" value={String(draft.reviewedAt ?? '')} error={shown.reviewedAt} disabled={disabled} onChange={(v) => change('reviewedAt', v)} onBlur={flush} />
+        <button type="button" className="button button--secondary button--small field-row__button" disabled={disabled} onClick={() => change('reviewedAt', today(), true)}>Reviewed today</button>
+      </div>
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" id={`${idPrefix}-shareable`} checked={draft.shareable !== false} disabled={disabled} onChange={(e) => change('shareable', e.target.checked, true)} />
+          <span>Include in share copies sent to other forces</span>
+        </label>
+      </div>
+      {!isNew && !disabled && (
+        <div className="record-form__danger">
+          {confirmDelete ? (
+            <div role="group" aria-label="Confirm deletion">
+              <p>Delete “{titleOf(type, saved.current!)}”? You can undo this.</p>
+              <button type="button" className="button button--warning" onClick={() => void data.remove(type, saved.current!.id).then((result) => { if (result.ok) onDeleted(); else { setConfirmDelete(false); setServerErrors({}); onSaveState({ kind: 'failed', message: result.error.message }); } })}>Delete</button>
+              <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)}>Keep it</button>
+            </div>
+          ) : (
+            <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(true)}>Delete this {def.label.toLowerCase()}</button>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+// A worksheet section: guidance, then for each record type its list with the selected record's
+// form beside it, then the section's gaps (each a link to its record) and "Mark as completed".
+import { useCallback, useMemo, useState } from 'react';
+import { recordTypesInSection, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
+import type { RecordValues } from '../../../shared/api/records.ts';
+import { RecordList } from '../components/RecordList.tsx';
+import type { SaveState } from './details/DetailsForm.tsx';
+import { columnsFor } from './record-columns.ts';
+import { RecordForm } from './RecordForm.tsx';
+import { titleOf } from './record-titles.ts';
+import { GUIDANCE } from './section-guidance.ts';
+import { useWorkbookData } from './workbook-data.tsx';
+
+type Selection = { type: RecordTypeName; id: string | 'new' } | null;
+
+function GuidancePanel({ section }: { section: SectionId }) {
+  const key = `ewb-guidance-closed-${section}`;
+  const [open, setOpen] = useState(() => localStorage.getItem(key) !== '1');
+  const guidance = GUIDANCE[section];
+  return (
+    <details
+      className="guidance"
+      open={open}
+      onToggle={(event) => {
+        const isOpen = (event.currentTarget as HTMLDetailsElement).open;
+        setOpen(isOpen);
+        localStorage.setItem(key, isOpen ? '0' : '1');
+      }}
+    >
+      <summary>Why this matters, and what to ask</summary>
+      <p>{guidance.why}</p>
+      <ul>
+        {guidance.questions.map((question) => <li key={question}>{question}</li>)}
+      </ul>
+      <p className="guidance__example"><strong>For example:</strong> {guidance.example}</p>
+    </details>
+  );
+}
+
+export function WorksheetSection({ section, onSaveState }: { section: SectionId; onSaveState: (state: SaveState) => void }) {
+  const data = useWorkbookData();
+  const [selection, setSelection] = useState<Selection>(null);
+  const types = recordTypesInSection(section);
+
+  const titles = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const [type, records] of Object.entries(data.records) as Array<[RecordTypeName, RecordValues[]]>) for (const record of records) map.set(record.id, titleOf(type, record));
+    return map;
+  }, [data.records]);
+  const lookup = useCallback((_type: RecordTypeName, id: unknown) => (typeof id === 'string' ? (titles.get(id) ?? '') : ''), [titles]);
+  const objectiveCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const objective of data.records.objective) counts.set(String(objective.aimId), (counts.get(String(objective.aimId)) ?? 0) + 1);
+    return counts;
+  }, [data.records.objective]);
+
+  const state = data.sections.find((s) => s.section === section);
+  const gaps = data.gaps.filter((gap) => gap.section === section);
+
+  function openGap(recordType: string | null, recordId: string | null) {
+    if (!recordType || !recordId) return;
+    setSelection({ type: recordType as RecordTypeName, id: recordId });
+    requestAnimationFrame(() => document.getElementById(`${recordType}-form-heading`)?.scrollIntoView({ block: 'start' }));
+  }
+
+  return (
+    <div className="worksheet">
+      <GuidancePanel section={section} />
+      {types.map((def) => {
+        const records = data.records[def.type];
+        const selected = selection?.type === def.type ? selection.id : null;
+        const record = selected && selected !== 'new' ? (records.find((r) => r.id === selected) ?? null) : null;
+        const showForm = selected === 'new' || record !== null;
+        return (
+          <section key={def.type} className="worksheet__block" aria-labelledby={`${def.type}-heading`}>
+            <div className="worksheet__block-head">
+              <h3 id={`${def.type}-heading`} className="worksheet__block-title">{def.plural}</h3>
+              {!data.readOnly && (
+                <button type="button" className="button button--small" onClick={() => setSelection({ type: def.type, id: 'new' })}>
+                  Add {def.label.toLowerCase()}
+                </button>
+              )}
+            </div>
+            <div className={`worksheet__split${showForm ? ' worksheet__split--with-form' : ''}`}>
+              <RecordList
+                id={`${def.type}-list`}
+                label={def.plural}
+                records={records}
+                // Beside an open form there is room for the name and one more column.
+                columns={columnsFor(def.type, lookup, { objectivesOf: (aimId) => objectiveCounts.get(aimId) ?? 0 }).slice(0, showForm ? 2 : undefined)}
+                selectedId={record?.id ?? null}
+                onSelect={(id) => setSelection({ type: def.type, id })}
+                emptyText={def.type === 'objective' && data.records.aim.length === 0 ? 'Add an aim first: each objective serves an aim.' : `No ${def.plural.toLowerCase()} yet. Choose "Add ${def.label.toLowerCase()}" to record the first.`}
+              />
+              {showForm && (
+                <div className="worksheet__form" id={`${def.type}-form-heading`}>
+                  <RecordForm
+                    key={`${selected}:${data.generation}`}
+                    type={def.type}
+                    record={record}
+                    onCreated={(id) => setSelection({ type: def.type, id })}
+                    onDeleted={() => setSelection(null)}
+                    onSaveState={onSaveState}
+                  />
+                  <button type="button" className="link-button" onClick={() => setSelection(null)}>Close the form</button>
+                </div>
+              )}
+            </div>
+          </section>
+        );
+      })}
+      <section className="worksheet__gaps" aria-labelledby={`${section}-gaps-heading`}>
+        <h3 id={`${section}-gaps-heading`}>Gaps in this section</h3>
+        {gaps.length === 0 ? (
+          <p className="empty-state">No gaps found here.</p>
+        ) : (
+          <ul className="gap-list">
+            {gaps.map((gap) => (
+              <li key={`${gap.rule}-${gap.recordId}`}>
+                <button type="button" className="link-button" onClick={() => openGap(gap.recordType, gap.recordId)}>{gap.message}</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {!data.readOnly && state && (
+          <div className="button-group">
+            {state.status === 'Completed' ? (
+              <button type="button" className="button button--secondary" onClick={() => void data.setCompleted(section, false)}>Mark as not completed</button>
+            ) : (
+              <button type="button" className="button" onClick={() => void data.setCompleted(section, true)}>Mark as completed</button>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The columns each record list shows: the record's name first, then what a planner scans for.
+import { labelOf } from '../../../shared/domain/vocabularies.ts';
+import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import type { RecordValues } from '../../../shared/api/records.ts';
+import type { Column } from '../components/RecordList.tsx';
+import { titleOf } from './record-titles.ts';
+
+type Lookup = (type: RecordTypeName, id: unknown) => string;
+
+function vocab(type: RecordTypeName, field: string) {
+  return RECORD_TYPES[type].fields.find((f) => f.name === field)?.vocabulary ?? [];
+}
+
+export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objectivesOf: (aimId: string) => number }): Column[] {
+  const title: Column = { key: 'title', label: RECORD_TYPES[type].fields.find((f) => f.name === RECORD_TYPES[type].titleField)?.label ?? 'Name', value: (r) => titleOf(type, r), width: '2fr' };
+  const enumColumn = (field: string, label: string): Column => ({ key: field, label, value: (r) => labelOf(vocab(type, field), r[field] as string | null) });
+  const names = (field: string, target: RecordTypeName, label: string): Column => ({ key: field, label, value: (r) => ((r[field] as string[] | undefined) ?? []).map((id) => lookup(target, id)).join(', ') });
+  const text = (field: string, label: string): Column => ({ key: field, label, value: (r) => String(r[field] ?? '') });
+  switch (type) {
+    case 'aim':
+      return [title, { key: 'objectives', label: 'Objectives', value: (r: RecordValues) => String(counts.objectivesOf(r.id)), width: '8rem' }];
+    case 'objective':
+      return [title, { key: 'aim', label: 'Aim', value: (r) => lookup('aim', r.aimId) }, text('measure', 'Measure'), { ...text('targetDate', 'By when'), width: '8rem' }];
+    case 'goodStatement':
+      return [title];
+    case 'area':
+      return [title, { ...text('onsCode', 'ONS code'), width: '8rem' }, { key: 'parent', label: 'Part of', value: (r) => lookup('area', r.parentId) }, { key: 'lsoas', label: 'LSOAs', value: (r) => String(((r.lsoaCodes as string[] | undefined) ?? []).length), width: '5rem' }];
+    case 'audience':
+      return [title, enumColumn('kind', 'Kind'), enumColumn('engagementState', 'Engagement'), { ...enumColumn('priority', 'Priority'), width: '6rem' }, names('areaIds', 'area', 'Areas')];
+    case 'asset':
+      return [title, { ...enumColumn('kind', 'Kind'), width: '7rem' }, enumColumn('relationship', 'Relationship'), { ...text('lastContact', 'Last contact'), width: '8rem' }];
+    case 'vulnerability':
+      return [title, { ...enumColumn('kind', 'Kind'), width: '7rem' }, { ...enumColumn('priority', 'Priority'), width: '6rem' }, { key: 'barriers', label: 'Barriers', value: (r) => ((r.barriers as string[] | undefined) ?? []).map((b) => labelOf(vocab('vulnerability', 'barriers'), b)).join(', ') }];
+    case 'place':
+      return [title, enumColumn('kind', 'Kind'), { key: 'area', label: 'Area', value: (r) => lookup('area', r.areaId) }];
+  }
+}

@@ -1,0 +1,108 @@
+// A record form's draft: what the inputs hold, turned into API values and checked with the same
+// schemas the core uses, so errors show before anything is sent.
+import { RECORD_TYPES, type FieldDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { fieldsFromIssues } from '../../../shared/api/result.ts';
+import { recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
+
+export type DraftValue = string | string[] | boolean;
+export type Draft = Record<string, DraftValue>;
+
+export function splitCodes(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+function fieldToDraft(field: FieldDef, value: unknown): DraftValue {
+  switch (field.kind) {
+    case 'enumList':
+      return Array.isArray(value) ? (value as string[]) : [];
+    case 'codeList':
+      return Array.isArray(value) ? (value as string[]).join('\n') : '';
+    case 'integer':
+      return typeof value === 'number' ? String(value) : '';
+    default:
+      return typeof value === 'string' ? value : '';
+  }
+}
+
+function draftToField(field: FieldDef, value: DraftValue | undefined): unknown {
+  switch (field.kind) {
+    case 'enumList':
+      return Array.isArray(value) ? value : [];
+    case 'codeList':
+      return typeof value === 'string' ? splitCodes(value) : [];
+    case 'integer': {
+      const text = typeof value === 'string' ? value.trim().replace(/,/g, '') : '';
+      if (text === '') return null;
+      return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    }
+    case 'date':
+    case 'enum':
+    case 'ref':
+      return typeof value === 'string' && value !== '' ? value : null;
+    default:
+      return typeof value === 'string' ? value : '';
+  }
+}
+
+export function emptyDraft(type: RecordTypeName): Draft {
+  const def = RECORD_TYPES[type];
+  const draft: Draft = { reviewedAt: '', shareable: true, notes: '' };
+  for (const field of def.fields) draft[field.name] = fieldToDraft(field, undefined);
+  for (const link of def.links) draft[link.name] = [];
+  return draft;
+}
+
+export function draftOf(type: RecordTypeName, record: RecordValues): Draft {
+  const def = RECORD_TYPES[type];
+  const draft: Draft = { reviewedAt: record.reviewedAt ?? '', shareable: record.shareable, notes: record.notes };
+  for (const field of def.fields) draft[field.name] = fieldToDraft(field, record[field.name]);
+  for (const link of def.links) draft[link.name] = (record[link.name] as string[] | undefined) ?? [];
+  return draft;
+}
+
+export function valuesOf(type: RecordTypeName, draft: Draft): Record<string, unknown> {
+  const def = RECORD_TYPES[type];
+  const values: Record<string, unknown> = {
+    reviewedAt: draft.reviewedAt ? draft.reviewedAt : null,
+    shareable: draft.shareable !== false,
+    notes: typeof draft.notes === 'string' ? draft.notes : '',
+  };
+  for (const field of def.fields) values[field.name] = draftToField(field, draft[field.name]);
+  for (const link of def.links) values[link.name] = Array.isArray(draft[link.name]) ? draft[link.name] : [];
+  return values;
+}
+
+/** Field name → message for everything wrong with the draft (as a new record or as edits). */
+export function validateDraft(type: RecordTypeName, draft: Draft, isNew: boolean): Record<string, string> {
+  const schema = isNew ? recordInputSchema(type) : recordChangesSchema(type);
+  const parsed = schema.safeParse(valuesOf(type, draft));
+  if (parsed.success) return {};
+  const fields = fieldsFromIssues(parsed.error.issues);
+  // Errors inside a list (e.g. lsoaCodes.2) belong to the list's field.
+  const merged: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const field = path.split('.')[0] ?? path;
+    if (!(field in merged)) merged[field] = path.includes('.') ? `${message} (item ${Number(path.split('.')[1]) + 1})` : message;
+  }
+  return merged;
+}
+
+/** The valid fields whose values differ from the saved record: what an autosave sends. */
+export function changedValues(type: RecordTypeName, draft: Draft, saved: RecordValues, errors: Record<string, string>): Record<string, unknown> {
+  const values = valuesOf(type, draft);
+  const changes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (errors[name]) continue;
+    if (JSON.stringify(value) !== JSON.stringify(saved[name] ?? (name === 'reviewedAt' ? null : undefined))) changes[name] = value;
+  }
+  return changes;
+}
+
+export function isShown(field: FieldDef, draft: Draft): boolean {
+  if (!field.showWhen) return true;
+  const value = draft[field.showWhen.field];
+  return typeof value === 'string' && field.showWhen.oneOf.includes(value);
+}

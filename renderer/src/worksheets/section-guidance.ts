@@ -1,0 +1,42 @@
+// The guidance that opens each worksheet section: why it matters, the questions to answer, and
+// one example. In our own words, from the method in PRODUCT.md.
+import type { SectionId } from '../../../shared/domain/record-types.ts';
+
+export interface Guidance {
+  why: string;
+  questions: string[];
+  example: string;
+}
+
+export const GUIDANCE: Record<SectionId, Guidance> = {
+  aims: {
+    why: 'Aims say what the strategy is for. Objectives make each aim checkable: a measure, a starting point, a target and a date. Come back here at the end, once Who, How and What have sharpened your thinking.',
+    questions: ['What should be different for communities when this strategy ends?', 'How will you know each objective has been met, and by when?', 'Who owns each objective?', 'What will "good" look like, in a sentence a resident would recognise?'],
+    example: 'Aim: more people in every neighbourhood feel able to raise concerns with us. Objective: raise confidence in the neighbourhood survey from 58 % to 65 % by March 2028.',
+  },
+  areas: {
+    why: 'Areas are the places your strategy works in: neighbourhoods, wards, towns. Give each its ONS code and the LSOAs it contains, and census and crime data will roll up to it.',
+    questions: ['Which areas do your neighbourhood teams work in?', 'Which areas sit inside others?', 'Which LSOAs make up each area?'],
+    example: 'Riverside ward (E05009317), part of the city; it contains LSOAs E01024133, E01024134 and E01024135.',
+  },
+  audiences: {
+    why: 'Who do you want to engage? Start from evidence — census and local data that back up what officers know from working an area — and record where it came from. Engagement that only reaches the usual voices misses the people who need it most.',
+    questions: ['Who lives, works and spends time in each area?', 'How many are there, and how do you know?', 'Which are engaged, which are receptive, and which are hard to reach or do not want to engage?', 'Which matter most for this strategy?'],
+    example: 'Young people in Riverside ward: about 2,400 aged 11–18 (ONS Census 2021, TS007A); hard to reach; high priority.',
+  },
+  assets: {
+    why: 'Assets are what you can build on: supportive individuals, receptive groups, and hotspots where people gather. A person\'s name and contact details are personal data; record a role where it will do.',
+    questions: ['Who in each community already helps, or would?', 'Which groups are receptive to the police?', 'Where do people gather, and when?', 'When did you last speak to each?'],
+    example: 'Group: Riverside Youth Forum, active relationship, last contact 12 September; reaches young people in Riverside ward.',
+  },
+  vulnerabilities: {
+    why: 'Areas and groups that do not engage, are hard to hear or reach, or do not want to engage are never ignored: often they are where the strategy can do most. Name the barrier and what you will do about it.',
+    questions: ['Who are you not hearing from?', 'What stands in the way: trust, language, access, digital exclusion, past experience?', 'Why does it matter here?', 'What is your planned response?'],
+    example: 'Group: new arrivals housed at the Eastgate hotel; barriers: language and trust; response: drop-in with the council\'s resettlement team and an interpreter.',
+  },
+  places: {
+    why: 'Places complement the lists of people: religious centres, leisure centres, schools, markets and other points where communities meet. Knowing when people gather tells you when to be there.',
+    questions: ['Where do the audiences you want to reach spend time?', 'When do people gather there?', 'Who runs each place?'],
+    example: 'Central Mosque, Riverside: Friday prayers at 1pm draw several hundred people; the community centre next door hosts a Saturday youth club.',
+  },
+};
