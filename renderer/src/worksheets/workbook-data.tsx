@@ -135,9 +135,10 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
         setError(result.error);
         return;
       }
-      setLastUndo(result.value.change?.description ?? (method === 'undo' ? 'Nothing to undo' : 'Nothing to redo'));
       if (result.value.change?.recordType === 'workbook') await onDetails.current();
       await refresh();
+      // Said once the screen shows the result, so what is read out matches what is seen.
+      setLastUndo(result.value.change?.description ?? (method === 'undo' ? 'Nothing to undo' : 'Nothing to redo'));
     },
     [api, handle, refresh],
   );

@@ -115,3 +115,70 @@ export class WorkbookPage {
     await this.page.getByRole('button', { name: 'Close workbook' }).click();
   }
 }
+
+/** A worksheet section: its lists, the record form beside them, gaps and completion. */
+export class WorksheetPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async open(section: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Sections of the workbook' }).getByRole('button', { name: section, exact: true }).click();
+    await this.page.getByRole('heading', { level: 2, name: section }).waitFor();
+  }
+
+  form(): Locator {
+    return this.page.locator('form.record-form');
+  }
+
+  async add(label: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Add ${label}`, exact: true }).click();
+    await this.form().waitFor();
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.form().getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async choose(label: string, option: string): Promise<void> {
+    await this.form().getByLabel(label, { exact: true }).selectOption({ label: option });
+  }
+
+  async tick(name: string): Promise<void> {
+    await this.form().getByRole('checkbox', { name, exact: true }).check();
+  }
+
+  async waitSaved(): Promise<void> {
+    await this.page.getByTestId('save-indicator').filter({ hasText: /^Saved$/ }).waitFor();
+  }
+
+  /** Fills fields in order (text by label, selects with `select:` prefix), then waits until saved. */
+  async create(label: string, fields: Array<[string, string]>, links: string[] = []): Promise<void> {
+    await this.add(label);
+    for (const [field, value] of fields) {
+      if (value.startsWith('select:')) await this.choose(field, value.slice('select:'.length));
+      else await this.fill(field, value);
+    }
+    await this.form().getByLabel(fields[0]![0], { exact: true }).blur();
+    await this.form().getByRole('button', { name: /^Delete this/ }).waitFor();
+    for (const link of links) await this.tick(link);
+    await this.waitSaved();
+  }
+
+  list(plural: string): Locator {
+    return this.page.getByRole('table', { name: plural, exact: true });
+  }
+
+  async rowNames(plural: string): Promise<string[]> {
+    return this.list(plural).locator('.record-list__open').allTextContents();
+  }
+
+  gaps(): Locator {
+    return this.page.locator('.gap-list li');
+  }
+
+  status(section: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Sections of the workbook' }).locator('li', { hasText: section }).locator('.tag');
+  }
+}

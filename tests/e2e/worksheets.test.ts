@@ -1,0 +1,133 @@
+// Worksheets I end to end, through the UI only: a new workbook filled with an aim and objectives,
+// areas, audiences, assets of each kind, a vulnerability and places; reload and all is there;
+// statuses and gaps as expected; undo and redo; axe on every section with its records showing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, screenshotOnFailure, startApp, type AppUnderTest } from './support/app-under-test.ts';
+import { seriousViolations } from './support/axe.ts';
+import { HomePage, WorksheetPage } from './support/pages.ts';
+
+let app: AppUnderTest;
+let folder: string;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-ws-'));
+  app = await startApp(folder);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await app.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+afterEach(async (context) => {
+  await screenshotOnFailure(page, context.task.name, context.task.result?.state === 'fail');
+  expect(app.offOrigin, 'requests that left the app').toEqual([]);
+});
+
+async function shoot(p: Page, name: string): Promise<void> {
+  await p.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+describe('worksheets: Aims and WHO', () => {
+  it('records the method through the UI, keeps it across a reload, and shows statuses, gaps and undo', async () => {
+    page = await app.newPage();
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent worksheets');
+    const ws = new WorksheetPage(page);
+
+    await ws.open('Aims and objectives');
+    await ws.create('aim', [['Aim', 'Every neighbourhood can raise concerns with us easily']]);
+    await ws.create('objective', [['Objective', 'Raise confidence in local policing'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily'], ['Measure (optional)', 'Neighbourhood survey confidence'], ['By when (optional)', '2028-03-31']]);
+    await ws.create('objective', [['Objective', 'Meet every faith leader twice a year'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily']]);
+    expect(await ws.gaps().allTextContents()).toEqual([
+      'Objective “Meet every faith leader twice a year” has no measure: say how you will know it has been met.',
+      'Objective “Meet every faith leader twice a year” has no date: say by when it should be met.',
+    ]);
+    expect(await seriousViolations(page), 'aims with records').toEqual([]);
+    await shoot(page, 'section-aims');
+
+    await ws.open('Areas');
+    for (const [name, code] of [['Riverside ward', 'E05009317'], ['Eastgate ward', 'E05009318'], ['Old Town', '']] as const) {
+      await ws.create('area', [['Name', name], ['ONS code (optional)', code]]);
+    }
+    expect(await ws.rowNames('Areas')).toEqual(['Riverside ward', 'Eastgate ward', 'Old Town']);
+    expect(await seriousViolations(page), 'areas with records').toEqual([]);
+
+    await ws.open('Audiences');
+    const audiences: Array<[string, string, string]> = [
+      ['Young people in Riverside', 'Young people', 'Hard to reach'],
+      ['Faith communities', 'Faith communities', 'Engaged'],
+      ['Night-time economy', 'The night-time economy', 'Receptive'],
+      ['Older people in Old Town', 'Older people', 'Unknown'],
+    ];
+    for (const [name, kind, state] of audiences) {
+      await ws.create('audience', [['Name', name], ['Kind of audience', `select:${kind}`], ['Engagement', `select:${state}`], ['Priority', 'select:High']], [name.includes('Riverside') ? 'Riverside ward' : 'Old Town']);
+    }
+    await ws.fill('Evidence (optional)', '1,150 residents aged 65 and over');
+    await ws.fill('Source of the evidence (optional)', 'ONS Census 2021, TS007A');
+    await ws.waitSaved();
+    expect(await ws.gaps().count()).toBe(3);
+    expect(await seriousViolations(page), 'audiences with records').toEqual([]);
+    await shoot(page, 'section-audiences');
+
+    await ws.open('Assets');
+    await ws.create('asset', [['Kind of asset', 'select:Individual'], ['Name', 'Imam, Central Mosque'], ['Relationship', 'select:Strong']], ['Riverside ward']);
+    await ws.fill("Person's name (optional)", 'A. Rahman');
+    await ws.waitSaved();
+    await ws.create('asset', [['Kind of asset', 'select:Group'], ['Name', 'Riverside Youth Forum'], ['Relationship', 'select:Active']], ['Young people in Riverside', 'Riverside ward']);
+    await ws.create('asset', [['Kind of asset', 'select:Hotspot'], ['Name', 'Eastgate skate park'], ['Relationship', 'select:New']], ['Eastgate ward']);
+    expect(await seriousViolations(page), 'assets with records').toEqual([]);
+    await shoot(page, 'section-assets');
+
+    await ws.open('Vulnerabilities');
+    await ws.create('vulnerability', [['Name', 'New arrivals at the Eastgate hotel'], ['An area or a group', 'select:A group'], ['Priority', 'select:High']], ['Language', 'Trust in the police']);
+    expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it.']);
+    expect(await seriousViolations(page), 'vulnerabilities with records').toEqual([]);
+
+    await ws.open('Places');
+    await ws.create('place', [['Name', 'Central Mosque'], ['Kind of place', 'select:Religious centre'], ['Area (optional)', 'select:Riverside ward'], ['When people gather (optional)', 'Friday prayers, 1pm']], ['Faith communities']);
+    await ws.create('place', [['Name', 'Old Town market'], ['Kind of place', 'select:Market'], ['Area (optional)', 'select:Old Town']]);
+    expect(await seriousViolations(page), 'places with records').toEqual([]);
+    await shoot(page, 'section-places');
+
+    // Statuses and gaps in the task list.
+    expect(await ws.status('Places').first().textContent()).toBe('In progress');
+    expect(await ws.status('Census evidence').first().textContent()).toBe('Not yet available');
+
+    // Undo and redo of an edit.
+    await ws.page.getByRole('table', { name: 'Places', exact: true }).getByRole('button', { name: 'Old Town market' }).click();
+    await ws.fill('When people gather (optional)', 'Tuesdays and Saturdays');
+    await ws.form().getByLabel('Name', { exact: true }).focus();
+    await ws.waitSaved();
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Undid editing place “Old Town market”' }).waitFor();
+    expect(await ws.form().getByLabel('When people gather (optional)', { exact: true }).inputValue()).toBe('');
+    await page.locator('h2#section-heading').click();
+    await page.keyboard.press('Control+Shift+Z');
+    await page.getByRole('status').filter({ hasText: 'Redid editing place “Old Town market”' }).waitFor();
+    expect(await ws.form().getByLabel('When people gather (optional)', { exact: true }).inputValue()).toBe('Tuesdays and Saturdays');
+
+    // Mark a section completed.
+    await page.getByRole('button', { name: 'Mark as completed' }).click();
+    await ws.status('Places').filter({ hasText: 'Completed' }).waitFor();
+
+    // Reload: everything is there.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await ws.open('Audiences');
+    expect(await ws.rowNames('Audiences')).toEqual(audiences.map(([name]) => name));
+    await ws.open('Assets');
+    expect((await ws.rowNames('Assets')).sort()).toEqual(['Eastgate skate park', 'Imam, Central Mosque', 'Riverside Youth Forum']);
+    await ws.open('Areas');
+    expect(await ws.gaps().allTextContents()).toEqual(['Area “Old Town” has no asset: no supportive person, group or gathering place is recorded there.']);
+    await ws.open('Aims and objectives');
+    expect(await ws.rowNames('Objectives')).toEqual(['Raise confidence in local policing', 'Meet every faith leader twice a year']);
+    expect(await ws.status('Places').first().textContent()).toBe('Completed');
+    expect(await ws.status('Areas').first().textContent()).toBe('In progress');
+  });
+});
