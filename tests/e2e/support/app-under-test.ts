@@ -7,19 +7,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createHostServer, newToken, type Host } from '../../../electron/host/create-host-server.ts';
 import { createAppCore, type AppCore } from '../../../electron/core/create-app-core.ts';
 import { testDeps } from '../../helpers/test-core.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium-flags.ts';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Dates in inputs as a UK planner sees them (dd/mm/yyyy).
-  '--lang=en-GB',
-];
+export { CHROMIUM_FLAGS };
 
 export const RENDERER_DIR = path.resolve('out/renderer');
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -43,7 +33,7 @@ export async function startApp(folder: string, identity?: { user: string; host: 
   const core = createAppCore(testDeps({ clock: () => new Date(), paths: { configDir }, ...(identity ? { identity } : {}) }));
   const token = newToken();
   const host = await createHostServer({ core, rendererDir: RENDERER_DIR, workbooksDir: folder, token, appVersion: '0.1.0', log: { error: () => {}, warn: () => {}, info: () => {} } });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   const offOrigin: string[] = [];
   const contexts: BrowserContext[] = [];
   const origin = new URL(host.url).origin;
