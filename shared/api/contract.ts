@@ -128,6 +128,17 @@ export const contract = {
     request: z.object({ handle: HandleSchema, section: SectionIdSchema, completed: z.boolean() }).strict(),
     response: SectionStateSchema,
   },
+  importAreaLookup: {
+    /** An ONS lookup CSV (LSOA code column plus ward/MSOA/LA columns): fills in areas' LSOAs. */
+    request: z.object({ handle: HandleSchema, source: FilePathSchema }).strict(),
+    response: z.object({
+      lsoaColumn: z.string(),
+      areaColumn: z.string(),
+      matchedAreas: z.number().int(),
+      addedCodes: z.number().int(),
+      unmatchedAreas: z.array(z.string()),
+    }),
+  },
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),
     response: z.array(GapSchema),

@@ -24,6 +24,7 @@ export const CORE_METHODS = [
   'listSectionStates',
   'setSectionCompleted',
   'listGaps',
+  'importAreaLookup',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

@@ -56,6 +56,16 @@ describe('worksheets: Aims and WHO', () => {
       await ws.create('area', [['Name', name], ['ONS code (optional)', code]]);
     }
     expect(await ws.rowNames('Areas')).toEqual(['Riverside ward', 'Eastgate ward', 'Old Town']);
+    // LSOAs from an ONS lookup file, uploaded through the host's file browser.
+    await page.getByRole('button', { name: 'Fill in LSOAs from a lookup file…' }).click();
+    await page.locator('dialog[open] input[type=file]').setInputFiles({
+      name: 'lsoa-ward-lookup.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('LSOA21CD,LSOA21NM,WD22CD,WD22NM\nE01024133,Riverside 001A,E05009317,Riverside\nE01024134,Riverside 001B,E05009317,Riverside\nE01024135,Eastgate 002A,E05009318,Eastgate\n'),
+    });
+    await page.getByRole('status').filter({ hasText: '3 LSOA codes were added to 2 areas' }).waitFor();
+    await page.getByRole('button', { name: 'Close the form' }).click();
+    expect(await page.getByRole('table', { name: 'Areas', exact: true }).getByRole('row').nth(1).textContent()).toBe('Riverside wardE050093172'); // name, ONS code, part of (none), LSOAs
     expect(await seriousViolations(page), 'areas with records').toEqual([]);
 
     await ws.open('Audiences');

@@ -1,6 +1,6 @@
 // Creating, editing and deleting worksheet records: validated against the record type's schema
 // and the records they point at, written in one transaction with their change-log entry.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';

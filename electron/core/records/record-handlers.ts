@@ -1,5 +1,7 @@
 // The worksheet records' methods: list, create, edit, delete, and undo/redo across the workbook.
+import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
+import { importAreaLookup } from './import-area-lookup.ts';
 import type { AppContext } from '../app-context.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import { detailsOf, readWorkbookMeta, updateWorkbookRow, validDetails } from '../workbook/workbook-store.ts';
@@ -8,7 +10,7 @@ import { createRecord, deleteRecord, updateRecord } from './record-changes.ts';
 import { listRecords } from './record-store.ts';
 import { redoNext, undoLast, undoState, type SpecialAppliers } from './undo-redo.ts';
 
-type RecordMethods = 'listRecords' | 'createRecord' | 'updateRecord' | 'deleteRecord' | 'getUndoState' | 'undo' | 'redo';
+type RecordMethods = 'listRecords' | 'createRecord' | 'updateRecord' | 'deleteRecord' | 'getUndoState' | 'undo' | 'redo' | 'importAreaLookup';
 
 export function specialAppliers(appVersion: string): SpecialAppliers {
   return {
@@ -44,6 +46,8 @@ export function recordHandlers(ctx: AppContext): Pick<ApiHandlers, RecordMethods
       const change = undoLast(db, ctx.now(), special);
       return { change, ...undoState(db) };
     },
+
+    importAreaLookup: ({ handle, source }) => importAreaLookup(sessions.writableOf(handle).db, ctx.changeContext(), path.resolve(source)),
 
     redo: ({ handle }) => {
       const { db } = sessions.writableOf(handle);

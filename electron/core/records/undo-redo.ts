@@ -27,6 +27,7 @@ function firstUndone(db: ReadDb): ChangeEntry | null {
 }
 
 export function describeChange(db: ReadDb, entry: ChangeEntry): string {
+  if (entry.recordType === 'batch') return String(entry.after?.description ?? 'a group of changes');
   if (entry.recordType === 'workbook') return 'editing the workbook details';
   if (entry.recordType === 'section') return `marking the ${entry.recordId} section ${entry.after?.completedAt ? 'completed' : 'not completed'}`;
   if (!isRecordTypeName(entry.recordType)) return `${VERBS[entry.action]} a record`;
@@ -61,6 +62,12 @@ function restoreDeleted(db: WriteDb, type: RecordTypeName, snapshot: DeletionSna
 
 function apply(db: WriteDb, entry: ChangeEntry, direction: 'back' | 'forward', at: string, special: SpecialAppliers): void {
   const fields = (direction === 'back' ? entry.before : entry.after) ?? {};
+  if (entry.recordType === 'batch') {
+    // A change made of several (an import): its parts, last first when going back.
+    const parts = (fields.entries as ChangeEntry[] | undefined) ?? [];
+    for (const part of direction === 'back' ? [...parts].reverse() : parts) apply(db, part, direction, at, special);
+    return;
+  }
   if (entry.recordType === 'workbook') {
     special.workbook(db, fields, at);
     return;

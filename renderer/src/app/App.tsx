@@ -96,6 +96,8 @@ function Frame({ api }: { api: ApiClient }) {
     [api, chooseFile, setOpen],
   );
 
+  const updateInfo = useCallback((info: WorkbookInfo) => setOpen((current) => current && { ...current, info }), [setOpen]);
+
   const close = useCallback(async () => {
     if (open) await api.call('closeWorkbook', { handle: open.info.handle });
     setOpen(null);
@@ -163,7 +165,7 @@ function Frame({ api }: { api: ApiClient }) {
             api={api}
             info={open.info}
             notices={open.notices}
-            onInfo={(info) => setOpen((current) => current && { ...current, info })}
+            onInfo={updateInfo}
             onDismissNotices={() => setOpen((current) => current && { ...current, notices: [] })}
             onClose={() => void close()}
             onSaveCopy={() => void saveCopy()}

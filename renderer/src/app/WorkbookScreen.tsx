@@ -84,6 +84,14 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
   const statusOf = (def: SectionDef): SectionStatus => (!def.available ? 'Not yet available' : def.id === 'details' ? detailsStatus(info) : (stateOf(def)?.status ?? 'Not started'));
   const gapsOf = (def: SectionDef) => stateOf(def)?.gaps ?? 0;
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
+  const { refreshStatus } = data;
+  const detailsSaved = useCallback(
+    (saved: WorkbookInfo) => {
+      onInfo(saved);
+      void refreshStatus();
+    },
+    [onInfo, refreshStatus],
+  );
 
   return (
     <div className="workbook">
@@ -117,7 +125,7 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
                 <p>These details go on the cover of the strategy document and on every page of the Excel workbook. The protective marking is printed at the top and bottom of every page, and shown on every screen here.</p>
                 <p>Set the strategy period and a review date: a strategy is never finished, and the review date is when you look again at who you engage and how.</p>
               </details>
-              <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={(saved) => { onInfo(saved); void data.refreshStatus(); }} onSaveState={setSaveState} />
+              <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} />
             </>
           ) : (
             <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} />

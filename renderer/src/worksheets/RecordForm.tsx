@@ -47,6 +47,12 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
   const errors = useMemo(() => ({ ...validateDraft(type, draft, saved.current === null), ...serverErrors }), [type, draft, serverErrors]);
   const shown = Object.fromEntries(Object.entries(errors).filter(([name]) => touched.has(name)));
 
+  // "Saved" only when nothing newer is waiting: an edit typed meanwhile keeps it at "Saving…".
+  const report = useCallback(
+    (state: SaveState) => onSaveState(timer.current && state.kind === 'saved' ? { kind: 'saving' } : state),
+    [onSaveState],
+  );
+
   const save = useCallback(
     (current: Draft) => {
       queue.current = queue.current.then(async () => {
@@ -54,41 +60,41 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
         const problems = validateDraft(type, current, existing === null);
         if (existing === null) {
           if (Object.keys(problems).length > 0) {
-            onSaveState({ kind: 'invalid' });
+            report({ kind: 'invalid' });
             return;
           }
-          onSaveState({ kind: 'saving' });
+          report({ kind: 'saving' });
           const result = await data.create(type, valuesOf(type, current));
           if (result.ok) {
             saved.current = result.value;
             setServerErrors({});
-            onSaveState({ kind: 'saved' });
+            report({ kind: 'saved' });
             onCreated(result.value.id);
           } else {
             setServerErrors(result.error.fields ?? {});
             setTouched((old) => new Set([...old, ...Object.keys(result.error.fields ?? {})]));
-            onSaveState({ kind: 'failed', message: result.error.message });
+            report({ kind: 'failed', message: result.error.message });
           }
           return;
         }
         const changes = changedValues(type, current, existing, problems);
         if (Object.keys(changes).length === 0) {
-          onSaveState(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+          report(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
           return;
         }
-        onSaveState({ kind: 'saving' });
+        report({ kind: 'saving' });
         const result = await data.update(type, existing.id, changes);
         if (result.ok) {
           saved.current = result.value;
           setServerErrors({});
-          onSaveState(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+          report(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
         } else {
           setServerErrors(result.error.fields ?? {});
-          onSaveState({ kind: 'failed', message: result.error.message });
+          report({ kind: 'failed', message: result.error.message });
         }
       });
     },
-    [type, data, onCreated, onSaveState],
+    [type, data, onCreated, report],
   );
 
   const flush = useCallback(() => {

@@ -10,8 +10,15 @@ import { RecordForm } from './RecordForm.tsx';
 import { titleOf } from './record-titles.ts';
 import { GUIDANCE } from './section-guidance.ts';
 import { useWorkbookData } from './workbook-data.tsx';
+import { AreaLookupImport } from './AreaLookupImport.tsx';
 
-type Selection = { type: RecordTypeName; id: string | 'new' } | null;
+/**
+ * Which record's form is open. `formKey` stays the same when a new record is created, so the form
+ * the planner is typing in is not replaced (and their typing not lost) at that moment.
+ */
+type Selection = { type: RecordTypeName; id: string | 'new'; formKey: string } | null;
+
+let newFormCounter = 0;
 
 function GuidancePanel({ section }: { section: SectionId }) {
   const key = `ewb-guidance-closed-${section}`;
@@ -59,13 +66,14 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
 
   function openGap(recordType: string | null, recordId: string | null) {
     if (!recordType || !recordId) return;
-    setSelection({ type: recordType as RecordTypeName, id: recordId });
+    setSelection({ type: recordType as RecordTypeName, id: recordId, formKey: recordId });
     requestAnimationFrame(() => document.getElementById(`${recordType}-form-heading`)?.scrollIntoView({ block: 'start' }));
   }
 
   return (
     <div className="worksheet">
       <GuidancePanel section={section} />
+      {section === 'areas' && !data.readOnly && <AreaLookupImport />}
       {types.map((def) => {
         const records = data.records[def.type];
         const selected = selection?.type === def.type ? selection.id : null;
@@ -76,7 +84,7 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
             <div className="worksheet__block-head">
               <h3 id={`${def.type}-heading`} className="worksheet__block-title">{def.plural}</h3>
               {!data.readOnly && (
-                <button type="button" className="button button--small" onClick={() => setSelection({ type: def.type, id: 'new' })}>
+                <button type="button" className="button button--small" onClick={() => setSelection({ type: def.type, id: 'new', formKey: `new-${(newFormCounter += 1)}` })}>
                   Add {def.label.toLowerCase()}
                 </button>
               )}
@@ -89,16 +97,16 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
                 // Beside an open form there is room for the name and one more column.
                 columns={columnsFor(def.type, lookup, { objectivesOf: (aimId) => objectiveCounts.get(aimId) ?? 0 }).slice(0, showForm ? 2 : undefined)}
                 selectedId={record?.id ?? null}
-                onSelect={(id) => setSelection({ type: def.type, id })}
+                onSelect={(id) => setSelection({ type: def.type, id, formKey: id })}
                 emptyText={def.type === 'objective' && data.records.aim.length === 0 ? 'Add an aim first: each objective serves an aim.' : `No ${def.plural.toLowerCase()} yet. Choose "Add ${def.label.toLowerCase()}" to record the first.`}
               />
               {showForm && (
                 <div className="worksheet__form" id={`${def.type}-form-heading`}>
                   <RecordForm
-                    key={`${selected}:${data.generation}`}
+                    key={`${selection?.formKey ?? ''}:${data.generation}`}
                     type={def.type}
                     record={record}
-                    onCreated={(id) => setSelection({ type: def.type, id })}
+                    onCreated={(id) => setSelection((current) => (current ? { ...current, id } : current))}
                     onDeleted={() => setSelection(null)}
                     onSaveState={onSaveState}
                   />

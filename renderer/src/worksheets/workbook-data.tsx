@@ -12,6 +12,8 @@ export interface UndoState {
 }
 
 export interface WorkbookData {
+  api: ApiClient;
+  handle: string;
   records: Record<RecordTypeName, RecordValues[]>;
   sections: SectionState[];
   gaps: Gap[];
@@ -68,7 +70,12 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
     if (undoResult.ok) setUndo(undoResult.value);
   }, [api, handle]);
 
-  const refresh = useCallback(async () => {
+  /**
+   * Reloads every record. `replaceForms` tells open forms their record may have changed under
+   * them (undo, redo, a deletion), so they start again from what is saved; the first load does
+   * not, or a planner who starts typing at once would lose it.
+   */
+  const reload = useCallback(async (replaceForms: boolean) => {
     const results = await Promise.all(RECORD_TYPE_NAMES.map((type) => api.call('listRecords', { handle, type })));
     const next = { ...EMPTY };
     RECORD_TYPE_NAMES.forEach((type, index) => {
@@ -76,14 +83,16 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
       if (result?.ok) next[type] = result.value.records as RecordValues[];
     });
     setRecords(next);
-    setGeneration((g) => g + 1);
+    if (replaceForms) setGeneration((g) => g + 1);
     await refreshDerived();
     setLoaded(true);
   }, [api, handle, refreshDerived]);
 
+  const refresh = useCallback(() => reload(true), [reload]);
+
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void reload(false);
+  }, [reload]);
 
   const create = useCallback(
     async (type: RecordTypeName, values: Record<string, unknown>) => {
@@ -145,6 +154,8 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
 
   const value = useMemo<WorkbookData>(
     () => ({
+      api,
+      handle,
       records,
       sections,
       gaps,
@@ -164,7 +175,7 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
       error,
       clearError: () => setError(null),
     }),
-    [records, sections, gaps, undo, loaded, generation, lastUndo, readOnly, create, update, remove, setCompleted, step, refresh, refreshDerived, error],
+    [api, handle, records, sections, gaps, undo, loaded, generation, lastUndo, readOnly, create, update, remove, setCompleted, step, refresh, refreshDerived, error],
   );
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>;
 }

@@ -37,28 +37,34 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
   const errors = useMemo(() => ({ ...validateDraft(draft), ...serverErrors }), [draft, serverErrors]);
   const shownErrors = Object.fromEntries(Object.entries(errors).filter(([field]) => touched.has(field)));
 
+  // "Saved" only when nothing newer is waiting: an edit typed meanwhile keeps it at "Saving…".
+  const report = useCallback(
+    (state: SaveState) => onSaveState(timer.current && state.kind === 'saved' ? { kind: 'saving' } : state),
+    [onSaveState],
+  );
+
   const save = useCallback(
     (current: Draft) => {
       const changes = saveableChanges(current, saved.current, validateDraft(current));
       if (Object.keys(changes).length === 0) {
-        onSaveState(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+        report(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
         return;
       }
-      onSaveState({ kind: 'saving' });
+      report({ kind: 'saving' });
       inFlight.current = inFlight.current.then(async () => {
         const result = await api.call('updateWorkbookDetails', { handle: info.handle, changes });
         if (result.ok) {
           saved.current = { ...saved.current, ...draftOf(result.value.meta) };
           setServerErrors({});
           onSaved(result.value);
-          onSaveState(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+          report(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
         } else {
           setServerErrors(result.error.fields ?? {});
-          onSaveState({ kind: 'failed', message: result.error.message });
+          report({ kind: 'failed', message: result.error.message });
         }
       });
     },
-    [api, info.handle, onSaved, onSaveState],
+    [api, info.handle, onSaved, report],
   );
 
   const latest = useRef(draft);
@@ -67,6 +73,7 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
     // Leaving the form saves what is pending at once.
     if (timer.current) {
       clearTimeout(timer.current);
+      timer.current = undefined;
       save(latest.current);
     }
   }, [save]);
