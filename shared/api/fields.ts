@@ -5,9 +5,9 @@ import { z } from 'zod';
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Free text of at most `max` characters, without control characters. */
-export function plainText(max: number) {
+export function plainText(max: number, missing = 'Enter text here') {
   return z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? missing : 'Enter text here') })
     .max(max, `Keep this to ${max} characters or fewer`)
     .refine((text) => !CONTROL_CHARACTERS.test(text), 'Remove the control characters (they cannot be printed)')
     .refine((text) => text.isWellFormed(), 'Remove the broken characters (an unpaired surrogate)');
@@ -15,7 +15,7 @@ export function plainText(max: number) {
 
 /** Text that must say something: trimmed length at least 1. */
 export function requiredText(max: number, missing: string) {
-  return plainText(max).refine((text) => text.trim().length > 0, missing);
+  return plainText(max, missing).refine((text) => text.trim().length > 0, missing);
 }
 
 /** A calendar date as YYYY-MM-DD that exists (no 31 February). */

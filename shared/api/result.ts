@@ -50,6 +50,14 @@ export function fail<T = never>(error: ApiError): Result<T> {
 export function fieldsFromIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // Each unknown key is named as the field at fault.
+      for (const unknown of issue.keys) {
+        const key = [...issue.path.map(String), unknown].join('.');
+        if (!(key in fields)) fields[key] = `"${unknown}" is not something this can hold`;
+      }
+      continue;
+    }
     const key = issue.path.map(String).join('.') || '(request)';
     if (!(key in fields)) fields[key] = issue.message;
   }

@@ -2,6 +2,7 @@
 // of a file's state (with its journal) as a crash left it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -11,14 +12,18 @@ export function sha256Of(file: string): string {
 
 /**
  * `PRAGMA integrity_check` as SQLite reports it: ['ok'] for a sound file, otherwise the problems
- * (or why it could not be opened). Read-only by default, so the file is never changed; a file with a
- * hot journal needs `readOnly: false` so SQLite can roll the journal back first.
+ * (or why it could not be run). It runs on a scratch copy of the file (and its journal, if any)
+ * through a writable connection, for two reasons: the file itself is never touched, and SQLite
+ * skips CHECK constraints in integrity_check on a read-only connection (seen with SQLite 3.54.1),
+ * so a read-only check would call a file with a broken CHECK constraint sound. A hot journal is
+ * rolled back in the copy first, exactly as SQLite would recover the original.
  */
-export function integrityCheck(file: string, options: { readOnly?: boolean } = {}): string[] {
-  const readOnly = options.readOnly ?? true;
+export function integrityCheck(file: string): string[] {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-integrity-'));
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: readOnly, fileMustExist: true, timeout: 5000 });
+    const { copy } = copyWithJournal(file, scratch);
+    db = new Database(copy, { fileMustExist: true, timeout: 5000 });
     const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
     return rows.map((row) => row.integrity_check);
   } catch (error) {
@@ -26,7 +31,12 @@ export function integrityCheck(file: string, options: { readOnly?: boolean } = {
     return [`could not run integrity_check: ${code}: ${(error as Error).message}`];
   } finally {
     db?.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+export function isSound(report: string[]): boolean {
+  return report.length === 1 && report[0] === 'ok';
 }
 
 /**

@@ -15,8 +15,26 @@ export interface ChangeContext {
   who: string;
 }
 
-function invalid(type: RecordTypeName, fields: Record<string, string>): AppError {
+/** Folds problems inside a list (`lsoaCodes.1`) into the list's own field, naming the item. */
+export function foldItemPaths(fields: Record<string, string>): Record<string, string> {
+  const folded: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const [field, item] = path.split('.');
+    const key = field ?? path;
+    if (key in folded) continue;
+    folded[key] = item !== undefined && /^\d+$/.test(item) ? `${message} (item ${Number(item) + 1})` : message;
+  }
+  return folded;
+}
+
+/** "a place", "an area", "an objective". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function invalid(type: RecordTypeName, raw: Record<string, string>): AppError {
   const def = RECORD_TYPES[type];
+  const fields = foldItemPaths(raw);
   const [field, message] = Object.entries(fields)[0] ?? ['', 'is not valid'];
   const label = def.fields.find((f) => f.name === field)?.label ?? def.links.find((l) => l.name === field)?.label ?? field;
   return new AppError('invalid-input', `The ${def.label.toLowerCase()} was not saved: ${label}: ${message}`, fields);
@@ -36,8 +54,8 @@ function checkTargets(db: WriteDb, type: RecordTypeName, id: string, values: Rec
     if (field.kind !== 'ref' || !field.target || !(field.name in values)) continue;
     const target = values[field.name];
     if (typeof target !== 'string') continue;
-    if (missingIds(db, field.target, [target]).length > 0) fields[field.name] = `Choose a ${RECORD_TYPES[field.target].label.toLowerCase()} that exists`;
-    else if (field.target === type && wouldCycle(db, type, field.column, id, target)) fields[field.name] = `A ${def.label.toLowerCase()} cannot sit inside itself`;
+    if (missingIds(db, field.target, [target]).length > 0) fields[field.name] = `Choose ${withArticle(RECORD_TYPES[field.target].label.toLowerCase())} that exists`;
+    else if (field.target === type && wouldCycle(db, type, field.column, id, target)) fields[field.name] = `${withArticle(def.label.toLowerCase()).replace(/^a/, 'A')} cannot sit inside itself`;
   }
   for (const link of def.links) {
     if (!(link.name in values)) continue;
@@ -84,7 +102,7 @@ export function updateRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeNa
     }
     const stamp = ctx.now();
     updateRecordFields(db, type, id, diff.after, stamp);
-    appendChange(db, { id: ctx.newId(), at: stamp, who: ctx.who, recordType: type, recordId: id, action: 'update', before: diff.before, after: diff.after });
+    appendChange(db, { id: ctx.newId(), at: stamp, who: ctx.who, recordType: type, recordId: id, action: 'update', before: { ...diff.before, updatedAt: before.updatedAt }, after: { ...diff.after, updatedAt: stamp } });
     result = getRecord(db, type, id);
   }).immediate();
   return result as unknown as RecordValues;
@@ -106,8 +124,9 @@ export function deleteRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeNa
     const { refs, links } = findReferences(db, type, id);
     const blocking = refs.filter((ref) => ref.required);
     if (blocking.length > 0) {
-      const kinds = [...new Set(blocking.map((ref) => RECORD_TYPES[ref.type].plural.toLowerCase()))].join(' and ');
-      throw new AppError('invalid-input', `"${titleOf(record, type)}" still has ${blocking.length} ${kinds} under it. Move them to another ${def.label.toLowerCase()} or delete them first.`);
+      const one = blocking.length === 1;
+      const kinds = [...new Set(blocking.map((ref) => (one ? RECORD_TYPES[ref.type].label : RECORD_TYPES[ref.type].plural).toLowerCase()))].join(' and ');
+      throw new AppError('invalid-input', `"${titleOf(record, type)}" still has ${blocking.length} ${kinds} under it. Move ${one ? 'it' : 'them'} to another ${def.label.toLowerCase()} or delete ${one ? 'it' : 'them'} first.`);
     }
     const snapshot: DeletionSnapshot = { record, refs, links };
     deleteRecordRow(db, type, id);

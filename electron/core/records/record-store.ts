@@ -143,6 +143,8 @@ export interface BackRef {
   id: string;
   field: string;
   required: boolean;
+  /** The other record's updatedAt, given back when the reference is restored. */
+  updatedAt?: string;
 }
 
 /** Another record's link to a record (removed when the record is deleted). */
@@ -150,6 +152,8 @@ export interface BackLink {
   type: RecordTypeName;
   id: string;
   link: string;
+  /** All of the other record's links of this kind, in order, as they were. */
+  targets?: string[];
 }
 
 export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { refs: BackRef[]; links: BackLink[] } {
@@ -159,13 +163,16 @@ export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { 
     const other = RECORD_TYPES[otherName];
     for (const field of other.fields) {
       if (field.kind !== 'ref' || field.target !== type) continue;
-      const ids = db.prepare(`SELECT id FROM ${other.table} WHERE ${field.column} = ? AND id <> ?`).pluck().all(id, id) as string[];
-      for (const owner of ids) refs.push({ type: otherName, id: owner, field: field.name, required: Boolean(field.required) });
+      const rows = db.prepare(`SELECT id, updated_at FROM ${other.table} WHERE ${field.column} = ? AND id <> ?`).all(id, id) as Array<{ id: string; updated_at: string }>;
+      for (const row of rows) refs.push({ type: otherName, id: row.id, field: field.name, required: Boolean(field.required), updatedAt: row.updated_at });
     }
     for (const link of other.links) {
       if (link.target !== type) continue;
       const owners = db.prepare(`SELECT owner_id FROM ${link.table} WHERE target_id = ?`).pluck().all(id) as string[];
-      for (const owner of owners) links.push({ type: otherName, id: owner, link: link.name });
+      for (const owner of owners) {
+        const targets = db.prepare(`SELECT target_id FROM ${link.table} WHERE owner_id = ? ORDER BY rowid`).pluck().all(owner) as string[];
+        links.push({ type: otherName, id: owner, link: link.name, targets });
+      }
     }
   }
   return { refs, links };

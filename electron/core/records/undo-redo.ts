@@ -52,11 +52,21 @@ function restoreDeleted(db: WriteDb, type: RecordTypeName, snapshot: DeletionSna
   }
   insertRecord(db, type, record);
   for (const ref of snapshot.refs) {
-    if (getRecord(db, ref.type, ref.id)) updateRecordFields(db, ref.type, ref.id, { [ref.field]: record.id }, at);
+    const owner = getRecord(db, ref.type, ref.id);
+    if (owner) updateRecordFields(db, ref.type, ref.id, { [ref.field]: record.id }, ref.updatedAt ?? owner.updatedAt ?? at);
   }
   for (const link of snapshot.links) {
-    const table = RECORD_TYPES[link.type].links.find((l) => l.name === link.link)?.table;
-    if (table && getRecord(db, link.type, link.id)) db.prepare(`INSERT OR IGNORE INTO ${table} (owner_id, target_id) VALUES (?, ?)`).run(link.id, record.id);
+    const def = RECORD_TYPES[link.type].links.find((l) => l.name === link.link);
+    if (!def || !getRecord(db, link.type, link.id)) continue;
+    if (link.targets) {
+      // Put the other record's links back exactly as they were, in their order.
+      const gone = new Set(missingIds(db, def.target, link.targets));
+      db.prepare(`DELETE FROM ${def.table} WHERE owner_id = ?`).run(link.id);
+      const insert = db.prepare(`INSERT OR IGNORE INTO ${def.table} (owner_id, target_id) VALUES (?, ?)`);
+      for (const target of link.targets) if (!gone.has(target)) insert.run(link.id, target);
+    } else {
+      db.prepare(`INSERT OR IGNORE INTO ${def.table} (owner_id, target_id) VALUES (?, ?)`).run(link.id, record.id);
+    }
   }
 }
 
@@ -83,7 +93,12 @@ function apply(db: WriteDb, entry: ChangeEntry, direction: 'back' | 'forward', a
   if (removes) deleteRecordRow(db, type, entry.recordId);
   else if (restores && entry.action === 'create') insertRecord(db, type, entry.after as RecordValues);
   else if (restores) restoreDeleted(db, type, entry.before as unknown as DeletionSnapshot, at);
-  else updateRecordFields(db, type, entry.recordId, fields, at);
+  else {
+    // Edits carry the record's updatedAt before and after, so undo and redo give back exactly
+    // the record as it was (older entries without it take the time of the undo).
+    const { updatedAt, ...changes } = fields as Record<string, unknown> & { updatedAt?: string };
+    updateRecordFields(db, type, entry.recordId, changes, typeof updatedAt === 'string' ? updatedAt : at);
+  }
 }
 
 export function undoLast(db: WriteDb, at: string, special: SpecialAppliers): ChangeSummary | null {

@@ -65,13 +65,36 @@ function lockText(owner: LockOwner): string {
   return `${JSON.stringify({ app: 'engagement-workbook', ...owner }, null, 2)}\n`;
 }
 
+/**
+ * Creates the lock only if there is none, and never visibly empty: the owner is written to a
+ * temporary file first and hard-linked into place (link fails if the lock exists). Where hard
+ * links are not supported, falls back to an exclusive create.
+ */
 function writeNewLock(lockPath: string, owner: LockOwner): void {
-  const fd = fs.openSync(lockPath, 'wx');
+  const temporary = temporaryPathBeside(lockPath);
   try {
-    fs.writeFileSync(fd, lockText(owner));
-    fs.fsyncSync(fd);
+    const fd = fs.openSync(temporary, 'wx');
+    try {
+      fs.writeFileSync(fd, lockText(owner));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(temporary, lockPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw error;
+      const fd2 = fs.openSync(lockPath, 'wx');
+      try {
+        fs.writeFileSync(fd2, lockText(owner));
+        fs.fsyncSync(fd2);
+      } finally {
+        fs.closeSync(fd2);
+      }
+    }
   } finally {
-    fs.closeSync(fd);
+    removeQuietly(temporary);
   }
   fsyncDirectory(path.dirname(lockPath));
 }
@@ -114,9 +137,17 @@ export function acquireLock(file: string, me: LockIdentity, now: Date, options: 
   const holder = readLock(file);
   const notices: string[] = [];
   if (holder === null) {
-    // Released between our attempt and our look: try once more.
-    writeNewLock(lockPath, owner);
-    return { owner, notices };
+    // Released between our attempt and our look: try once more; if someone else got there
+    // first, they hold it now.
+    try {
+      writeNewLock(lockPath, owner);
+      return { owner, notices };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new AppError('in-use', `"${name}" was opened for editing by someone else at the same moment. Try again, or open it read-only.`);
+      }
+      throw fileSystemError(error, lockPath);
+    }
   }
   if (holder === 'unreadable') {
     notices.push(`"${name}" had a damaged "in use" marker; it was replaced.`);

@@ -1,0 +1,297 @@
+// The validation of worksheet records, built from the descriptors: every rule, for every record type,
+// through the schemas the core checks writes with and the renderer's forms use.
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { recordChangesSchema, recordInputSchema, recordSchema, emptyValue } from '../../../shared/api/records.ts';
+import { fieldsFromIssues } from '../../../shared/api/result.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+
+const AIM_ID = '0b7c6f0e-3c1a-4d0a-9a55-6f1e2d3c4b5a';
+const AREA_ID = '5f0f2a8e-8b9c-4e3d-8f7a-1b2c3d4e5f60';
+const OTHER_AREA_ID = '7d3e9c1b-2a4f-4b6d-8e0c-9a8b7c6d5e4f';
+
+/** The least a planner must give for each kind of record, with realistic content. */
+const MINIMAL: Record<RecordTypeName, Record<string, unknown>> = {
+  aim: { title: 'Build trust and confidence in policing among young people' },
+  objective: { title: 'Raise confidence in local policing in Riverside ward', aimId: AIM_ID },
+  goodStatement: { statement: 'Every ward in Kent has an active community contact' },
+  area: { name: 'Riverside ward' },
+  audience: { name: 'Young people in Riverside ward', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high' },
+  asset: { kind: 'group', name: 'Riverside Youth Football Club', relationship: 'active' },
+  vulnerability: { name: 'Older residents of Northgate estate', kind: 'group', priority: 'medium' },
+  place: { name: 'Riverside Leisure Centre', kind: 'leisure-centre' },
+};
+
+/** The field-by-field messages a value gets, or null when it is accepted. */
+function problems(schema: z.ZodType, value: unknown): Record<string, string> | null {
+  const result = schema.safeParse(value);
+  return result.success ? null : fieldsFromIssues(result.error.issues);
+}
+
+function parsed(schema: z.ZodType, value: unknown): Record<string, unknown> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`refused: ${JSON.stringify(fieldsFromIssues(result.error.issues))}`);
+  return result.data as Record<string, unknown>;
+}
+
+/** Every (type, field) pair whose field is of one of `kinds`. */
+function fieldsOfKind(...kinds: FieldDef['kind'][]): Array<[RecordTypeName, FieldDef]> {
+  return RECORD_TYPE_NAMES.flatMap((type) => RECORD_TYPES[type].fields.filter((field) => kinds.includes(field.kind)).map((field) => [type, field] as [RecordTypeName, FieldDef]));
+}
+
+/** Checks `value` for one field both in a new record and in an edit, expecting the same answer. */
+function expectField(type: RecordTypeName, field: string, value: unknown, message: string | null | ReturnType<typeof expect.any>): void {
+  const where = `${type}.${field} = ${JSON.stringify(value)?.slice(0, 60)}`;
+  const created = problems(recordInputSchema(type), { ...MINIMAL[type], [field]: value });
+  const edited = problems(recordChangesSchema(type), { [field]: value });
+  if (message === null) {
+    expect(created, where).toBeNull();
+    expect(edited, where).toBeNull();
+  } else {
+    const fieldMessage = (found: Record<string, string> | null) => found && (found[field] ?? Object.entries(found).find(([key]) => key.startsWith(`${field}.`))?.[1]);
+    expect(fieldMessage(created), where).toEqual(message);
+    expect(fieldMessage(edited), where).toEqual(message);
+  }
+}
+
+describe('record validation', () => {
+  it('accepts the minimal record of every type, and every record type has one', () => {
+    expect(Object.keys(MINIMAL).sort()).toEqual([...RECORD_TYPE_NAMES].sort());
+    for (const type of RECORD_TYPE_NAMES) expect(problems(recordInputSchema(type), MINIMAL[type]), type).toBeNull();
+  });
+
+  it('fills in defaults on create: shareable, no review date, empty notes, text, choices and lists', () => {
+    for (const type of RECORD_TYPE_NAMES) {
+      const def = RECORD_TYPES[type];
+      const values = parsed(recordInputSchema(type), MINIMAL[type]);
+      expect(values, type).toMatchObject({ shareable: true, reviewedAt: null, notes: '' });
+      for (const field of def.fields) {
+        if (field.name in MINIMAL[type]) continue;
+        expect(values[field.name], `${type}.${field.name}`).toEqual(emptyValue(field));
+      }
+      for (const link of def.links) expect(values[link.name], `${type}.${link.name}`).toEqual([]);
+      const expectedKeys = ['reviewedAt', 'shareable', 'notes', ...def.fields.map((f) => f.name), ...def.links.map((l) => l.name)];
+      expect(Object.keys(values).sort(), type).toEqual(expectedKeys.sort());
+    }
+    // The empty values themselves: '' for text, [] for lists, null otherwise.
+    expect(parsed(recordInputSchema('area'), MINIMAL.area)).toMatchObject({ onsCode: '', onsLevel: null, parentId: null, lsoaCodes: [] });
+    expect(parsed(recordInputSchema('audience'), MINIMAL.audience)).toMatchObject({ sizeEstimate: null, evidenceNote: '', owner: '', areaIds: [] });
+    expect(parsed(recordInputSchema('vulnerability'), MINIMAL.vulnerability)).toMatchObject({ barriers: [], responseNote: '', audienceIds: [], areaIds: [] });
+    expect(parsed(recordInputSchema('objective'), MINIMAL.objective)).toMatchObject({ targetDate: null, measure: '' });
+  });
+
+  it('keeps what is given instead of the defaults', () => {
+    const values = parsed(recordInputSchema('audience'), { ...MINIMAL.audience, shareable: false, notes: 'Met at the youth forum', reviewedAt: '2026-10-01', sizeEstimate: 1850, areaIds: [AREA_ID] });
+    expect(values).toMatchObject({ shareable: false, notes: 'Met at the youth forum', reviewedAt: '2026-10-01', sizeEstimate: 1850, areaIds: [AREA_ID] });
+  });
+
+  it('an edit may change any one field alone, or nothing', () => {
+    for (const type of RECORD_TYPE_NAMES) {
+      expect(parsed(recordChangesSchema(type), {}), type).toEqual({});
+      expect(parsed(recordChangesSchema(type), { notes: 'Checked at the March review' }), type).toEqual({ notes: 'Checked at the March review' });
+    }
+  });
+
+  it('refuses a required text field left empty or only spaces, with what to enter', () => {
+    const required = fieldsOfKind('text', 'longText').filter(([, field]) => field.required);
+    expect(required.map(([type, field]) => `${type}.${field.name}`)).toEqual([
+      'aim.title',
+      'objective.title',
+      'goodStatement.statement',
+      'area.name',
+      'audience.name',
+      'asset.name',
+      'vulnerability.name',
+      'place.name',
+    ]);
+    for (const [type, field] of required) {
+      const message = `Enter ${field.label.toLowerCase()}`;
+      for (const blank of ['', ' ', '   ', '\t\n ', '\r\n']) expectField(type, field.name, blank, message);
+      expectField(type, field.name, ' x ', null);
+    }
+    expect(problems(recordInputSchema('audience'), { ...MINIMAL.audience, name: '  ' })).toEqual({ name: 'Enter name' });
+    expect(problems(recordInputSchema('aim'), { title: '' })).toEqual({ title: 'Enter aim' });
+  });
+
+  it('refuses a required text field left out of a new record with the same words as an empty one', () => {
+    for (const [type, field] of fieldsOfKind('text', 'longText').filter(([, f]) => f.required)) {
+      const { [field.name]: _left, ...rest } = MINIMAL[type];
+      expect(problems(recordInputSchema(type), rest)?.[field.name], `${type}.${field.name}`).toBe(`Enter ${field.label.toLowerCase()}`);
+    }
+  });
+
+  it('leaves optional text optional: empty or spaces are fine', () => {
+    for (const [type, field] of fieldsOfKind('text', 'longText').filter(([, f]) => !f.required)) {
+      expectField(type, field.name, '', null);
+      expectField(type, field.name, '   ', null);
+    }
+  });
+
+  it('refuses text over each field’s maximum length, and accepts it at the maximum', () => {
+    const fields = fieldsOfKind('text', 'longText');
+    expect(fields.every(([, field]) => typeof field.max === 'number')).toBe(true);
+    for (const [type, field] of fields) {
+      const max = field.max ?? 1000;
+      expectField(type, field.name, 'a'.repeat(max), null);
+      expectField(type, field.name, 'a'.repeat(max + 1), `Keep this to ${max} characters or fewer`);
+    }
+    for (const type of RECORD_TYPE_NAMES) {
+      expect(problems(recordChangesSchema(type), { notes: 'n'.repeat(10_000) }), type).toBeNull();
+      expect(problems(recordChangesSchema(type), { notes: 'n'.repeat(10_001) }), type).toEqual({ notes: 'Keep this to 10000 characters or fewer' });
+    }
+  });
+
+  it('refuses control characters and broken characters in every text field and the notes, but keeps tabs and new lines', () => {
+    const control = 'Remove the control characters (they cannot be printed)';
+    for (const [type, field] of fieldsOfKind('text', 'longText')) {
+      for (const bad of ['\u0000', '\u0007', '\u000B', '\u000C', '\u001B', '\u001F', '\uFFFE', '\uFFFF']) {
+        expectField(type, field.name, `Riverside${bad}ward`, control);
+      }
+      expectField(type, field.name, 'Riverside\uD800ward', 'Remove the broken characters (an unpaired surrogate)');
+      expectField(type, field.name, 'A\tb\r\nc — ŵ ŷ 👍', null);
+    }
+    for (const type of RECORD_TYPE_NAMES) expect(problems(recordChangesSchema(type), { notes: 'bell\u0007' }), type).toEqual({ notes: control });
+  });
+
+  it('refuses a choice that is not in the field’s list; optional choices may be cleared, required ones not', () => {
+    const enums = fieldsOfKind('enum');
+    expect(enums.length).toBeGreaterThan(0);
+    for (const [type, field] of enums) {
+      const message = `Choose ${field.label.toLowerCase()} from the list`;
+      for (const item of field.vocabulary ?? []) expectField(type, field.name, item.id, null);
+      for (const bad of ['not-a-kind', '', 'Young people', field.vocabulary?.[0]?.label ?? 'x', 3]) expectField(type, field.name, bad, message);
+      if (field.required) expectField(type, field.name, null, message);
+      else expectField(type, field.name, null, null);
+    }
+    expect(problems(recordInputSchema('audience'), { ...MINIMAL.audience, kind: 'teenagers' })).toEqual({ kind: 'Choose kind of audience from the list' });
+  });
+
+  it('refuses a required choice left out of a new record, naming the list to choose from', () => {
+    for (const [type, field] of fieldsOfKind('enum').filter(([, f]) => f.required)) {
+      const { [field.name]: _left, ...rest } = MINIMAL[type];
+      expect(problems(recordInputSchema(type), rest), `${type}.${field.name}`).toEqual({ [field.name]: `Choose ${field.label.toLowerCase()} from the list` });
+    }
+  });
+
+  it('refuses a list of choices with one twice or one not in the list', () => {
+    const lists = fieldsOfKind('enumList');
+    expect(lists.map(([type, field]) => `${type}.${field.name}`)).toEqual(['vulnerability.barriers']);
+    for (const [type, field] of lists) {
+      const ids = (field.vocabulary ?? []).map((item) => item.id);
+      expectField(type, field.name, [], null);
+      expectField(type, field.name, ids, null);
+      expectField(type, field.name, ['trust', 'language'], null);
+      expectField(type, field.name, ['trust', 'trust'], 'Each choice only once');
+      expectField(type, field.name, ['trust', 'fear'], `Choose ${field.label.toLowerCase()} from the list`);
+      expectField(type, field.name, 'trust', expect.any(String));
+      expect(problems(recordChangesSchema(type), { [field.name]: null }), `${type}.${field.name}`).not.toBeNull();
+    }
+  });
+
+  it('takes whole numbers from 0 to 100,000,000 and refuses negatives, fractions, text and larger numbers', () => {
+    const integers = fieldsOfKind('integer');
+    expect(integers.map(([type, field]) => `${type}.${field.name}`)).toEqual(['audience.sizeEstimate']);
+    for (const [type, field] of integers) {
+      for (const good of [0, 1, 1850, 100_000_000, null]) expectField(type, field.name, good, null);
+      expectField(type, field.name, -1, 'Enter a number of 0 or more');
+      expectField(type, field.name, -0.5, expect.stringMatching(/whole number|0 or more/));
+      expectField(type, field.name, 1.5, 'Enter a whole number');
+      expectField(type, field.name, 100_000_001, 'That number is too large');
+      expectField(type, field.name, 1e20, expect.stringMatching(/too large|whole number/));
+      expectField(type, field.name, '1850', 'Enter a whole number');
+      expectField(type, field.name, Number.NaN, 'Enter a whole number');
+      expectField(type, field.name, Number.POSITIVE_INFINITY, expect.any(String));
+    }
+  });
+
+  it('takes real calendar dates only: not 30 February, not other layouts', () => {
+    const dates = fieldsOfKind('date');
+    expect(dates.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.targetDate', 'asset.lastContact']);
+    for (const [type, field] of dates) {
+      for (const good of ['2027-03-31', '2028-02-29', '2030-12-31', null]) expectField(type, field.name, good, null);
+      for (const impossible of ['2027-02-30', '2027-02-29', '2027-04-31', '2027-13-01', '2027-00-10']) expectField(type, field.name, impossible, 'Enter a real date, for example 2027-03-31');
+      for (const layout of ['31/03/2027', '2027-3-31', '2027-03-31T00:00:00Z', '', 'next March']) expectField(type, field.name, layout, 'Enter a date as YYYY-MM-DD, for example 2027-03-31');
+    }
+    for (const type of RECORD_TYPE_NAMES) {
+      expect(problems(recordChangesSchema(type), { reviewedAt: '2027-02-30' }), type).toEqual({ reviewedAt: 'Enter a real date, for example 2027-03-31' });
+      expect(problems(recordChangesSchema(type), { reviewedAt: null }), type).toBeNull();
+    }
+  });
+
+  it('takes LSOA codes of England and Wales only, each once', () => {
+    const codeLists = fieldsOfKind('codeList');
+    expect(codeLists.map(([type, field]) => `${type}.${field.name}`)).toEqual(['area.lsoaCodes']);
+    const message = 'Codes look like E01024133 or W01000001';
+    for (const [type, field] of codeLists) {
+      expectField(type, field.name, [], null);
+      expectField(type, field.name, ['E01024133'], null);
+      expectField(type, field.name, ['E01024133', 'W01000001'], null);
+      for (const bad of ['S01000001', 'E02000001', 'E0102413', 'E010241333', 'e01024133', ' E01024133', 'E01024133 ', 'E01 024133', '']) {
+        expectField(type, field.name, ['E01024133', bad], message);
+      }
+      expectField(type, field.name, ['E01024133', 'W01000001', 'E01024133'], 'Each code only once');
+      expect(problems(recordChangesSchema(type), { [field.name]: 'E01024133' }), type).not.toBeNull();
+    }
+  });
+
+  it('takes refs as UUIDs: a required one cannot be cleared, an optional one can', () => {
+    const refs = fieldsOfKind('ref');
+    expect(refs.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.aimId', 'area.parentId', 'place.areaId']);
+    for (const [type, field] of refs) {
+      expectField(type, field.name, AREA_ID, null);
+      for (const bad of ['riverside-ward', '', '5f0f2a8e8b9c4e3d8f7a1b2c3d4e5f60', `${AREA_ID}x`, 42]) expectField(type, field.name, bad, 'Expected a UUID');
+      if (field.required) expectField(type, field.name, null, 'Expected a UUID');
+      else expectField(type, field.name, null, null);
+    }
+  });
+
+  it('takes links as lists of distinct UUIDs', () => {
+    for (const type of RECORD_TYPE_NAMES) {
+      for (const link of RECORD_TYPES[type].links) {
+        expectField(type, link.name, [], null);
+        expectField(type, link.name, [AREA_ID, OTHER_AREA_ID], null);
+        expectField(type, link.name, [AREA_ID, 'riverside-ward'], 'Expected a UUID');
+        expectField(type, link.name, [AREA_ID, OTHER_AREA_ID, AREA_ID], 'Each link only once');
+        expect(problems(recordChangesSchema(type), { [link.name]: AREA_ID }), `${type}.${link.name}`).not.toBeNull();
+        expect(problems(recordChangesSchema(type), { [link.name]: null }), `${type}.${link.name}`).not.toBeNull();
+      }
+    }
+  });
+
+  it('refuses fields a record type does not have, and the ones the core sets itself', () => {
+    for (const type of RECORD_TYPE_NAMES) {
+      for (const extra of [{ colour: 'blue' }, { id: AREA_ID }, { createdAt: '2026-11-25T09:00:00.000Z' }, { updatedAt: '2026-11-25T09:00:00.000Z' }, { __proto__x: 1 }]) {
+        expect(problems(recordInputSchema(type), { ...MINIMAL[type], ...extra }), `${type} ${Object.keys(extra)[0]}`).not.toBeNull();
+        expect(problems(recordChangesSchema(type), extra), `${type} ${Object.keys(extra)[0]}`).not.toBeNull();
+      }
+    }
+    // A field of another type is unknown here: an aim has no kind, a place no barriers.
+    expect(problems(recordChangesSchema('aim'), { kind: 'young-people' })).not.toBeNull();
+    expect(problems(recordChangesSchema('place'), { barriers: ['trust'] })).not.toBeNull();
+    expect(problems(recordChangesSchema('area'), { areaIds: [] })).not.toBeNull();
+    // And the message names the unknown field.
+    expect(JSON.stringify(problems(recordChangesSchema('aim'), { colour: 'blue' }))).toContain('colour');
+  });
+
+  it('refuses shareable and notes of the wrong kind', () => {
+    for (const type of RECORD_TYPE_NAMES) {
+      for (const bad of [{ shareable: 'yes' }, { shareable: null }, { shareable: 1 }, { notes: null }, { notes: 42 }]) {
+        expect(problems(recordChangesSchema(type), bad), `${type} ${JSON.stringify(bad)}`).not.toBeNull();
+      }
+    }
+  });
+
+  it('a whole record carries id and times, and without personal data loses exactly the personal fields', () => {
+    const full: Record<string, unknown> = {
+      id: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+      createdAt: '2026-11-25T09:00:00.000Z',
+      updatedAt: '2026-11-25T09:00:01.000Z',
+      ...parsed(recordInputSchema('asset'), { ...MINIMAL.asset, kind: 'individual', name: 'Imam, Central Mosque', personName: 'Yusuf Ahmed', phone: '01632 960123', email: 'y.ahmed@example.org.uk', specialCategoryNote: 'Muslim faith leader' }),
+    };
+    expect(problems(recordSchema('asset'), full)).toBeNull();
+    expect(problems(recordSchema('asset', { personal: false }), full)).not.toBeNull();
+    const { personName: _n, phone: _p, email: _e, specialCategoryNote: _s, ...shared } = full;
+    expect(problems(recordSchema('asset', { personal: false }), shared)).toBeNull();
+    expect(problems(recordSchema('asset'), { ...full, createdAt: '25/11/2026' })).not.toBeNull();
+  });
+});
