@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/app-error.ts';
-import { publishFile, removeQuietly, temporaryPathBeside } from '../core/fs/durable-write.ts';
-import { fsyncFile } from '../core/fs/durable-write.ts';
+import { createFileSynced, publishFile, removeQuietly, temporaryPathBeside } from '../core/fs/durable-write.ts';
 import { fileSystemError } from '../core/db/inspect-header.ts';
 import type { FolderEntry } from '../../shared/api/shell-contract.ts';
 import type { WorkbooksFolder } from './workbooks-folder.ts';
@@ -48,8 +47,7 @@ export function uploadFile(folder: WorkbooksFolder, request: { folder: string; n
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('invalid-input', `"${request.name}" is too large to upload (the limit is 64 MB).`);
   const temporary = temporaryPathBeside(target);
   try {
-    fs.writeFileSync(temporary, bytes, { flag: 'wx' });
-    fsyncFile(temporary);
+    createFileSynced(temporary, bytes);
     publishFile(temporary, target, request.overwrite);
   } catch (error) {
     removeQuietly(temporary);

@@ -39,17 +39,22 @@ export function removeQuietly(file: string): void {
   }
 }
 
+/** Creates `file` (failing with EEXIST if it is there), writes `contents` and fsyncs it. */
+export function createFileSynced(file: string, contents: string | Uint8Array): void {
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeFileSync(fd, contents);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Writes `contents` to `file` atomically and durably. */
 export function writeFileDurably(file: string, contents: string | Uint8Array): void {
   const temporary = temporaryPathBeside(file);
   try {
-    const fd = fs.openSync(temporary, 'wx');
-    try {
-      fs.writeFileSync(fd, contents);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    createFileSynced(temporary, contents);
     fs.renameSync(temporary, file);
     fsyncDirectory(path.dirname(file));
   } catch (error) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error.ts';
-import { fsyncDirectory, removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
+import { createFileSynced, fsyncDirectory, removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import type { LockOwner } from '../../../shared/api/workbook.ts';
 
@@ -73,25 +73,13 @@ function lockText(owner: LockOwner): string {
 function writeNewLock(lockPath: string, owner: LockOwner): void {
   const temporary = temporaryPathBeside(lockPath);
   try {
-    const fd = fs.openSync(temporary, 'wx');
-    try {
-      fs.writeFileSync(fd, lockText(owner));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    createFileSynced(temporary, lockText(owner));
     try {
       fs.linkSync(temporary, lockPath);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw error;
-      const fd2 = fs.openSync(lockPath, 'wx');
-      try {
-        fs.writeFileSync(fd2, lockText(owner));
-        fs.fsyncSync(fd2);
-      } finally {
-        fs.closeSync(fd2);
-      }
+      createFileSynced(lockPath, lockText(owner));
     }
   } finally {
     removeQuietly(temporary);

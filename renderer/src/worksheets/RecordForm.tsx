@@ -1,7 +1,7 @@
 // A record's form beside the list: fields from its descriptor, link pickers, notes and review
 // date. Edits save themselves shortly after typing stops (at once when a field is left); a new
 // record is created as soon as its required fields are filled in. Invalid values stay, marked.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -11,9 +11,7 @@ import { RecordFieldEditor } from './RecordFieldEditor.tsx';
 import { changedValues, draftOf, emptyDraft, isShown, validateDraft, valuesOf, type Draft, type DraftValue } from './record-draft.ts';
 import { useWorkbookData } from './workbook-data.tsx';
 import { titleOf } from './record-titles.ts';
-import type { SaveState } from './details/DetailsForm.tsx';
-
-const SAVE_DELAY_MS = 600;
+import { useAutosave, type SaveState } from './use-autosave.ts';
 
 interface RecordFormProps {
   type: RecordTypeName;
@@ -37,76 +35,43 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
   const saved = useRef<RecordValues | null>(record);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const queue = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef(draft);
-  latest.current = draft;
   const idPrefix = `${type}-form`;
   const disabled = data.readOnly;
 
   const errors = useMemo(() => ({ ...validateDraft(type, draft, saved.current === null), ...serverErrors }), [type, draft, serverErrors]);
   const shown = Object.fromEntries(Object.entries(errors).filter(([name]) => touched.has(name)));
 
-  // "Saved" only when nothing newer is waiting: an edit typed meanwhile keeps it at "Saving…".
-  const report = useCallback(
-    (state: SaveState) => onSaveState(timer.current && state.kind === 'saved' ? { kind: 'saving' } : state),
-    [onSaveState],
-  );
-
-  const save = useCallback(
-    (current: Draft) => {
-      queue.current = queue.current.then(async () => {
-        const existing = saved.current;
-        const problems = validateDraft(type, current, existing === null);
-        if (existing === null) {
-          if (Object.keys(problems).length > 0) {
-            report({ kind: 'invalid' });
-            return;
-          }
-          report({ kind: 'saving' });
-          const result = await data.create(type, valuesOf(type, current));
-          if (result.ok) {
-            saved.current = result.value;
-            setServerErrors({});
-            report({ kind: 'saved' });
-            onCreated(result.value.id);
-          } else {
-            setServerErrors(result.error.fields ?? {});
-            setTouched((old) => new Set([...old, ...Object.keys(result.error.fields ?? {})]));
-            report({ kind: 'failed', message: result.error.message });
-          }
-          return;
-        }
-        const changes = changedValues(type, current, existing, problems);
-        if (Object.keys(changes).length === 0) {
-          report(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
-          return;
-        }
-        report({ kind: 'saving' });
-        const result = await data.update(type, existing.id, changes);
-        if (result.ok) {
-          saved.current = result.value;
-          setServerErrors({});
-          report(Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
-        } else {
-          setServerErrors(result.error.fields ?? {});
-          report({ kind: 'failed', message: result.error.message });
-        }
-      });
-    },
-    [type, data, onCreated, report],
-  );
-
-  const flush = useCallback(() => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      save(latest.current);
+  const autosave = useAutosave<Draft>(async (current) => {
+    const existing = saved.current;
+    const problems = validateDraft(type, current, existing === null);
+    const settled: SaveState = Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' };
+    if (existing === null) {
+      // A new record is created as soon as it is valid; until then it waits, marked.
+      if (Object.keys(problems).length > 0) return settled;
+      const result = await data.create(type, valuesOf(type, current));
+      if (!result.ok) {
+        setServerErrors(result.error.fields ?? {});
+        setTouched((old) => new Set([...old, ...Object.keys(result.error.fields ?? {})]));
+        return { kind: 'failed', message: result.error.message };
+      }
+      saved.current = result.value;
+      setServerErrors({});
+      onCreated(result.value.id);
+      return settled;
     }
-  }, [save]);
-
-  // Leaving the form (another record, another section) saves what is pending at once.
-  useEffect(() => () => flush(), [flush]);
+    const changes = changedValues(type, current, existing, problems);
+    if (Object.keys(changes).length === 0) return settled;
+    const result = await data.update(type, existing.id, changes);
+    if (!result.ok) {
+      setServerErrors(result.error.fields ?? {});
+      return { kind: 'failed', message: result.error.message };
+    }
+    saved.current = result.value;
+    setServerErrors({});
+    return settled;
+  }, onSaveState);
+  const flush = autosave.flush;
 
   function change(name: string, value: DraftValue, immediate = false) {
     const next = { ...latest.current, [name]: value };
@@ -114,17 +79,7 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
     setDraft(next);
     setServerErrors({});
     setTouched((old) => new Set(old).add(name));
-    if (timer.current) clearTimeout(timer.current);
-    onSaveState({ kind: 'saving' });
-    if (immediate) {
-      timer.current = undefined;
-      save(next);
-    } else {
-      timer.current = setTimeout(() => {
-        timer.current = undefined;
-        save(next);
-      }, SAVE_DELAY_MS);
-    }
+    autosave.schedule(next, immediate);
   }
 
   const optionsFor = (target: RecordTypeName, exclude?: string) => data.records[target].filter((r) => r.id !== exclude).map((r) => ({ id: r.id, label: titleOf(target, r) }));

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { recordTypesInSection, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { RecordList } from '../components/RecordList.tsx';
-import type { SaveState } from './details/DetailsForm.tsx';
+import type { SaveState } from './use-autosave.ts';
 import { columnsFor } from './record-columns.ts';
 import { RecordForm } from './RecordForm.tsx';
 import { titleOf } from './record-titles.ts';

@@ -1,7 +1,8 @@
 // The workbook's details: edits save themselves shortly after typing stops (and at once when a
 // field is left), with inline errors and an error summary. Nothing typed is lost: invalid values
 // stay in the form, marked, until they are put right.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useAutosave, type SaveState } from '../use-autosave.ts';
 import type { WorkbookInfo } from '../../../../shared/api/workbook.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary.tsx';
@@ -9,9 +10,6 @@ import { RadioGroup, SelectField, TextField } from '../../components/fields.tsx'
 import { draftOf, saveableChanges, validateDraft, type Draft } from './details-draft.ts';
 import { useForces } from '../../app/use-forces.ts';
 
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
-
-const SAVE_DELAY_MS = 600;
 
 const LABELS: Record<keyof Draft, string> = {
   force: 'Force',
@@ -30,73 +28,36 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const saved = useRef<Draft>(draftOf(info.meta));
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef(draft);
   const readOnly = info.readOnly;
 
   const errors = useMemo(() => ({ ...validateDraft(draft), ...serverErrors }), [draft, serverErrors]);
   const shownErrors = Object.fromEntries(Object.entries(errors).filter(([field]) => touched.has(field)));
 
-  // "Saved" only when nothing newer is waiting: an edit typed meanwhile keeps it at "Saving…".
-  const report = useCallback(
-    (state: SaveState) => onSaveState(timer.current && state.kind === 'saved' ? { kind: 'saving' } : state),
-    [onSaveState],
-  );
-
-  const save = useCallback(
-    (current: Draft) => {
-      const changes = saveableChanges(current, saved.current, validateDraft(current));
-      if (Object.keys(changes).length === 0) {
-        report(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
-        return;
-      }
-      report({ kind: 'saving' });
-      inFlight.current = inFlight.current.then(async () => {
-        const result = await api.call('updateWorkbookDetails', { handle: info.handle, changes });
-        if (result.ok) {
-          saved.current = { ...saved.current, ...draftOf(result.value.meta) };
-          setServerErrors({});
-          onSaved(result.value);
-          report(Object.keys(validateDraft(current)).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
-        } else {
-          setServerErrors(result.error.fields ?? {});
-          report({ kind: 'failed', message: result.error.message });
-        }
-      });
-    },
-    [api, info.handle, onSaved, report],
-  );
-
-  const latest = useRef(draft);
-  latest.current = draft;
-  useEffect(() => () => {
-    // Leaving the form saves what is pending at once.
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      save(latest.current);
+  const autosave = useAutosave<Draft>(async (current) => {
+    const problems = validateDraft(current);
+    const changes = saveableChanges(current, saved.current, problems);
+    const settled: SaveState = Object.keys(problems).length > 0 ? { kind: 'invalid' } : { kind: 'saved' };
+    if (Object.keys(changes).length === 0) return settled;
+    const result = await api.call('updateWorkbookDetails', { handle: info.handle, changes });
+    if (!result.ok) {
+      setServerErrors(result.error.fields ?? {});
+      return { kind: 'failed', message: result.error.message };
     }
-  }, [save]);
+    saved.current = { ...saved.current, ...draftOf(result.value.meta) };
+    setServerErrors({});
+    onSaved(result.value);
+    return settled;
+  }, onSaveState);
+  const flush = autosave.flush;
 
   function change(field: keyof Draft, value: string) {
-    const next = { ...draft, [field]: value };
+    const next = { ...latest.current, [field]: value };
+    latest.current = next;
     setDraft(next);
     setServerErrors({});
     setTouched((old) => new Set(old).add(field));
-    if (timer.current) clearTimeout(timer.current);
-    onSaveState({ kind: 'saving' });
-    timer.current = setTimeout(() => {
-      timer.current = undefined;
-      save(next);
-    }, SAVE_DELAY_MS);
-  }
-
-  function flush() {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      save(latest.current);
-    }
+    autosave.schedule(next);
   }
 
   const summary: FieldError[] = Object.entries(shownErrors).map(([field, message]) => ({ field, target: `details-${field}`, message: `${LABELS[field as keyof Draft] ?? field}: ${message}` }));
