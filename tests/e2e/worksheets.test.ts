@@ -67,6 +67,7 @@ describe('worksheets: Aims and WHO', () => {
     await page.getByRole('button', { name: 'Close the form' }).click();
     expect(await page.getByRole('table', { name: 'Areas', exact: true }).getByRole('row').nth(1).textContent()).toBe('Riverside wardE050093172'); // name, ONS code, part of (none), LSOAs
     expect(await seriousViolations(page), 'areas with records').toEqual([]);
+    await shoot(page, 'section-areas');
 
     await ws.open('Audiences');
     const audiences: Array<[string, string, string]> = [
@@ -98,6 +99,7 @@ describe('worksheets: Aims and WHO', () => {
     await ws.create('vulnerability', [['Name', 'New arrivals at the Eastgate hotel'], ['An area or a group', 'select:A group'], ['Priority', 'select:High']], ['Language', 'Trust in the police']);
     expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it.']);
     expect(await seriousViolations(page), 'vulnerabilities with records').toEqual([]);
+    await shoot(page, 'section-vulnerabilities');
 
     await ws.open('Places');
     await ws.create('place', [['Name', 'Central Mosque'], ['Kind of place', 'select:Religious centre'], ['Area (optional)', 'select:Riverside ward'], ['When people gather (optional)', 'Friday prayers, 1pm']], ['Faith communities']);
@@ -139,5 +141,36 @@ describe('worksheets: Aims and WHO', () => {
     expect(await ws.rowNames('Objectives')).toEqual(['Raise confidence in local policing', 'Meet every faith leader twice a year']);
     expect(await ws.status('Places').first().textContent()).toBe('Completed');
     expect(await ws.status('Areas').first().textContent()).toBe('In progress');
+
+    // At about 200 % zoom the list and form stack and nothing is lost.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await ws.open('Audiences');
+    await page.getByRole('table', { name: 'Audiences', exact: true }).getByRole('button', { name: 'Faith communities' }).click();
+    expect(await seriousViolations(page), 'audiences at 200 % zoom').toEqual([]);
+    await shoot(page, 'section-audiences-200-percent');
+  });
+
+  it('moves through a record list with the keyboard alone', async () => {
+    page = await app.newPage();
+    await page.getByRole('table').getByRole('button', { name: 'Kent engagement strategy', exact: true }).click();
+    // The first test's window still has it open for editing: this one is told so, and reads it.
+    await page.getByRole('heading', { name: 'This workbook is already open' }).waitFor();
+    await page.getByRole('button', { name: 'Open read-only' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Read-only', { exact: true }).waitFor();
+    const ws = new WorksheetPage(page);
+    await ws.open('Audiences');
+    await page.getByRole('table', { name: 'Audiences', exact: true }).getByRole('button', { name: 'Young people in Riverside' }).focus();
+    await page.keyboard.press('Enter');
+    await ws.form().waitFor();
+    await page.getByRole('table', { name: 'Audiences', exact: true }).getByRole('button', { name: 'Young people in Riverside' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 3, name: 'Night-time economy' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Night-time economy');
+    await page.keyboard.press('ArrowUp');
+    await page.getByRole('heading', { level: 3, name: 'Faith communities' }).waitFor();
+    await page.getByLabel('Filter audiences').fill('old');
+    expect(await ws.rowNames('Audiences')).toEqual(['Older people in Old Town']);
   });
 });
