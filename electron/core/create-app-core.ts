@@ -5,6 +5,8 @@ import { contract, isMethodName, type ApiHandlers, type MethodName } from '../..
 import { fail, ok, type Result } from '../../shared/api/result.ts';
 import { invalidInput, toApiError } from './app-error.ts';
 import { createAppContext, type AppCoreDeps } from './app-context.ts';
+import { evidenceHandlers } from './evidence/evidence-handlers.ts';
+import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
 import { recordHandlers } from './records/record-handlers.ts';
 import { workbookHandlers } from './workbook/workbook-handlers.ts';
@@ -24,6 +26,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...workbookHandlers(ctx),
     ...recordHandlers(ctx),
     ...gapHandlers(ctx),
+    ...evidenceHandlers(ctx),
+    ...evidenceLinkHandlers(ctx),
   } satisfies ApiHandlers;
 
   async function call(method: string, request: unknown): Promise<Result<unknown>> {

@@ -3,6 +3,7 @@
 // and the core's implementation is checked against it by the compiler.
 import { z } from 'zod';
 import { FilePathSchema, IdSchema } from './fields.ts';
+import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, SectionIdSchema, SectionStateSchema } from './records.ts';
 import {
   CheckReportSchema,
@@ -138,6 +139,47 @@ export const contract = {
       addedCodes: z.number().int(),
       unmatchedAreas: z.array(z.string()),
     }),
+  },
+  importCensus: {
+    request: ImportCensusRequestSchema,
+    response: ImportCensusResultSchema,
+  },
+  listCensusTables: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(CensusTableSchema),
+  },
+  deleteCensusTable: {
+    request: z.object({ handle: HandleSchema, tableId: IdSchema }).strict(),
+    response: z.object({ deleted: z.boolean() }),
+  },
+  listCensusFigures: {
+    request: z.object({ handle: HandleSchema, tableId: IdSchema.optional() }).strict(),
+    response: z.array(CensusFigureSchema),
+  },
+  getAreaCensus: {
+    request: z.object({ handle: HandleSchema, tableId: IdSchema, areaId: IdSchema.nullable() }).strict(),
+    response: AreaCensusSchema,
+  },
+  listEvidenceLinks: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(EvidenceLinkSchema),
+  },
+  linkEvidence: {
+    request: z.object({ handle: HandleSchema, audienceId: IdSchema, tableId: IdSchema, areaId: IdSchema.nullable(), category: z.string().min(1).max(500) }).strict(),
+    response: EvidenceLinkSchema,
+  },
+  unlinkEvidence: {
+    request: z.object({ handle: HandleSchema, id: IdSchema }).strict(),
+    response: z.object({ unlinked: z.boolean() }),
+  },
+  getWhoIsMissingThreshold: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.object({ threshold: z.number() }),
+  },
+  setWhoIsMissingThreshold: {
+    /** The share of an area's residents (0.01 to 0.5) from which an unlinked category is a gap. */
+    request: z.object({ handle: HandleSchema, threshold: z.number().min(0.01, 'At least 1 %').max(0.5, 'At most 50 %') }).strict(),
+    response: z.object({ threshold: z.number() }),
   },
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),

@@ -5,13 +5,15 @@ import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText 
 import { ForceIdSchema, MarkingSchema } from './workbook.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/record-types.ts';
 import { SectionIdSchema, recordSchema } from './records.ts';
+import { EvidenceLinkSchema, GeographyLevelSchema } from './census.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
 /**
  * Bump when the format changes shape; readers refuse a version above their own and read older
- * ones. Version 2 added the Aims and WHO records (version 1 files, with no records, still load).
+ * ones. Version 2 added the Aims and WHO records; version 3 census tables, evidence links and
+ * settings. Older files still load (what they lack is empty).
  */
-export const INTERCHANGE_VERSION = 2;
+export const INTERCHANGE_VERSION = 3;
 
 export const InterchangeWorkbookSchema = z
   .object({
@@ -38,6 +40,29 @@ export function interchangeRecordSchema(type: RecordTypeName) {
 
 export const SectionCompletionSchema = z.object({ section: SectionIdSchema, completedAt: TimestampSchema }).strict();
 
+/** A census (or other) table: its categories in column order, and each geography's counts in that order. */
+export const InterchangeCensusTableSchema = z
+  .object({
+    id: IdSchema,
+    code: z.string().min(1).max(50),
+    title: z.string().max(500),
+    source: z.string().max(500),
+    referenceDate: z.string().max(50),
+    geographyLevel: GeographyLevelSchema,
+    fileName: z.string().max(500),
+    importedAt: TimestampSchema,
+    categories: z
+      .array(z.object({ name: z.string().min(1).max(500), label: z.string().max(500), parent: z.string().max(500).nullable(), total: z.boolean() }).strict())
+      .min(1)
+      .max(2000),
+    geographies: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(z.number().nonnegative()) }).strict()).max(500_000),
+  })
+  .strict()
+  .refine((table) => table.geographies.every((g) => g.counts.length === table.categories.length), { message: 'Each geography needs one count per category', path: ['geographies'] })
+  .refine((table) => table.categories.every((c) => c.parent === null || table.categories.some((p) => p.name === c.parent)), { message: 'A category names a parent that is not in the table', path: ['categories'] });
+
+export const SettingSchema = z.object({ key: z.string().min(1).max(100), value: z.string().max(1000) }).strict();
+
 /**
  * One array per record type, links as ids. Every record type a later feature adds joins this
  * object (and the round-trip test) — the schema is strict, so an unknown type is refused, not dropped.
@@ -46,6 +71,9 @@ export const InterchangeRecordsSchema = z
   .object({
     ...(Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, z.array(interchangeRecordSchema(type)).max(1_000_000).default([])])) as Record<RecordTypeName, z.ZodDefault<z.ZodArray<ReturnType<typeof interchangeRecordSchema>>>>),
     sectionCompletions: z.array(SectionCompletionSchema).max(100).default([]),
+    censusTables: z.array(InterchangeCensusTableSchema).max(1000).default([]),
+    evidenceLinks: z.array(EvidenceLinkSchema.strict()).max(1_000_000).default([]),
+    settings: z.array(SettingSchema).max(100).default([]),
   })
   .strict();
 export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
@@ -53,7 +81,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

@@ -25,6 +25,16 @@ export const CORE_METHODS = [
   'setSectionCompleted',
   'listGaps',
   'importAreaLookup',
+  'importCensus',
+  'listCensusTables',
+  'deleteCensusTable',
+  'listCensusFigures',
+  'getAreaCensus',
+  'listEvidenceLinks',
+  'linkEvidence',
+  'unlinkEvidence',
+  'getWhoIsMissingThreshold',
+  'setWhoIsMissingThreshold',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

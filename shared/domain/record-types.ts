@@ -62,7 +62,8 @@ export interface RecordTypeDef {
   readonly links: readonly LinkDef[];
 }
 
-export const SECTION_IDS = ['aims', 'areas', 'audiences', 'assets', 'vulnerabilities', 'places'] as const;
+/** Worksheet sections that can be marked completed (census evidence holds tables, not records). */
+export const SECTION_IDS = ['aims', 'areas', 'audiences', 'assets', 'vulnerabilities', 'places', 'census'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 const LSOA_CODE = /^[EW]01\d{6}$/;

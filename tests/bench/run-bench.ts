@@ -2,11 +2,14 @@
 // baselines run in the same process where a baseline exists. Machines are noisy: figures, not tests.
 import { benchEditLatency } from './edit-latency.ts';
 import { benchRenderer20k } from './renderer-20k.ts';
+import { benchCensusImport } from './census-import.ts';
 import { printResults, type BenchResult } from './bench-stats.ts';
 
 const results: BenchResult[] = [];
 console.log('Edit latency (500 edits each)…');
 results.push(await benchEditLatency(500));
+console.log('Census import (300 local authorities × 20 categories, 5 runs)…');
+results.push(await benchCensusImport(5, 300));
 console.log('Renderer with 20,000 records (Chromium through the browser host)…');
 results.push(...(await benchRenderer20k(20_000)));
 console.log('');

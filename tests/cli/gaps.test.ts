@@ -1,5 +1,6 @@
 // `ewb gaps` as a user runs it: a workbook made with `ewb new --from` an interchange file written
 // here, its gaps as JSON and as a readable list, exit 0 even with gaps, and the file untouched.
+import { INTERCHANGE_VERSION } from '../../shared/api/interchange.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -113,7 +114,7 @@ function riversideInterchange() {
 const EXPECTED_GAPS = [
   { section: 'aims', rule: 'objective-no-measure', recordId: ID.vague, message: 'Objective “Be more visible to young people” has no measure: say how you will know it has been met.' },
   { section: 'aims', rule: 'objective-no-date', recordId: ID.vague, message: 'Objective “Be more visible to young people” has no date: say by when it should be met.' },
-  { section: 'audiences', rule: 'audience-no-evidence', recordId: ID.traders, message: 'Audience “Market traders” has no evidence: note what backs up who they are and how many, with its source.' },
+  { section: 'audiences', rule: 'audience-no-evidence', recordId: ID.traders, message: 'Audience “Market traders” has no evidence: link it to a census figure, or note what backs up who they are and how many, with its source.' },
   { section: 'vulnerabilities', rule: 'vulnerability-no-response', recordId: ID.northgate, message: 'Vulnerability “Older residents of Northgate estate” has no planned response: say what you will do about it.' },
   { section: 'areas', rule: 'area-no-asset', recordId: ID.bearsted, message: 'Area “Bearsted ward” has no asset: no supportive person, group or gathering place is recorded there.' },
   { section: 'assets', rule: 'not-reviewed', recordId: ID.club, message: `Asset “Riverside Youth Football Club” has not been reviewed since ${LONG_AGO}.` },
@@ -187,7 +188,7 @@ describe('ewb gaps', () => {
     const out = path.join(path.dirname(file), 'back.json');
     expect(ewb(['dump', file, out]).code).toBe(0);
     const back = JSON.parse(fs.readFileSync(out, 'utf8')) as ReturnType<typeof riversideInterchange>;
-    expect(back.version).toBe(2);
+    expect(back.version).toBe(INTERCHANGE_VERSION);
     expect(back.records.area).toEqual(doc.records.area);
     expect(back.records.audience).toEqual(doc.records.audience.map((a) => ({ ...a })));
     expect(back.records.sectionCompletions).toEqual(doc.records.sectionCompletions);

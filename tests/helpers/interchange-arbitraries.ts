@@ -79,7 +79,8 @@ export function recordsArbitrary(personal: boolean): fc.Arbitrary<Interchange['r
       return fc.tuple(...records).map((list) => [type, [...list].sort(byAge)] as const);
     });
     const completions = fc.subarray([...SECTION_IDS]).chain((sections) => fc.tuple(...sections.map((section) => timestamp.map((completedAt) => ({ section, completedAt })))));
-    return fc.tuple(fc.tuple(...perType), completions).map(([entries, sectionCompletions]) => ({ ...Object.fromEntries(entries), sectionCompletions: [...sectionCompletions].sort((a, b) => a.section.localeCompare(b.section)) }) as unknown as Interchange['records']);
+    const census = censusArbitrary(ids.audience, ids.area);
+    return fc.tuple(fc.tuple(...perType), completions, census).map(([entries, sectionCompletions, extra]) => ({ ...Object.fromEntries(entries), sectionCompletions: [...sectionCompletions].sort((a, b) => a.section.localeCompare(b.section)), ...extra }) as unknown as Interchange['records']);
   });
 }
 
@@ -100,7 +101,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
     })
     .map(({ period: p, author, records, ...rest }) => ({
       format: 'engagement-workbook' as const,
-      version: 2 as const,
+      version: 3 as const,
       personal,
       workbook: {
         id: rest.id,
@@ -116,4 +117,56 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
       },
       records,
     }));
+}
+
+const geographyCode = fc.integer({ min: 0, max: 999_999 }).map((n) => `E01${String(n).padStart(6, '0')}`);
+
+/** Census tables (a total and a few categories, some subgroups), links from audiences, settings. */
+function censusArbitrary(audienceIds: string[], areaIds: string[]) {
+  const table = fc
+    .record({
+      id: fc.uuid({ version: 4 }),
+      code: fc.stringMatching(/^TS0\d{2}[A-Z]?$/),
+      title: text(60, true),
+      source: text(60),
+      referenceDate: fc.constantFrom('2021', '2011', ''),
+      geographyLevel: fc.constantFrom('oa', 'lsoa', 'msoa', 'ward', 'la', 'other'),
+      fileName: text(40),
+      importedAt: timestamp,
+      others: fc.uniqueArray(text(40, true), { minLength: 1, maxLength: 4 }),
+      parents: fc.array(fc.nat(), { maxLength: 4 }),
+      geographies: fc.uniqueArray(geographyCode, { maxLength: 3 }),
+    })
+    .chain((t) => {
+      const names = t.others.filter((n) => n !== 'Total');
+      const categories = [{ name: 'Total', label: 'Total', parent: null as string | null, total: true }, ...names.map((name, i) => ({ name, label: name, parent: i > 0 && (t.parents[i] ?? 0) % 2 === 1 ? names[(t.parents[i] ?? 0) % i]! : null, total: false }))];
+      return fc.tuple(...t.geographies.map((code) => fc.record({ name: text(40), counts: fc.array(fc.nat({ max: 100_000 }), { minLength: categories.length, maxLength: categories.length }) }).map((g) => ({ code, ...g })))).map((geographies) => ({
+        id: t.id,
+        code: t.code,
+        title: t.title,
+        source: t.source,
+        referenceDate: t.referenceDate,
+        geographyLevel: t.geographyLevel,
+        fileName: t.fileName,
+        importedAt: t.importedAt,
+        categories,
+        geographies: [...geographies].sort((a, b) => a.code.localeCompare(b.code)),
+      }));
+    });
+  // Distinct code and level per table, as the format requires.
+  const tables = fc.uniqueArray(table, { maxLength: 2, selector: (t) => `${t.code}|${t.geographyLevel}` }).filter((list) => new Set(list.map((t) => t.id)).size === list.length);
+  return tables.chain((censusTables) => {
+    const sorted = [...censusTables].sort((a, b) => a.code.localeCompare(b.code) || a.geographyLevel.localeCompare(b.geographyLevel) || a.id.localeCompare(b.id));
+    const figures = sorted.flatMap((t) => t.categories.filter((c) => !c.total).map((c) => ({ tableId: t.id, category: c.name })));
+    const link = audienceIds.length && figures.length
+      ? fc.record({ id: fc.uuid({ version: 4 }), audienceId: fc.constantFrom(...audienceIds), figure: fc.constantFrom(...figures), areaId: areaIds.length ? fc.option(fc.constantFrom(...areaIds), { nil: null }) : fc.constant(null), createdAt: timestamp }).map(({ figure, ...rest }) => ({ id: rest.id, audienceId: rest.audienceId, tableId: figure.tableId, areaId: rest.areaId, category: figure.category, createdAt: rest.createdAt }))
+      : null;
+    const links = link ? fc.uniqueArray(link, { maxLength: 3, selector: (l) => `${l.audienceId}|${l.tableId}|${l.areaId}|${l.category}` }).filter((list) => new Set(list.map((l) => l.id)).size === list.length) : fc.constant([]);
+    const settings = fc.option(fc.double({ min: 0.01, max: 0.5, noNaN: true }).map((v) => [{ key: 'whoIsMissingThreshold', value: String(v) }]), { nil: [] as Array<{ key: string; value: string }> });
+    return fc.tuple(links, settings).map(([evidenceLinks, settingList]) => ({
+      censusTables: sorted,
+      evidenceLinks: [...evidenceLinks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+      settings: settingList,
+    }));
+  });
 }

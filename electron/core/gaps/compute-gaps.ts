@@ -4,6 +4,7 @@ import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS, type RecordTypeName, type
 import type { Gap, RecordValues, SectionState } from '../../../shared/api/records.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { countRecordsOf, listRecords, titleOf } from '../records/record-store.ts';
+import { whoIsMissingGaps } from '../evidence/who-is-missing.ts';
 
 export const GAP_RULES = {
   'objective-no-measure': 'An objective has no measure',
@@ -12,6 +13,7 @@ export const GAP_RULES = {
   'vulnerability-no-response': 'A vulnerability has no planned response',
   'area-no-asset': 'An area has no asset',
   'not-reviewed': 'A record has not been reviewed for over 12 months',
+  'who-is-missing': 'A census group makes up a notable share of an area but no audience covering it is linked to it',
 } as const;
 export type GapRule = keyof typeof GAP_RULES;
 
@@ -37,9 +39,11 @@ export function computeGaps(db: ReadDb, today: Date): Gap[] {
     if (!String(objective.measure ?? '').trim()) gaps.push(gap('aims', 'objective-no-measure', 'objective', objective, `${quoted('objective', objective)} has no measure: say how you will know it has been met.`));
     if (!objective.targetDate) gaps.push(gap('aims', 'objective-no-date', 'objective', objective, `${quoted('objective', objective)} has no date: say by when it should be met.`));
   }
+  const withCensusEvidence = new Set(db.prepare('SELECT DISTINCT audience_id FROM evidence_link').pluck().all() as string[]);
   for (const audience of records.audience) {
-    if (!String(audience.evidenceNote ?? '').trim() || !String(audience.evidenceSource ?? '').trim()) {
-      gaps.push(gap('audiences', 'audience-no-evidence', 'audience', audience, `${quoted('audience', audience)} has no evidence: note what backs up who they are and how many, with its source.`));
+    const noted = String(audience.evidenceNote ?? '').trim() && String(audience.evidenceSource ?? '').trim();
+    if (!noted && !withCensusEvidence.has(audience.id)) {
+      gaps.push(gap('audiences', 'audience-no-evidence', 'audience', audience, `${quoted('audience', audience)} has no evidence: link it to a census figure, or note what backs up who they are and how many, with its source.`));
     }
   }
   for (const vulnerability of records.vulnerability) {
@@ -51,6 +55,7 @@ export function computeGaps(db: ReadDb, today: Date): Gap[] {
   for (const area of records.area) {
     if (!areasWithAssets.has(area.id)) gaps.push(gap('areas', 'area-no-asset', 'area', area, `${quoted('area', area)} has no asset: no supportive person, group or gathering place is recorded there.`));
   }
+  gaps.push(...whoIsMissingGaps(db));
   const cutoff = reviewCutoff(today);
   for (const type of RECORD_TYPE_NAMES) {
     for (const record of records[type]) {
@@ -72,7 +77,10 @@ export function readCompletions(db: ReadDb): Map<string, string | null> {
 export function sectionStates(db: ReadDb, gaps: readonly Gap[]): SectionState[] {
   const completions = readCompletions(db);
   return SECTION_IDS.map((section) => {
-    const records = RECORD_TYPE_NAMES.filter((type) => RECORD_TYPES[type].section === section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
+    const records =
+      section === 'census'
+        ? (db.prepare('SELECT count(*) FROM census_table').pluck().get() as number)
+        : RECORD_TYPE_NAMES.filter((type) => RECORD_TYPES[type].section === section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
     const completedAt = completions.get(section) ?? null;
     const status = completedAt ? 'Completed' : records > 0 ? 'In progress' : 'Not started';
     return { section, status, records, gaps: gaps.filter((g) => g.section === section).length, completedAt };

@@ -6,6 +6,7 @@ import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { RECORD_TYPE_NAMES, personalFields } from '../../../shared/domain/record-types.ts';
 import { listRecords } from '../records/record-store.ts';
 import { readCompletions } from '../gaps/compute-gaps.ts';
+import { dumpCensus } from './census-interchange.ts';
 
 /** Every record of every type, personal fields only when asked for. */
 export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records'] {
@@ -18,7 +19,7 @@ export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([section, completedAt]) => ({ section, completedAt }));
-  return { ...records, sectionCompletions } as Interchange['records'];
+  return { ...records, sectionCompletions, ...dumpCensus(db) } as Interchange['records'];
 }
 
 export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interchange {

@@ -8,6 +8,7 @@ import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import { insertRecord } from '../records/record-store.ts';
 import { writeCompletion } from '../gaps/section-completion.ts';
+import { loadCensus } from './census-interchange.ts';
 
 export function loadInterchangeRecords(db: WriteDb, records: Interchange['records'], source: string): void {
   // Records may point at each other in any order (an area's parent may come after it): links are
@@ -30,6 +31,7 @@ export function loadInterchangeRecords(db: WriteDb, records: Interchange['record
     });
   }
   for (const { section, completedAt } of records.sectionCompletions ?? []) writeCompletion(db, section, completedAt);
+  loadCensus(db, records, source);
   refuseParentCycles(db, source);
   const dangling = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
   if (dangling.length > 0) {

@@ -7,6 +7,8 @@ import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { entryFromRow, type ChangeEntry, type ChangeRow } from '../workbook/change-log.ts';
 import { deleteRecordRow, getRecord, insertRecord, missingIds, titleOf, updateRecordFields } from './record-store.ts';
 import type { DeletionSnapshot } from './record-changes.ts';
+import type { EvidenceLink } from '../../../shared/api/census.ts';
+import { applyEvidenceLink, writeSetting } from '../evidence/evidence-links.ts';
 
 /** How non-record entries (workbook details, section completion) are applied. */
 export interface SpecialAppliers {
@@ -16,17 +18,23 @@ export interface SpecialAppliers {
 
 const VERBS = { create: 'adding', update: 'editing', delete: 'deleting' } as const;
 
+/** Entries kept for the history but not undone: an import is removed by deleting its table. */
+const NOT_UNDOABLE = "('censusTable')";
+
 function lastInForce(db: ReadDb): ChangeEntry | null {
-  const row = db.prepare('SELECT * FROM change_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as ChangeRow | undefined;
+  const row = db.prepare(`SELECT * FROM change_log WHERE undone = 0 AND record_type NOT IN ${NOT_UNDOABLE} ORDER BY seq DESC LIMIT 1`).get() as ChangeRow | undefined;
   return row ? entryFromRow(row) : null;
 }
 
 function firstUndone(db: ReadDb): ChangeEntry | null {
-  const row = db.prepare('SELECT * FROM change_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as ChangeRow | undefined;
+  const row = db.prepare(`SELECT * FROM change_log WHERE undone = 1 AND record_type NOT IN ${NOT_UNDOABLE} ORDER BY seq ASC LIMIT 1`).get() as ChangeRow | undefined;
   return row ? entryFromRow(row) : null;
 }
 
 export function describeChange(db: ReadDb, entry: ChangeEntry): string {
+  if (entry.recordType === 'evidenceLink') return entry.action === 'create' ? 'linking an audience to a census figure' : 'unlinking an audience from a census figure';
+  if (entry.recordType === 'setting') return 'changing the “who is missing” threshold';
+  if (entry.recordType === 'censusTable') return `importing census table ${String(entry.after?.code ?? '')}`.trim();
   if (entry.recordType === 'batch') return String(entry.after?.description ?? 'a group of changes');
   if (entry.recordType === 'workbook') return 'editing the workbook details';
   if (entry.recordType === 'section') return `marking the ${entry.recordId} section ${entry.after?.completedAt ? 'completed' : 'not completed'}`;
@@ -80,6 +88,15 @@ function apply(db: WriteDb, entry: ChangeEntry, direction: 'back' | 'forward', a
   }
   if (entry.recordType === 'workbook') {
     special.workbook(db, fields, at);
+    return;
+  }
+  if (entry.recordType === 'evidenceLink') {
+    const present = direction === 'forward' ? entry.action === 'create' : entry.action === 'delete';
+    applyEvidenceLink(db, present, (entry.after ?? entry.before) as unknown as EvidenceLink);
+    return;
+  }
+  if (entry.recordType === 'setting') {
+    writeSetting(db, entry.recordId, String(fields.value ?? ''));
     return;
   }
   if (entry.recordType === 'section') {

@@ -9,6 +9,7 @@ import { DetailsForm } from '../worksheets/details/DetailsForm.tsx';
 import type { SaveState } from '../worksheets/use-autosave.ts';
 import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-data.tsx';
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
+import { CensusSection } from '../worksheets/census/CensusSection.tsx';
 import { TaskList, type SectionStatus } from './TaskList.tsx';
 import { SECTIONS, type SectionDef } from './sections.ts';
 import { useForces } from './use-forces.ts';
@@ -128,6 +129,8 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
               </details>
               <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} />
             </>
+          ) : current.id === 'census' ? (
+            <CensusSection />
           ) : (
             <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} />
           )}

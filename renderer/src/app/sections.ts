@@ -14,7 +14,7 @@ export const SECTIONS: readonly SectionDef[] = [
   { id: 'assets', title: 'Assets', group: 'Who', available: true },
   { id: 'vulnerabilities', title: 'Vulnerabilities', group: 'Who', available: true },
   { id: 'places', title: 'Places', group: 'Who', available: true },
-  { id: 'census', title: 'Census evidence', group: 'Who', available: false },
+  { id: 'census', title: 'Census evidence', group: 'Who', available: true },
   { id: 'channels', title: 'Channels', group: 'How', available: false },
   { id: 'receptivity', title: 'Receptivity', group: 'How', available: false },
   { id: 'partners', title: 'Partners', group: 'How', available: false },

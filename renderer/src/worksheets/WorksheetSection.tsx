@@ -8,7 +8,8 @@ import type { SaveState } from './use-autosave.ts';
 import { columnsFor } from './record-columns.ts';
 import { RecordForm } from './RecordForm.tsx';
 import { titleOf } from './record-titles.ts';
-import { GUIDANCE } from './section-guidance.ts';
+import { GuidancePanel } from './GuidancePanel.tsx';
+import { SectionGaps } from './SectionGaps.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { AreaLookupImport } from './AreaLookupImport.tsx';
 
@@ -19,30 +20,6 @@ import { AreaLookupImport } from './AreaLookupImport.tsx';
 type Selection = { type: RecordTypeName; id: string | 'new'; formKey: string } | null;
 
 let newFormCounter = 0;
-
-function GuidancePanel({ section }: { section: SectionId }) {
-  const key = `ewb-guidance-closed-${section}`;
-  const [open, setOpen] = useState(() => localStorage.getItem(key) !== '1');
-  const guidance = GUIDANCE[section];
-  return (
-    <details
-      className="guidance"
-      open={open}
-      onToggle={(event) => {
-        const isOpen = (event.currentTarget as HTMLDetailsElement).open;
-        setOpen(isOpen);
-        localStorage.setItem(key, isOpen ? '0' : '1');
-      }}
-    >
-      <summary>Why this matters, and what to ask</summary>
-      <p>{guidance.why}</p>
-      <ul>
-        {guidance.questions.map((question) => <li key={question}>{question}</li>)}
-      </ul>
-      <p className="guidance__example"><strong>For example:</strong> {guidance.example}</p>
-    </details>
-  );
-}
 
 export function WorksheetSection({ section, onSaveState }: { section: SectionId; onSaveState: (state: SaveState) => void }) {
   const data = useWorkbookData();
@@ -61,8 +38,6 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
     return counts;
   }, [data.records.objective]);
 
-  const state = data.sections.find((s) => s.section === section);
-  const gaps = data.gaps.filter((gap) => gap.section === section);
 
   function openGap(recordType: string | null, recordId: string | null) {
     if (!recordType || !recordId) return;
@@ -117,29 +92,7 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
           </section>
         );
       })}
-      <section className="worksheet__gaps" aria-labelledby={`${section}-gaps-heading`}>
-        <h3 id={`${section}-gaps-heading`}>Gaps in this section</h3>
-        {gaps.length === 0 ? (
-          <p className="empty-state">No gaps found here.</p>
-        ) : (
-          <ul className="gap-list">
-            {gaps.map((gap) => (
-              <li key={`${gap.rule}-${gap.recordId}`}>
-                <button type="button" className="link-button" onClick={() => openGap(gap.recordType, gap.recordId)}>{gap.message}</button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {!data.readOnly && state && (
-          <div className="button-group">
-            {state.status === 'Completed' ? (
-              <button type="button" className="button button--secondary" onClick={() => void data.setCompleted(section, false)}>Mark as not completed</button>
-            ) : (
-              <button type="button" className="button" onClick={() => void data.setCompleted(section, true)}>Mark as completed</button>
-            )}
-          </div>
-        )}
-      </section>
+      <SectionGaps section={section} onOpen={openGap} />
     </div>
   );
 }

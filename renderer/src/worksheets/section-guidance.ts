@@ -34,6 +34,11 @@ export const GUIDANCE: Record<SectionId, Guidance> = {
     questions: ['Who are you not hearing from?', 'What stands in the way: trust, language, access, digital exclusion, past experience?', 'Why does it matter here?', 'What is your planned response?'],
     example: 'Group: new arrivals housed at the Eastgate hotel; barriers: language and trust; response: drop-in with the council\'s resettlement team and an interpreter.',
   },
+  census: {
+    why: 'Census figures back up what officers know from working an area: who lives there, in what numbers, recorded with their source and date. Import a table, see each area beside the whole strategy area, and link audiences to the figures that describe them. Any group that makes up a notable share of an area without an audience linked to it is shown as missing.',
+    questions: ['Which groups make up each area, and how does that differ from the strategy area as a whole?', 'Which of them have you not named as an audience?', 'Which audience does each figure describe?'],
+    example: 'TS021 Ethnic group: in Riverside ward 12 % of residents are Bangladeshi, against 3 % across the force; the audience “Bangladeshi community in Riverside” cites that figure.',
+  },
   places: {
     why: 'Places complement the lists of people: religious centres, leisure centres, schools, markets and other points where communities meet. Knowing when people gather tells you when to be there.',
     questions: ['Where do the audiences you want to reach spend time?', 'When do people gather there?', 'Who runs each place?'],

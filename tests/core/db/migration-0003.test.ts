@@ -1,5 +1,6 @@
 // Migration 0003 (the Aims and WHO worksheets): an existing version-2 workbook keeps its details and
 // history, and the tables it adds match the record-type descriptors column for column.
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +92,7 @@ describe('migration 0003: the Aims and WHO worksheets', () => {
     raw.close();
     const core = testCore();
     const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });
-    expect(info.meta.schemaVersion).toBe(3);
+    expect(info.meta.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(info.counts.changes).toBe(2);
     expect(await expectOk(core, 'getUndoState', { handle: info.handle })).toEqual({ undoLabel: 'Undo editing the workbook details', redoLabel: null });
     const undone = await expectOk<{ change: unknown }>(core, 'undo', { handle: info.handle });

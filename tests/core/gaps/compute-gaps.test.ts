@@ -50,7 +50,7 @@ async function aimWithObjective(env: Awaited<ReturnType<typeof setUp>>, objectiv
 
 describe('gaps', () => {
   it('has exactly the rules tested here', () => {
-    expect(Object.keys(GAP_RULES)).toEqual(['objective-no-measure', 'objective-no-date', 'audience-no-evidence', 'vulnerability-no-response', 'area-no-asset', 'not-reviewed']);
+    expect(Object.keys(GAP_RULES)).toEqual(['objective-no-measure', 'objective-no-date', 'audience-no-evidence', 'vulnerability-no-response', 'area-no-asset', 'not-reviewed', 'who-is-missing']); // who-is-missing: tests/core/evidence/who-is-missing.test.ts
   });
 
   it('a new workbook has no gaps', async () => {
@@ -100,7 +100,7 @@ describe('gaps', () => {
         rule: 'audience-no-evidence',
         recordType: 'audience',
         recordId: audience.id,
-        message: 'Audience “Young people in Riverside ward” has no evidence: note what backs up who they are and how many, with its source.',
+        message: 'Audience “Young people in Riverside ward” has no evidence: link it to a census figure, or note what backs up who they are and how many, with its source.',
       },
     ]);
     await env.update('audience', audience.id, { evidenceNote: '1,850 residents aged 16–24 live in the ward.' });
@@ -244,6 +244,7 @@ describe('section states', () => {
       ['assets', 'Not started', 0, 0],
       ['vulnerabilities', 'Not started', 0, 0],
       ['places', 'Not started', 0, 0],
+      ['census', 'Not started', 0, 0],
     ]);
 
     env.time.set('2026-11-26T10:30:00.000Z');

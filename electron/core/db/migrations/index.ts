@@ -3,7 +3,8 @@ import type { Migration } from './migration.ts';
 import { createWorkbook } from './0001-create-workbook.ts';
 import { createChangeLog } from './0002-create-change-log.ts';
 import { createWorksheets } from './0003-create-worksheets.ts';
+import { createCensus } from './0004-create-census.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

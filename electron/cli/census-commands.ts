@@ -1,0 +1,137 @@
+// `ewb import census` and `ewb census`: bring an ONS Census 2021 bulk CSV into a workbook, and print
+// the census figures it holds (as JSON, or a readable summary per table).
+import type { Command } from 'commander';
+import type { CensusFigure, CensusTable, GeographyLevel, ImportCensusResult } from '../../shared/api/census.ts';
+import type { CliContext } from './cli-context.ts';
+
+const LEVEL_NAMES: Readonly<Record<GeographyLevel, [string, string]>> = {
+  oa: ['output area', 'output areas'],
+  lsoa: ['LSOA', 'LSOAs'],
+  msoa: ['MSOA', 'MSOAs'],
+  ward: ['ward', 'wards'],
+  la: ['local authority', 'local authorities'],
+  other: ['area', 'areas'],
+};
+
+const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+function counted(n: number, [one, many]: readonly [string, string]): string {
+  return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
+}
+
+function categoryCount(table: CensusTable): number {
+  return table.categories.filter((c) => !c.isTotal).length;
+}
+
+/** "Imported TS021 Ethnic group: 312 LSOAs × 20 categories (replaced the earlier import)." */
+export function importedLine(result: ImportCensusResult): string {
+  const { table } = result;
+  const title = table.title && table.title !== table.code ? ` ${table.title}` : '';
+  const replaced = result.replaced ? ' (replaced the earlier import)' : '';
+  return `Imported ${table.code}${title}: ${counted(result.rows, LEVEL_NAMES[table.geographyLevel])} × ${counted(categoryCount(table), ['category', 'categories'])}${replaced}.\n`;
+}
+
+/** One figure as `ewb census --json` prints it: exactly these keys, in this order. */
+export function figureRow(figure: CensusFigure): CensusFigure {
+  return { table: figure.table, geographyCode: figure.geographyCode, geographyName: figure.geographyName, category: figure.category, count: figure.count, proportion: figure.proportion };
+}
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '–';
+}
+
+/**
+ * A table's summary: what it is, then each category's count over all its geographies and its share
+ * of their combined total, subgroups indented under their group.
+ */
+export function formatTable(table: CensusTable, figures: readonly CensusFigure[]): string {
+  const level = LEVEL_NAMES[table.geographyLevel];
+  const byCategory = new Map<string, number>();
+  // Each geography's total, recovered from a figure and its proportion (the total is not a row).
+  const totals = new Map<string, number>();
+  for (const figure of figures) {
+    byCategory.set(figure.category, (byCategory.get(figure.category) ?? 0) + figure.count);
+    if (figure.proportion > 0 && !totals.has(figure.geographyCode)) totals.set(figure.geographyCode, Math.round((figure.count / figure.proportion) * 1e6) / 1e6);
+  }
+  const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
+  const depthOf = (position: number | null): number => {
+    let depth = 0;
+    for (let at = position; at !== null; at = table.categories.find((c) => c.position === at)?.parentPosition ?? null) depth += 1;
+    return depth;
+  };
+  const labelOf = (position: number | null) => table.categories.find((c) => c.position === position)?.label;
+  const rows = table.categories
+    .filter((c) => !c.isTotal)
+    .map((c) => {
+      const parent = labelOf(c.parentPosition);
+      const own = parent && c.label.startsWith(`${parent}: `) ? c.label.slice(parent.length + 2) : c.label;
+      return { label: `${'  '.repeat(depthOf(c.parentPosition))}${own}`, count: byCategory.get(c.name) ?? 0 };
+    });
+  const labelWidth = Math.max(8, ...rows.map((r) => r.label.length));
+  const countWidth = Math.max(5, ...rows.map((r) => NUMBER.format(r.count).length));
+  const from = [table.source, table.referenceDate && !table.source.includes(table.referenceDate) ? table.referenceDate : '', table.fileName ? `from ${table.fileName}` : ''].filter(Boolean).join(', ');
+  const lines = [
+    `${table.code} ${table.title !== table.code ? table.title : ''}`.trimEnd(),
+    `  ${counted(table.geographyCount, level)} × ${counted(rows.length, ['category', 'categories'])}${from ? `; ${from}` : ''}; imported ${table.importedAt.slice(0, 10)}`,
+    `  All ${counted(table.geographyCount, level)} together (${NUMBER.format(total)} in all):`,
+    ...rows.map((r) => `    ${r.label.padEnd(labelWidth)}  ${NUMBER.format(r.count).padStart(countWidth)}  ${percent(r.count, total).padStart(6)}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerCensusCommands(program: Command, context: CliContext): void {
+  const importCommand = program.command('import').description('bring data from another file into a workbook (see "ewb import census")');
+  importCommand
+    .command('census')
+    .description('import an ONS Census 2021 bulk CSV (nomis layout); the same table at the same geography level replaces the earlier import')
+    .argument('<file>', 'the .ewb file')
+    .argument('<csv>', 'the census table CSV, e.g. census2021-ts021-lsoa.csv')
+    .option('--table <code>', 'the table code, when the file name does not carry one (e.g. TS021)')
+    .action(async (file: string, csv: string, options: { table?: string }) => {
+      const { info, notices } = await context.call('openWorkbook', { path: file, readOnly: false });
+      for (const notice of notices) context.io.err(`note: ${notice}\n`);
+      let result: ImportCensusResult;
+      try {
+        result = await context.call('importCensus', { handle: info.handle, source: csv, ...(options.table !== undefined ? { tableCode: options.table } : {}) });
+      } finally {
+        await context.call('closeWorkbook', { handle: info.handle });
+      }
+      context.io.out(importedLine(result));
+    });
+
+  program
+    .command('census')
+    .description("show a workbook's census figures, per table (read-only; takes no lock)")
+    .argument('<file>', 'the .ewb file')
+    .option('--table <code>', 'only this table (e.g. TS021)')
+    .option('--json', 'print a JSON array of { table, geographyCode, geographyName, category, count, proportion }')
+    .action(async (file: string, options: { table?: string; json?: boolean }) => {
+      const { info } = await context.call('openWorkbook', { path: file, readOnly: true });
+      let tables: CensusTable[];
+      const figures = new Map<string, CensusFigure[]>();
+      try {
+        tables = await context.call('listCensusTables', { handle: info.handle });
+        if (options.table !== undefined) {
+          const wanted = options.table.trim().toUpperCase();
+          const chosen = tables.filter((t) => t.code.toUpperCase() === wanted);
+          if (chosen.length === 0) {
+            const held = tables.map((t) => t.code);
+            context.refuse(`there is no census table ${wanted} in this workbook; ${held.length ? `it has ${[...new Set(held)].join(', ')}` : 'it has none yet (add one with "ewb import census")'}.`);
+          }
+          tables = chosen;
+        }
+        for (const table of tables) figures.set(table.id, await context.call('listCensusFigures', { handle: info.handle, tableId: table.id }));
+      } finally {
+        await context.call('closeWorkbook', { handle: info.handle });
+      }
+      if (options.json) {
+        context.json(tables.flatMap((t) => (figures.get(t.id) ?? []).map(figureRow)));
+        return;
+      }
+      if (tables.length === 0) {
+        context.io.out('No census tables in this workbook. Add one with "ewb import census FILE.ewb TABLE.csv".\n');
+        return;
+      }
+      context.io.out(tables.map((t) => formatTable(t, figures.get(t.id) ?? [])).join('\n'));
+    });
+}

@@ -1,0 +1,138 @@
+// A census table seen from the workbook's areas: each area's geographies (its LSOAs and those of
+// the areas inside it, or its own ONS code), each category's count and share of the area's
+// residents, beside the whole strategy area's share.
+import type { AreaCensus } from '../../../shared/api/census.ts';
+import { AppError } from '../app-error.ts';
+import type { ReadDb } from '../db/open-database.ts';
+import { listRecords } from '../records/record-store.ts';
+
+interface AreaRow {
+  id: string;
+  name: string;
+  onsCode: string;
+  parentId: string | null;
+  lsoaCodes: string[];
+}
+
+export interface TableInfo {
+  id: string;
+  code: string;
+  title: string;
+  level: string;
+}
+
+export function tableInfo(db: ReadDb, tableId: string): TableInfo {
+  const row = db.prepare('SELECT id, code, title, geography_level AS level FROM census_table WHERE id = ?').get(tableId) as TableInfo | undefined;
+  if (!row) throw new AppError('not-found', 'That census table is no longer in the workbook: it may have been removed.');
+  return row;
+}
+
+export function readAreas(db: ReadDb): AreaRow[] {
+  return listRecords(db, 'area').map((a) => ({
+    id: a.id,
+    name: String(a.name),
+    onsCode: String(a.onsCode ?? '').trim().toUpperCase(),
+    parentId: (a.parentId as string | null) ?? null,
+    lsoaCodes: (a.lsoaCodes as string[]) ?? [],
+  }));
+}
+
+/** The table's geographies that make up each area: its own and those of every area inside it. */
+export function geographiesByArea(db: ReadDb, table: TableInfo, areas: readonly AreaRow[]): Map<string, string[]> {
+  const present = new Set(db.prepare('SELECT code FROM census_geography WHERE table_id = ?').pluck().all(table.id) as string[]);
+  const children = new Map<string, AreaRow[]>();
+  for (const area of areas) if (area.parentId) children.set(area.parentId, [...(children.get(area.parentId) ?? []), area]);
+  const own = (area: AreaRow): string[] => {
+    if (table.level === 'lsoa') return area.lsoaCodes.filter((code) => present.has(code));
+    return area.onsCode && present.has(area.onsCode) ? [area.onsCode] : [];
+  };
+  const result = new Map<string, string[]>();
+  for (const area of areas) {
+    const codes = new Set<string>();
+    const stack = [area];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (seen.has(current.id)) continue;
+      seen.add(current.id);
+      for (const code of own(current)) codes.add(code);
+      stack.push(...(children.get(current.id) ?? []));
+    }
+    result.set(area.id, [...codes]);
+  }
+  return result;
+}
+
+interface CategoryRow {
+  position: number;
+  name: string;
+  label: string;
+  parentPosition: number | null;
+  isTotal: number;
+}
+
+export function readCategories(db: ReadDb, tableId: string): CategoryRow[] {
+  return db.prepare('SELECT position, name, label, parent_position AS parentPosition, is_total AS isTotal FROM census_category WHERE table_id = ? ORDER BY position').all(tableId) as CategoryRow[];
+}
+
+/** Sums each category over a set of geographies. */
+export function sumByPosition(db: ReadDb, tableId: string, codes: readonly string[]): Map<number, number> {
+  const rows = db
+    .prepare('SELECT position, SUM(count) AS total FROM census_value WHERE table_id = ? AND geography_code IN (SELECT value FROM json_each(?)) GROUP BY position')
+    .all(tableId, JSON.stringify(codes)) as Array<{ position: number; total: number }>;
+  return new Map(rows.map((row) => [row.position, row.total]));
+}
+
+export function areaCensus(db: ReadDb, tableId: string, areaId: string | null): AreaCensus {
+  const table = tableInfo(db, tableId);
+  const areas = readAreas(db);
+  const byArea = geographiesByArea(db, table, areas);
+  const strategyCodes = [...new Set([...byArea.values()].flat())];
+  let codes = strategyCodes;
+  let areaName = 'The whole strategy area';
+  if (areaId !== null) {
+    const area = areas.find((a) => a.id === areaId);
+    if (!area) throw new AppError('not-found', 'That area is no longer in the workbook.');
+    codes = byArea.get(areaId) ?? [];
+    areaName = area.name;
+  }
+  const categories = readCategories(db, tableId);
+  const totalPosition = categories.find((c) => c.isTotal)?.position;
+  const sums = sumByPosition(db, tableId, codes);
+  const strategySums = sumByPosition(db, tableId, strategyCodes);
+  const total = totalPosition === undefined ? 0 : (sums.get(totalPosition) ?? 0);
+  const strategyTotal = totalPosition === undefined ? 0 : (strategySums.get(totalPosition) ?? 0);
+  const depthOf = (category: CategoryRow): number => {
+    let depth = 0;
+    let parent = category.parentPosition;
+    while (parent !== null && depth < 20) {
+      depth += 1;
+      parent = categories.find((c) => c.position === parent)?.parentPosition ?? null;
+    }
+    return depth;
+  };
+  return {
+    tableId,
+    areaId,
+    areaName,
+    total,
+    strategyTotal,
+    geographies: codes.length,
+    rows: categories
+      .filter((c) => !c.isTotal)
+      .map((c) => {
+        const count = sums.get(c.position) ?? 0;
+        const strategyCount = strategySums.get(c.position) ?? 0;
+        return {
+          position: c.position,
+          name: c.name,
+          label: c.label,
+          parentPosition: c.parentPosition,
+          depth: depthOf(c),
+          count,
+          proportion: total > 0 ? count / total : null,
+          strategyProportion: strategyTotal > 0 ? strategyCount / strategyTotal : null,
+        };
+      }),
+  };
+}

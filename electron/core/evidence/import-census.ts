@@ -1,0 +1,54 @@
+// Imports an ONS Census 2021 bulk CSV into the workbook: read and checked in full first (streamed),
+// then written in one transaction. The same table at the same geography level imported again
+// replaces the earlier import under the same id, so audiences' evidence links (table id and
+// category name) still hold. The change log records the import; it is not undone by Undo (remove a
+// table to take it out).
+import type { ImportCensusResult } from '../../../shared/api/census.ts';
+import { AppError } from '../app-error.ts';
+import type { WriteDb } from '../db/open-database.ts';
+import type { ChangeContext } from '../records/record-changes.ts';
+import { appendChange } from '../workbook/change-log.ts';
+import { findCensusTableId, getCensusTable, writeCensusTable } from './census-store.ts';
+import { parseCensusFile, type ParsedCensus } from './parse-census-csv.ts';
+
+/** The source recorded for a nomis bulk file: the census its reference date belongs to. */
+export function censusSource(referenceDate: string): string {
+  const year = /^\d{4}/.exec(referenceDate)?.[0] ?? '2021';
+  return `ONS Census ${year}`;
+}
+
+/** Writes a parsed table (replacing the same code at the same level) with its change-log entry. */
+export function storeParsedCensus(db: WriteDb, ctx: ChangeContext, parsed: ParsedCensus): ImportCensusResult {
+  const at = ctx.now();
+  let id = '';
+  let replaced = false;
+  db.transaction(() => {
+    const earlier = findCensusTableId(db, parsed.code, parsed.geographyLevel);
+    replaced = earlier !== null;
+    id = earlier ?? ctx.newId();
+    writeCensusTable(db, id, at, { ...parsed, source: censusSource(parsed.referenceDate) });
+    appendChange(db, {
+      id: ctx.newId(),
+      at,
+      who: ctx.who,
+      recordType: 'censusTable',
+      recordId: id,
+      action: 'create',
+      before: null,
+      after: { code: parsed.code, title: parsed.title, geographyLevel: parsed.geographyLevel },
+    });
+  }).immediate();
+  const table = getCensusTable(db, id);
+  if (!table) throw new AppError('internal', `The census table ${parsed.code} was written but could not be read back.`);
+  return { table, replaced, rows: parsed.geographies.length };
+}
+
+/**
+ * Reads `file` and imports it. `writable` gives the workbook's connection: asked for before the file
+ * is read (so a read-only workbook is refused at once) and again after, in case it was closed meanwhile.
+ */
+export async function importCensus(writable: () => WriteDb, ctx: ChangeContext, file: string, tableCode?: string): Promise<ImportCensusResult> {
+  writable();
+  const parsed = await parseCensusFile(file, tableCode === undefined ? {} : { tableCode });
+  return storeParsedCensus(writable(), ctx, parsed);
+}

@@ -1,0 +1,193 @@
+// Census evidence: import tables, see each area beside the whole strategy area (chart and table,
+// subgroups under their groups), link audiences to figures, and set the "who is missing" threshold.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AreaCensus, CensusTable, EvidenceLink } from '../../../../shared/api/census.ts';
+import type { ApiError } from '../../../../shared/api/result.ts';
+import { errorHeading } from '../../api/error-messages.ts';
+import { useChooseFile } from '../../app/file-chooser.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { GuidancePanel } from '../GuidancePanel.tsx';
+import { useWorkbookData } from '../workbook-data.tsx';
+import { AreaCensusTable } from './AreaCensusTable.tsx';
+import { SectionGaps } from '../SectionGaps.tsx';
+
+const LEVELS: Record<string, string> = { oa: 'Output areas', lsoa: 'LSOAs', msoa: 'MSOAs', ward: 'Wards', la: 'Local authorities', other: 'Other areas' };
+/** The same, as a count reads in a sentence: "312 LSOAs", "20 local authorities". */
+const COUNTED: Record<string, string> = { oa: 'output areas', lsoa: 'LSOAs', msoa: 'MSOAs', ward: 'wards', la: 'local authorities', other: 'areas' };
+
+export function CensusSection() {
+  const data = useWorkbookData();
+  const chooseFile = useChooseFile();
+  const { api, handle } = data;
+  const [tables, setTables] = useState<CensusTable[]>([]);
+  const [links, setLinks] = useState<EvidenceLink[]>([]);
+  const [tableId, setTableId] = useState<string>('');
+  const [areaId, setAreaId] = useState<string>('');
+  const [view, setView] = useState<AreaCensus | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [threshold, setThreshold] = useState('5');
+
+  const load = useCallback(async () => {
+    const [tableResult, linkResult, thresholdResult] = await Promise.all([api.call('listCensusTables', { handle }), api.call('listEvidenceLinks', { handle }), api.call('getWhoIsMissingThreshold', { handle })]);
+    if (thresholdResult.ok) setThreshold(String(Math.round(thresholdResult.value.threshold * 1000) / 10));
+    if (tableResult.ok) {
+      setTables(tableResult.value);
+      setTableId((current) => (tableResult.value.some((t) => t.id === current) ? current : (tableResult.value[0]?.id ?? '')));
+    }
+    if (linkResult.ok) setLinks(linkResult.value);
+  }, [api, handle]);
+
+  useEffect(() => {
+    void load();
+  }, [load, data.generation]);
+
+  useEffect(() => {
+    if (!tableId) {
+      setView(null);
+      return;
+    }
+    void api.call('getAreaCensus', { handle, tableId, areaId: areaId || null }).then((result) => {
+      if (result.ok) setView(result.value);
+      else setError(result.error);
+    });
+  }, [api, handle, tableId, areaId, tables, data.records.area]);
+
+  async function importTable() {
+    const source = await chooseFile({ mode: 'open', purpose: 'csv', title: 'Choose a census table (CSV from nomis)' });
+    if (!source) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const result = await api.call('importCensus', { handle, source });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    const { table, replaced } = result.value;
+    setNotice(`${table.code} ${table.title}: ${table.geographyCount} ${COUNTED[table.geographyLevel] ?? 'areas'} × ${table.categories.filter((c) => !c.isTotal).length} categories${replaced ? ' (replacing the earlier import)' : ''}.`);
+    setTableId(table.id);
+    await load();
+    await data.refreshStatus();
+  }
+
+  async function removeTable(id: string) {
+    const result = await api.call('deleteCensusTable', { handle, tableId: id });
+    if (!result.ok) setError(result.error);
+    await load();
+    await data.refreshStatus();
+  }
+
+  async function link(audienceId: string, category: string) {
+    const result = await api.call('linkEvidence', { handle, audienceId, tableId, areaId: areaId || null, category });
+    if (!result.ok) setError(result.error);
+    await load();
+    await data.refreshStatus();
+  }
+
+  async function unlink(id: string) {
+    const result = await api.call('unlinkEvidence', { handle, id });
+    if (!result.ok) setError(result.error);
+    await load();
+    await data.refreshStatus();
+  }
+
+  async function saveThreshold() {
+    const value = Number(threshold.replace('%', '').trim());
+    const result = await api.call('setWhoIsMissingThreshold', { handle, threshold: value / 100 });
+    if (!result.ok) setError(result.error);
+    else setNotice(`Groups making up ${value} % or more of an area's residents are now checked for a linked audience.`);
+    await data.refreshStatus();
+  }
+
+  const table = tables.find((t) => t.id === tableId) ?? null;
+  const audienceNames = useMemo(() => new Map(data.records.audience.map((a) => [a.id, String(a.name)])), [data.records.audience]);
+
+  return (
+    <div className="worksheet">
+      <GuidancePanel section="census" />
+      {!data.readOnly && (
+        <div className="toolbar">
+          <button type="button" className="button button--small" disabled={busy} onClick={() => void importTable()}>
+            {busy ? 'Importing…' : 'Import a census table…'}
+          </button>
+          <p className="field__hint">A table from the ONS Census 2021 bulk download on nomis (for example census2021-ts021-lsoa.csv), at any geography level. Importing the same table again replaces it.</p>
+        </div>
+      )}
+      {notice && <Notice title="Done" kind="success" onDismiss={() => setNotice(null)}><p>{notice}</p></Notice>}
+      {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
+
+      <section className="worksheet__block" aria-labelledby="census-tables-heading">
+        <h3 id="census-tables-heading" className="worksheet__block-title">Tables in this workbook</h3>
+        {tables.length === 0 ? (
+          <p className="empty-state">No census tables yet. Import one to see who lives in each area.</p>
+        ) : (
+          <table className="table">
+            <caption className="visually-hidden">Census tables</caption>
+            <thead><tr><th scope="col">Table</th><th scope="col">Geography</th><th scope="col">Source</th><th scope="col">Imported</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>
+              {tables.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.code} {t.title}</td>
+                  <td>{t.geographyCount} {COUNTED[t.geographyLevel]}</td>
+                  <td>{t.source}{t.referenceDate ? `, ${t.referenceDate}` : ''}</td>
+                  <td>{t.importedAt.slice(0, 10)}</td>
+                  <td>{!data.readOnly && <button type="button" className="link-button" onClick={() => void removeTable(t.id)}>Remove<span className="visually-hidden"> {t.code}</span></button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {table && (
+        <section className="worksheet__block" aria-labelledby="census-view-heading">
+          <h3 id="census-view-heading" className="worksheet__block-title">By area</h3>
+          <div className="field-row">
+            <div className="field">
+              <label className="field__label" htmlFor="census-table">Table</label>
+              <select id="census-table" className="select" value={tableId} onChange={(e) => setTableId(e.target.value)}>
+                {tables.map((t) => <option key={t.id} value={t.id}>{t.code} {t.title} ({LEVELS[t.geographyLevel]})</option>)}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="census-area">Area</label>
+              <select id="census-area" className="select" value={areaId} onChange={(e) => setAreaId(e.target.value)}>
+                <option value="">The whole strategy area</option>
+                {data.records.area.map((a) => <option key={a.id} value={a.id}>{String(a.name)}</option>)}
+              </select>
+            </div>
+          </div>
+          {view && (
+            <AreaCensusTable
+              view={view}
+              table={table}
+              links={links.filter((l) => l.tableId === tableId && (l.areaId ?? '') === areaId)}
+              audiences={data.records.audience.map((a) => ({ id: a.id, name: String(a.name) }))}
+              audienceNames={audienceNames}
+              readOnly={data.readOnly}
+              onLink={(audienceId, category) => void link(audienceId, category)}
+              onUnlink={(id) => void unlink(id)}
+            />
+          )}
+        </section>
+      )}
+
+      {!data.readOnly && (
+        <section className="worksheet__block" aria-labelledby="census-threshold-heading">
+          <h3 id="census-threshold-heading" className="worksheet__block-title">Who is missing</h3>
+          <div className="field-row field-row--end">
+            <div className="field">
+              <label className="field__label" htmlFor="census-threshold">Check groups that make up at least this share of an area (%)</label>
+              <input id="census-threshold" className="input input--date" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+            </div>
+            <button type="button" className="button button--secondary button--small field-row__button" onClick={() => void saveThreshold()}>Set</button>
+          </div>
+        </section>
+      )}
+      <SectionGaps section="census" onOpen={() => {}} />
+    </div>
+  );
+}

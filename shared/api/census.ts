@@ -1,0 +1,102 @@
+// Census and other sociodemographic tables: what the API says about them, the figures per area,
+// and audiences' links to figures as evidence.
+import { z } from 'zod';
+import { FilePathSchema, IdSchema, TimestampSchema } from './fields.ts';
+
+export const GEOGRAPHY_LEVELS = ['oa', 'lsoa', 'msoa', 'ward', 'la', 'other'] as const;
+export const GeographyLevelSchema = z.enum(GEOGRAPHY_LEVELS);
+export type GeographyLevel = z.infer<typeof GeographyLevelSchema>;
+
+export const CensusCategorySchema = z.object({
+  position: z.number().int().nonnegative(),
+  /** The column name as published, less any `; measures: Value` suffix. */
+  name: z.string(),
+  /** The name without the table's own prefix, e.g. "Asian, Asian British or Asian Welsh: Bangladeshi". */
+  label: z.string(),
+  /** The group this category is a subgroup of, or null for a top-level category (and the total). */
+  parentPosition: z.number().int().nonnegative().nullable(),
+  isTotal: z.boolean(),
+});
+export type CensusCategory = z.infer<typeof CensusCategorySchema>;
+
+export const CensusTableSchema = z.object({
+  id: IdSchema,
+  /** The table's code, e.g. TS021, from the file name or given on import. */
+  code: z.string(),
+  title: z.string(),
+  source: z.string(),
+  referenceDate: z.string(),
+  geographyLevel: GeographyLevelSchema,
+  fileName: z.string(),
+  importedAt: TimestampSchema,
+  categories: z.array(CensusCategorySchema),
+  geographyCount: z.number().int().nonnegative(),
+});
+export type CensusTable = z.infer<typeof CensusTableSchema>;
+
+/** One figure, as `ewb census --json` prints it. */
+export const CensusFigureSchema = z.object({
+  table: z.string(),
+  geographyCode: z.string(),
+  geographyName: z.string(),
+  category: z.string(),
+  count: z.number(),
+  /** count over the geography's total, 0 to 1. */
+  proportion: z.number(),
+});
+export type CensusFigure = z.infer<typeof CensusFigureSchema>;
+
+export const AreaCensusRowSchema = z.object({
+  position: z.number().int(),
+  name: z.string(),
+  label: z.string(),
+  parentPosition: z.number().int().nullable(),
+  depth: z.number().int(),
+  count: z.number(),
+  proportion: z.number().nullable(),
+  /** The same category's share across the whole strategy area (all the workbook's areas). */
+  strategyProportion: z.number().nullable(),
+});
+
+export const AreaCensusSchema = z.object({
+  tableId: IdSchema,
+  areaId: IdSchema.nullable(),
+  areaName: z.string(),
+  total: z.number(),
+  strategyTotal: z.number(),
+  /** How many of the table's geographies make up this area (LSOAs rolled up, or its own code). */
+  geographies: z.number().int(),
+  rows: z.array(AreaCensusRowSchema),
+});
+export type AreaCensus = z.infer<typeof AreaCensusSchema>;
+
+export const EvidenceLinkSchema = z.object({
+  id: IdSchema,
+  audienceId: IdSchema,
+  tableId: IdSchema,
+  /** The workbook area the figure is for; null for the whole strategy area. */
+  areaId: IdSchema.nullable(),
+  /** The category's published name. */
+  category: z.string().min(1).max(500),
+  createdAt: TimestampSchema,
+});
+export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
+
+export const ImportCensusRequestSchema = z
+  .object({
+    handle: z.string().min(1).max(100),
+    source: FilePathSchema,
+    /** The table code when the file name does not carry one (e.g. census2021-ts021-lsoa.csv does). */
+    tableCode: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'Table codes are letters and numbers, like TS021').optional(),
+  })
+  .strict();
+
+export const ImportCensusResultSchema = z.object({
+  table: CensusTableSchema,
+  /** True when a table with the same code and geography level was replaced. */
+  replaced: z.boolean(),
+  rows: z.number().int(),
+});
+export type ImportCensusResult = z.infer<typeof ImportCensusResultSchema>;
+
+export const DEFAULT_WHO_IS_MISSING_THRESHOLD = 0.05;

@@ -1,0 +1,300 @@
+// Importing census tables through the core's boundary: exact counts and proportions, top-level
+// categories summing to each area's total, re-importing in place (same id, evidence links kept),
+// malformed files refused with the workbook unchanged, removal, and the change-log entry that
+// Undo leaves alone.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { CensusFigure, CensusTable, ImportCensusResult } from '../../../shared/api/census.ts';
+import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { MAX_CENSUS_BYTES } from '../../../electron/core/evidence/parse-census-csv.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
+
+const FIXTURES = path.resolve('tests/fixtures/census');
+const TS021 = path.join(FIXTURES, 'census2021-ts021-lsoa.csv');
+const TS007A = path.join(FIXTURES, 'census2021-ts007a-ltla.csv');
+
+type Core = ReturnType<typeof testCore>;
+
+async function setUp() {
+  const dir = tempDir();
+  const core = testCore();
+  const file = path.join(dir, 'Riverside plan.ewb');
+  const info = await expectOk<WorkbookInfo>(core, 'createWorkbook', { path: file, details: SAMPLE_DETAILS });
+  return { dir, core, file, handle: info.handle };
+}
+
+function importFile(core: Core, handle: string, source: string, tableCode?: string): Promise<ImportCensusResult> {
+  return expectOk<ImportCensusResult>(core, 'importCensus', { handle, source, ...(tableCode ? { tableCode } : {}) });
+}
+
+function tables(core: Core, handle: string): Promise<CensusTable[]> {
+  return expectOk<CensusTable[]>(core, 'listCensusTables', { handle });
+}
+
+function figures(core: Core, handle: string, tableId?: string): Promise<CensusFigure[]> {
+  return expectOk<CensusFigure[]>(core, 'listCensusFigures', { handle, ...(tableId ? { tableId } : {}) });
+}
+
+function sha(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function figureOf(all: CensusFigure[], geographyCode: string, category: string): CensusFigure {
+  const found = all.find((f) => f.geographyCode === geographyCode && f.category === category);
+  if (!found) throw new Error(`no figure for ${geographyCode} ${category}`);
+  return found;
+}
+
+/** Each geography's top-level categories' proportions added up. */
+function topLevelSums(table: CensusTable, all: CensusFigure[]): Map<string, number> {
+  const top = new Set(table.categories.filter((c) => !c.isTotal && c.parentPosition === null).map((c) => c.name));
+  const sums = new Map<string, number>();
+  for (const f of all) if (f.table === table.code && top.has(f.category)) sums.set(f.geographyCode, (sums.get(f.geographyCode) ?? 0) + f.proportion);
+  return sums;
+}
+
+function rawChangeLog(file: string): Array<{ record_type: string; record_id: string; action: string; before_json: string | null; after_json: string | null; undone: number }> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT record_type, record_id, action, before_json, after_json, undone FROM change_log ORDER BY seq').all() as never;
+  } finally {
+    db.close();
+  }
+}
+
+const ETHNIC = 'Ethnic group: ';
+const ASIAN = `${ETHNIC}Asian, Asian British or Asian Welsh`;
+const WHITE = `${ETHNIC}White`;
+
+describe('importing a census table', () => {
+  it('imports the TS021-style LSOA table with exact counts and proportions', async () => {
+    const { core, handle } = await setUp();
+    const result = await importFile(core, handle, TS021);
+    expect(result.replaced).toBe(false);
+    expect(result.rows).toBe(4);
+    expect(result.table).toMatchObject({
+      code: 'TS021',
+      title: 'Ethnic group',
+      source: 'ONS Census 2021',
+      referenceDate: '2021',
+      geographyLevel: 'lsoa',
+      fileName: 'census2021-ts021-lsoa.csv',
+      geographyCount: 4,
+    });
+    expect(result.table.categories).toHaveLength(25);
+    expect(result.table.categories[2]).toEqual({ position: 2, name: `${ASIAN}: Bangladeshi`, label: 'Asian, Asian British or Asian Welsh: Bangladeshi', parentPosition: 1, isTotal: false });
+    expect(await tables(core, handle)).toEqual([result.table]);
+
+    const all = await figures(core, handle);
+    expect(all).toHaveLength(4 * 24);
+    expect(all.some((f) => /Total|measures/.test(f.category))).toBe(false);
+    // Ordered by geography code, then column position.
+    expect([...new Set(all.map((f) => f.geographyCode))]).toEqual(['E01014485', 'E01014486', 'E01033348', 'W01001552']);
+    expect(all.slice(0, 3).map((f) => f.category)).toEqual([ASIAN, `${ASIAN}: Bangladeshi`, `${ASIAN}: Chinese`]);
+
+    expect(figureOf(all, 'E01014485', `${ASIAN}: Bangladeshi`)).toEqual({ table: 'TS021', geographyCode: 'E01014485', geographyName: 'Bristol 032A', category: `${ASIAN}: Bangladeshi`, count: 12, proportion: 12 / 1650 });
+    expect(figureOf(all, 'E01014485', WHITE)).toMatchObject({ count: 1330, proportion: 1330 / 1650 });
+    expect(figureOf(all, 'E01014486', `${ASIAN}: Pakistani`)).toMatchObject({ count: 230, proportion: 230 / 1700 });
+    expect(figureOf(all, 'E01014486', `${ETHNIC}Black, Black British, Black Welsh, Caribbean or African: African`)).toMatchObject({ count: 210, proportion: 210 / 1700 });
+    expect(figureOf(all, 'E01033348', `${ETHNIC}Other ethnic group: Arab`)).toMatchObject({ count: 10, proportion: 10 / 1720 });
+    expect(figureOf(all, 'W01001552', ASIAN)).toMatchObject({ geographyName: 'Cardiff 032A', count: 0, proportion: 0 });
+    expect(figureOf(all, 'W01001552', WHITE)).toMatchObject({ count: 1500, proportion: 1 });
+
+    const sums = topLevelSums(result.table, all);
+    expect(sums.size).toBe(4);
+    for (const sum of sums.values()) expect(Math.abs(sum - 1)).toBeLessThan(1e-9);
+    // Subgroups add up to their group, so summing every column would double-count.
+    const bristolA = all.filter((f) => f.geographyCode === 'E01014485' && f.category.startsWith(`${ASIAN}: `));
+    expect(bristolA.reduce((s, f) => s + f.count, 0)).toBe(110);
+    core.closeAll();
+  });
+
+  it('imports the TS007A-style local-authority table: names with commas, flat categories summing to 1', async () => {
+    const { core, handle } = await setUp();
+    const { table } = await importFile(core, handle, TS007A);
+    expect(table).toMatchObject({ code: 'TS007A', title: 'Age', geographyLevel: 'la', geographyCount: 4 });
+    const all = await figures(core, handle, table.id);
+    expect(all).toHaveLength(4 * 18);
+    expect(figureOf(all, 'E06000023', 'Age: Aged 4 years and under')).toEqual({ table: 'TS007A', geographyCode: 'E06000023', geographyName: 'Bristol, City of', category: 'Age: Aged 4 years and under', count: 27815, proportion: 27815 / 449978 });
+    expect(figureOf(all, 'E06000019', 'Age: Aged 85 years and over')).toMatchObject({ geographyName: 'Herefordshire, County of', count: 6304, proportion: 6304 / 187943 });
+    expect(figureOf(all, 'E06000010', 'Age: Aged 20 to 24 years')).toMatchObject({ geographyName: 'Kingston upon Hull, City of', count: 18205, proportion: 18205 / 247751 });
+    expect(figureOf(all, 'W06000015', 'Age: Aged 15 to 19 years')).toMatchObject({ geographyName: 'Cardiff', count: 24340, proportion: 24340 / 350309 });
+    for (const sum of topLevelSums(table, all).values()) expect(Math.abs(sum - 1)).toBeLessThan(1e-9);
+    core.closeAll();
+  });
+
+  it('lists several tables by code; the same code at another level is a table of its own', async () => {
+    const { core, handle } = await setUp();
+    await importFile(core, handle, TS021);
+    await importFile(core, handle, TS007A);
+    const { table: laLevel } = await importFile(core, handle, TS007A, 'ts021');
+    expect(laLevel).toMatchObject({ code: 'TS021', title: 'Age', geographyLevel: 'la' });
+    const listed = await tables(core, handle);
+    expect(listed.map((t) => [t.code, t.geographyLevel, t.geographyCount])).toEqual([['TS007A', 'la', 4], ['TS021', 'la', 4], ['TS021', 'lsoa', 4]]);
+    const all = await figures(core, handle);
+    expect(all).toHaveLength(96 + 72 + 72);
+    expect(all[0]!.table).toBe('TS007A');
+    expect(all.at(-1)).toMatchObject({ table: 'TS021', geographyCode: 'W01001552', category: `${ETHNIC}Other ethnic group: Any other ethnic group` });
+    core.closeAll();
+  });
+
+  it('re-importing the same table at the same level replaces it, keeping its id and the evidence links citing it', async () => {
+    const { dir, core, file, handle } = await setUp();
+    const first = await importFile(core, handle, TS007A);
+    const audience = await expectOk<{ id: string }>(core, 'createRecord', { handle, type: 'audience', values: { name: 'Young adults in Bristol', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high' } });
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES (?, ?, ?, NULL, ?, ?)').run(
+      'e0000000-0000-4000-8000-000000000001',
+      audience.id,
+      first.table.id,
+      'Age: Aged 20 to 24 years',
+      '2026-11-25T09:00:00.000Z',
+    );
+    raw.close();
+
+    // The same table downloaded again: Bristol's figures revised, Cardiff gone, Swansea new.
+    const lines = fs.readFileSync(TS007A, 'utf8').split('\r\n');
+    const revised = [
+      lines[0],
+      '2021,"Bristol, City of",E06000023,100,10,10,10,10,20,5,5,5,5,5,5,5,5,0,0,0,0,0',
+      ...lines.slice(2, 4),
+      '2021,Swansea,W06000011,50,50,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0',
+    ].join('\r\n');
+    const again = path.join(dir, 'census2021-ts007a-ltla.csv');
+    fs.writeFileSync(again, revised);
+    const second = await importFile(core, handle, again);
+    expect(second.replaced).toBe(true);
+    expect(second.table.id).toBe(first.table.id);
+    expect(second.table.importedAt > first.table.importedAt).toBe(true);
+    expect(second.rows).toBe(4);
+
+    const listed = await tables(core, handle);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.id).toBe(first.table.id);
+    const all = await figures(core, handle);
+    expect([...new Set(all.map((f) => f.geographyCode))]).toEqual(['E06000010', 'E06000019', 'E06000023', 'W06000011']);
+    expect(figureOf(all, 'E06000023', 'Age: Aged 20 to 24 years')).toMatchObject({ count: 20, proportion: 0.2 });
+    expect(figureOf(all, 'W06000011', 'Age: Aged 4 years and under')).toMatchObject({ geographyName: 'Swansea', count: 50, proportion: 1 });
+    expect(figureOf(all, 'E06000019', 'Age: Aged 85 years and over')).toMatchObject({ count: 6304 });
+
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT table_id, category_name FROM evidence_link').all()).toEqual([{ table_id: first.table.id, category_name: 'Age: Aged 20 to 24 years' }]);
+    check.close();
+    core.closeAll();
+  });
+
+  it('records each import in the change log, and Undo leaves the imported tables alone', async () => {
+    const { core, file, handle } = await setUp();
+    const area = await expectOk<{ id: string }>(core, 'createRecord', { handle, type: 'area', values: { name: 'Riverside ward', onsCode: 'E05009317' } });
+    const first = await importFile(core, handle, TS021);
+    await importFile(core, handle, TS021);
+    const before = { tables: await tables(core, handle), figures: await figures(core, handle) };
+
+    const census = rawChangeLog(file).filter((e) => e.record_type === 'censusTable');
+    expect(census).toHaveLength(2);
+    for (const entry of census) {
+      expect(entry).toMatchObject({ record_id: first.table.id, action: 'create', before_json: null });
+      expect(JSON.parse(entry.after_json!)).toEqual({ code: 'TS021', title: 'Ethnic group', geographyLevel: 'lsoa' });
+    }
+
+    // Undo everything there is to undo, then redo it: the census tables are untouched throughout.
+    for (let i = 0; i < 10; i += 1) {
+      const { change } = await expectOk<{ change: unknown }>(core, 'undo', { handle });
+      if (!change) break;
+      expect(await tables(core, handle)).toEqual(before.tables);
+    }
+    const { records } = await expectOk<{ records: unknown[] }>(core, 'listRecords', { handle, type: 'area' });
+    expect(records).toEqual([]);
+    expect(await figures(core, handle)).toEqual(before.figures);
+    for (let i = 0; i < 10; i += 1) {
+      const { change } = await expectOk<{ change: unknown }>(core, 'redo', { handle });
+      if (!change) break;
+    }
+    expect((await expectOk<{ records: Array<{ id: string }> }>(core, 'listRecords', { handle, type: 'area' })).records.map((r) => r.id)).toEqual([area.id]);
+    expect(await tables(core, handle)).toEqual(before.tables);
+    expect(await figures(core, handle)).toEqual(before.figures);
+    core.closeAll();
+  });
+
+  it('refuses each malformed file with its line and reason, leaving the workbook byte for byte as it was', async () => {
+    const { dir, core, file, handle } = await setUp();
+    await importFile(core, handle, TS007A);
+    const before = { tables: await tables(core, handle), figures: await figures(core, handle), hash: sha(file) };
+    const good = fs.readFileSync(TS007A, 'utf8').split('\r\n');
+    const header = good[0]!;
+    const bad: Array<[string, string, RegExp]> = [
+      ['census2021-ts007a-ltla.csv', [header, good[1], good[2]!.replace('9310', 'n/a')].join('\n'), /line 3: "n\/a" for "Age: Aged 5 to 9 years" is not a count/],
+      ['census2021-ts007a-ltla.csv', [header, good[1], good[2]!.replace(',9310,', ',-9310,')].join('\n'), /line 3: the count -9310 .* is negative/],
+      ['census2021-ts007a-ltla.csv', [header, good[1], good[2], `${good[3]},12`].join('\n'), /line 4: this row has 23 columns where the header has 22/],
+      ['census2021-ts007a-ltla.csv', [header, good[1], good[2], good[1]].join('\n'), /line 4: the geography code E06000023 appears twice \(first on line 2\)/],
+      ['census2021-ts007a-ltla.csv', [header.replace('geography code', 'code'), good[1]].join('\n'), /line 1: there is no "geography code" column/],
+      ['census2021-ts007a-ltla.csv', [header.replace('Age: Total', 'Age: All ages'), good[1]].join('\n'), /line 1: no column is the table's total/],
+      ['census2021-ts007a-ltla.csv', '', /line 1: the file is empty/],
+      ['ages-by-area.csv', good.join('\n'), /does not say which census table it is/],
+    ];
+    for (const [name, text, message] of bad) {
+      const source = path.join(dir, name);
+      fs.writeFileSync(source, text);
+      const result = await core.call('importCensus', { handle, source });
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('invalid-input');
+        expect(result.error.message).toMatch(message);
+        expect(result.error.message).toMatch(/Nothing was imported\.$/);
+      }
+      fs.rmSync(source);
+    }
+    expect(await tables(core, handle)).toEqual(before.tables);
+    expect(await figures(core, handle)).toEqual(before.figures);
+    expect(sha(file)).toBe(before.hash);
+    expect(rawChangeLog(file).filter((e) => e.record_type === 'censusTable')).toHaveLength(1);
+    core.closeAll();
+  });
+
+  it('refuses a missing file, a file over 500 MB, and a read-only workbook', async () => {
+    const { dir, core, file, handle } = await setUp();
+    const missing = await core.call('importCensus', { handle, source: path.join(dir, 'census2021-ts021-lsoa.csv') });
+    expect(missing.ok || missing.error.code).toBe('not-found');
+
+    const huge = path.join(dir, 'census2021-ts021-oa.csv');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, MAX_CENSUS_BYTES + 1);
+    const tooLarge = await core.call('importCensus', { handle, source: huge });
+    expect(tooLarge.ok || tooLarge.error.message).toMatch(/too large for a census table .*the limit is 500 MB/);
+
+    await expectOk(core, 'closeWorkbook', { handle });
+    const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file, readOnly: true });
+    const readOnly = await core.call('importCensus', { handle: info.handle, source: TS021 });
+    expect(readOnly.ok || readOnly.error.code).toBe('read-only');
+    expect(await tables(core, info.handle)).toEqual([]);
+    core.closeAll();
+  });
+
+  it('removes a table with its figures and the evidence links citing it', async () => {
+    const { core, file, handle } = await setUp();
+    const ages = await importFile(core, handle, TS007A);
+    const ethnic = await importFile(core, handle, TS021);
+    const audience = await expectOk<{ id: string }>(core, 'createRecord', { handle, type: 'audience', values: { name: 'Older residents', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high' } });
+    const raw = new Database(file);
+    raw.prepare("INSERT INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES ('e0000000-0000-4000-8000-000000000002', ?, ?, NULL, 'Age: Aged 85 years and over', '2026-11-25T09:00:00.000Z')").run(audience.id, ages.table.id);
+    raw.close();
+
+    expect(await expectOk(core, 'deleteCensusTable', { handle, tableId: ages.table.id })).toEqual({ deleted: true });
+    expect((await tables(core, handle)).map((t) => t.id)).toEqual([ethnic.table.id]);
+    expect((await figures(core, handle)).every((f) => f.table === 'TS021')).toBe(true);
+    const gone = await core.call('listCensusFigures', { handle, tableId: ages.table.id });
+    expect(gone.ok || gone.error.code).toBe('not-found');
+    expect(await expectOk(core, 'deleteCensusTable', { handle, tableId: ages.table.id })).toEqual({ deleted: false });
+
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT count(*) FROM evidence_link').pluck().get()).toBe(0);
+    expect(check.prepare('SELECT count(*) FROM census_value WHERE table_id = ?').pluck().get(ages.table.id)).toBe(0);
+    expect(check.pragma('foreign_key_check')).toEqual([]);
+    check.close();
+    core.closeAll();
+  });
+});
