@@ -10,6 +10,7 @@ import { GuidancePanel } from '../GuidancePanel.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
 import { AreaCensusTable } from './AreaCensusTable.tsx';
 import { SectionGaps } from '../SectionGaps.tsx';
+import { MappedTableImport } from './MappedTableImport.tsx';
 
 const LEVELS: Record<string, string> = { oa: 'Output areas', lsoa: 'LSOAs', msoa: 'MSOAs', ward: 'Wards', la: 'Local authorities', other: 'Other areas' };
 /** The same, as a count reads in a sentence: "312 LSOAs", "20 local authorities". */
@@ -113,7 +114,14 @@ export function CensusSection() {
           <button type="button" className="button button--small" disabled={busy} onClick={() => void importTable()}>
             {busy ? 'Importing…' : 'Import a census table…'}
           </button>
-          <p className="field__hint">A table from the ONS Census 2021 bulk download on nomis (for example census2021-ts021-lsoa.csv), at any geography level. Importing the same table again replaces it.</p>
+          <MappedTableImport
+            onImported={(result) => {
+              setNotice(`${result.table.code} ${result.table.title}: ${result.table.geographyCount} ${COUNTED[result.table.geographyLevel] ?? 'areas'} × ${result.table.categories.filter((c) => !c.isTotal).length} categories${result.replaced ? ' (replacing the earlier import)' : ''}.`);
+              setTableId(result.table.id);
+              void load().then(() => data.refreshStatus());
+            }}
+          />
+          <p className="field__hint">A table from the ONS Census 2021 bulk download on nomis (for example census2021-ts021-lsoa.csv), at any geography level; or any CSV or Excel file of figures by area, through a step where you say which column is which. Importing the same table again replaces it.</p>
         </div>
       )}
       {notice && <Notice title="Done" kind="success" onDismiss={() => setNotice(null)}><p>{notice}</p></Notice>}
@@ -132,7 +140,7 @@ export function CensusSection() {
                 <tr key={t.id}>
                   <td>{t.code} {t.title}</td>
                   <td>{t.geographyCount} {COUNTED[t.geographyLevel]}</td>
-                  <td>{t.source}{t.referenceDate ? `, ${t.referenceDate}` : ''}</td>
+                  <td>{t.source}{t.referenceDate && !t.source.includes(t.referenceDate) ? `, ${t.referenceDate}` : ''}</td>
                   <td>{t.importedAt.slice(0, 10)}</td>
                   <td>{!data.readOnly && <button type="button" className="link-button" onClick={() => void removeTable(t.id)}>Remove<span className="visually-hidden"> {t.code}</span></button>}</td>
                 </tr>
