@@ -9,7 +9,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      lib: { entry: resolve('electron/main/index.ts'), formats: ['es'] },
+      // The spreadsheet reader runs in a worker thread: built beside main as its own entry.
+      lib: { entry: { index: resolve('electron/main/index.ts'), 'tabular-worker': resolve('electron/core/imports/tabular-worker.ts') }, formats: ['es'] },
     },
   },
   preload: {

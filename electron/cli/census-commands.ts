@@ -80,13 +80,22 @@ export function formatTable(table: CensusTable, figures: readonly CensusFigure[]
 }
 
 export function registerCensusCommands(program: Command, context: CliContext): void {
-  const importCommand = program.command('import').description('bring data from another file into a workbook (see "ewb import census")');
+  const importCommand = program
+    .command('import')
+    .description('bring data from another file into a workbook (see "ewb import census")')
+    .argument('[what]', 'what to import: census')
+    .allowExcessArguments()
+    .action((what?: string) => {
+      const opening = what === undefined ? 'say what to import' : `there is no "ewb import ${what}"; ewb can import census tables`;
+      importCommand.error(`error: ${opening}, e.g. "ewb import census FILE.ewb TABLE.csv".`, { exitCode: 2, code: 'commander.usage' });
+    });
   importCommand
     .command('census')
     .description('import an ONS Census 2021 bulk CSV (nomis layout); the same table at the same geography level replaces the earlier import')
     .argument('<file>', 'the .ewb file')
     .argument('<csv>', 'the census table CSV, e.g. census2021-ts021-lsoa.csv')
     .option('--table <code>', 'the table code, when the file name does not carry one (e.g. TS021)')
+    .allowExcessArguments(false)
     .action(async (file: string, csv: string, options: { table?: string }) => {
       const { info, notices } = await context.call('openWorkbook', { path: file, readOnly: false });
       for (const notice of notices) context.io.err(`note: ${notice}\n`);

@@ -8,6 +8,7 @@ import { createAppContext, type AppCoreDeps } from './app-context.ts';
 import { evidenceHandlers } from './evidence/evidence-handlers.ts';
 import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
+import { tabularHandlers } from './imports/tabular-handlers.ts';
 import { recordHandlers } from './records/record-handlers.ts';
 import { workbookHandlers } from './workbook/workbook-handlers.ts';
 
@@ -28,6 +29,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...gapHandlers(ctx),
     ...evidenceHandlers(ctx),
     ...evidenceLinkHandlers(ctx),
+    ...tabularHandlers(ctx),
   } satisfies ApiHandlers;
 
   async function call(method: string, request: unknown): Promise<Result<unknown>> {

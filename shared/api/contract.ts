@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FilePathSchema, IdSchema } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
+import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, SectionIdSchema, SectionStateSchema } from './records.ts';
 import {
   CheckReportSchema,
@@ -180,6 +181,15 @@ export const contract = {
     /** The share of an area's residents (0.01 to 0.5) from which an unlinked category is a gap. */
     request: z.object({ handle: HandleSchema, threshold: z.number().min(0.01, 'At least 1 %').max(0.5, 'At most 50 %') }).strict(),
     response: z.object({ threshold: z.number() }),
+  },
+  previewTabularFile: {
+    /** The first rows of each sheet of a CSV or XLSX, for the column-mapping step. */
+    request: z.object({ handle: HandleSchema, source: FilePathSchema }).strict(),
+    response: TabularPreviewSchema,
+  },
+  importMappedTable: {
+    request: MappedTableRequestSchema,
+    response: ImportCensusResultSchema,
   },
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),

@@ -35,6 +35,8 @@ export const CORE_METHODS = [
   'unlinkEvidence',
   'getWhoIsMissingThreshold',
   'setWhoIsMissingThreshold',
+  'previewTabularFile',
+  'importMappedTable',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

@@ -171,6 +171,11 @@ describe('ewb import census / ewb census', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual(['riverside.ewb']);
     expect(JSON.parse(ewb(['census', file, '--json']).out)).toHaveLength(72);
     expect(ewb(['import', 'census', file]).code).toBe(2);
+    expect(ewb(['import', 'census', file, bad, 'extra']).code).toBe(2);
+    const nothing = ewb(['import']);
+    expect(nothing.code).toBe(2);
+    expect(nothing.err).toMatch(/^error: say what to import, e\.g\. "ewb import census FILE\.ewb TABLE\.csv"/);
+    expect(ewb(['import', 'partners', file]).err).toMatch(/^error: there is no "ewb import partners"/);
   });
 
   it('ewb census is read-only: works while someone else has the workbook open and leaves it byte for byte', () => {

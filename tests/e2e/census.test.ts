@@ -66,5 +66,35 @@ describe('census evidence', () => {
     expect(await ws.status('Audiences').first().textContent()).toBe('In progress');
     await ws.open('Audiences');
     expect(await ws.gaps().count()).toBe(0);
+    await page.getByRole('button', { name: 'Close workbook' }).click();
+    await new HomePage(page).heading().waitFor();
+  });
+
+  it('imports any CSV of figures by area through the column-mapping step', async () => {
+    page = await app.newPage();
+    await page.getByRole('table').getByRole('button', { name: 'Census evidence', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    const ws = new WorksheetPage(page);
+    await ws.open('Census evidence');
+    await page.getByRole('button', { name: 'Import another table (CSV or Excel)…' }).click();
+    await page.locator('dialog[open] input[type=file]').setInputFiles(path.resolve('tests/fixtures/e2e/housing-tenure.csv'));
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByRole('heading', { name: 'Which column is which?' }).waitFor();
+    expect(await dialog.getByLabel('Column with the area codes').inputValue()).toBe('Area code');
+    expect(await dialog.getByLabel("Column with each area's total").inputValue()).toBe('Total');
+    expect(await seriousViolations(page), 'the column-mapping step').toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'column-mapping.png') });
+    await dialog.getByRole('button', { name: 'Import the table' }).click();
+    await dialog.getByRole('link', { name: /Columns of figures: Choose columns of figures/ }).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Owned' }).check();
+    await dialog.getByRole('checkbox', { name: 'Rented' }).check();
+    await dialog.getByLabel('Short code for the table').fill('TENURE24');
+    await dialog.getByLabel('Title', { exact: true }).fill('Housing tenure');
+    await dialog.getByLabel('Where the figures come from').fill('City council housing survey, 2024');
+    await dialog.getByRole('button', { name: 'Import the table' }).click();
+    await page.getByRole('status').filter({ hasText: 'TENURE24 Housing tenure: 3 LSOAs × 2 categories' }).waitFor();
+    await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Riverside ward' });
+    await page.getByText('Riverside ward: 2,200 residents in 2 LSOAs').waitFor();
+    expect(await page.getByRole('row', { name: /^Rented/ }).textContent()).toContain('40.9 %');
   });
 });

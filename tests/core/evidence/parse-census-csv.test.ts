@@ -73,6 +73,14 @@ describe('reading a census table', () => {
     expect([...parsed.geographies[0]!.counts]).toEqual([10, 4]);
   });
 
+  it('treats crafted names such as __proto__ as plain text', async () => {
+    const parsed = await parseText('date,geography,geography code,__proto__: Total,__proto__: constructor\n2021,__proto__,__proto__,3,3\n', 'census2021-ts001-oa.csv');
+    expect(parsed.categories.map((c) => c.label)).toEqual(['Total', 'constructor']);
+    expect(parsed.geographies[0]).toMatchObject({ code: '__proto__', name: '__proto__' });
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+
   it('knows the geography level from the codes, the most common when mixed', () => {
     expect(geographyLevelOf(['E00000001', 'W00000002'])).toBe('oa');
     expect(geographyLevelOf(['E01014485', 'W01001552'])).toBe('lsoa');
