@@ -5,6 +5,7 @@ import type { WorkbookInfo } from '../../shared/api/workbook.ts';
 import type { Logger } from './app-error.ts';
 import type { ChangeContext } from './records/record-changes.ts';
 import { RecentWorkbooks } from './workbook/recent-workbooks.ts';
+import { JobProgress } from './jobs/job-progress.ts';
 import { WorkbookSessions, type Session } from './workbook/workbook-sessions.ts';
 import { countRecords, readWorkbookMeta } from './workbook/workbook-store.ts';
 import type { LockIdentity } from './workbook/workbook-lock.ts';
@@ -28,6 +29,7 @@ export interface AppContext {
   rememberRecent(info: WorkbookInfo): void;
   openSession(file: string, readOnly: boolean, takeOverLock: boolean): ResponseOf<'openWorkbook'>;
   changeContext(): ChangeContext;
+  jobs: JobProgress;
 }
 
 export function createAppContext(deps: AppCoreDeps): AppContext {
@@ -59,5 +61,6 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
       return { info, notices };
     },
     changeContext: () => ({ now, newId: deps.newId, who: deps.identity.user }),
+    jobs: new JobProgress(),
   };
 }

@@ -24,6 +24,7 @@ export interface AppCore {
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const ctx = createAppContext(deps);
   const handlers = {
+    getJobProgress: ({ jobId }: { jobId: string }) => ctx.jobs.get(jobId),
     ...workbookHandlers(ctx),
     ...recordHandlers(ctx),
     ...gapHandlers(ctx),

@@ -88,6 +88,8 @@ export const ImportCensusRequestSchema = z
     source: FilePathSchema,
     /** The table code when the file name does not carry one (e.g. census2021-ts021-lsoa.csv does). */
     tableCode: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'Table codes are letters and numbers, like TS021').optional(),
+    /** Names the job so its progress can be asked for with getJobProgress while it runs. */
+    jobId: IdSchema.optional(),
   })
   .strict();
 

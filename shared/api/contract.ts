@@ -191,6 +191,10 @@ export const contract = {
     request: MappedTableRequestSchema,
     response: ImportCensusResultSchema,
   },
+  getJobProgress: {
+    request: z.object({ jobId: IdSchema }).strict(),
+    response: z.object({ stage: z.string(), done: z.number(), total: z.number() }).nullable(),
+  },
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),
     response: z.array(GapSchema),

@@ -37,6 +37,7 @@ export const CORE_METHODS = [
   'setWhoIsMissingThreshold',
   'previewTabularFile',
   'importMappedTable',
+  'getJobProgress',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

@@ -37,6 +37,8 @@ export const MappedTableRequestSchema = z
     sourceDescription: z.string().trim().min(1, 'Say where the figures come from, for example "Council housing survey 2024"').max(300),
     referenceDate: z.string().max(50).default(''),
     geographyLevel: GeographyLevelSchema.optional(),
+    /** Names the job so its progress can be asked for with getJobProgress while it runs. */
+    jobId: z.uuid().optional(),
   })
   .strict();
 export type MappedTableRequest = z.input<typeof MappedTableRequestSchema>;

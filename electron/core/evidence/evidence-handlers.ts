@@ -13,7 +13,7 @@ type EvidenceMethods = 'importCensus' | 'listCensusTables' | 'deleteCensusTable'
 export function evidenceHandlers(ctx: AppContext): Pick<ApiHandlers, EvidenceMethods> {
   const { sessions } = ctx;
   return {
-    importCensus: ({ handle, source, tableCode }) => importCensus(() => sessions.writableOf(handle).db, ctx.changeContext(), path.resolve(source), tableCode),
+    importCensus: ({ handle, source, tableCode, jobId }) => ctx.jobs.run(jobId, (report) => importCensus(() => sessions.writableOf(handle).db, ctx.changeContext(), path.resolve(source), tableCode, report)),
 
     listCensusTables: ({ handle }) => listCensusTables(sessions.get(handle).db),
 

@@ -10,6 +10,7 @@ import type { ChangeContext } from '../records/record-changes.ts';
 import { appendChange } from '../workbook/change-log.ts';
 import { findCensusTableId, getCensusTable, writeCensusTable } from './census-store.ts';
 import { parseCensusFile, type ParsedCensus } from './parse-census-csv.ts';
+import { ignoreProgress, type ProgressReporter } from '../jobs/job-progress.ts';
 
 /** The source recorded for a nomis bulk file: the census its reference date belongs to. */
 export function censusSource(referenceDate: string): string {
@@ -47,8 +48,9 @@ export function storeParsedCensus(db: WriteDb, ctx: ChangeContext, parsed: Parse
  * Reads `file` and imports it. `writable` gives the workbook's connection: asked for before the file
  * is read (so a read-only workbook is refused at once) and again after, in case it was closed meanwhile.
  */
-export async function importCensus(writable: () => WriteDb, ctx: ChangeContext, file: string, tableCode?: string): Promise<ImportCensusResult> {
+export async function importCensus(writable: () => WriteDb, ctx: ChangeContext, file: string, tableCode?: string, report: ProgressReporter = ignoreProgress): Promise<ImportCensusResult> {
   writable();
-  const parsed = await parseCensusFile(file, tableCode === undefined ? {} : { tableCode });
+  const parsed = await parseCensusFile(file, { ...(tableCode === undefined ? {} : { tableCode }), onBytes: (done, total) => report({ stage: 'Reading the file', done, total }) });
+  report({ stage: 'Saving to the workbook', done: 0, total: 0 });
   return storeParsedCensus(writable(), ctx, parsed);
 }

@@ -210,7 +210,7 @@ export async function parseCensusCsv(input: Readable, fileName: string, options:
 }
 
 /** Reads a census CSV file (up to 500 MB), streamed. */
-export async function parseCensusFile(file: string, options: { tableCode?: string } = {}): Promise<ParsedCensus> {
+export async function parseCensusFile(file: string, options: { tableCode?: string; onBytes?: (read: number, size: number) => void } = {}): Promise<ParsedCensus> {
   const fileName = path.basename(file);
   let size: number;
   try {
@@ -226,8 +226,16 @@ export async function parseCensusFile(file: string, options: { tableCode?: strin
   }
   tableCodeFor(fileName, options.tableCode);
   const stream = fs.createReadStream(file);
+  if (options.onBytes) {
+    let read = 0;
+    const onBytes = options.onBytes;
+    stream.on('data', (chunk) => {
+      read += chunk.length;
+      onBytes(read, size);
+    });
+  }
   try {
-    return await parseCensusCsv(stream, fileName, options);
+    return await parseCensusCsv(stream, fileName, options.tableCode === undefined ? {} : { tableCode: options.tableCode });
   } catch (error) {
     if (error instanceof AppError || typeof (error as NodeJS.ErrnoException).errno !== 'number') throw error;
     throw fileSystemError(error, file);

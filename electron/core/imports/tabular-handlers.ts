@@ -25,6 +25,10 @@ export function tabularHandlers(ctx: AppContext, options: TabularHandlerOptions 
       };
     },
 
-    importMappedTable: (request) => importMappedTable(() => sessions.writableOf(request.handle).db, ctx.changeContext(), request, options),
+    importMappedTable: (request) =>
+      ctx.jobs.run(request.jobId, (report) => {
+        report({ stage: 'Reading the file', done: 0, total: 0 });
+        return importMappedTable(() => sessions.writableOf(request.handle).db, ctx.changeContext(), request, options);
+      }),
   };
 }

@@ -11,6 +11,7 @@ import { useWorkbookData } from '../workbook-data.tsx';
 import { AreaCensusTable } from './AreaCensusTable.tsx';
 import { SectionGaps } from '../SectionGaps.tsx';
 import { MappedTableImport } from './MappedTableImport.tsx';
+import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
 
 const LEVELS: Record<string, string> = { oa: 'Output areas', lsoa: 'LSOAs', msoa: 'MSOAs', ward: 'Wards', la: 'Local authorities', other: 'Other areas' };
 /** The same, as a count reads in a sentence: "312 LSOAs", "20 local authorities". */
@@ -28,6 +29,7 @@ export function CensusSection() {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
   const [threshold, setThreshold] = useState('5');
 
   const load = useCallback(async () => {
@@ -61,7 +63,10 @@ export function CensusSection() {
     setBusy(true);
     setError(null);
     setNotice(null);
-    const result = await api.call('importCensus', { handle, source });
+    const job = newJobId();
+    setJobId(job);
+    const result = await api.call('importCensus', { handle, source, jobId: job });
+    setJobId(null);
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -124,6 +129,7 @@ export function CensusSection() {
           <p className="field__hint">A table from the ONS Census 2021 bulk download on nomis (for example census2021-ts021-lsoa.csv), at any geography level; or any CSV or Excel file of figures by area, through a step where you say which column is which. Importing the same table again replaces it.</p>
         </div>
       )}
+      {jobId && <JobProgressBar api={api} jobId={jobId} label="Importing the census table" />}
       {notice && <Notice title="Done" kind="success" onDismiss={() => setNotice(null)}><p>{notice}</p></Notice>}
       {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
 

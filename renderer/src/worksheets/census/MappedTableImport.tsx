@@ -7,6 +7,7 @@ import type { ApiError } from '../../../../shared/api/result.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
 import { ColumnMappingDialog, type Mapping, type MappingField } from '../../components/ColumnMappingDialog.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
+import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
 
 const FIELDS: MappingField[] = [
   { key: 'geographyColumn', label: 'Column with the area codes', kind: 'column', required: true, hint: 'ONS codes such as E01024133 (LSOA) or E05009317 (ward), so the figures match your areas.', guess: /code|cd$/i },
@@ -26,6 +27,7 @@ export function MappedTableImport({ onImported }: { onImported: (result: ImportC
   const [preview, setPreview] = useState<TabularPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
 
   async function start() {
     const chosen = await chooseFile({ mode: 'open', purpose: 'spreadsheet', title: 'Choose a CSV or Excel file of figures by area' });
@@ -46,7 +48,10 @@ export function MappedTableImport({ onImported }: { onImported: (result: ImportC
     if (!source) return;
     setBusy(true);
     setError(null);
+    const job = newJobId();
+    setJobId(job);
     const result = await data.api.call('importMappedTable', {
+      jobId: job,
       handle: data.handle,
       source,
       sheet: mapping.sheet || undefined,
@@ -59,6 +64,7 @@ export function MappedTableImport({ onImported }: { onImported: (result: ImportC
       sourceDescription: String(mapping.sourceDescription ?? ''),
       referenceDate: String(mapping.referenceDate ?? ''),
     });
+    setJobId(null);
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -75,6 +81,7 @@ export function MappedTableImport({ onImported }: { onImported: (result: ImportC
         Import another table (CSV or Excel)…
       </button>
       {error && !preview && <p className="field__error" role="alert">{error.message}</p>}
+      {preview && jobId && <JobProgressBar api={data.api} jobId={jobId} label="Importing the table" />}
       {preview && (
         <ColumnMappingDialog
           title="Which column is which?"
