@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error.ts';
 import { APPLICATION_ID } from './file-format.ts';
+import { readFileStart } from '../fs/read-file-start.ts';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
 
@@ -26,17 +27,6 @@ function looksLikeText(bytes: Buffer): boolean {
   return printable / bytes.length > 0.95 && !bytes.includes(0);
 }
 
-function readStart(file: string, length: number): Buffer {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const read = fs.readSync(fd, buffer, 0, length, 0);
-    return buffer.subarray(0, read);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Throws an AppError naming the problem if `file` cannot be one of our workbooks. */
 export function inspectHeader(file: string): HeaderInfo {
   const name = path.basename(file);
@@ -53,7 +43,7 @@ export function inspectHeader(file: string): HeaderInfo {
   }
   let header: Buffer;
   try {
-    header = readStart(file, 100);
+    header = readFileStart(file, 100);
   } catch (error) {
     throw fileSystemError(error, file);
   }

@@ -8,7 +8,7 @@ import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import type { ChangeContext } from '../records/record-changes.ts';
 import { appendChange } from '../workbook/change-log.ts';
-import { findCensusTableId, getCensusTable, writeCensusTable } from './census-store.ts';
+import { findCensusTableId, getCensusTable, writeCensusTable, type CensusTableData } from './census-store.ts';
 import { parseCensusFile, type ParsedCensus } from './parse-census-csv.ts';
 import { ignoreProgress, type ProgressReporter } from '../jobs/job-progress.ts';
 
@@ -18,16 +18,19 @@ export function censusSource(referenceDate: string): string {
   return `ONS Census ${year}`;
 }
 
-/** Writes a parsed table (replacing the same code at the same level) with its change-log entry. */
-export function storeParsedCensus(db: WriteDb, ctx: ChangeContext, parsed: ParsedCensus): ImportCensusResult {
+/**
+ * Writes a table (replacing the same code at the same level, under the same id) with its
+ * change-log entry, in one transaction. Census and mapped imports both store through this.
+ */
+export function storeCensusTable(db: WriteDb, ctx: ChangeContext, data: CensusTableData): ImportCensusResult {
   const at = ctx.now();
   let id = '';
   let replaced = false;
   db.transaction(() => {
-    const earlier = findCensusTableId(db, parsed.code, parsed.geographyLevel);
+    const earlier = findCensusTableId(db, data.code, data.geographyLevel);
     replaced = earlier !== null;
     id = earlier ?? ctx.newId();
-    writeCensusTable(db, id, at, { ...parsed, source: censusSource(parsed.referenceDate) });
+    writeCensusTable(db, id, at, data);
     appendChange(db, {
       id: ctx.newId(),
       at,
@@ -36,12 +39,17 @@ export function storeParsedCensus(db: WriteDb, ctx: ChangeContext, parsed: Parse
       recordId: id,
       action: 'create',
       before: null,
-      after: { code: parsed.code, title: parsed.title, geographyLevel: parsed.geographyLevel },
+      after: { code: data.code, title: data.title, geographyLevel: data.geographyLevel, source: data.source, fileName: data.fileName },
     });
   }).immediate();
   const table = getCensusTable(db, id);
-  if (!table) throw new AppError('internal', `The census table ${parsed.code} was written but could not be read back.`);
-  return { table, replaced, rows: parsed.geographies.length };
+  if (!table) throw new AppError('internal', `The table ${data.code} was written but could not be read back.`);
+  return { table, replaced, rows: data.geographies.length };
+}
+
+/** Writes a parsed nomis table, its source named after the census it comes from. */
+export function storeParsedCensus(db: WriteDb, ctx: ChangeContext, parsed: ParsedCensus): ImportCensusResult {
+  return storeCensusTable(db, ctx, { ...parsed, source: censusSource(parsed.referenceDate) });
 }
 
 /**

@@ -9,10 +9,10 @@ import type { CensusCategory, GeographyLevel, ImportCensusResult } from '../../.
 import type { ParsedRequestOf } from '../../../shared/api/contract.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
-import { findCensusTableId, getCensusTable, writeCensusTable, type CensusTableData } from '../evidence/census-store.ts';
+import type { CensusTableData } from '../evidence/census-store.ts';
+import { storeCensusTable } from '../evidence/import-census.ts';
 import { geographyLevelOf } from '../evidence/parse-census-csv.ts';
 import type { ChangeContext } from '../records/record-changes.ts';
-import { appendChange } from '../workbook/change-log.ts';
 import type { SheetData, TabularData } from './parse-tabular.ts';
 import { readTabular, type ReadTabularOptions } from './read-tabular.ts';
 
@@ -175,30 +175,9 @@ export function mapTable(data: TabularData, request: MappedTableInput): CensusTa
   };
 }
 
-/** Writes a mapped table (replacing the same code at the same level) with its change-log entry, in one transaction. */
+/** Writes a mapped table (replacing the same code at the same level) with its change-log entry. */
 export function storeMappedTable(db: WriteDb, ctx: ChangeContext, data: CensusTableData): ImportCensusResult {
-  const at = ctx.now();
-  let id = '';
-  let replaced = false;
-  db.transaction(() => {
-    const earlier = findCensusTableId(db, data.code, data.geographyLevel);
-    replaced = earlier !== null;
-    id = earlier ?? ctx.newId();
-    writeCensusTable(db, id, at, data);
-    appendChange(db, {
-      id: ctx.newId(),
-      at,
-      who: ctx.who,
-      recordType: 'censusTable',
-      recordId: id,
-      action: 'create',
-      before: null,
-      after: { code: data.code, title: data.title, geographyLevel: data.geographyLevel, source: data.source, fileName: data.fileName },
-    });
-  }).immediate();
-  const table = getCensusTable(db, id);
-  if (!table) throw new AppError('internal', `The table ${data.code} was written but could not be read back.`);
-  return { table, replaced, rows: data.geographies.length };
+  return storeCensusTable(db, ctx, data);
 }
 
 /**

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../app-error.ts';
+import { readFileStart } from '../fs/read-file-start.ts';
 
 const MIB = 1024 * 1024;
 
@@ -59,17 +60,6 @@ function detail(error: unknown): string {
 
 function refuse(fileName: string, reason: string, fix = RESAVE): AppError {
   return new AppError('invalid-input', `"${fileName}" was not opened: ${reason}. ${fix}. Nothing was imported.`);
-}
-
-function readHead(file: string, bytes: number): Buffer {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(bytes);
-    const read = fs.readSync(fd, head, 0, bytes, 0);
-    return head.subarray(0, read);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Why a part's name is not allowed, or null: absolute (/x, \x, C:x) or climbing out with "..". */
@@ -124,7 +114,7 @@ export async function inspectXlsx(file: string, limits: Readonly<ZipLimits> = XL
   const fileName = path.basename(file);
   checkFileSize(file, limits.maxFileBytes, 'Excel');
 
-  const head = readHead(file, OLE_MAGIC.length);
+  const head = readFileStart(file, OLE_MAGIC.length);
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
     throw refuse(
       fileName,

@@ -198,7 +198,7 @@ describe('importing a census table', () => {
     expect(census).toHaveLength(2);
     for (const entry of census) {
       expect(entry).toMatchObject({ record_id: first.table.id, action: 'create', before_json: null });
-      expect(JSON.parse(entry.after_json!)).toEqual({ code: 'TS021', title: 'Ethnic group', geographyLevel: 'lsoa' });
+      expect(JSON.parse(entry.after_json!)).toEqual({ code: 'TS021', title: 'Ethnic group', geographyLevel: 'lsoa', source: 'ONS Census 2021', fileName: 'census2021-ts021-lsoa.csv' });
     }
 
     // Undo everything there is to undo, then redo it: the census tables are untouched throughout.
