@@ -7,6 +7,7 @@ import { APP_VERSION } from '../core/app-version.ts';
 import type { Logger } from '../core/app-error.ts';
 import { registerSchemaCommand, registerWorkbookCommands } from './workbook-commands.ts';
 import { registerGapCommands } from './gap-commands.ts';
+import { registerExportCommands } from './export-commands.ts';
 import { registerCensusCommands } from './census-commands.ts';
 import { interchangeJsonSchema } from '../../shared/api/interchange-json-schema.ts';
 import { Refused, oneLine, type CliContext, type CliIo } from './cli-context.ts';
@@ -54,6 +55,7 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
   program.addHelpText('after', '\nExit codes: 0 done, 1 refused (bad file or input), 2 usage error.');
   registerWorkbookCommands(program, context);
   registerGapCommands(program, context);
+  registerExportCommands(program, context);
   registerCensusCommands(program, context);
   registerSchemaCommand(program, context, interchangeJsonSchema);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });

@@ -1,7 +1,9 @@
 // The workbook engine behind every door (Electron IPC, the loopback host, the CLI): each feature's
 // handlers joined into one map the compiler checks against the contract, and `call`, the one
 // boundary that validates requests and turns errors into values.
-import { contract, isMethodName, type ApiHandlers, type MethodName } from '../../shared/api/contract.ts';
+import path from 'node:path';
+import { contract, isMethodName, type ApiHandlers, type MethodName, type ParsedRequestOf } from '../../shared/api/contract.ts';
+import { exportWorkbook } from './export/export-workbook.ts';
 import { fail, ok, type Result } from '../../shared/api/result.ts';
 import { invalidInput, toApiError } from './app-error.ts';
 import { createAppContext, type AppCoreDeps } from './app-context.ts';
@@ -25,6 +27,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const ctx = createAppContext(deps);
   const handlers = {
     getJobProgress: ({ jobId }: { jobId: string }) => ctx.jobs.get(jobId),
+    exportWorkbook: ({ handle, jobId, ...options }: ParsedRequestOf<'exportWorkbook'>) => ctx.jobs.run(jobId, (report) => exportWorkbook(ctx.sessions.get(handle).db, { ...options, word: options.word && path.resolve(options.word), excel: options.excel && path.resolve(options.excel) }, deps.clock(), report)),
     ...workbookHandlers(ctx),
     ...recordHandlers(ctx),
     ...gapHandlers(ctx),

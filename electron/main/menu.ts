@@ -57,8 +57,7 @@ export function buildMenuTemplate({ platform, isDevelopment, recent, send }: Men
       { label: 'Save a &Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-copy') },
       { label: '&Close', accelerator: 'CmdOrCtrl+W', click: () => send('close') },
       { type: 'separator' },
-      // The deliverables arrive in a later milestone; the item shows where they will be.
-      { label: '&Export…', accelerator: 'CmdOrCtrl+E', enabled: false },
+      { label: '&Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', accelerator: 'CmdOrCtrl+Q' } as const]),
     ],
   };

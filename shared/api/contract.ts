@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FilePathSchema, IdSchema } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
+import { ExportRequestSchema, ExportResultSchema } from './export.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, SectionIdSchema, SectionStateSchema } from './records.ts';
 import {
   CheckReportSchema,
@@ -191,6 +192,11 @@ export const contract = {
     request: MappedTableRequestSchema,
     response: ImportCensusResultSchema,
   },
+  exportWorkbook: {
+    /** The Word strategy document and/or the Excel workbook (read-only work: no lock needed). */
+    request: ExportRequestSchema,
+    response: ExportResultSchema,
+  },
   getJobProgress: {
     request: z.object({ jobId: IdSchema }).strict(),
     response: z.object({ stage: z.string(), done: z.number(), total: z.number() }).nullable(),
@@ -219,4 +225,4 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Request fields that name files: each door decides where they may point (the host confines them). */
-export const PATH_FIELDS = ['path', 'destination', 'source'] as const;
+export const PATH_FIELDS = ['path', 'destination', 'source', 'word', 'excel'] as const;

@@ -14,8 +14,9 @@ export const MENU_CHANNEL = 'ewb:menu';
  *                  macOS "Open With"): open it; the argument is its absolute path. Same as `open-recent`.
  * - `save-copy`    File › Save a Copy…: choose where, then save a copy of the open workbook.
  * - `close`        File › Close: close the open workbook (not the window).
+ * - `export`       File › Export…: go to the open workbook's Export section.
  */
-export const MENU_COMMANDS = ['new', 'open', 'open-recent', 'open-path', 'save-copy', 'close'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'open-recent', 'open-path', 'save-copy', 'close', 'export'] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -38,6 +38,7 @@ export const CORE_METHODS = [
   'previewTabularFile',
   'importMappedTable',
   'getJobProgress',
+  'exportWorkbook',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

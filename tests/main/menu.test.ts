@@ -53,10 +53,13 @@ describe('the File menu', () => {
     expect(MENU_COMMANDS).toContain(command);
   });
 
-  it('Export… has CmdOrCtrl+E and stays disabled until the export milestone', () => {
-    const entry = item(menu(build().template, 'File'), 'Export…');
-    expect(entry).toMatchObject({ accelerator: 'CmdOrCtrl+E', enabled: false });
-    expect(entry.click).toBeUndefined();
+  it('Export… has CmdOrCtrl+E and asks the page for its Export section', () => {
+    const { template, send } = build();
+    const entry = item(menu(template, 'File'), 'Export…');
+    expect(entry).toMatchObject({ accelerator: 'CmdOrCtrl+E' });
+    expect(entry.enabled).not.toBe(false);
+    click(entry);
+    expect(send).toHaveBeenCalledWith('export');
   });
 
   it('Quit has CmdOrCtrl+Q (in File on Windows and Linux, in the app menu on macOS)', () => {

@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 const NEEDED: Array<{ file: string; pkg: string; why: string }> = [
   { file: '/usr/bin/chromium', pkg: 'chromium', why: "the end-to-end tests drive Debian's Chromium" },
   { file: '/usr/bin/strace', pkg: 'strace', why: 'the durability test watches for an fsync before each acknowledged edit' },
+  { file: '/usr/bin/soffice', pkg: 'libreoffice-writer-nogui', why: 'the Word export is converted to PDF by LibreOffice in a test' },
+  { file: '/usr/lib/libreoffice/program/libsclo.so', pkg: 'libreoffice-calc-nogui', why: 'the Excel export is converted to PDF by LibreOffice in a test' },
+  { file: '/usr/bin/pdftotext', pkg: 'poppler-utils', why: 'the converted PDFs are read back as text' },
 ];
 
 const missing = NEEDED.filter((need) => !fs.existsSync(need.file));

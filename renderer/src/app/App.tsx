@@ -54,6 +54,8 @@ function Frame({ api }: { api: ApiClient }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [lockPrompt, setLockPrompt] = useState<LockPrompt | null>(null);
   const [busy, setBusy] = useState(false);
+  // A request from the menu to show a section of the open workbook.
+  const [jump, setJump] = useState<{ section: string; at: number } | null>(null);
 
   const openPath = useCallback(
     async (path: string, options: { readOnly?: boolean; takeOverLock?: boolean } = {}) => {
@@ -145,6 +147,7 @@ function Frame({ api }: { api: ApiClient }) {
         else if (command === 'close') void close();
         else if (command === 'save-copy') void saveCopy();
         else if (command === 'new') void close();
+        else if (command === 'export') setJump({ section: 'export', at: Date.now() });
       }),
     [api, openDialog, openPath, close, saveCopy],
   );
@@ -169,6 +172,7 @@ function Frame({ api }: { api: ApiClient }) {
             onDismissNotices={() => setOpen((current) => current && { ...current, notices: [] })}
             onClose={() => void close()}
             onSaveCopy={() => void saveCopy()}
+            jump={jump}
           />
         ) : (
           <HomeScreen api={api} busy={busy} creating={busy} onOpenPath={(p) => void openPath(p)} onOpenDialog={() => void openDialog()} onCreate={(d) => void create(d)} onDropFile={(f) => void dropFile(f)} />

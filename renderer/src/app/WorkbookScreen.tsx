@@ -10,6 +10,7 @@ import type { SaveState } from '../worksheets/use-autosave.ts';
 import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-data.tsx';
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
 import { CensusSection } from '../worksheets/census/CensusSection.tsx';
+import { ExportSection } from '../worksheets/export/ExportSection.tsx';
 import { TaskList, type SectionStatus } from './TaskList.tsx';
 import { SECTIONS, type SectionDef } from './sections.ts';
 import { useForces } from './use-forces.ts';
@@ -44,6 +45,8 @@ interface WorkbookScreenProps {
   onDismissNotices: () => void;
   onClose: () => void;
   onSaveCopy: () => void;
+  /** Show this section (from the menu, e.g. File › Export). */
+  jump?: { section: string; at: number } | null;
 }
 
 function UndoControls() {
@@ -76,14 +79,17 @@ function UndoControls() {
   );
 }
 
-function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, onSaveCopy }: WorkbookScreenProps) {
+function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, onSaveCopy, jump }: WorkbookScreenProps) {
   const forces = useForces(api);
   const data = useWorkbookData();
   const [section, setSection] = useState('details');
+  useEffect(() => {
+    if (jump) setSection(jump.section);
+  }, [jump]);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const forceName = forces.find((f) => f.id === info.meta.force)?.name ?? info.meta.force;
   const stateOf = (def: SectionDef) => data.sections.find((s) => s.section === def.id);
-  const statusOf = (def: SectionDef): SectionStatus => (!def.available ? 'Not yet available' : def.id === 'details' ? detailsStatus(info) : (stateOf(def)?.status ?? 'Not started'));
+  const statusOf = (def: SectionDef): SectionStatus => (!def.available ? 'Not yet available' : def.id === 'details' ? detailsStatus(info) : def.id === 'export' ? 'Not started' : (stateOf(def)?.status ?? 'Not started'));
   const gapsOf = (def: SectionDef) => stateOf(def)?.gaps ?? 0;
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
   const { refreshStatus } = data;
@@ -131,6 +137,8 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
             </>
           ) : current.id === 'census' ? (
             <CensusSection />
+          ) : current.id === 'export' ? (
+            <ExportSection info={info} />
           ) : (
             <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} />
           )}

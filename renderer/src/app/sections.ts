@@ -26,5 +26,5 @@ export const SECTIONS: readonly SectionDef[] = [
   { id: 'crime', title: 'Evidence (crime)', available: false },
   { id: 'practice', title: 'Prior practice', available: false },
   { id: 'review', title: 'Review', available: false },
-  { id: 'export', title: 'Export', available: false },
+  { id: 'export', title: 'Export', available: true },
 ];

@@ -1,0 +1,224 @@
+// One sheet per record type, its columns read from the record-type descriptors: the naming field
+// first, enumerations by their labels with a drop-down of the vocabulary, links by name with
+// their ids beside, real dates and numbers, and the record's id last so a re-import can match rows.
+import type ExcelJS from 'exceljs';
+import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { labelOf, type VocabItem } from '../../../shared/domain/vocabularies.ts';
+import type { RecordValues } from '../../../shared/api/records.ts';
+import type { ExportData } from './export-data.ts';
+import { DATE_FORMAT, ID_FONT, TOP_LEFT, WRAP_TOP, WidthTracker, addMarkedSheet, calendarDate, cellText, fitRowHeight, styleHeaderCell, ukDay } from './excel-layout.ts';
+
+type CellValue = string | number | Date | null;
+type ColumnKind = 'text' | 'longText' | 'date' | 'integer' | 'enum' | 'enumList' | 'id';
+
+/** A drop-down's choices: written once to the hidden Lists sheet and referred to from there. */
+export interface Choices {
+  readonly title: string;
+  readonly labels: readonly string[];
+}
+
+export interface RecordColumn {
+  readonly header: string;
+  readonly kind: ColumnKind;
+  readonly value: (record: RecordValues) => CellValue;
+  readonly choices?: Choices;
+}
+
+/** The plain sheet names, in the method's order. */
+export const RECORD_SHEET_NAMES: Readonly<Record<RecordTypeName, string>> = {
+  aim: 'Aims',
+  objective: 'Objectives',
+  goodStatement: 'What good looks like',
+  area: 'Areas',
+  audience: 'Audiences',
+  asset: 'Assets',
+  vulnerability: 'Vulnerabilities',
+  place: 'Places',
+};
+
+const YES_NO: Choices = { title: 'Yes or no', labels: ['Yes', 'No'] };
+const choicesCache = new WeakMap<readonly VocabItem[], Choices>();
+
+function choicesOf(title: string, vocabulary: readonly VocabItem[]): Choices {
+  let choices = choicesCache.get(vocabulary);
+  if (!choices) {
+    choices = { title, labels: vocabulary.map((item) => item.label) };
+    choicesCache.set(vocabulary, choices);
+  }
+  return choices;
+}
+
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** The columns of a record type's sheet; personal fields only when the export includes them. */
+export function recordColumns(type: RecordTypeName, data: Pick<ExportData, 'names' | 'personal'>): RecordColumn[] {
+  const def = RECORD_TYPES[type];
+  const nameOf = (id: string): string => data.names.get(id) ?? '(a record no longer in the workbook)';
+  const fields = [...def.fields.filter((f) => f.name === def.titleField), ...def.fields.filter((f) => f.name !== def.titleField)];
+  const columns: RecordColumn[] = [];
+  for (const field of fields) {
+    if ((field.personal || field.specialCategory) && !data.personal) continue;
+    const name = field.name;
+    switch (field.kind) {
+      case 'text':
+      case 'longText':
+        columns.push({ header: field.label, kind: field.kind, value: (r) => cellText(r[name]) });
+        break;
+      case 'date':
+        columns.push({ header: field.label, kind: 'date', value: (r) => calendarDate(r[name]) });
+        break;
+      case 'integer':
+        columns.push({ header: field.label, kind: 'integer', value: (r) => integer(r[name]) });
+        break;
+      case 'enum': {
+        const vocabulary = field.vocabulary ?? [];
+        columns.push({ header: field.label, kind: 'enum', choices: choicesOf(field.label, vocabulary), value: (r) => cellText(labelOf(vocabulary, r[name] as string | null)) });
+        break;
+      }
+      case 'enumList': {
+        const vocabulary = field.vocabulary ?? [];
+        columns.push({ header: field.label, kind: 'enumList', choices: choicesOf(field.label, vocabulary), value: (r) => cellText(ids(r[name]).map((id) => labelOf(vocabulary, id)).join('; ')) });
+        break;
+      }
+      case 'ref':
+        columns.push({ header: field.label, kind: 'text', value: (r) => (typeof r[name] === 'string' ? cellText(nameOf(r[name])) : null) });
+        columns.push({ header: `${field.label} (id)`, kind: 'id', value: (r) => (typeof r[name] === 'string' ? cellText(r[name]) : null) });
+        break;
+      case 'codeList':
+        columns.push({ header: field.label, kind: 'longText', value: (r) => cellText(ids(r[name]).join(', ')) });
+        break;
+    }
+  }
+  for (const link of def.links) {
+    columns.push({ header: link.label, kind: 'longText', value: (r) => cellText(ids(r[link.name]).map(nameOf).join('; ')) });
+    columns.push({ header: `${link.label} (ids)`, kind: 'id', value: (r) => cellText(ids(r[link.name]).join('; ')) });
+  }
+  columns.push(
+    { header: 'Last reviewed', kind: 'date', value: (r) => calendarDate(r.reviewedAt) },
+    { header: 'Shareable', kind: 'enum', choices: YES_NO, value: (r) => (r.shareable ? 'Yes' : 'No') },
+    { header: 'Notes', kind: 'longText', value: (r) => cellText(r.notes) },
+    { header: 'Last changed', kind: 'date', value: (r) => ukDay(r.updatedAt) },
+    { header: 'Record id', kind: 'id', value: (r) => cellText(r.id) },
+  );
+  return columns;
+}
+
+/** Where each drop-down's choices live: one column each of a hidden "Lists" sheet, written last. */
+export class ChoiceLists {
+  private readonly columns = new Map<Choices, number>();
+  static readonly SHEET = 'Lists';
+
+  /** The absolute range holding `choices`, for a list validation's formula. */
+  rangeOf(choices: Choices): string {
+    let column = this.columns.get(choices);
+    if (column === undefined) {
+      column = this.columns.size + 1;
+      this.columns.set(choices, column);
+    }
+    const letter = columnLetter(column);
+    return `${ChoiceLists.SHEET}!$${letter}$2:$${letter}$${choices.labels.length + 1}`;
+  }
+
+  get empty(): boolean {
+    return this.columns.size === 0;
+  }
+
+  /** Writes the lists (each headed by what it lists) to a hidden sheet. */
+  write(workbook: ExcelJS.Workbook, marking: string): ExcelJS.Worksheet {
+    const sheet = addMarkedSheet(workbook, ChoiceLists.SHEET, marking, { frozen: { rows: 1, columns: 0 }, hidden: true });
+    for (const [choices, column] of this.columns) {
+      const header = sheet.getCell(1, column);
+      header.value = cellText(choices.title);
+      styleHeaderCell(header);
+      choices.labels.forEach((label, index) => {
+        sheet.getCell(index + 2, column).value = cellText(label);
+      });
+      sheet.getColumn(column).width = Math.min(60, Math.max(12, ...choices.labels.map((l) => l.length + 2)));
+    }
+    return sheet;
+  }
+}
+
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+interface DataValidations {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+}
+
+/** Rows below the data that still get the drop-downs, for rows a planner adds. */
+const SPARE_ROWS = 500;
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Each kind of column's width limits, in characters; ids are for matching rows, so stay narrow. */
+const WIDTH_LIMITS: Record<ColumnKind, [number, number]> = {
+  text: [10, 32],
+  longText: [16, 50],
+  date: [12, 12],
+  integer: [10, 16],
+  enum: [12, 28],
+  enumList: [14, 36],
+  id: [13, 13],
+};
+
+const wraps = (kind: ColumnKind): boolean => kind === 'text' || kind === 'longText' || kind === 'enum' || kind === 'enumList';
+
+/** Writes `records` to a new sheet `name` with `columns`. */
+export function writeRecordSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly RecordColumn[], records: readonly RecordValues[], marking: string, lists: ChoiceLists): ExcelJS.Worksheet {
+  const sheet = addMarkedSheet(workbook, name, marking, { frozen: { rows: 1, columns: 1 } });
+  const tracker = new WidthTracker();
+  const rows = records.map((record) =>
+    columns.map((column, index) => {
+      const value = column.value(record);
+      tracker.see(index + 1, value);
+      return value ?? undefined;
+    }),
+  );
+
+  const widths: number[] = [];
+  const wrapWidths: Array<number | undefined> = [];
+  columns.forEach((column, index) => {
+    const [min, max] = WIDTH_LIMITS[column.kind];
+    const width = tracker.width(index + 1, column.header, min, max);
+    widths[index + 1] = width;
+    wrapWidths[index + 1] = wraps(column.kind) ? width : undefined;
+    const sheetColumn = sheet.getColumn(index + 1);
+    sheetColumn.width = width;
+    if (column.kind === 'date') sheetColumn.numFmt = DATE_FORMAT;
+    if (column.kind === 'integer') sheetColumn.numFmt = '#,##0';
+    if (column.kind === 'id') sheetColumn.font = ID_FONT;
+    sheetColumn.alignment = wraps(column.kind) ? WRAP_TOP : TOP_LEFT;
+  });
+
+  const headers = columns.map((c) => cellText(c.header));
+  const header = sheet.addRow(headers);
+  header.eachCell((cell) => styleHeaderCell(cell));
+  fitRowHeight(header, headers, widths, true);
+  for (const values of rows) fitRowHeight(sheet.addRow(values), values, wrapWidths);
+
+  const lastRow = records.length + 1;
+  sheet.autoFilter = `A1:${columnLetter(columns.length)}${lastRow}`;
+  const validationEnd = Math.min(EXCEL_MAX_ROWS, lastRow + SPARE_ROWS);
+  const validations = (sheet as unknown as { dataValidations: DataValidations }).dataValidations;
+  columns.forEach((column, index) => {
+    if (!column.choices) return;
+    const letter = columnLetter(index + 1);
+    const title = column.header.slice(0, 32);
+    validations.add(
+      `${letter}2:${letter}${validationEnd}`,
+      column.kind === 'enumList'
+        ? { type: 'list', allowBlank: true, formulae: [lists.rangeOf(column.choices)], showErrorMessage: false, showInputMessage: true, promptTitle: title, prompt: 'Choose from the list; for several, type them separated by "; ".' }
+        : { type: 'list', allowBlank: true, formulae: [lists.rangeOf(column.choices)], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Not in the list', error: `Choose ${column.header.toLowerCase()} from the list.` },
+    );
+  });
+  return sheet;
+}

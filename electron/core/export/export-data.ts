@@ -1,0 +1,64 @@
+// Everything a deliverable needs, read from the workbook once: details, records by type (personal
+// fields only when asked for), links resolved to names, gaps, section states and census figures.
+import { RECORD_TYPE_NAMES, personalFields, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { forceById } from '../../../shared/domain/forces.ts';
+import type { AreaCensus, CensusTable, EvidenceLink } from '../../../shared/api/census.ts';
+import type { ExportSectionId } from '../../../shared/api/export.ts';
+import type { Gap, RecordValues, SectionState } from '../../../shared/api/records.ts';
+import type { WorkbookMeta } from '../../../shared/api/workbook.ts';
+import type { ReadDb } from '../db/open-database.ts';
+import { areaCensus } from '../evidence/area-census.ts';
+import { listCensusTables } from '../evidence/census-store.ts';
+import { listEvidenceLinks } from '../evidence/evidence-links.ts';
+import { computeGaps, sectionStates } from '../gaps/compute-gaps.ts';
+import { listRecords, titleOf } from '../records/record-store.ts';
+import { readWorkbookMeta } from '../workbook/workbook-store.ts';
+
+export interface ExportData {
+  meta: WorkbookMeta;
+  forceName: string;
+  /** When the export was made (ISO timestamp). */
+  generatedAt: string;
+  sections: readonly ExportSectionId[];
+  personal: boolean;
+  records: Record<RecordTypeName, RecordValues[]>;
+  /** Any record's id → its name, for showing links by name. */
+  names: ReadonlyMap<string, string>;
+  gaps: Gap[];
+  sectionStates: SectionState[];
+  census: { tables: CensusTable[]; views: Array<{ table: CensusTable; areas: AreaCensus[] }> };
+  evidenceLinks: EvidenceLink[];
+}
+
+export function collectExportData(db: ReadDb, options: { sections: readonly ExportSectionId[]; personal: boolean; now: Date }): ExportData {
+  const meta = readWorkbookMeta(db);
+  const records = {} as Record<RecordTypeName, RecordValues[]>;
+  const names = new Map<string, string>();
+  for (const type of RECORD_TYPE_NAMES) {
+    const hidden = options.personal ? [] : personalFields(type);
+    records[type] = listRecords(db, type).map((record) => {
+      names.set(record.id, titleOf(record, type));
+      if (hidden.length === 0) return record;
+      const copy = { ...record };
+      for (const field of hidden) delete copy[field];
+      return copy;
+    });
+  }
+  const gaps = computeGaps(db, options.now);
+  const tables = listCensusTables(db);
+  const areas = records.area;
+  const views = tables.map((table) => ({ table, areas: [areaCensus(db, table.id, null), ...areas.map((area) => areaCensus(db, table.id, area.id))].filter((view) => view.geographies > 0) }));
+  return {
+    meta: options.personal ? meta : { ...meta, author: null },
+    forceName: forceById(meta.force)?.name ?? meta.force,
+    generatedAt: options.now.toISOString(),
+    sections: options.sections,
+    personal: options.personal,
+    records,
+    names,
+    gaps,
+    sectionStates: sectionStates(db, gaps),
+    census: { tables, views },
+    evidenceLinks: listEvidenceLinks(db),
+  };
+}

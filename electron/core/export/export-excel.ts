@@ -1,0 +1,83 @@
+// The Excel working copy: a Summary sheet, then one sheet per record type in the method's order,
+// then a matrix sheet per census table, each marked in its page header and footer and printing
+// landscape fitted to the page width. Every text cell is neutralised against formula injection.
+import ExcelJS from 'exceljs';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
+import type { ExportSectionId } from '../../../shared/api/export.ts';
+import type { ProgressReporter } from '../jobs/job-progress.ts';
+import type { ExportData } from './export-data.ts';
+import { censusSheetName, writeCensusSheet } from './excel-census.ts';
+import { ChoiceLists, RECORD_SHEET_NAMES, recordColumns, writeRecordSheet } from './excel-records.ts';
+import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
+import { forSpreadsheet } from './sanitize.ts';
+
+export const EXCEL_STAGE = 'Writing the Excel workbook';
+
+/** The worksheet sections each export section covers. */
+export const EXPORT_TO_WORKSHEET_SECTIONS: Readonly<Record<ExportSectionId, readonly SectionId[]>> = {
+  aims: ['aims'],
+  who: ['areas', 'audiences', 'assets', 'vulnerabilities', 'places'],
+  evidence: ['census'],
+};
+
+interface Step {
+  sheet: SheetCount;
+  write: (workbook: ExcelJS.Workbook) => void;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function exportExcel(data: ExportData, report: ProgressReporter): Promise<Buffer> {
+  const marking = data.meta.marking;
+  const sections = Object.keys(EXPORT_TO_WORKSHEET_SECTIONS).flatMap((id) => (data.sections.includes(id as ExportSectionId) ? EXPORT_TO_WORKSHEET_SECTIONS[id as ExportSectionId] : []));
+  const lists = new ChoiceLists();
+  const steps: Step[] = [];
+  const taken = new Set<string>(['Summary', ChoiceLists.SHEET]);
+
+  const types: RecordTypeName[] = RECORD_TYPE_NAMES.filter((type) => sections.includes(RECORD_TYPES[type].section));
+  for (const type of types) {
+    const name = RECORD_SHEET_NAMES[type];
+    taken.add(name);
+    const records = data.records[type];
+    steps.push({
+      sheet: { name, rows: records.length, what: RECORD_TYPES[type].plural },
+      write: (workbook) => writeRecordSheet(workbook, name, recordColumns(type, data), records, marking, lists),
+    });
+  }
+  if (sections.includes('census')) {
+    for (const { table, areas } of data.census.views) {
+      const name = censusSheetName(table, taken);
+      taken.add(name);
+      steps.push({
+        sheet: { name, rows: areas.length, what: `${table.code} ${table.title}: residents by area and category` },
+        write: (workbook) => writeCensusSheet(workbook, name, table, areas, marking),
+      });
+    }
+  }
+
+  const total = steps.length + 2;
+  let done = 0;
+  report({ stage: EXCEL_STAGE, done, total });
+  const workbook = new ExcelJS.Workbook();
+  const generated = new Date(data.generatedAt);
+  workbook.creator = 'Engagement Workbook';
+  workbook.created = generated;
+  workbook.modified = generated;
+  workbook.title = forSpreadsheet(data.meta.title);
+  workbook.subject = forSpreadsheet(`${data.forceName}: community engagement strategy`);
+  workbook.keywords = marking;
+  workbook.description = `Protective marking: ${marking}`;
+
+  writeSummarySheet(workbook, data, sections, steps.map((s) => s.sheet));
+  report({ stage: EXCEL_STAGE, done: (done += 1), total });
+  for (const step of steps) {
+    await nextTurn();
+    step.write(workbook);
+    report({ stage: EXCEL_STAGE, done: (done += 1), total });
+  }
+  if (!lists.empty) lists.write(workbook, marking);
+  await nextTurn();
+  const bytes = await workbook.xlsx.writeBuffer();
+  report({ stage: EXCEL_STAGE, done: total, total });
+  return Buffer.from(bytes as ArrayBuffer);
+}

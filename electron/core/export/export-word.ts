@@ -1,0 +1,139 @@
+// The Word strategy document (DELIVERABLES.md): A4, UK English, a cover page, the protective
+// marking in capitals in the header and footer of every page and in the document's properties,
+// page numbers, a table of contents Word can update, then the method's sections in order with real
+// headings and tables. Everything it writes comes from ExportData and passes through `forWord`.
+import { AlignmentType, Document, LineRuleType, Footer, Header, Packer, PageBreak, PageNumber, Paragraph, TableOfContents, TextRun, type IParagraphStyleOptions, type ISectionOptions } from 'docx';
+import type { ProgressReporter } from '../jobs/job-progress.ts';
+import type { ExportData } from './export-data.ts';
+import { PAGE, STYLE, safe, ukDay, longDate } from './word-blocks.ts';
+import { appendixParts, laterParts, purposeParts, whoParts, type Block, type Part } from './word-sections.ts';
+
+const STAGE = 'Writing the Word document';
+const FONT = 'Arial';
+const PREPARED_WITH = 'Prepared with Engagement Workbook';
+
+function period(data: ExportData): string {
+  const start = longDate(data.meta.periodStart);
+  const end = longDate(data.meta.periodEnd);
+  if (start && end) return `Strategy period: ${start} to ${end}`;
+  if (start) return `Strategy period: from ${start}`;
+  if (end) return `Strategy period: until ${end}`;
+  return 'Strategy period: not yet set';
+}
+
+function markingParagraph(marking: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] });
+}
+
+/** The marking centred at the top of every page. */
+function markingHeader(marking: string): Header {
+  return new Header({ children: [markingParagraph(marking)] });
+}
+
+/** The page number, then the marking, centred at the foot of every page. */
+function markingFooter(marking: string, pageNumbers: boolean): Footer {
+  const children = [markingParagraph(marking)];
+  if (pageNumbers) children.unshift(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 })] }));
+  return new Footer({ children });
+}
+
+function cover(data: ExportData): Block[] {
+  const version = [safe(data.meta.versionLabel).trim(), ukDay(data.generatedAt)].filter(Boolean).join(' · ');
+  const blocks: Block[] = [
+    new Paragraph({ style: STYLE.coverForce, children: [new TextRun(safe(data.forceName))] }),
+    new Paragraph({ style: 'Title', children: [new TextRun(safe(data.meta.title))] }),
+    new Paragraph({ style: STYLE.coverLine, children: [new TextRun(safe(period(data)))] }),
+    new Paragraph({ style: STYLE.coverLine, children: [new TextRun(version)] }),
+  ];
+  const author = safe(data.meta.author ?? '').trim();
+  if (author) blocks.push(new Paragraph({ style: STYLE.coverLine, children: [new TextRun(`Author: ${author}`)] }));
+  blocks.push(new Paragraph({ style: STYLE.coverLine, spacing: { before: 2400 }, children: [new TextRun({ text: PREPARED_WITH, italics: true })] }));
+  return blocks;
+}
+
+function contents(): Block[] {
+  return [
+    new Paragraph({ style: STYLE.contentsTitle, children: [new TextRun('Contents')] }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+function paragraphStyle(id: string, name: string, options: Omit<IParagraphStyleOptions, 'id' | 'name'>): IParagraphStyleOptions {
+  return { id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true, ...options };
+}
+
+const HEADING_COLOUR = '1F3864';
+
+const STYLES = {
+  default: {
+    document: { run: { font: FONT, size: 22, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
+    title: { run: { font: FONT, size: 56, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 240, after: 480 } } },
+    heading1: { run: { font: FONT, size: 32, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true, keepLines: true } },
+    heading2: { run: { font: FONT, size: 26, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
+    heading3: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true } },
+    heading4: { run: { font: FONT, size: 22, bold: true, italics: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+  },
+  paragraphStyles: [
+    paragraphStyle(STYLE.tableText, 'Table text', { run: { size: 19 }, paragraph: { spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
+    paragraphStyle(STYLE.tableNumber, 'Table number', { basedOn: STYLE.tableText, run: { size: 19 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
+    paragraphStyle(STYLE.tableHeading, 'Table heading', { basedOn: STYLE.tableText, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
+    paragraphStyle(STYLE.tableHeadingNumber, 'Table heading, number', { basedOn: STYLE.tableHeading, run: { size: 19, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
+    paragraphStyle(STYLE.groupRow, 'Table group', { basedOn: STYLE.tableText, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } } }),
+    paragraphStyle(STYLE.note, 'Gap note', { run: { italics: true, color: '404040' } }),
+    paragraphStyle(STYLE.coverForce, 'Cover force', { run: { size: 32, bold: true }, paragraph: { spacing: { before: 2400, after: 240 } } }),
+    paragraphStyle(STYLE.coverLine, 'Cover line', { run: { size: 26 }, paragraph: { spacing: { after: 160 } } }),
+    paragraphStyle(STYLE.contentsTitle, 'Contents title', { run: { size: 32, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { after: 240 } } }),
+  ],
+};
+
+function section(marking: string, children: Block[], pageNumbers: boolean): ISectionOptions {
+  return {
+    properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
+    headers: { default: markingHeader(marking) },
+    footers: { default: markingFooter(marking, pageNumbers) },
+    children,
+  };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The strategy document as a .docx file's bytes. */
+export async function exportWord(data: ExportData, report: ProgressReporter): Promise<Buffer> {
+  const marking = safe(data.meta.marking).toUpperCase();
+  const parts: Part[] = [() => contents()];
+  if (data.sections.includes('aims')) parts.push(...purposeParts(data));
+  parts.push(...whoParts(data), ...laterParts(), ...appendixParts(data));
+  // Building each part, then writing the file, which takes about as long as the rest together.
+  const total = parts.length + 2;
+  let done = 0;
+  report({ stage: STAGE, done, total });
+  const coverBlocks = cover(data);
+  const body: Block[] = [];
+  for (const part of parts) {
+    body.push(...part());
+    done += 1;
+    report({ stage: STAGE, done, total });
+    await nextTurn();
+  }
+  const title = safe(data.meta.title);
+  const author = safe(data.meta.author ?? '').trim();
+  const document = new Document({
+    title,
+    subject: safe(`Community engagement strategy: ${data.forceName}`),
+    creator: author || 'Engagement Workbook',
+    lastModifiedBy: author || 'Engagement Workbook',
+    description: safe(`${period(data)}. ${PREPARED_WITH}.`),
+    keywords: marking,
+    customProperties: [{ name: 'Classification', value: marking }],
+    features: { updateFields: true },
+    styles: STYLES,
+    sections: [section(marking, coverBlocks, false), section(marking, body, true)],
+  });
+  done += 1;
+  report({ stage: STAGE, done, total });
+  await nextTurn();
+  const bytes = await Packer.toBuffer(document);
+  report({ stage: STAGE, done: total, total });
+  return bytes;
+}

@@ -1,0 +1,496 @@
+// The Word strategy document, read back with readers independent of the docx package: the zip
+// opened with yauzl and its XML parts read as text, mammoth as a second reader, and LibreOffice
+// converting it to PDF (read with pdftotext, pages rendered to PNG to be looked at).
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import yauzl from 'yauzl';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { expectOk, testCore } from '../../helpers/test-core.ts';
+import { openReadOnly } from '../../../electron/core/db/open-database.ts';
+import { collectExportData, type ExportData } from '../../../electron/core/export/export-data.ts';
+import { exportWord } from '../../../electron/core/export/export-word.ts';
+import type { Progress } from '../../../electron/core/jobs/job-progress.ts';
+import { EXPORT_SECTION_IDS, type ExportSectionId } from '../../../shared/api/export.ts';
+import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+
+const T = '2026-01-01T00:00:00.000Z';
+const NOW = new Date('2026-11-25T09:00:00.000Z');
+const COMMON = { createdAt: T, updatedAt: T, reviewedAt: null, shareable: true, notes: '' };
+const TITLE = 'Safer Riverside: community engagement strategy';
+
+const ID = {
+  aimTrust: 'a0000000-0000-4000-8000-000000000001',
+  aimRoutine: 'a0000000-0000-4000-8000-000000000002',
+  objConfidence: 'b0000000-0000-4000-8000-000000000001',
+  objContacts: 'b0000000-0000-4000-8000-000000000002',
+  objSessions: 'b0000000-0000-4000-8000-000000000003',
+  good: 'c0000000-0000-4000-8000-000000000001',
+  city: 'd0000000-0000-4000-8000-000000000001',
+  riverside: 'd0000000-0000-4000-8000-000000000002',
+  eastgate: 'd0000000-0000-4000-8000-000000000003',
+  youth: 'e0000000-0000-4000-8000-000000000001',
+  families: 'e0000000-0000-4000-8000-000000000002',
+  older: 'e0000000-0000-4000-8000-000000000003',
+  club: 'f0000000-0000-4000-8000-000000000001',
+  market: 'f0000000-0000-4000-8000-000000000002',
+  imam: 'f0000000-0000-4000-8000-000000000003',
+  vulnerability: '90000000-0000-4000-8000-000000000001',
+  place: '80000000-0000-4000-8000-000000000001',
+  table: '10000000-0000-4000-8000-000000000001',
+  link: '11000000-0000-4000-8000-000000000001',
+};
+
+/** Personal data in the workbook: none of it may leave unless asked for. */
+const PERSONAL = ['Alex Planner', 'Priya Shah', 'Sam Owner', 'Yusuf Rahman', '07700 900123', 'yusuf@example.org', 'Attends Friday prayers'];
+
+function area(id: string, name: string, lsoaCodes: string[], parentId: string | null) {
+  return { id, ...COMMON, name, onsCode: '', onsLevel: lsoaCodes.length > 0 ? 'other' : null, parentId, lsoaCodes };
+}
+
+function audience(id: string, name: string, kind: string, areaIds: string[], extra: Record<string, unknown> = {}) {
+  return { id, ...COMMON, name, kind, sizeEstimate: null, sizeEvidence: '', evidenceNote: '', evidenceSource: '', engagementState: 'receptive', priority: 'medium', whatWeKnow: '', owner: '', areaIds, ...extra };
+}
+
+/** A fully filled workbook, with personal data, as the interchange format carries it. */
+function fullWorkbookJson() {
+  return {
+    format: 'engagement-workbook',
+    version: 3,
+    personal: true,
+    workbook: { id: '00000000-0000-4000-8000-000000000000', force: 'kent', title: TITLE, periodStart: '2027-04-01', periodEnd: '2030-03-31', author: 'Alex Planner', versionLabel: 'Draft 2', marking: 'OFFICIAL-SENSITIVE', reviewDate: '2027-10-01', createdAt: T, modifiedAt: T },
+    records: {
+      aim: [
+        { id: ID.aimTrust, ...COMMON, title: 'Build trust with communities we rarely hear from', description: 'Confidence is lowest where we engage least.\nWe start there.' },
+        { id: ID.aimRoutine, ...COMMON, title: 'Make engagement part of every team’s week', description: '' },
+      ],
+      objective: [
+        { id: ID.objConfidence, ...COMMON, title: 'Raise confidence in local policing', aimId: ID.aimTrust, measure: 'Neighbourhood survey', baseline: '48 %', target: '60 %', targetDate: '2029-03-31', owner: 'Insp. Priya Shah' },
+        { id: ID.objContacts, ...COMMON, title: 'A community contact in every ward', aimId: ID.aimTrust, measure: 'Contacts recorded', baseline: '3 of 9 wards', target: '9 of 9 wards', targetDate: '2028-03-31', owner: 'Neighbourhood Inspector' },
+        { id: ID.objSessions, ...COMMON, title: 'Monthly drop-in sessions', aimId: ID.aimRoutine, measure: 'Sessions held', baseline: 'None', target: '12 a year', targetDate: null, owner: 'Sam Owner' },
+      ],
+      goodStatement: [{ id: ID.good, ...COMMON, statement: 'Every ward has an active community contact.' }],
+      area: [area(ID.city, 'City', [], null), area(ID.riverside, 'Riverside', ['E01000001', 'E01000002'], ID.city), area(ID.eastgate, 'Eastgate', ['E01000003'], ID.city)],
+      audience: [
+        audience(ID.youth, 'Young people', 'young-people', [ID.riverside], { priority: 'high', engagementState: 'hard-to-reach', sizeEstimate: 3400, sizeEvidence: 'school rolls', evidenceNote: 'Youth workers report low trust.', evidenceSource: 'Youth service survey 2026', whatWeKnow: 'They meet at the skate park after school.' }),
+        audience(ID.families, 'Bangladeshi families', 'ethnic-minority', [ID.riverside]),
+        audience(ID.older, 'Older residents', 'older-people', [ID.eastgate], { priority: 'low', engagementState: 'engaged', owner: 'Sam Owner' }),
+      ],
+      asset: [
+        { id: ID.club, ...COMMON, kind: 'group', name: 'Riverside Youth Club', role: 'Youth charity', personName: '', phone: '', email: '', specialCategoryNote: '', relationship: 'active', lastContact: '2026-10-14', audienceIds: [ID.youth], areaIds: [ID.riverside] },
+        { id: ID.market, ...COMMON, kind: 'hotspot', name: 'Eastgate market square', role: '', personName: '', phone: '', email: '', specialCategoryNote: '', relationship: 'new', lastContact: null, audienceIds: [ID.older], areaIds: [ID.eastgate] },
+        { id: ID.imam, ...COMMON, kind: 'individual', name: 'Imam, Central Mosque', role: 'Faith leader', personName: 'Yusuf Rahman', phone: '07700 900123', email: 'yusuf@example.org', specialCategoryNote: 'Attends Friday prayers', relationship: 'strong', lastContact: '2026-11-01', audienceIds: [ID.families], areaIds: [ID.riverside] },
+      ],
+      vulnerability: [{ id: ID.vulnerability, ...COMMON, name: 'Isolated older residents', kind: 'group', barriers: ['digital-exclusion', 'access'], whyItMatters: 'Targeted by doorstep fraud.', priority: 'high', responseNote: 'Visits with the fire service.', audienceIds: [ID.older], areaIds: [ID.eastgate] }],
+      place: [{ id: ID.place, ...COMMON, name: 'Central Mosque', kind: 'religious-centre', areaId: ID.riverside, address: '1 Mill Lane', gatheringTimes: 'Friday prayers 1pm', audienceIds: [ID.families] }],
+      censusTables: [
+        {
+          id: ID.table,
+          code: 'TS021',
+          title: 'Ethnic group',
+          source: 'ONS Census 2021',
+          referenceDate: '2021',
+          geographyLevel: 'lsoa',
+          fileName: 'census2021-ts021-lsoa.csv',
+          importedAt: T,
+          categories: [
+            { name: 'Ethnic group: Total: All usual residents', label: 'Total', parent: null, total: true },
+            { name: 'Ethnic group: White', label: 'White', parent: null, total: false },
+            { name: 'Ethnic group: Asian', label: 'Asian', parent: null, total: false },
+            { name: 'Ethnic group: Asian: Bangladeshi', label: 'Asian: Bangladeshi', parent: 'Ethnic group: Asian', total: false },
+            { name: 'Ethnic group: Asian: Indian', label: 'Asian: Indian', parent: 'Ethnic group: Asian', total: false },
+            { name: 'Ethnic group: Other', label: 'Other', parent: null, total: false },
+          ],
+          geographies: [
+            { code: 'E01000001', name: 'Riverside 001A', counts: [1000, 800, 150, 120, 30, 50] },
+            { code: 'E01000002', name: 'Riverside 001B', counts: [1000, 900, 60, 10, 50, 40] },
+            { code: 'E01000003', name: 'Eastgate 002A', counts: [2000, 1960, 20, 10, 10, 20] },
+          ],
+        },
+      ],
+      evidenceLinks: [{ id: ID.link, audienceId: ID.families, tableId: ID.table, areaId: ID.riverside, category: 'Ethnic group: Asian: Bangladeshi', createdAt: T }],
+    },
+  };
+}
+
+/** An empty workbook: only its details. */
+function emptyWorkbookJson() {
+  const json = fullWorkbookJson();
+  return { ...json, personal: false, workbook: { ...json.workbook, author: null, marking: 'OFFICIAL' }, records: {} };
+}
+
+async function makeData(json: unknown, options: { sections?: readonly ExportSectionId[]; personal?: boolean } = {}): Promise<ExportData> {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'in.json'), JSON.stringify(json));
+  const core = testCore();
+  const file = path.join(dir, 'w.ewb');
+  await expectOk<WorkbookInfo>(core, 'createWorkbookFromInterchange', { path: file, source: path.join(dir, 'in.json') });
+  core.closeAll();
+  const db = openReadOnly(file);
+  try {
+    return collectExportData(db, { sections: options.sections ?? EXPORT_SECTION_IDS, personal: options.personal ?? false, now: NOW });
+  } finally {
+    db.close();
+  }
+}
+
+// ——— reading the .docx back ———
+
+function unzip(bytes: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('no zip'));
+      const files = new Map<string, string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+          stream.on('error', reject);
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+function decode(xml: string): string {
+  return xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of an XML fragment's w:t runs. */
+function textOf(xml: string): string {
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? '')).join('');
+}
+
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+}
+
+function styleOf(paragraph: string): string | null {
+  return /<w:pStyle w:val="([^"]+)"\/>/.exec(paragraph)?.[1] ?? null;
+}
+
+interface ParsedDocx {
+  files: Map<string, string>;
+  document: string;
+  /** The body's paragraphs in order (outside and inside tables), with their style. */
+  body: Array<{ style: string | null; text: string }>;
+  headings: Array<{ level: number; text: string }>;
+  tables: Array<{ xml: string; rows: string[][] }>;
+  text: string;
+}
+
+async function readDocx(bytes: Buffer): Promise<ParsedDocx> {
+  const files = await unzip(bytes);
+  const document = files.get('word/document.xml') ?? '';
+  const body = paragraphs(document).map((p) => ({ style: styleOf(p), text: textOf(p) }));
+  const headings = body.flatMap((p) => {
+    const level = /^Heading(\d)$/.exec(p.style ?? '')?.[1];
+    return level ? [{ level: Number(level), text: p.text }] : [];
+  });
+  const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => ({
+    xml: m[0],
+    rows: [...m[0].matchAll(/<w:tr(?:\s[^>]*)?>[\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => paragraphs(cell[0]).map(textOf).join('\n'))),
+  }));
+  return { files, document, body, headings, tables, text: body.map((p) => p.text).join('\n') };
+}
+
+function tableWithHeader(docx: ParsedDocx, first: string, second: string): string[][] {
+  const found = docx.tables.find((t) => t.rows[0]?.[0] === first && t.rows[0]?.[1] === second);
+  if (!found) throw new Error(`No table with header ${first} · ${second}: ${docx.tables.map((t) => t.rows[0]?.join(' · ')).join(' | ')}`);
+  return found.rows;
+}
+
+function headersAndFooters(docx: ParsedDocx): Array<[string, string]> {
+  return [...docx.files].filter(([name]) => /^word\/(header|footer)\d*\.xml$/.test(name));
+}
+
+async function exportOf(data: ExportData, reports: Progress[] = []): Promise<{ bytes: Buffer; docx: ParsedDocx }> {
+  const bytes = await exportWord(data, (p) => reports.push(p));
+  return { bytes, docx: await readDocx(bytes) };
+}
+
+const METHOD_LATER = ['3 How we will reach them', '4 What we will say', '5 Action plan', '6 What good looks like', '7 Review'];
+
+describe('the Word strategy document', () => {
+  it('has the method’s sections in order, with real headings, each part introduced and its tables read back', async () => {
+    const reports: Progress[] = [];
+    const { docx } = await exportOf(await makeData(fullWorkbookJson()), reports);
+    expect(docx.headings.filter((h) => h.level <= 2).map((h) => `${h.level} ${h.text}`)).toEqual([
+      '1 1 Purpose',
+      '2 Aims',
+      '2 Objectives',
+      '2 What good will look like',
+      '1 2 Who we will engage',
+      '2 The strategy area and its areas',
+      '2 Audiences',
+      '2 Census evidence',
+      '2 Assets',
+      '2 Vulnerabilities',
+      '2 Places',
+      ...METHOD_LATER.map((h) => `1 ${h}`),
+      '1 Appendix: data sources',
+    ]);
+    // Census evidence: a heading per table, then per area view (the whole strategy area first).
+    expect(docx.headings.filter((h) => h.level >= 3).map((h) => h.text)).toEqual(['What we know about them', 'TS021 Ethnic group', 'The whole strategy area', 'City', 'Riverside', 'Eastgate']);
+    // Each later section keeps its heading with one line saying it is not built yet.
+    for (const title of METHOD_LATER) {
+      const at = docx.body.findIndex((p) => p.text === title && p.style === 'Heading1');
+      expect(docx.body[at + 1]).toEqual({ style: 'Note', text: 'Not yet part of this workbook.' });
+    }
+
+    expect(tableWithHeader(docx, 'Objective', 'Measure')).toEqual([
+      ['Objective', 'Measure', 'Baseline', 'Target', 'By when'],
+      ['Aim 1: Build trust with communities we rarely hear from'],
+      ['Raise confidence in local policing', 'Neighbourhood survey', '48 %', '60 %', '31 March 2029'],
+      ['A community contact in every ward', 'Contacts recorded', '3 of 9 wards', '9 of 9 wards', '31 March 2028'],
+      ['Aim 2: Make engagement part of every team’s week'],
+      ['Monthly drop-in sessions', 'Sessions held', 'None', '12 a year', ''],
+    ]);
+    expect(tableWithHeader(docx, 'Area', 'Part of')).toEqual([
+      ['Area', 'Part of', 'ONS geography', 'LSOAs'],
+      ['City', '', '', ''],
+      ['Riverside', 'City', 'Other', '2'],
+      ['Eastgate', 'City', 'Other', '1'],
+    ]);
+    expect(tableWithHeader(docx, 'Audience', 'Kind')).toEqual([
+      ['Audience', 'Kind', 'Areas', 'Engagement', 'Priority', 'Evidence'],
+      ['Young people', 'Young people', 'Riverside', 'Hard to reach', 'High', 'About 3,400 people (school rolls)\nYouth workers report low trust.\nSource: Youth service survey 2026'],
+      ['Bangladeshi families', 'Ethnic-minority communities', 'Riverside', 'Receptive', 'Medium', 'Census: “Asian: Bangladeshi” in Riverside (TS021 Ethnic group)'],
+      ['Older residents', 'Older people', 'Eastgate', 'Engaged', 'Low', 'None recorded'],
+    ]);
+    expect(tableWithHeader(docx, 'Group', 'Count')).toEqual([
+      ['Group', 'Count', 'Share'],
+      ['White', '3,660', '91.5 %'],
+      ['Asian', '230', '5.8 %'],
+      ['Other', '110', '2.8 %'],
+    ]);
+    expect(docx.tables.find((t) => t.rows[0]?.[2] === 'Share in Riverside')?.rows).toEqual([
+      ['Group', 'Count', 'Share in Riverside', 'Whole strategy area'],
+      ['White', '1,700', '85.0 %', '91.5 %'],
+      ['Asian', '210', '10.5 %', '5.8 %'],
+      ['Other', '90', '4.5 %', '2.8 %'],
+    ]);
+    // Who is missing, from the gaps: Riverside's Asian groups are cited by an audience, White is not.
+    const riverside = docx.body.findIndex((p) => p.text === 'Riverside' && p.style === 'Heading4');
+    const eastgate = docx.body.findIndex((p) => p.text === 'Eastgate' && p.style === 'Heading4');
+    const missingInRiverside = docx.body.slice(riverside, eastgate).filter((p) => p.text.startsWith('In Riverside'));
+    expect(missingInRiverside.map((p) => p.text)).toEqual(['In Riverside, 85 % of residents are “White” (TS021 Ethnic group), but no audience covering Riverside is linked to them.']);
+    expect(tableWithHeader(docx, 'Asset', 'Relationship')).toEqual([
+      ['Asset', 'Relationship', 'Last contact', 'Audiences', 'Areas'],
+      ['Groups'],
+      ['Riverside Youth Club\nYouth charity', 'Active', '14 October 2026', 'Young people', 'Riverside'],
+      ['Hotspots'],
+      ['Eastgate market square', 'New', '', 'Older residents', 'Eastgate'],
+      ['Individuals'],
+      ['Imam, Central Mosque\nFaith leader', 'Strong', '1 November 2026', 'Bangladeshi families', 'Riverside'],
+    ]);
+    expect(tableWithHeader(docx, 'Vulnerability', 'Barriers')).toEqual([
+      ['Vulnerability', 'Barriers', 'Why it matters', 'Planned response'],
+      ['Isolated older residents\nA group, high priority\nAudiences: Older residents\nAreas: Eastgate', 'Digital exclusion\nPhysical access', 'Targeted by doorstep fraud.', 'Visits with the fire service.'],
+    ]);
+    expect(tableWithHeader(docx, 'Place', 'Area')).toEqual([
+      ['Place', 'Area', 'Address', 'When people gather', 'Audiences'],
+      ['Central Mosque\nReligious centre', 'Riverside', '1 Mill Lane', 'Friday prayers 1pm', 'Bangladeshi families'],
+    ]);
+    expect(tableWithHeader(docx, 'Table', 'Title')).toEqual([
+      ['Table', 'Title', 'Source', 'Figures for', 'By', 'Imported'],
+      ['TS021', 'Ethnic group', 'ONS Census 2021', '2021', '3 LSOAs', '1 January 2026'],
+    ]);
+    // Every table is introduced by a sentence, and its header row repeats on each page.
+    for (const table of docx.tables) {
+      const before = docx.document.slice(0, docx.document.indexOf(table.xml));
+      const lastParagraph = paragraphs(before).at(-1) ?? '';
+      expect(textOf(lastParagraph).length, `sentence before the table headed ${table.rows[0]?.join(' · ')}`).toBeGreaterThan(20);
+      const firstRow = /<w:tr(?:\s[^>]*)?>[\s\S]*?<\/w:tr>/.exec(table.xml)?.[0] ?? '';
+      expect(firstRow).toContain('<w:tblHeader/>');
+      expect(table.xml).toMatch(/<w:tblLayout w:type="fixed"\/>/);
+    }
+    // Progress is reported as the document is built, ending complete.
+    expect(reports.every((r) => r.stage === 'Writing the Word document')).toBe(true);
+    expect(reports.at(-1)!.done).toBe(reports.at(-1)!.total);
+    expect(reports.map((r) => r.done)).toEqual([...reports.map((r) => r.done)].sort((a, b) => a - b));
+    expect(reports.length).toBeGreaterThan(5);
+  });
+
+  it('has a cover, a table of contents Word updates, A4 pages in UK English, and the marking on every page and in its properties', async () => {
+    const { docx, bytes } = await exportOf(await makeData(fullWorkbookJson()));
+    // The cover: force, title, period, version and date, the line saying what made it; no author without personal data.
+    expect(docx.body.slice(0, 5).map((p) => p.text)).toEqual([
+      'Kent Police',
+      TITLE,
+      'Strategy period: 1 April 2027 to 31 March 2030',
+      'Draft 2 · 25 November 2026',
+      'Prepared with Engagement Workbook',
+    ]);
+    expect(docx.body[1]?.style).toBe('Title');
+    // Marking in capitals, centred, in every header and footer; page numbers in the body's footer.
+    const parts = headersAndFooters(docx);
+    expect(parts.filter(([name]) => name.includes('header')).length).toBeGreaterThanOrEqual(2);
+    expect(parts.filter(([name]) => name.includes('footer')).length).toBeGreaterThanOrEqual(2);
+    for (const [name, xml] of parts) {
+      const marking = paragraphs(xml).find((p) => textOf(p) === 'OFFICIAL-SENSITIVE');
+      expect(marking, name).toBeDefined();
+      expect(marking).toContain('<w:jc w:val="center"/>');
+    }
+    const footers = parts.filter(([name]) => name.includes('footer')).map(([, xml]) => xml);
+    expect(footers.some((xml) => /PAGE/.test(xml) && /NUMPAGES/.test(xml) && textOf(xml).includes('Page ') && textOf(xml).includes(' of '))).toBe(true);
+    // Every section refers to a default header and footer, so no page is without them.
+    const sections = [...docx.document.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    for (const sectPr of sections) {
+      expect(sectPr).toMatch(/<w:headerReference w:type="default"/);
+      expect(sectPr).toMatch(/<w:footerReference w:type="default"/);
+      expect(sectPr).not.toContain('<w:titlePg');
+      expect(sectPr).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    }
+    // Properties: the Classification custom property for labelling tools, title and subject.
+    const custom = docx.files.get('docProps/custom.xml') ?? '';
+    expect(custom).toMatch(/<property [^>]*name="Classification"[^>]*><vt:lpwstr>OFFICIAL-SENSITIVE<\/vt:lpwstr><\/property>/);
+    const core = docx.files.get('docProps/core.xml') ?? '';
+    expect(core).toContain(`<dc:title>${TITLE}</dc:title>`);
+    expect(core).toContain('<dc:subject>Community engagement strategy: Kent Police</dc:subject>');
+    expect(core).toContain('<dc:creator>Engagement Workbook</dc:creator>');
+    // A real TOC field over headings 1–2, and Word asked to update fields on opening.
+    expect(docx.document).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;[^<]*<\/w:instrText>/);
+    expect(docx.files.get('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+    // UK English as the document's language.
+    expect(docx.files.get('word/styles.xml')).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="en-GB"/);
+    // The second reader agrees.
+    const { value } = await mammoth.extractRawText({ buffer: bytes });
+    for (const expected of [TITLE, 'Kent Police', 'Prepared with Engagement Workbook', '1 Purpose', 'Census evidence', '7 Review', 'Not yet part of this workbook.', 'Raise confidence in local policing', 'In Eastgate, 98 % of residents are “White” (TS021 Ethnic group), but no audience covering Eastgate is linked to them.']) {
+      expect(value).toContain(expected);
+    }
+  });
+
+  it('leaves personal data out unless it was asked for, and then shows owners, the author and contacts', async () => {
+    const json = fullWorkbookJson();
+    const without = await exportOf(await makeData(json, { personal: false }));
+    const everything = [...without.docx.files.values()].join('\n');
+    for (const personal of PERSONAL) expect(everything, personal).not.toContain(personal);
+    expect((await mammoth.extractRawText({ buffer: without.bytes })).value).not.toContain('Priya');
+
+    const { docx, bytes } = await exportOf(await makeData(json, { personal: true }));
+    expect(docx.body.slice(0, 6).map((p) => p.text)).toContain('Author: Alex Planner');
+    expect(docx.files.get('docProps/core.xml')).toContain('<dc:creator>Alex Planner</dc:creator>');
+    expect(tableWithHeader(docx, 'Objective', 'Measure')[0]).toEqual(['Objective', 'Measure', 'Baseline', 'Target', 'By when', 'Owner']);
+    expect(tableWithHeader(docx, 'Objective', 'Measure')[2]?.[5]).toBe('Insp. Priya Shah');
+    expect(tableWithHeader(docx, 'Asset', 'Relationship').at(-1)).toEqual(['Imam, Central Mosque\nFaith leader', 'Strong', '1 November 2026', 'Bangladeshi families', 'Riverside', 'Yusuf Rahman\n07700 900123\nyusuf@example.org']);
+    // Special-category notes stay out of a strategy document even then.
+    expect((await mammoth.extractRawText({ buffer: bytes })).value).not.toContain('Attends Friday prayers');
+  });
+
+  it('includes only the sections asked for, keeping the method’s later headings', async () => {
+    const { docx } = await exportOf(await makeData(fullWorkbookJson(), { sections: ['evidence'] }));
+    expect(docx.headings.filter((h) => h.level <= 2).map((h) => h.text)).toEqual(['2 Who we will engage', 'Census evidence', ...METHOD_LATER, 'Appendix: data sources']);
+    expect(docx.text).not.toContain('Raise confidence');
+    expect(docx.text).not.toContain('Riverside Youth Club');
+
+    const aims = await exportOf(await makeData(fullWorkbookJson(), { sections: ['aims'] }));
+    expect(aims.docx.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['1 Purpose', ...METHOD_LATER, 'Appendix: data sources']);
+  });
+
+  it('says in one line when a section has nothing in it', async () => {
+    const { docx } = await exportOf(await makeData(emptyWorkbookJson()));
+    const after = (title: string) => docx.body[docx.body.findIndex((p) => p.text === title && /^Heading/.test(p.style ?? '')) + 1];
+    expect(after('1 Purpose')).toEqual({ style: 'Note', text: 'Nothing has been recorded here yet: no aims, objectives or statements of what good will look like.' });
+    for (const [title, line] of [
+      ['The strategy area and its areas', 'No areas have been recorded yet.'],
+      ['Audiences', 'No audiences have been recorded yet.'],
+      ['Census evidence', 'No census tables have been imported yet.'],
+      ['Assets', 'No assets have been recorded yet.'],
+      ['Vulnerabilities', 'No vulnerabilities have been recorded yet.'],
+      ['Places', 'No places have been recorded yet.'],
+      ['Appendix: data sources', 'No census tables or other data have been imported yet.'],
+    ]) {
+      expect(after(title!), title).toEqual({ style: 'Note', text: line });
+    }
+    expect(docx.tables).toEqual([]);
+    expect(docx.body.slice(0, 5).map((p) => p.text)).toEqual(['Kent Police', TITLE, 'Strategy period: 1 April 2027 to 31 March 2030', 'Draft 2 · 25 November 2026', 'Prepared with Engagement Workbook']);
+    for (const [, xml] of headersAndFooters(docx)) expect(textOf(xml)).toContain('OFFICIAL');
+    expect(docx.files.get('docProps/custom.xml')).toContain('<vt:lpwstr>OFFICIAL</vt:lpwstr>');
+  });
+
+  it('takes out the characters Word rejects from every string it writes', async () => {
+    const data = await makeData(fullWorkbookJson(), { personal: true });
+    const bad = (text: string) => `${text}\u0001\u000B\uFFFE\uD800!`;
+    const audience = data.records.audience[0]!;
+    const names = new Map(data.names);
+    names.set(ID.riverside, bad('Riverside'));
+    const dirty: ExportData = {
+      ...data,
+      forceName: bad('Kent Police'),
+      meta: { ...data.meta, title: bad('Title'), versionLabel: bad('Draft'), author: bad('Author') },
+      names,
+      records: { ...data.records, audience: [{ ...audience, name: bad('Young people'), evidenceNote: bad('Note') }, ...data.records.audience.slice(1)] },
+      gaps: data.gaps.map((gap) => ({ ...gap, message: bad(gap.message) })),
+    };
+    const { docx, bytes } = await exportOf(dirty);
+    const everything = [...docx.files.values()].join('\n');
+    // eslint-disable-next-line no-control-regex
+    expect(everything).not.toMatch(/[\u0001\u000B\uFFFE]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|&#x?(1|0*B|FFFE|D800);/i);
+    expect(everything).not.toContain('\uFFFD');
+    expect(docx.body.slice(0, 2).map((p) => p.text)).toEqual(['Kent Police!', 'Title!']);
+    expect(docx.files.get('docProps/core.xml')).toContain('<dc:title>Title!</dc:title>');
+    expect(tableWithHeader(docx, 'Audience', 'Kind')[1]?.slice(0, 3)).toEqual(['Young people!', 'Young people', 'Riverside!']);
+    const { value } = await mammoth.extractRawText({ buffer: bytes });
+    expect(value).toContain('Author: Author!');
+  });
+});
+
+// ——— LibreOffice: the document converts to PDF, and the pages are there to be looked at ———
+
+const PAGES_DIR = '/tmp/ewb-word-pages';
+
+describe.runIf(fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/bin/pdftotext'))('the Word document in LibreOffice', () => {
+  it(
+    'converts to PDF with the title, the headings and the marking on its pages',
+    async () => {
+      const dir = tempDir('ewb-word-pdf-');
+      const docxFile = path.join(dir, 'strategy.docx');
+      fs.writeFileSync(docxFile, await exportWord(await makeData(fullWorkbookJson()), () => {}));
+      const profile = `file:///tmp/lo-profile-${crypto.randomUUID()}`;
+      const converted = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxFile], { encoding: 'utf8', timeout: 110_000 });
+      fs.rmSync(new URL(profile), { recursive: true, force: true });
+      const pdf = path.join(dir, 'strategy.pdf');
+      expect(fs.existsSync(pdf), `soffice wrote no PDF: ${converted.stdout} ${converted.stderr}`).toBe(true);
+      // Pages as pictures, for a person to look at.
+      fs.rmSync(PAGES_DIR, { recursive: true, force: true });
+      fs.mkdirSync(PAGES_DIR, { recursive: true });
+      fs.copyFileSync(docxFile, path.join(PAGES_DIR, 'strategy.docx'));
+      fs.copyFileSync(pdf, path.join(PAGES_DIR, 'strategy.pdf'));
+      const rendered = spawnSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(PAGES_DIR, 'page')], { encoding: 'utf8' });
+      expect(rendered.status).toBe(0);
+      const raw = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+      const text = raw.replace(/[ \t\n]+/g, ' ');
+      expect(text).toContain(TITLE);
+      expect(text).toContain('Kent Police');
+      expect(text).toContain('1 Purpose');
+      expect(text).toContain('Census evidence');
+      // The marking at the top and the foot of every page.
+      const pages = raw.split('\f').filter((page) => page.trim());
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      for (const page of pages) expect(page.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+      expect(text).toMatch(/Page 2 of \d+/);
+      expect(fs.readdirSync(PAGES_DIR).filter((f) => f.endsWith('.png')).length).toBe(pages.length);
+    },
+    120_000,
+  );
+});
