@@ -1,5 +1,7 @@
 // The Excel export of a 20,000-audience workbook (target < 3 s), beside ExcelJS alone writing one
-// plain table of the same size — the library's own minimum — measured in the same run.
+// plain table of the same size (its streaming writer, no styles: the library's own minimum),
+// measured in the same run.
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportData } from '../../electron/core/export/export-data.ts';
 import { exportExcel } from '../../electron/core/export/export-excel.ts';
@@ -61,14 +63,23 @@ export function largeExportData(audiences = 20_000): ExportData {
   };
 }
 
-/** ExcelJS alone: one unstyled sheet with the same rows and columns, written to a buffer. */
+/** ExcelJS alone at its fastest: one unstyled sheet of the same rows and columns, streamed to memory. */
 async function excelJsAlone(data: ExportData): Promise<number> {
   const columns = recordColumns('audience', data);
-  const workbook = new ExcelJS.Workbook();
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true });
   const sheet = workbook.addWorksheet('Audiences');
-  sheet.addRow(columns.map((c) => c.header));
-  for (const record of data.records.audience) sheet.addRow(columns.map((c) => c.value(record) ?? undefined));
-  return (await workbook.xlsx.writeBuffer()).byteLength;
+  sheet.addRow(columns.map((c) => c.header)).commit();
+  for (const record of data.records.audience) sheet.addRow(columns.map((c) => c.value(record) ?? undefined)).commit();
+  sheet.commit();
+  await workbook.commit();
+  return bytes;
 }
 
 export async function benchExportExcel(runs = 3, audiences = 20_000): Promise<BenchResult> {

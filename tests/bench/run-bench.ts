@@ -1,6 +1,8 @@
 // `npm run bench`: the speed and memory targets of QUALITY.md, measured as ratios against
 // baselines run in the same process where a baseline exists. Machines are noisy: figures, not tests.
 import { benchEditLatency } from './edit-latency.ts';
+import { benchExportExcel } from './export-excel.ts';
+import { benchExportWord } from './export-word.ts';
 import { benchRenderer20k } from './renderer-20k.ts';
 import { benchCensusImport } from './census-import.ts';
 import { printResults, type BenchResult } from './bench-stats.ts';
@@ -12,5 +14,8 @@ console.log('Census import (300 local authorities × 20 categories, 5 runs)…')
 results.push(await benchCensusImport(5, 300));
 console.log('Renderer with 20,000 records (Chromium through the browser host)…');
 results.push(...(await benchRenderer20k(20_000)));
+console.log('Exports of 20,000 records…');
+results.push(await benchExportWord());
+results.push(await benchExportExcel());
 console.log('');
 printResults(results);

@@ -41,13 +41,23 @@ export function calendarDate(value: unknown): Date | null {
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** UK calendar days by the UTC hour they were read for (the UK's offset changes on the hour). */
+const ukDays = new Map<string, string>();
+
 /** The UK calendar day of a UTC timestamp, as a date cell value. */
 export function ukDay(timestamp: unknown): Date | null {
   if (typeof timestamp !== 'string') return null;
-  const moment = new Date(timestamp);
-  if (Number.isNaN(moment.getTime())) return null;
-  const parts = Object.fromEntries(LONDON.formatToParts(moment).map((p) => [p.type, p.value]));
-  return calendarDate(`${parts.year}-${parts.month}-${parts.day}`);
+  const hour = timestamp.slice(0, 13);
+  let day = ukDays.get(hour);
+  if (day === undefined) {
+    const moment = new Date(timestamp);
+    if (Number.isNaN(moment.getTime())) return null;
+    const parts = Object.fromEntries(LONDON.formatToParts(moment).map((p) => [p.type, p.value]));
+    day = `${parts.year}-${parts.month}-${parts.day}`;
+    if (ukDays.size > 50_000) ukDays.clear();
+    ukDays.set(hour, day);
+  }
+  return calendarDate(day);
 }
 
 /** The page header and footer text: the marking centred in bold, page numbers on the right of the footer. */

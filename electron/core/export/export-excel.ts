@@ -1,6 +1,7 @@
 // The Excel working copy: a Summary sheet, then one sheet per record type in the method's order,
 // then a matrix sheet per census table, each marked in its page header and footer and printing
 // landscape fitted to the page width. Every text cell is neutralised against formula injection.
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { ExportSectionId } from '../../../shared/api/export.ts';
@@ -22,7 +23,7 @@ export const EXPORT_TO_WORKSHEET_SECTIONS: Readonly<Record<ExportSectionId, read
 
 interface Step {
   sheet: SheetCount;
-  write: (workbook: ExcelJS.Workbook) => void;
+  write: (workbook: ExcelJS.Workbook) => ExcelJS.Worksheet;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -58,26 +59,37 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
   const total = steps.length + 2;
   let done = 0;
   report({ stage: EXCEL_STAGE, done, total });
-  const workbook = new ExcelJS.Workbook();
+  // The streaming writer serialises each sheet when it is committed, through native zlib: about
+  // twice as fast as the in-memory workbook for 20,000 rows, and the rows are not all held twice.
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
   const generated = new Date(data.generatedAt);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Engagement Workbook';
+  workbook.lastModifiedBy = 'Engagement Workbook';
   workbook.created = generated;
   workbook.modified = generated;
   workbook.title = forSpreadsheet(data.meta.title);
   workbook.subject = forSpreadsheet(`${data.forceName}: community engagement strategy`);
   workbook.keywords = marking;
   workbook.description = `Protective marking: ${marking}`;
+  workbook.views = [{ x: 0, y: 0, width: 28800, height: 17000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
-  writeSummarySheet(workbook, data, sections, steps.map((s) => s.sheet));
+  writeSummarySheet(workbook, data, sections, steps.map((s) => s.sheet)).commit();
   report({ stage: EXCEL_STAGE, done: (done += 1), total });
   for (const step of steps) {
     await nextTurn();
-    step.write(workbook);
+    step.write(workbook).commit();
     report({ stage: EXCEL_STAGE, done: (done += 1), total });
   }
-  if (!lists.empty) lists.write(workbook, marking);
+  if (!lists.empty) lists.write(workbook, marking).commit();
   await nextTurn();
-  const bytes = await workbook.xlsx.writeBuffer();
+  await workbook.commit();
   report({ stage: EXCEL_STAGE, done: total, total });
-  return Buffer.from(bytes as ArrayBuffer);
+  return Buffer.concat(chunks);
 }

@@ -3,9 +3,11 @@
 // page numbers, a table of contents Word can update, then the method's sections in order with real
 // headings and tables. Everything it writes comes from ExportData and passes through `forWord`.
 import { AlignmentType, Document, LineRuleType, Footer, Header, Packer, PageBreak, PageNumber, Paragraph, TableOfContents, TextRun, type IParagraphStyleOptions, type ISectionOptions } from 'docx';
+import yauzl from 'yauzl';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
 import { PAGE, STYLE, safe, ukDay, longDate } from './word-blocks.ts';
+import { TABLE_STYLE, TablePlaceholder, placeTables } from './word-table.ts';
 import { appendixParts, laterParts, purposeParts, whoParts, type Block, type Part } from './word-sections.ts';
 
 const STAGE = 'Writing the Word document';
@@ -22,7 +24,7 @@ function period(data: ExportData): string {
 }
 
 function markingParagraph(marking: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] });
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true, size: 20 })] });
 }
 
 /** The marking centred at the top of every page. */
@@ -64,22 +66,23 @@ function paragraphStyle(id: string, name: string, options: Omit<IParagraphStyleO
 }
 
 const HEADING_COLOUR = '1F3864';
+const AUTO = LineRuleType.AUTO;
+
 
 const STYLES = {
   default: {
-    document: { run: { font: FONT, size: 22, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
-    title: { run: { font: FONT, size: 56, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 240, after: 480 } } },
+    document: { run: { font: FONT, size: 22, language: { value: 'en-GB' } }, paragraph: { spacing: { before: 0, after: 120, line: 264, lineRule: AUTO } } },
+    title: { run: { font: FONT, size: 56, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 240, after: 480, line: 240, lineRule: AUTO } } },
     heading1: { run: { font: FONT, size: 32, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true, keepLines: true } },
     heading2: { run: { font: FONT, size: 26, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
     heading3: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true } },
     heading4: { run: { font: FONT, size: 22, bold: true, italics: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+    listParagraph: { paragraph: { spacing: { after: 80 } } },
   },
   paragraphStyles: [
-    paragraphStyle(STYLE.tableText, 'Table text', { run: { size: 19 }, paragraph: { spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
-    paragraphStyle(STYLE.tableNumber, 'Table number', { basedOn: STYLE.tableText, run: { size: 19 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
-    paragraphStyle(STYLE.tableHeading, 'Table heading', { basedOn: STYLE.tableText, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
-    paragraphStyle(STYLE.tableHeadingNumber, 'Table heading, number', { basedOn: STYLE.tableHeading, run: { size: 19, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: LineRuleType.AUTO } } }),
-    paragraphStyle(STYLE.groupRow, 'Table group', { basedOn: STYLE.tableText, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } } }),
+    paragraphStyle(TABLE_STYLE.text, 'Table text', { run: { size: 19 }, paragraph: { spacing: { before: 30, after: 30, line: 240, lineRule: AUTO } } }),
+    paragraphStyle(TABLE_STYLE.heading, 'Table heading', { basedOn: TABLE_STYLE.text, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: AUTO } } }),
+    paragraphStyle(TABLE_STYLE.group, 'Table group', { basedOn: TABLE_STYLE.text, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 40, after: 40, line: 240, lineRule: AUTO } } }),
     paragraphStyle(STYLE.note, 'Gap note', { run: { italics: true, color: '404040' } }),
     paragraphStyle(STYLE.coverForce, 'Cover force', { run: { size: 32, bold: true }, paragraph: { spacing: { before: 2400, after: 240 } } }),
     paragraphStyle(STYLE.coverLine, 'Cover line', { run: { size: 26 }, paragraph: { spacing: { after: 160 } } }),
@@ -133,7 +136,37 @@ export async function exportWord(data: ExportData, report: ProgressReporter): Pr
   done += 1;
   report({ stage: STAGE, done, total });
   await nextTurn();
-  const bytes = await Packer.toBuffer(document);
+  // docx writes the document around the tables' placeholders; then the tables take their places.
+  const tables = body.filter((block): block is TablePlaceholder => block instanceof TablePlaceholder);
+  const first = await Packer.toBuffer(document);
+  const bytes = tables.length === 0 ? first : await Packer.toBuffer(document, false, [{ path: DOCUMENT_XML, data: placeTables(await readZipEntry(first, DOCUMENT_XML), tables) }]);
   report({ stage: STAGE, done: total, total });
   return bytes;
+}
+
+const DOCUMENT_XML = 'word/document.xml';
+
+/** One file of a zip, as text. */
+function readZipEntry(zipBytes: Buffer, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zipBytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('The Word document could not be read back.'));
+      zip.on('error', reject);
+      zip.on('end', () => reject(new Error(`The Word document has no ${name}.`)));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) return zip.readEntry();
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError ?? new Error(`The Word document's ${name} could not be read.`));
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('error', reject);
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
 }

@@ -6,7 +6,8 @@ import type { AreaCensus, CensusTable } from '../../../shared/api/census.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { AUDIENCE_KINDS, BARRIERS, ENGAGEMENT_STATES, ONS_LEVELS, PLACE_KINDS, PRIORITIES, RELATIONSHIPS, VULNERABILITY_KINDS, labelOf } from '../../../shared/domain/vocabularies.ts';
 import type { ExportData } from './export-data.ts';
-import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, share, table, ukDay, wholeNumber, type Cell, type Column, type Row, type Run } from './word-blocks.ts';
+import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, share, ukDay, wholeNumber } from './word-blocks.ts';
+import { table, type Cell, type Column, type Row, type Run } from './word-table.ts';
 
 export type Block = FileChild;
 /** One step of building the document: a few blocks, built when it is its turn. */

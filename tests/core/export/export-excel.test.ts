@@ -13,6 +13,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openReadOnly } from '../../../electron/core/db/open-database.ts';
 import { collectExportData, type ExportData } from '../../../electron/core/export/export-data.ts';
 import { EXCEL_STAGE, exportExcel } from '../../../electron/core/export/export-excel.ts';
+import { cellText } from '../../../electron/core/export/excel-layout.ts';
+import { uniqueSheetName } from '../../../electron/core/export/excel-census.ts';
+import { GAPS_LISTED_PER_SECTION } from '../../../electron/core/export/excel-summary.ts';
+import { largeExportData } from '../../bench/export-excel.ts';
 import type { Progress } from '../../../electron/core/jobs/job-progress.ts';
 import type { ExportSectionId } from '../../../shared/api/export.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
@@ -417,6 +421,34 @@ describe('Excel export: spreadsheet injection', () => {
     const row = rowOf(ws, id(8, 99));
     expect(ws.getCell(row, 1).value).toBe('Plain name, no formula');
     expect(ws.getCell(row, 14).value).toBe('A - B = C');
+  });
+});
+
+describe('Excel export: limits', () => {
+  it('cuts text too long for one cell, saying so, and names sheets as Excel allows', () => {
+    const long = cellText('E01000001, '.repeat(5000));
+    expect(long!.length).toBeLessThanOrEqual(32_767);
+    expect(long).toMatch(/cut short: too long for one spreadsheet cell\)$/);
+    expect(cellText('')).toBeNull();
+    expect(uniqueSheetName('Census TS/021: [a]?', new Set(), 'Census')).toBe('Census TS 021 a');
+    expect(uniqueSheetName('Census TS021', new Set(['census ts021']), 'Census')).toBe('Census TS021 (2)');
+    expect(uniqueSheetName('x'.repeat(40), new Set(), 'Census')).toHaveLength(31);
+  });
+
+  it('lists at most 200 gaps a section on the Summary, counting the rest', async () => {
+    const ws = sheet(await load(await exportExcel(largeExportData(250), () => {})), 'Summary');
+    const values = Array.from(ws.getSheetValues(), (row) => (Array.isArray(row) ? row.slice(1) : []));
+    const gaps = values.slice(values.findIndex((row) => row[0] === 'Open gaps by section')).filter((row) => row[0] === 'Audiences');
+    expect(gaps).toHaveLength(GAPS_LISTED_PER_SECTION + 1);
+    expect(gaps.at(-1)![1]).toBe('… and 50 more in this section: see the gap list in the app.');
+  });
+
+  it('says so on a census sheet when no area has figures in the table', async () => {
+    const data = await exportData({ personal: false });
+    const view = data.census.views[0]!;
+    const ws = sheet(await load(await exportExcel({ ...data, census: { ...data.census, views: [{ table: view.table, areas: [] }] } }, () => {})), 'Census TS021');
+    expect(rowValues(ws, 1)).toEqual(['Area', 'All residents', 'White', 'Asian', 'Asian: Bangladeshi', 'Other', 'Geographies counted (LSOA)', 'Area id']);
+    expect(String(ws.getCell('A2').value)).toMatch(/^No area in this workbook has figures in this table/);
   });
 });
 

@@ -1,0 +1,156 @@
+// The document's tables, written as WordprocessingML directly. The docx package builds an object
+// for every element it writes, several times over, and a table of 20,000 audiences took it most of
+// the 5 s a Word export may take; written here as text it takes a few tens of milliseconds. Each
+// table stands in the document as a placeholder paragraph (a docx Paragraph, so it sits in its
+// place among the others) that exportWord swaps for the table's XML once docx has written the rest.
+import crypto from 'node:crypto';
+import { Paragraph, TextRun } from 'docx';
+import { forWord } from './sanitize.ts';
+
+/** The width tables take: A4's 11906 twips less two 2 cm margins (the page set in export-word.ts). */
+export const TABLE_WIDTH = 11906 - 2 * 1134;
+
+/** Paragraph styles the tables' text uses, defined with the document's others in export-word.ts. */
+export const TABLE_STYLE = { text: 'TableText', heading: 'TableHeading', group: 'TableGroup' } as const;
+
+const HEADER_FILL = 'D9D9D9';
+const GROUP_FILL = 'F2F2F2';
+/** Rows with fewer characters than this are kept on one page; a longer one may break, or it could fit on none. */
+const SHORT_ROW = 600;
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+/** What a table cell holds: lines of text (each a paragraph), runs for one paragraph, or paragraphs of runs. */
+export type Cell = string | readonly string[] | { runs: ReadonlyArray<string | Run> } | { paragraphs: ReadonlyArray<ReadonlyArray<string | Run>> };
+
+export interface Column {
+  title: string;
+  /** Relative width: the columns share the text width in these proportions. */
+  width: number;
+  /** Numbers read best aligned right. */
+  numeric?: boolean;
+}
+
+/** A row of cells, or a group row: one shaded cell across the table naming what the rows below share. */
+export type Row = readonly Cell[] | { group: string };
+
+/** A table's place in the document, holding the table's XML until exportWord puts it there. */
+export class TablePlaceholder extends Paragraph {
+  readonly token: string;
+  readonly xml: string;
+
+  constructor(xml: string) {
+    const token = `ewb-table-${crypto.randomUUID()}`;
+    super({ children: [new TextRun(token)] });
+    this.token = token;
+    this.xml = xml;
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Text as Word accepts it, escaped for an XML text node. */
+function text(value: string): string {
+  return forWord(value).replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
+}
+
+function lines(value: string): string[] {
+  return forWord(value)
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+function run(part: string | Run): string {
+  if (typeof part === 'string') return `<w:r><w:t xml:space="preserve">${text(part)}</w:t></w:r>`;
+  const props = `${part.bold ? '<w:b/><w:bCs/>' : ''}${part.italics ? '<w:i/><w:iCs/>' : ''}`;
+  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text(part.text)}</w:t></w:r>`;
+}
+
+function paragraph(style: string, runs: string, right = false, keepNext = false): string {
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${right ? '<w:jc w:val="right"/>' : ''}</w:pPr>${runs}</w:p>`;
+}
+
+function cellParagraphs(cell: Cell, right: boolean): string {
+  let parts: string[];
+  if (typeof cell === 'string') parts = lines(cell).map((line) => run(line));
+  else if ('runs' in cell) parts = cell.runs.length > 0 ? [cell.runs.map(run).join('')] : [];
+  else if ('paragraphs' in cell) parts = cell.paragraphs.filter((p) => p.length > 0).map((p) => p.map(run).join(''));
+  else parts = cell.flatMap(lines).map((line) => run(line));
+  // Word needs a paragraph in every cell.
+  if (parts.length === 0) parts = [''];
+  return parts.map((runs) => paragraph(TABLE_STYLE.text, runs, right)).join('');
+}
+
+function cellLength(row: readonly Cell[]): number {
+  const ofRuns = (runs: ReadonlyArray<string | Run>) => runs.reduce((sum, r) => sum + (typeof r === 'string' ? r.length : r.text.length), 0);
+  let length = 0;
+  for (const cell of row) {
+    if (typeof cell === 'string') length += cell.length;
+    else if ('runs' in cell) length += ofRuns(cell.runs);
+    else if ('paragraphs' in cell) for (const p of cell.paragraphs) length += ofRuns(p);
+    else for (const line of cell) length += line.length;
+  }
+  return length;
+}
+
+function tc(width: number, content: string, options: { fill?: string; span?: number } = {}): string {
+  const span = options.span && options.span > 1 ? `<w:gridSpan w:val="${options.span}"/>` : '';
+  const shading = options.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${options.fill}"/>` : '';
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${shading}</w:tcPr>${content}</w:tc>`;
+}
+
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`).join('');
+
+/** A table across the text width: fixed column widths, a shaded header row repeated on every page. */
+export function table(columns: readonly Column[], rows: readonly Row[]): TablePlaceholder {
+  const weight = columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = columns.map((c) => Math.floor((c.width / weight) * TABLE_WIDTH));
+  widths[widths.length - 1] = TABLE_WIDTH - widths.slice(0, -1).reduce((sum, w) => sum + w, 0);
+  const xml: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:w="${TABLE_WIDTH}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>`,
+    '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>',
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+    '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
+    ...columns.map((column, i) => tc(widths[i]!, paragraph(TABLE_STYLE.heading, run(column.title), column.numeric === true, true), { fill: HEADER_FILL })),
+    '</w:tr>',
+  ];
+  for (const row of rows) {
+    if ('group' in row) {
+      xml.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>', tc(TABLE_WIDTH, paragraph(TABLE_STYLE.group, run(row.group), false, true), { fill: GROUP_FILL, span: columns.length }), '</w:tr>');
+      continue;
+    }
+    xml.push(cellLength(row) < SHORT_ROW ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
+    columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', column.numeric === true))));
+    xml.push('</w:tr>');
+  }
+  xml.push('</w:tbl>');
+  return new TablePlaceholder(xml.join(''));
+}
+
+/**
+ * The document's XML with each table's placeholder paragraph replaced by the table. A table must
+ * be followed by a paragraph before its section ends, so one is added after a table that ends the body.
+ */
+export function placeTables(documentXml: string, tables: readonly TablePlaceholder[]): string {
+  let result = documentXml;
+  for (const table of tables) {
+    const at = result.indexOf(table.token);
+    if (at < 0) throw new Error('A table’s place in the Word document was not found.');
+    const start = Math.max(result.lastIndexOf('<w:p>', at), result.lastIndexOf('<w:p ', at));
+    const end = result.indexOf('</w:p>', at) + '</w:p>'.length;
+    if (start < 0 || end < at) throw new Error('A table’s place in the Word document was not found.');
+    const placeholder = result.slice(start, end);
+    const next = result.slice(end, end + 12);
+    // A paragraph ending a section carries the section's properties: it stays, without the token.
+    let after = '';
+    if (placeholder.includes('<w:sectPr')) after = placeholder.replace(table.token, '');
+    else if (next.startsWith('<w:sectPr') || next.startsWith('</w:body>')) after = '<w:p/>';
+    result = `${result.slice(0, start)}${table.xml}${after}${result.slice(end)}`;
+  }
+  return result;
+}
