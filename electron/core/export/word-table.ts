@@ -133,24 +133,27 @@ export function table(columns: readonly Column[], rows: readonly Row[]): TablePl
 }
 
 /**
- * The document's XML with each table's placeholder paragraph replaced by the table. A table must
- * be followed by a paragraph before its section ends, so one is added after a table that ends the body.
+ * The document's XML with each table's placeholder paragraph replaced by the table, in one pass
+ * (the tables come in the document's order). A table must be followed by a paragraph before its
+ * section ends, so one is added after a table that would otherwise end the body.
  */
 export function placeTables(documentXml: string, tables: readonly TablePlaceholder[]): string {
-  let result = documentXml;
+  const parts: string[] = [];
+  let cursor = 0;
   for (const table of tables) {
-    const at = result.indexOf(table.token);
-    if (at < 0) throw new Error('A table’s place in the Word document was not found.');
-    const start = Math.max(result.lastIndexOf('<w:p>', at), result.lastIndexOf('<w:p ', at));
-    const end = result.indexOf('</w:p>', at) + '</w:p>'.length;
-    if (start < 0 || end < at) throw new Error('A table’s place in the Word document was not found.');
-    const placeholder = result.slice(start, end);
-    const next = result.slice(end, end + 12);
+    const at = documentXml.indexOf(table.token, cursor);
+    const start = Math.max(documentXml.lastIndexOf('<w:p>', at), documentXml.lastIndexOf('<w:p ', at));
+    const close = documentXml.indexOf('</w:p>', at);
+    if (at < 0 || start < cursor || close < 0) throw new Error('A table’s place in the Word document was not found.');
+    const end = close + '</w:p>'.length;
+    const placeholder = documentXml.slice(start, end);
+    const next = documentXml.slice(end, end + 12);
+    parts.push(documentXml.slice(cursor, start), table.xml);
     // A paragraph ending a section carries the section's properties: it stays, without the token.
-    let after = '';
-    if (placeholder.includes('<w:sectPr')) after = placeholder.replace(table.token, '');
-    else if (next.startsWith('<w:sectPr') || next.startsWith('</w:body>')) after = '<w:p/>';
-    result = `${result.slice(0, start)}${table.xml}${after}${result.slice(end)}`;
+    if (placeholder.includes('<w:sectPr')) parts.push(placeholder.replace(table.token, ''));
+    else if (next.startsWith('<w:sectPr') || next.startsWith('</w:body>')) parts.push('<w:p/>');
+    cursor = end;
   }
-  return result;
+  parts.push(documentXml.slice(cursor));
+  return parts.join('');
 }

@@ -60,6 +60,10 @@ export const createCensus: Migration = {
       ) STRICT;
       CREATE INDEX evidence_link_by_table ON evidence_link (table_id);
 
+      -- Each new change discards what could be redone (undone = 1): keep that lookup off a full scan
+      -- of the ever-growing change log.
+      CREATE INDEX change_log_redoable ON change_log (seq) WHERE undone = 1;
+
       CREATE TABLE workbook_setting (
         key TEXT PRIMARY KEY NOT NULL,
         value TEXT NOT NULL
