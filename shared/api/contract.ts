@@ -17,6 +17,8 @@ import {
 
 const HandleSchema = z.string().min(1).max(100);
 
+const LogoSchema = z.object({ mediaType: z.enum(['image/png', 'image/jpeg']), width: z.number().int(), height: z.number().int(), dataUrl: z.string() });
+
 const UndoStateSchema = z.object({
   /** What Ctrl+Z would undo, in words, or null when there is nothing to undo. */
   undoLabel: z.string().nullable(),
@@ -191,6 +193,15 @@ export const contract = {
   importMappedTable: {
     request: MappedTableRequestSchema,
     response: ImportCensusResultSchema,
+  },
+  getWorkbookLogo: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: LogoSchema.nullable(),
+  },
+  setWorkbookLogo: {
+    /** A PNG or JPEG of at most 2 MB for the cover of the document; null removes the logo. */
+    request: z.object({ handle: HandleSchema, source: FilePathSchema.nullable() }).strict(),
+    response: LogoSchema.nullable(),
   },
   exportWorkbook: {
     /** The Word strategy document and/or the Excel workbook (read-only work: no lock needed). */

@@ -28,6 +28,8 @@ export const InterchangeWorkbookSchema = z
     reviewDate: CalendarDateSchema.nullable(),
     createdAt: TimestampSchema,
     modifiedAt: TimestampSchema,
+    /** The force's logo for the document's cover, present only when one was chosen. */
+    logo: z.object({ mediaType: z.enum(['image/png', 'image/jpeg']), base64: z.base64().max(2_900_000) }).strict().optional(),
   })
   .strict();
 export type InterchangeWorkbook = z.infer<typeof InterchangeWorkbookSchema>;

@@ -39,6 +39,8 @@ export const CORE_METHODS = [
   'importMappedTable',
   'getJobProgress',
   'exportWorkbook',
+  'getWorkbookLogo',
+  'setWorkbookLogo',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

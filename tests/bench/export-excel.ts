@@ -60,6 +60,7 @@ export function largeExportData(audiences = 20_000): ExportData {
     ],
     census: { tables: [], views: [] },
     evidenceLinks: [],
+    logo: null,
   };
 }
 

@@ -83,6 +83,7 @@ export function benchExportData(audiences = 20_000): ExportData {
     sectionStates: [],
     census: { tables: [table], views: [{ table, areas: [view(null, 'The whole strategy area'), ...areaIds.map((areaId, a) => view(areaId, `Ward ${a + 1}`))] }] },
     evidenceLinks: [],
+    logo: null,
   };
 }
 

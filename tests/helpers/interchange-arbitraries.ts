@@ -84,10 +84,14 @@ export function recordsArbitrary(personal: boolean): fc.Arbitrary<Interchange['r
   });
 }
 
+/** A real 1 × 1 PNG, for workbooks that carry a logo. */
+export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange> {
   return fc
     .record({
       records: recordsArbitrary(personal),
+      logo: fc.boolean(),
       id: fc.uuid({ version: 4 }),
       force: fc.constantFrom(...FORCES.map((f) => f.id)),
       title: text(200, true),
@@ -114,6 +118,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
         reviewDate: rest.reviewDate,
         createdAt: rest.createdAt,
         modifiedAt: rest.modifiedAt,
+        ...(rest.logo ? { logo: { mediaType: 'image/png' as const, base64: TINY_PNG } } : {}),
       },
       records,
     }));

@@ -13,6 +13,7 @@ import { listEvidenceLinks } from '../evidence/evidence-links.ts';
 import { computeGaps, sectionStates } from '../gaps/compute-gaps.ts';
 import { listRecords, titleOf } from '../records/record-store.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
+import { readLogo, type Logo } from '../workbook/workbook-logo.ts';
 
 export interface ExportData {
   meta: WorkbookMeta;
@@ -28,6 +29,8 @@ export interface ExportData {
   sectionStates: SectionState[];
   census: { tables: CensusTable[]; views: Array<{ table: CensusTable; areas: AreaCensus[] }> };
   evidenceLinks: EvidenceLink[];
+  /** The force's logo for the cover, if the planner chose one. */
+  logo: Logo | null;
 }
 
 export function collectExportData(db: ReadDb, options: { sections: readonly ExportSectionId[]; personal: boolean; now: Date }): ExportData {
@@ -60,5 +63,6 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     sectionStates: sectionStates(db, gaps),
     census: { tables, views },
     evidenceLinks: listEvidenceLinks(db),
+    logo: readLogo(db),
   };
 }

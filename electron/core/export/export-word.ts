@@ -2,7 +2,7 @@
 // marking in capitals in the header and footer of every page and in the document's properties,
 // page numbers, a table of contents Word can update, then the method's sections in order with real
 // headings and tables. Everything it writes comes from ExportData and passes through `forWord`.
-import { AlignmentType, Document, LineRuleType, Footer, Header, Packer, PageBreak, PageNumber, Paragraph, TableOfContents, TextRun, type IParagraphStyleOptions, type ISectionOptions } from 'docx';
+import { AlignmentType, Document, ImageRun, LineRuleType, Footer, Header, Packer, PageBreak, PageNumber, Paragraph, TableOfContents, TextRun, type IParagraphStyleOptions, type ISectionOptions } from 'docx';
 import yauzl from 'yauzl';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
@@ -39,9 +39,18 @@ function markingFooter(marking: string, pageNumbers: boolean): Footer {
   return new Footer({ children });
 }
 
+/** The logo at most 4 cm tall and 8 cm wide on the cover, keeping its proportions (96 px = 2.54 cm). */
+function logoParagraph(logo: NonNullable<ExportData['logo']>): Paragraph {
+  const scale = Math.min(151 / logo.height, 302 / logo.width, 1);
+  return new Paragraph({
+    children: [new ImageRun({ type: logo.mediaType === 'image/png' ? 'png' : 'jpg', data: logo.bytes, transformation: { width: Math.max(1, Math.round(logo.width * scale)), height: Math.max(1, Math.round(logo.height * scale)) }, altText: { name: 'Force logo', description: 'The force logo', title: 'Force logo' } })],
+  });
+}
+
 function cover(data: ExportData): Block[] {
   const version = [safe(data.meta.versionLabel).trim(), ukDay(data.generatedAt)].filter(Boolean).join(' · ');
   const blocks: Block[] = [
+    ...(data.logo ? [logoParagraph(data.logo)] : []),
     new Paragraph({ style: STYLE.coverForce, children: [new TextRun(safe(data.forceName))] }),
     new Paragraph({ style: 'Title', children: [new TextRun(safe(data.meta.title))] }),
     new Paragraph({ style: STYLE.coverLine, children: [new TextRun(safe(period(data)))] }),

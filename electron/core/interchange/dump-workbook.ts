@@ -3,6 +3,7 @@
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type Interchange } from '../../../shared/api/interchange.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
+import { readLogo } from '../workbook/workbook-logo.ts';
 import { RECORD_TYPE_NAMES, personalFields } from '../../../shared/domain/record-types.ts';
 import { listRecords } from '../records/record-store.ts';
 import { readCompletions } from '../gaps/compute-gaps.ts';
@@ -24,6 +25,7 @@ export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records
 
 export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interchange {
   const meta = readWorkbookMeta(db);
+  const logo = readLogo(db);
   return {
     format: INTERCHANGE_FORMAT,
     version: INTERCHANGE_VERSION,
@@ -40,6 +42,7 @@ export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interc
       reviewDate: meta.reviewDate,
       createdAt: meta.createdAt,
       modifiedAt: meta.modifiedAt,
+      ...(logo ? { logo: { mediaType: logo.mediaType, base64: logo.bytes.toString('base64') } } : {}),
     },
     records: dumpRecords(db, options.personal),
   };

@@ -19,7 +19,7 @@ export interface SpecialAppliers {
 const VERBS = { create: 'adding', update: 'editing', delete: 'deleting' } as const;
 
 /** Entries kept for the history but not undone: an import is removed by deleting its table. */
-const NOT_UNDOABLE = "('censusTable')";
+const NOT_UNDOABLE = "('censusTable', 'logo')";
 
 function lastInForce(db: ReadDb): ChangeEntry | null {
   const row = db.prepare(`SELECT * FROM change_log WHERE undone = 0 AND record_type NOT IN ${NOT_UNDOABLE} ORDER BY seq DESC LIMIT 1`).get() as ChangeRow | undefined;

@@ -16,13 +16,28 @@ import { readInterchangeFile } from '../interchange/read-interchange.ts';
 import { appendChange, diffFields } from './change-log.ts';
 import { createWorkbookFile } from './create-workbook-file.ts';
 import { saveCopy } from './save-copy.ts';
+import { checkLogo, readLogo, readLogoFile, writeLogo, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, updateWorkbookRow, validDetails } from './workbook-store.ts';
 
-type WorkbookMethods = 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange';
+type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange';
 
 export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMethods> {
   const { deps, sessions, recent, now, infoOf, rememberRecent, openSession } = ctx;
+  const logoAnswer = (logo: Logo | null) => (logo ? { mediaType: logo.mediaType, width: logo.width, height: logo.height, dataUrl: `data:${logo.mediaType};base64,${logo.bytes.toString('base64')}` } : null);
   return {
+    getWorkbookLogo: ({ handle }) => logoAnswer(readLogo(sessions.get(handle).db)),
+
+    setWorkbookLogo: ({ handle, source }) => {
+      const { db } = sessions.writableOf(handle);
+      const logo = source === null ? null : readLogoFile(path.resolve(source));
+      db.transaction(() => {
+        writeLogo(db, logo);
+        // The logo is kept out of the change log (up to 2 MB a time); the edit itself is recorded.
+        appendChange(db, { id: deps.newId(), at: now(), who: deps.identity.user, recordType: 'logo', recordId: 'logo', action: 'update', before: null, after: { mediaType: logo?.mediaType ?? null } });
+      }).immediate();
+      return logoAnswer(logo);
+    },
+
     listForces: () => FORCES.map((force) => ({ id: force.id, name: force.name, policeUkName: force.policeUkName, neighbours: [...force.neighbours] })),
 
     createWorkbook: ({ path: file, details }) => {
@@ -108,12 +123,14 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
 
     createWorkbookFromInterchange: ({ path: file, source, keepId, overrides }) => {
       const data = readInterchangeFile(path.resolve(source));
-      const { id, createdAt, modifiedAt, ...fromFile } = data.workbook;
+      const { id, createdAt, modifiedAt, logo: logoData, ...fromFile } = data.workbook;
+      const logo = logoData ? checkLogo(Buffer.from(logoData.base64, 'base64'), `the logo in ${path.basename(source)}`) : null;
       const details = validDetails({ author: null, ...fromFile, ...overrides });
       const absolute = path.resolve(file);
       createWorkbookFile(absolute, (db) => {
         insertWorkbookRow(db, { id: keepId ? id : deps.newId(), details, appVersion: deps.appVersion, createdAt, modifiedAt });
         loadInterchangeRecords(db, data.records, path.basename(source));
+        if (logo) writeLogo(db, logo);
       });
       return openSession(absolute, false, false).info;
     },

@@ -4,7 +4,8 @@ import { createWorkbook } from './0001-create-workbook.ts';
 import { createChangeLog } from './0002-create-change-log.ts';
 import { createWorksheets } from './0003-create-worksheets.ts';
 import { createCensus } from './0004-create-census.ts';
+import { addWorkbookLogo } from './0005-add-workbook-logo.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@
 // stay in the form, marked, until they are put right.
 import { useMemo, useRef, useState } from 'react';
 import { useAutosave, type SaveState } from '../use-autosave.ts';
+import { LogoPicker } from './LogoPicker.tsx';
 import type { WorkbookInfo } from '../../../../shared/api/workbook.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary.tsx';
@@ -87,6 +88,7 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
           { value: 'OFFICIAL-SENSITIVE', label: 'OFFICIAL-SENSITIVE', hint: 'Would cause harm if lost or shared without need: most engagement strategies that name groups, places and contacts.' },
         ]}
       />
+      <LogoPicker api={api} handle={info.handle} readOnly={readOnly} />
     </form>
   );
 }
