@@ -1,6 +1,6 @@
 // The building blocks of the Word strategy document: text made safe for Word, dates and figures in
-// UK English, paragraphs from planners' prose, and tables introduced by a sentence with a header
-// row that repeats on every page. Every string goes through `forWord` here, so none escapes it.
+// UK English, headings, and paragraphs from planners' prose, including the sentence that introduces
+// each table (the tables are in word-table.ts). Every string goes through `forWord` here.
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import { forWord } from './sanitize.ts';
 import type { Run } from './word-table.ts';
@@ -15,7 +15,6 @@ export const STYLE = {
   coverLine: 'CoverLine',
   contentsTitle: 'ContentsTitle',
 } as const;
-
 
 /** Text as Word will accept it. */
 export function safe(text: unknown): string {

@@ -6,9 +6,10 @@
 import crypto from 'node:crypto';
 import { Paragraph, TextRun } from 'docx';
 import { forWord } from './sanitize.ts';
+import { PAGE } from './word-blocks.ts';
 
-/** The width tables take: A4's 11906 twips less two 2 cm margins (the page set in export-word.ts). */
-export const TABLE_WIDTH = 11906 - 2 * 1134;
+/** The width tables take: the page's less its margins. */
+export const TABLE_WIDTH = PAGE.width - 2 * PAGE.margin;
 
 /** Paragraph styles the tables' text uses, defined with the document's others in export-word.ts. */
 export const TABLE_STYLE = { text: 'TableText', heading: 'TableHeading', group: 'TableGroup' } as const;
@@ -38,7 +39,10 @@ export interface Column {
 /** A row of cells, or a group row: one shaded cell across the table naming what the rows below share. */
 export type Row = readonly Cell[] | { group: string };
 
-/** A table's place in the document, holding the table's XML until exportWord puts it there. */
+/**
+ * A table's place in the document, holding the table's XML until exportWord puts it there. It must
+ * be one of the body's own blocks (not inside another element), where exportWord looks for it.
+ */
 export class TablePlaceholder extends Paragraph {
   readonly token: string;
   readonly xml: string;

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { expectOk, testCore } from '../../helpers/test-core.ts';
 import { openReadOnly } from '../../../electron/core/db/open-database.ts';
 import { collectExportData, type ExportData } from '../../../electron/core/export/export-data.ts';
 import { exportWord } from '../../../electron/core/export/export-word.ts';
+import { placeTables, table } from '../../../electron/core/export/word-table.ts';
 import type { Progress } from '../../../electron/core/jobs/job-progress.ts';
 import { EXPORT_SECTION_IDS, type ExportSectionId } from '../../../shared/api/export.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
@@ -114,6 +116,31 @@ function fullWorkbookJson() {
       evidenceLinks: [{ id: ID.link, audienceId: ID.families, tableId: ID.table, areaId: ID.riverside, category: 'Ethnic group: Asian: Bangladeshi', createdAt: T }],
     },
   };
+}
+
+/** A PNG of one colour, made here so the test needs no image file. */
+function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const LOGO = png(240, 120, [31, 56, 100]);
+
+function withLogo(json: ReturnType<typeof fullWorkbookJson>) {
+  return { ...json, workbook: { ...json.workbook, logo: { mediaType: 'image/png', base64: LOGO.toString('base64') } } };
 }
 
 /** An empty workbook: only its details. */
@@ -380,6 +407,19 @@ describe('the Word strategy document', () => {
     }
   });
 
+  it('puts the force’s logo on the cover when the planner chose one, keeping its proportions', async () => {
+    const { docx } = await exportOf(await makeData(withLogo(fullWorkbookJson())));
+    const media = [...docx.files.keys()].filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    const coverXml = docx.document.slice(0, docx.document.indexOf('<w:sectPr'));
+    expect(coverXml).toContain('<w:drawing>');
+    const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(coverXml);
+    expect(Number(extent?.[1]) / Number(extent?.[2])).toBeCloseTo(2, 2);
+    // Without one, the cover has no picture.
+    const plain = await exportOf(await makeData(fullWorkbookJson()));
+    expect(plain.docx.document).not.toContain('<w:drawing>');
+  });
+
   it('leaves personal data out unless it was asked for, and then shows owners, the author and contacts', async () => {
     const json = fullWorkbookJson();
     const without = await exportOf(await makeData(json, { personal: false }));
@@ -428,9 +468,9 @@ describe('the Word strategy document', () => {
     expect(docx.files.get('docProps/custom.xml')).toContain('<vt:lpwstr>OFFICIAL</vt:lpwstr>');
   });
 
-  it('takes out the characters Word rejects from every string it writes', async () => {
+  it('takes out the characters Word rejects from every string it writes, and escapes the XML ones', async () => {
     const data = await makeData(fullWorkbookJson(), { personal: true });
-    const bad = (text: string) => `${text}\u0001\u000B\uFFFE\uD800!`;
+    const bad = (text: string) => `${text}\u0001\u000B\uFFFE\uD800 & <b>`;
     const audience = data.records.audience[0]!;
     const names = new Map(data.names);
     names.set(ID.riverside, bad('Riverside'));
@@ -446,11 +486,24 @@ describe('the Word strategy document', () => {
     const everything = [...docx.files.values()].join('\n');
     expect(everything).not.toMatch(/[\u0001\u000B\uFFFE]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|&#x?(1|0*B|FFFE|D800);/i);
     expect(everything).not.toContain('\uFFFD');
-    expect(docx.body.slice(0, 2).map((p) => p.text)).toEqual(['Kent Police!', 'Title!']);
-    expect(docx.files.get('docProps/core.xml')).toContain('<dc:title>Title!</dc:title>');
-    expect(tableWithHeader(docx, 'Audience', 'Kind')[1]?.slice(0, 3)).toEqual(['Young people!', 'Young people', 'Riverside!']);
+    expect(docx.body.slice(0, 2).map((p) => p.text)).toEqual(['Kent Police & <b>', 'Title & <b>']);
+    expect(docx.files.get('docProps/core.xml')).toContain('<dc:title>Title &amp; &lt;b&gt;</dc:title>');
+    expect(tableWithHeader(docx, 'Audience', 'Kind')[1]?.slice(0, 3)).toEqual(['Young people & <b>', 'Young people', 'Riverside & <b>']);
+    expect(docx.document).not.toContain('<b>');
     const { value } = await mammoth.extractRawText({ buffer: bytes });
-    expect(value).toContain('Author: Author!');
+    expect(value).toContain('Author: Author & <b>');
+    expect(value).toContain('Note & <b>');
+    expect(value).toContain('In Riverside, 85 % of residents are “White” (TS021 Ethnic group), but no audience covering Riverside is linked to them. & <b>');
+  });
+
+  it('puts each table in its placeholder’s place, keeping a section’s properties and a paragraph after a table that ends the body', () => {
+    const placed = table([{ title: 'A', width: 1 }], [['x']]);
+    const placeholder = (properties = '') => `<w:p>${properties}<w:r><w:t xml:space="preserve">${placed.token}</w:t></w:r></w:p>`;
+    expect(placeTables(`<w:body><w:p/>${placeholder()}<w:sectPr/></w:body>`, [placed])).toBe(`<w:body><w:p/>${placed.xml}<w:p/><w:sectPr/></w:body>`);
+    expect(placeTables(`<w:body>${placeholder()}<w:p/></w:body>`, [placed])).toBe(`<w:body>${placed.xml}<w:p/></w:body>`);
+    const section = '<w:pPr><w:sectPr><w:pgSz/></w:sectPr></w:pPr>';
+    expect(placeTables(`<w:body>${placeholder(section)}<w:p/></w:body>`, [placed])).toBe(`<w:body>${placed.xml}<w:p>${section}<w:r><w:t xml:space="preserve"></w:t></w:r></w:p><w:p/></w:body>`);
+    expect(() => placeTables('<w:body><w:p/></w:body>', [placed])).toThrow('not found');
   });
 });
 
@@ -465,7 +518,7 @@ describe('the Word document in LibreOffice', () => {
     async () => {
       const dir = tempDir('ewb-word-pdf-');
       const docxFile = path.join(dir, 'strategy.docx');
-      fs.writeFileSync(docxFile, await exportWord(await makeData(fullWorkbookJson()), () => {}));
+      fs.writeFileSync(docxFile, await exportWord(await makeData(withLogo(fullWorkbookJson())), () => {}));
       const profile = `file:///tmp/lo-profile-${crypto.randomUUID()}`;
       const converted = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxFile], { encoding: 'utf8', timeout: 110_000 });
       fs.rmSync(new URL(profile), { recursive: true, force: true });
@@ -489,6 +542,9 @@ describe('the Word document in LibreOffice', () => {
       expect(pages.length).toBeGreaterThanOrEqual(3);
       for (const page of pages) expect(page.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
       expect(text).toMatch(/Page 2 of \d+/);
+      // The logo is drawn on the cover.
+      const images = spawnSync('pdfimages', ['-list', '-f', '1', '-l', '1', pdf], { encoding: 'utf8' }).stdout;
+      expect(images).toMatch(/^\s+1\s+\d+\s+image\s+240\s+120\s/m);
       expect(fs.readdirSync(PAGES_DIR).filter((f) => f.endsWith('.png')).length).toBe(pages.length);
     },
     120_000,
