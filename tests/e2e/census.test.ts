@@ -1,37 +1,16 @@
 // Evidence I end to end, through the UI: import a census table, see an area's chart and figures,
 // link an audience to a figure, and watch a "who is missing" gap appear and clear.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, screenshotOnFailure, startApp, type AppUnderTest } from './support/app-under-test.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { seriousViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 
-let app: AppUnderTest;
-let folder: string;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-census-'));
-  app = await startApp(folder);
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await app.stop();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
-
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context.task.name, context.task.result?.state === 'fail');
-  expect(app.offOrigin, 'requests that left the app').toEqual([]);
-});
+const e2e = appForFile('ewb-e2e-census-');
 
 describe('census evidence', () => {
   it('imports a table through the UI, charts an area, links an audience, and clears who is missing', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     await new HomePage(page).createWorkbook({ force: 'Hampshire and Isle of Wight Constabulary', title: 'Census evidence' }, 'Census evidence');
     const ws = new WorksheetPage(page);
     await ws.open('Areas');
@@ -71,7 +50,7 @@ describe('census evidence', () => {
   });
 
   it('imports any CSV of figures by area through the column-mapping step', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     await page.getByRole('table').getByRole('button', { name: 'Census evidence', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
     const ws = new WorksheetPage(page);

@@ -1,39 +1,18 @@
 // Deliverables end to end through the UI: choose Word and Excel, turn personal data on and see the
 // warning, export with a progress bar, and find both files written in the workbooks folder.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, screenshotOnFailure, startApp, type AppUnderTest } from './support/app-under-test.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { seriousViolations } from './support/axe.ts';
 import { FileBrowserDialog, HomePage, WorksheetPage } from './support/pages.ts';
 
-let app: AppUnderTest;
-let folder: string;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-export-'));
-  app = await startApp(folder);
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await app.stop();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
-
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context.task.name, context.task.result?.state === 'fail');
-  expect(app.offOrigin, 'requests that left the app').toEqual([]);
-});
+const e2e = appForFile('ewb-e2e-export-');
 
 describe('export', () => {
   it('writes the Word document and the Excel workbook chosen in the export section', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     await new HomePage(page).createWorkbook({ force: 'Sussex Police', title: 'Sussex engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Sussex export');
     const ws = new WorksheetPage(page);
     await ws.open('Audiences');
@@ -55,11 +34,11 @@ describe('export', () => {
     await page.getByRole('heading', { name: 'Export finished' }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('button', { name: /^Download/ }).count()).toBe(2);
 
-    const text = (await mammoth.extractRawText({ path: path.join(folder, 'Sussex strategy.docx') })).value;
+    const text = (await mammoth.extractRawText({ path: path.join(e2e.folder, 'Sussex strategy.docx') })).value;
     expect(text).toContain('Sussex engagement strategy');
     expect(text).toContain('Students at the university');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(folder, 'Sussex workbook.xlsx'));
+    await book.xlsx.readFile(path.join(e2e.folder, 'Sussex workbook.xlsx'));
     expect(book.worksheets.map((s) => s.name)).toContain('Audiences');
   });
 });

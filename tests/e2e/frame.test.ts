@@ -3,36 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, screenshotOnFailure, SCREENSHOT_DIR, type AppUnderTest } from './support/app-under-test.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { seriousViolations } from './support/axe.ts';
 import { FileBrowserDialog, HomePage, WorkbookPage } from './support/pages.ts';
 
-let app: AppUnderTest;
-let folder: string;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-'));
-  app = await startApp(folder);
-});
-
-afterAll(async () => {
-  await app.stop();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
-
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context.task.name, context.task.result?.state === 'fail');
-  await page?.context().close();
-  page = undefined;
-  expect(app.offOrigin, 'requests that left the app').toEqual([]);
-});
+const e2e = appForFile('ewb-e2e-', { closePageAfterEach: true });
 
 describe('the app frame in the browser host', () => {
   it('creates a workbook, edits its details, and finds them again after a reload', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     const home = new HomePage(page);
     const workbook = await home.createWorkbook({ force: 'Kent Police', title: 'Community engagement strategy 2027 to 2030', start: '2027-04-01', end: '2030-03-31' }, 'Kent strategy');
     expect(await workbook.title().textContent()).toBe('Community engagement strategy 2027 to 2030');
@@ -62,7 +42,7 @@ describe('the app frame in the browser host', () => {
   });
 
   it('keeps an invalid edit in the form, marked, and saves nothing until it is put right', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     const workbook = await new HomePage(page).createWorkbook({ force: 'Sussex Police', title: 'Sussex plan', start: '2027-04-01', end: '2030-03-31' }, 'Sussex plan');
     await workbook.setField('Strategy period ends', '2026-01-01');
     await workbook.field('Author').focus();
@@ -76,8 +56,8 @@ describe('the app frame in the browser host', () => {
   });
 
   it('names the problem when the file is damaged', async () => {
-    fs.writeFileSync(path.join(folder, 'Damaged.ewb'), Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(5000, 7)]));
-    page = await app.newPage();
+    fs.writeFileSync(path.join(e2e.folder, 'Damaged.ewb'), Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(5000, 7)]));
+    const page = (e2e.page = await e2e.app.newPage());
     const home = new HomePage(page);
     await home.openFromFolder('Damaged.ewb');
     const notice = home.errorNotice().filter({ hasText: 'Damaged.ewb' });
@@ -86,11 +66,11 @@ describe('the app frame in the browser host', () => {
   });
 
   it('tells a second opener who has the workbook, and opens it read-only on request', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     const home = new HomePage(page);
     const workbook = await home.createWorkbook({ force: 'Essex Police', title: 'Essex plan' }, 'Essex plan');
     await workbook.close();
-    fs.writeFileSync(path.join(folder, '~$Essex plan.ewb.lock'), JSON.stringify({ app: 'engagement-workbook', user: 'jsmith', host: 'PC-042', pid: 4242, since: '2026-11-25T08:30:00.000Z' }));
+    fs.writeFileSync(path.join(e2e.folder, '~$Essex plan.ewb.lock'), JSON.stringify({ app: 'engagement-workbook', user: 'jsmith', host: 'PC-042', pid: 4242, since: '2026-11-25T08:30:00.000Z' }));
     await home.heading().waitFor();
     await home.openFromFolder('Essex plan.ewb');
     const dialog = page.locator('dialog[open]');
@@ -103,11 +83,11 @@ describe('the app frame in the browser host', () => {
     expect(await page.getByText('Read-only', { exact: true }).count()).toBe(1);
     expect(await workbook.field('Title').isDisabled()).toBe(true);
     await workbook.close();
-    fs.rmSync(path.join(folder, '~$Essex plan.ewb.lock'));
+    fs.rmSync(path.join(e2e.folder, '~$Essex plan.ewb.lock'));
   });
 
   it('has no serious or critical accessibility problems on any screen, with content showing', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     const home = new HomePage(page);
     await home.recent('Community engagement strategy 2027 to 2030').waitFor();
     expect(await seriousViolations(page), 'home with recent workbooks').toEqual([]);
@@ -139,12 +119,12 @@ describe('the app frame in the browser host', () => {
 
   it('opens a workbook dropped onto the window (the host keeps a copy in its folder)', async () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-drop-'));
-    const made = await app.core.call('createWorkbook', { path: path.join(elsewhere, 'Dropped plan.ewb'), details: { force: 'dorset', title: 'Dropped plan', periodStart: null, periodEnd: null, author: null, versionLabel: '', marking: 'OFFICIAL', reviewDate: null } });
+    const made = await e2e.app.core.call('createWorkbook', { path: path.join(elsewhere, 'Dropped plan.ewb'), details: { force: 'dorset', title: 'Dropped plan', periodStart: null, periodEnd: null, author: null, versionLabel: '', marking: 'OFFICIAL', reviewDate: null } });
     expect(made.ok).toBe(true);
-    app.core.closeAll();
+    e2e.app.core.closeAll();
     const base64 = fs.readFileSync(path.join(elsewhere, 'Dropped plan.ewb')).toString('base64');
     fs.rmSync(elsewhere, { recursive: true, force: true });
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     const transfer = await page.evaluateHandle((content) => {
       const bytes = Uint8Array.from(atob(content), (c) => c.charCodeAt(0));
       const data = new DataTransfer();
@@ -155,12 +135,12 @@ describe('the app frame in the browser host', () => {
     const workbook = new WorkbookPage(page);
     await workbook.waitLoaded();
     expect(await workbook.title().textContent()).toBe('Dropped plan');
-    expect(fs.existsSync(path.join(folder, 'Dropped plan.ewb'))).toBe(true);
+    expect(fs.existsSync(path.join(e2e.folder, 'Dropped plan.ewb'))).toBe(true);
     await workbook.close();
   });
 
   it('is usable by keyboard alone: create a workbook without the mouse', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     await page.getByRole('button', { name: 'New workbook' }).focus();
     await page.keyboard.press('Enter');
     await page.getByLabel('Force').focus();
@@ -178,15 +158,15 @@ describe('the app frame in the browser host', () => {
   });
 
   it('blocks requests off the app with its CSP, and the suite would catch any that got past it', async () => {
-    page = await app.newPage();
+    let page = (e2e.page = await e2e.app.newPage());
     const blocked = await page.evaluate(() => fetch('http://example.invalid/beacon').then(() => 'sent', (error: Error) => error.name));
     expect(blocked).toBe('TypeError'); // refused by connect-src 'self' before it is sent
-    expect(app.offOrigin).toEqual([]);
+    expect(e2e.app.offOrigin).toEqual([]);
     await page.context().close();
     // Without the CSP, the same request reaches the detector that fails every other test.
-    page = await app.newPage({ bypassCSP: true });
+    page = e2e.page = await e2e.app.newPage({ bypassCSP: true });
     await page.evaluate(() => fetch('http://example.invalid/beacon').catch(() => null));
-    expect(app.offOrigin).toEqual(['http://example.invalid/beacon']);
-    app.offOrigin.splice(0); // made on purpose here
+    expect(e2e.app.offOrigin).toEqual(['http://example.invalid/beacon']);
+    e2e.app.offOrigin.splice(0); // made on purpose here
   });
 });

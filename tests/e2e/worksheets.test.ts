@@ -1,34 +1,14 @@
 // Worksheets I end to end, through the UI only: a new workbook filled with an aim and objectives,
 // areas, audiences, assets of each kind, a vulnerability and places; reload and all is there;
 // statuses and gaps as expected; undo and redo; axe on every section with its records showing.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, screenshotOnFailure, startApp, type AppUnderTest } from './support/app-under-test.ts';
+import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { seriousViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 
-let app: AppUnderTest;
-let folder: string;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-ws-'));
-  app = await startApp(folder);
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await app.stop();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
-
-afterEach(async (context) => {
-  await screenshotOnFailure(page, context.task.name, context.task.result?.state === 'fail');
-  expect(app.offOrigin, 'requests that left the app').toEqual([]);
-});
+const e2e = appForFile('ewb-e2e-ws-');
 
 async function shoot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
@@ -36,7 +16,7 @@ async function shoot(p: Page, name: string): Promise<void> {
 
 describe('worksheets: Aims and WHO', () => {
   it('records the method through the UI, keeps it across a reload, and shows statuses, gaps and undo', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent worksheets');
     const ws = new WorksheetPage(page);
 
@@ -151,7 +131,7 @@ describe('worksheets: Aims and WHO', () => {
   });
 
   it('moves through a record list with the keyboard alone', async () => {
-    page = await app.newPage();
+    const page = (e2e.page = await e2e.app.newPage());
     await page.getByRole('table').getByRole('button', { name: 'Kent engagement strategy', exact: true }).click();
     // The first test's window still has it open for editing: this one is told so, and reads it.
     await page.getByRole('heading', { name: 'This workbook is already open' }).waitFor();

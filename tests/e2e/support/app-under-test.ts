@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createHostServer, newToken, type Host } from '../../../electron/host/create-host-server.ts';
 import { createAppCore, type AppCore } from '../../../electron/core/create-app-core.ts';
 import { testDeps } from '../../helpers/test-core.ts';
@@ -72,4 +73,38 @@ export async function screenshotOnFailure(page: Page | undefined, name: string, 
   if (!page || !failed) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name.replace(/[^\w-]+/g, '-').slice(0, 100)}.png`), fullPage: true }).catch(() => {});
+}
+
+export interface AppForFile {
+  readonly app: AppUnderTest;
+  readonly folder: string;
+  /** The page of the running test, for its screenshot if it fails. */
+  page: Page | undefined;
+}
+
+/**
+ * One app under test for a whole e2e file, in a fresh workbooks folder: started before the first
+ * test and stopped after the last; after each test a screenshot if it failed, and a failure if any
+ * request left the app's origin.
+ */
+export function appForFile(prefix: string, options: { closePageAfterEach?: boolean } = {}): AppForFile {
+  const state = { page: undefined } as { app: AppUnderTest; folder: string; page: Page | undefined };
+  beforeAll(async () => {
+    state.folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    state.app = await startApp(state.folder);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+  afterAll(async () => {
+    await state.app.stop();
+    fs.rmSync(state.folder, { recursive: true, force: true });
+  });
+  afterEach(async (context) => {
+    await screenshotOnFailure(state.page, context.task.name, context.task.result?.state === 'fail');
+    if (options.closePageAfterEach) {
+      await state.page?.context().close();
+      state.page = undefined;
+    }
+    expect(state.app.offOrigin, 'requests that left the app').toEqual([]);
+  });
+  return state;
 }
