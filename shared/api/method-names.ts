@@ -35,6 +35,8 @@ export const CORE_METHODS = [
   'unlinkEvidence',
   'getWhoIsMissingThreshold',
   'setWhoIsMissingThreshold',
+  'getSettings',
+  'changeSettings',
   'previewTabularFile',
   'importMappedTable',
   'getJobProgress',

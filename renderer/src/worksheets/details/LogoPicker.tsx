@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../api/client.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
+import { useWorkbookData } from '../workbook-data.tsx';
 
 interface Logo {
   dataUrl: string;
@@ -12,6 +13,7 @@ interface Logo {
 
 export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: string; readOnly: boolean }) {
   const chooseFile = useChooseFile();
+  const onEffects = useWorkbookData().applyEffects;
   const [logo, setLogo] = useState<Logo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,7 +28,8 @@ export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: 
     if (!source) return;
     const result = await api.call('setWorkbookLogo', { handle, source });
     if (result.ok) {
-      setLogo(result.value);
+      setLogo(result.value.logo);
+      onEffects(result.value.effects);
       setError(null);
     } else {
       setError(result.error.message);
@@ -35,8 +38,10 @@ export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: 
 
   async function remove() {
     const result = await api.call('setWorkbookLogo', { handle, source: null });
-    if (result.ok) setLogo(null);
-    else setError(result.error.message);
+    if (result.ok) {
+      setLogo(null);
+      onEffects(result.value.effects);
+    } else setError(result.error.message);
   }
 
   return (
