@@ -6,8 +6,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { BRIDGE_METHODS, IPC_CHANNEL } from '../../shared/api/method-names.ts';
 import { fail, type Result } from '../../shared/api/result.ts';
 import { isShellMethodName, shellContract } from '../../shared/api/shell-contract.ts';
-import { invalidInput, toApiError, type Logger } from '../core/app-error.ts';
-import type { AppCore } from '../core/create-app-core.ts';
+import { invalidInput, toApiError, type Logger, type AppCore } from '../core/index.ts';
 import { isOwnPageUrl } from './app-url.ts';
 import type { ShellHandlers } from './shell-handlers.ts';
 
