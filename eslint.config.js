@@ -97,7 +97,7 @@ const boundaries = {
       ExportNamedDeclaration: (node) => node.source && check(node, node.source),
       ExportAllDeclaration: (node) => check(node, node.source),
       ImportExpression: (node) => check(node, node.source),
-      TSImportType: (node) => check(node, node.argument),
+      TSImportType: (node) => check(node, node.source ?? node.argument),
       TSExternalModuleReference: (node) => check(node, node.expression),
       CallExpression(node) {
         const callee = node.callee;
