@@ -188,8 +188,8 @@ function apply(plan: FilePathPlan, value: unknown, rewrite: (path: string) => st
       if (!inner) continue;
       const current = own ? value[key] : undefined;
       const next = apply(inner, current, rewrite);
-      // defineProperty, not assignment: a JSON key named __proto__ must stay a plain field.
-      if (next !== current) Object.defineProperty((out ??= { ...value }), key, { value: next, enumerable: true, writable: true, configurable: true });
+      // The spread copies a JSON key named __proto__ as an own field, so this assignment stays a plain write.
+      if (next !== current) (out ??= { ...value })[key] = next;
     }
     return out ?? value;
   }
