@@ -2,9 +2,7 @@
 // uploads into it, standing in for the native dialogs Electron has.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../core/app-error.ts';
-import { createFileSynced, publishFile, removeQuietly, temporaryPathBeside } from '../core/fs/durable-write.ts';
-import { fileSystemError } from '../core/db/inspect-header.ts';
+import { AppError, createFileSynced, publishFile, removeQuietly, temporaryPathBeside, fileSystemError } from '../core/index.ts';
 import type { FolderEntry } from '../../shared/api/shell-contract.ts';
 import type { WorkbooksFolder } from './workbooks-folder.ts';
 

@@ -246,6 +246,3 @@ export type ApiHandlers = { [M in MethodName]: (request: ParsedRequestOf<M>) => 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
-
-/** Request fields that name files: each door decides where they may point (the host confines them). */
-export const PATH_FIELDS = ['path', 'destination', 'source', 'word', 'excel'] as const;

@@ -4,7 +4,7 @@ import type { AnyMethodName, AnyRequestOf, AnyResponseOf, ApiBridge } from '../.
 import type { Result } from '../../../shared/api/result.ts';
 import type { MenuCommandListener } from './menu-bridge.ts';
 
-type Bridge = ApiBridge & { onMenuCommand?: (listener: MenuCommandListener) => () => void };
+type Bridge = ApiBridge<File> & { onMenuCommand?: (listener: MenuCommandListener) => () => void };
 
 declare global {
   interface Window {
