@@ -54,6 +54,7 @@ export class SaveBoard {
   }
 
   private changed(member: SaveSource): void {
+    if (!this.members.has(member)) return;
     // A closed form's unsaved outcome is shown until the planner starts another change elsewhere.
     if (member.busy()) {
       for (const [other, entry] of this.members) if (other !== member && entry.left && !other.busy()) this.members.delete(other);
