@@ -55,7 +55,7 @@ function fakeApi() {
     door: 'host',
     call: ((method: string, request: Write['request']) => {
       if (method in reads) return Promise.resolve({ ok: true, value: reads[method] });
-      return new Promise((resolve) => writes.push({ method, request, answer: resolve }));
+      return new Promise<unknown>((resolve) => writes.push({ method, request, answer: resolve }));
     }) as ApiClient['call'],
     pathForFile: () => null,
     download: async () => {},

@@ -63,7 +63,7 @@ async function openForm() {
   const api: ApiClient = {
     door: 'host',
     call: ((method: string, request: Write['request']) => {
-      if (method === 'updateWorkbookDetails') return new Promise((resolve) => writes.push({ request, answer: resolve }));
+      if (method === 'updateWorkbookDetails') return new Promise<unknown>((resolve) => writes.push({ request, answer: resolve }));
       if (method === 'listForces') return Promise.resolve({ ok: true, value: FORCES.map((f) => ({ id: f.id, name: f.name, policeUkName: null, neighbours: [] })) });
       return Promise.resolve({ ok: true, value: null });
     }) as ApiClient['call'],
