@@ -135,7 +135,7 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
                 <p>These details go on the cover of the strategy document and on every page of the Excel workbook. The protective marking is printed at the top and bottom of every page, and shown on every screen here.</p>
                 <p>Set the strategy period and a review date: a strategy is never finished, and the review date is when you look again at who you engage and how.</p>
               </details>
-              <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} />
+              <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} onEffects={applyEffects} />
             </>
           ) : current.screen === 'census' ? (
             <CensusSection />

@@ -104,9 +104,9 @@ describe('the host door', () => {
 });
 
 describe('the Electron door', () => {
-  function bridge(invoke: (request: unknown) => Promise<unknown>): ApiBridge {
-    return new Proxy({ pathForFile: () => '' } as unknown as ApiBridge, {
-      get: (target, name) => (name in target ? target[name as keyof ApiBridge] : invoke),
+  function bridge(invoke: (request: unknown) => Promise<unknown>): ApiBridge<File> {
+    return new Proxy({ pathForFile: () => '' } as unknown as ApiBridge<File>, {
+      get: (target, name) => (name in target ? target[name as keyof ApiBridge<File>] : invoke),
     });
   }
 

@@ -14,6 +14,9 @@ import type { Result } from '../../../shared/api/result.ts';
 import { settle } from '../../helpers/controlled-persist.ts';
 
 const HANDLE = 'h1';
+
+/** What a write answers beside the record: nothing else changed. */
+const NO_EFFECTS = { sections: [], gaps: { added: [], removed: [] }, undo: { undoLabel: 'Undo editing audience', redoLabel: null } };
 const DELAY = 600;
 
 const AUDIENCE: RecordValues = {
@@ -108,7 +111,7 @@ describe('RecordForm saving', () => {
     await settled(() => vi.advanceTimersByTime(DELAY));
     expect(writes.map((w) => [w.method, w.request.changes])).toEqual([['updateRecord', { name: 'University students' }]]);
     expect(indicator()).toBe('saving');
-    await settled(() => writes[0]!.answer({ ok: true, value: { ...AUDIENCE, name: 'University students' } }));
+    await settled(() => writes[0]!.answer({ ok: true, value: { ...AUDIENCE, name: 'University students', effects: NO_EFFECTS } }));
     expect(indicator()).toBe('saved');
   });
 
@@ -119,10 +122,10 @@ describe('RecordForm saving', () => {
     await settled();
     expect(writes).toHaveLength(1);
     fireEvent.change(screen.getByLabelText('Priority'), { target: { value: 'low' } });
-    await settled(() => writes[0]!.answer({ ok: true, value: { ...AUDIENCE, name: 'University students' } }));
+    await settled(() => writes[0]!.answer({ ok: true, value: { ...AUDIENCE, name: 'University students', effects: NO_EFFECTS } }));
     expect(indicator()).toBe('saving');
     expect(writes.map((w) => w.request.changes)).toEqual([{ name: 'University students' }, { priority: 'low' }]);
-    await settled(() => writes[1]!.answer({ ok: true, value: { ...AUDIENCE, name: 'University students', priority: 'low' } }));
+    await settled(() => writes[1]!.answer({ ok: true, value: { ...AUDIENCE, name: 'University students', priority: 'low', effects: NO_EFFECTS } }));
     expect(indicator()).toBe('saved');
   });
 
@@ -143,7 +146,7 @@ describe('RecordForm saving', () => {
     await settled();
     expect(writes.map((w) => w.request.changes)).toEqual([{ name: 'Students at the college' }]);
     expect(indicator()).toBe('saving');
-    await settled(() => writes[0]!.answer({ ok: true, value: { ...AUDIENCE, name: 'Students at the college' } }));
+    await settled(() => writes[0]!.answer({ ok: true, value: { ...AUDIENCE, name: 'Students at the college', effects: NO_EFFECTS } }));
     expect(indicator()).toBe('saved');
   });
 });

@@ -4,6 +4,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useAutosave, type SaveState } from '../use-autosave.ts';
 import { LogoPicker } from './LogoPicker.tsx';
+import type { WriteEffects } from '../../../../shared/api/records.ts';
 import type { WorkbookInfo } from '../../../../shared/api/workbook.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary.tsx';
@@ -22,7 +23,7 @@ const LABELS: Record<keyof Draft, string> = {
   reviewDate: 'Next review date',
 };
 
-export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClient; info: WorkbookInfo; onSaved: (info: WorkbookInfo) => void; onSaveState: (state: SaveState) => void }) {
+export function DetailsForm({ api, info, onSaved, onSaveState, onEffects }: { api: ApiClient; info: WorkbookInfo; onSaved: (info: WorkbookInfo) => void; onSaveState: (state: SaveState) => void; onEffects?: (effects: WriteEffects) => void }) {
   const forces = useForces(api);
   const [draft, setDraft] = useState<Draft>(() => draftOf(info.meta));
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -87,7 +88,7 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
           { value: 'OFFICIAL-SENSITIVE', label: 'OFFICIAL-SENSITIVE', hint: 'Would cause harm if lost or shared without need: most engagement strategies that name groups, places and contacts.' },
         ]}
       />
-      <LogoPicker api={api} handle={info.handle} readOnly={readOnly} />
+      <LogoPicker api={api} handle={info.handle} readOnly={readOnly} onEffects={onEffects} />
     </form>
   );
 }

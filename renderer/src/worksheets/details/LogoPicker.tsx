@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../api/client.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
-import { useWorkbookData } from '../workbook-data.tsx';
+import type { WriteEffects } from '../../../../shared/api/records.ts';
 
 interface Logo {
   dataUrl: string;
@@ -11,9 +11,8 @@ interface Logo {
   height: number;
 }
 
-export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: string; readOnly: boolean }) {
+export function LogoPicker({ api, handle, readOnly, onEffects }: { api: ApiClient; handle: string; readOnly: boolean; onEffects?: ((effects: WriteEffects) => void) | undefined }) {
   const chooseFile = useChooseFile();
-  const onEffects = useWorkbookData().applyEffects;
   const [logo, setLogo] = useState<Logo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,7 +28,7 @@ export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: 
     const result = await api.call('setWorkbookLogo', { handle, source });
     if (result.ok) {
       setLogo(result.value.logo);
-      onEffects(result.value.effects);
+      onEffects?.(result.value.effects);
       setError(null);
     } else {
       setError(result.error.message);
@@ -40,7 +39,7 @@ export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: 
     const result = await api.call('setWorkbookLogo', { handle, source: null });
     if (result.ok) {
       setLogo(null);
-      onEffects(result.value.effects);
+      onEffects?.(result.value.effects);
     } else setError(result.error.message);
   }
 
