@@ -27,6 +27,19 @@ export function listEvidenceLinks(db: ReadDb): EvidenceLink[] {
   return (db.prepare('SELECT * FROM evidence_link ORDER BY created_at, id').all() as LinkRow[]).map(fromRow);
 }
 
+/** The links that cite a record (an audience, or an area they are about): they go when it is deleted. */
+export function evidenceLinksCiting(db: ReadDb, table: string, id: string): EvidenceLink[] {
+  const column = table === 'audience' ? 'audience_id' : table === 'area' ? 'area_id' : null;
+  if (column === null) return [];
+  return (db.prepare(`SELECT * FROM evidence_link WHERE ${column} = ? ORDER BY created_at, id`).all(id) as LinkRow[]).map(fromRow);
+}
+
+/** Puts links back after the deletion that took them is undone, where what they name still exists. */
+export function restoreEvidenceLinks(db: WriteDb, links: readonly EvidenceLink[]): void {
+  requireWriteScope(db, 'Evidence links');
+  for (const link of links) applyEvidenceLink(db, true, link);
+}
+
 export function insertEvidenceLink(db: WriteDb, link: EvidenceLink): void {
   requireWriteScope(db, 'An evidence link');
   db.prepare('INSERT INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(link.id, link.audienceId, link.tableId, link.areaId, link.category, link.createdAt);

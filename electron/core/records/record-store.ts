@@ -3,6 +3,7 @@
 // (table and column names come only from the descriptors, never from input).
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
+import type { EvidenceLink } from '../../../shared/api/census.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
 
@@ -177,11 +178,13 @@ export interface BackLink {
   targets?: string[];
 }
 
-/** What a deletion removed: the record, and the other records' pointers and links to it. */
+/** What a deletion removed: the record, the other records' pointers and links to it, and evidence citing it. */
 export interface DeletionSnapshot {
   record: RecordValues;
   refs: BackRef[];
   links: BackLink[];
+  /** Audiences' links to census figures that named this audience or area (absent in older entries). */
+  evidenceLinks?: EvidenceLink[];
 }
 
 export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { refs: BackRef[]; links: BackLink[] } {

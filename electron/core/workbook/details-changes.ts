@@ -68,7 +68,8 @@ function currentLogo(db: ReadDb): Logo | null {
 export function changeLogo(db: WriteDb, ctx: ChangeContext, logo: Logo | null): void {
   writeChange(db, ctx, ({ id }) => {
     const before = currentLogo(db);
-    if (before === null && logo === null) return { result: null, change: null };
+    // Choosing the logo already there is no change (and no step of undo that does nothing).
+    if ((before === null && logo === null) || (before !== null && logo !== null && before.bytes.equals(logo.bytes))) return { result: null, change: null };
     stashLogo(db, id, 'before', before);
     stashLogo(db, id, 'after', logo);
     writeLogo(db, logo);

@@ -4,17 +4,14 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { ChangeSummary } from '../../../shared/api/records.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import type { AppCore } from '../../../electron/core/create-app-core.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { seededRandom, type SeededRandom } from '../../helpers/seeded-random.ts';
 import { scaled, suiteSeed, timeoutFor } from '../../helpers/test-scale.ts';
 import { SAMPLE_DETAILS, expectOk, expectWritten, sequentialIds, testCore } from '../../helpers/test-core.ts';
-
-type Values = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
-type Snapshot = Record<RecordTypeName, Values[]>;
+import { runChange, type Op, type OpKind, type Snapshot, type Values } from '../../helpers/record-ops.ts';
 interface UndoAnswer {
   change: ChangeSummary | null;
   undoLabel: string | null;
@@ -306,72 +303,6 @@ describe('undo and redo', () => {
 // ---------------------------------------------------------------------------------------------
 // A long random sequence of creates, edits and deletes, built from the descriptors.
 
-const WORDS = ['Riverside', 'Northgate', 'Mill Lane', 'Bearsted', 'Shepway', 'Parkwood', 'Tovil', 'Fant', 'Heath', 'Allington'];
-const NOUNS = ['ward', 'estate', 'youth club', 'mosque', 'leisure centre', 'residents’ association', 'market', 'college', 'food bank', 'skate park'];
-
-function sentence(rnd: SeededRandom, max: number): string {
-  return `${rnd.pick(WORDS)} ${rnd.pick(NOUNS)} ${rnd.int(1, 999)}`.slice(0, max);
-}
-
-function dateFrom(rnd: SeededRandom): string {
-  return new Date(Date.UTC(2024, 0, 1) + rnd.int(0, 2000) * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A valid value for `field`, or undefined when it needs a record that does not exist yet. */
-function valueFor(field: FieldDef, rnd: SeededRandom, existing: Snapshot): unknown {
-  const vocab = (field.vocabulary ?? []).map((item) => item.id);
-  const optionalNull = !field.required && rnd.next() < 0.3;
-  switch (field.kind) {
-    case 'text':
-    case 'longText':
-      return !field.required && rnd.next() < 0.3 ? '' : sentence(rnd, field.max ?? 200);
-    case 'date':
-      return optionalNull ? null : dateFrom(rnd);
-    case 'enum':
-      return optionalNull ? null : rnd.pick(vocab);
-    case 'enumList':
-      return rnd.sample(vocab, rnd.int(0, 3));
-    case 'integer':
-      return optionalNull ? null : rnd.int(0, 50_000);
-    case 'codeList':
-      return [...new Set(Array.from({ length: rnd.int(0, 3) }, () => `${rnd.pick(['E', 'W'])}01${String(rnd.int(0, 999_999)).padStart(6, '0')}`))];
-    case 'ref': {
-      const pool = existing[field.target!].map((record) => record.id);
-      if (pool.length === 0 || optionalNull) return field.required ? (pool.length ? rnd.pick(pool) : undefined) : null;
-      return rnd.pick(pool);
-    }
-  }
-}
-
-function valuesFor(type: RecordTypeName, rnd: SeededRandom, existing: Snapshot, only?: readonly string[]): Record<string, unknown> | null {
-  const def = RECORD_TYPES[type];
-  const values: Record<string, unknown> = {};
-  const wanted = (name: string) => !only || only.includes(name);
-  for (const field of def.fields) {
-    if (!wanted(field.name)) continue;
-    const value = valueFor(field, rnd, existing);
-    if (value === undefined) return null;
-    values[field.name] = value;
-  }
-  for (const link of def.links) if (wanted(link.name)) values[link.name] = rnd.sample(existing[link.target].map((record) => record.id), rnd.int(0, 2));
-  if (wanted('shareable')) values.shareable = rnd.next() < 0.8;
-  if (wanted('notes')) values.notes = rnd.next() < 0.5 ? '' : sentence(rnd, 10_000);
-  if (wanted('reviewedAt')) values.reviewedAt = rnd.next() < 0.5 ? null : dateFrom(rnd);
-  return values;
-}
-
-function editableNames(type: RecordTypeName): string[] {
-  const def = RECORD_TYPES[type];
-  return [...def.fields.map((f) => f.name), ...def.links.map((l) => l.name), 'shareable', 'notes', 'reviewedAt'];
-}
-
-type OpKind = 'create' | 'update' | 'delete' | 'undo' | 'redo';
-interface Op {
-  kind: OpKind;
-  type: RecordTypeName;
-  seed: number;
-}
-
 function opsArbitrary(maxLength: number, withUndo: boolean): fc.Arbitrary<Op[]> {
   const kinds: Array<{ weight: number; arbitrary: fc.Arbitrary<OpKind> }> = [
     { weight: 5, arbitrary: fc.constant('create') },
@@ -381,43 +312,6 @@ function opsArbitrary(maxLength: number, withUndo: boolean): fc.Arbitrary<Op[]> 
   if (withUndo) kinds.push({ weight: 2, arbitrary: fc.constant('undo') }, { weight: 1, arbitrary: fc.constant('redo') });
   const op = fc.record({ kind: fc.oneof(...kinds), type: fc.constantFrom(...RECORD_TYPE_NAMES), seed: fc.integer({ min: 0, max: 0x7fffffff }) });
   return fc.array(op, { minLength: Math.ceil(maxLength / 2), maxLength });
-}
-
-/**
- * Runs one change op; answers whether the workbook changed (a refused or empty change does not).
- * Refusals are expected (an aim with objectives, an area inside itself) and must change nothing.
- */
-async function runChange(core: AppCore, handle: string, op: Op, existing: Snapshot): Promise<boolean> {
-  const rnd = seededRandom(op.seed);
-  let result;
-  if (op.kind === 'create') {
-    const values = valuesFor(op.type, rnd, existing);
-    if (!values) return false;
-    result = await core.call('createRecord', { handle, type: op.type, values });
-    if (!result.ok) throw new Error(`a valid create was refused: ${result.error.message}`);
-    return true;
-  }
-  // Edit or delete a record of the op's type, or of another type when there is none.
-  const types = RECORD_TYPE_NAMES.filter((name) => existing[name].length > 0);
-  if (types.length === 0) return false;
-  const type = existing[op.type].length > 0 ? op.type : rnd.pick(types);
-  const target = rnd.pick(existing[type]);
-  if (op.kind === 'update') {
-    const changes = valuesFor(type, rnd, existing, rnd.sample(editableNames(type), rnd.int(1, 3)));
-    if (!changes) return false;
-    result = await core.call('updateRecord', { handle, type, id: target.id, changes });
-    if (!result.ok) {
-      expect(result.error.fields ?? {}, result.error.message).toHaveProperty('parentId');
-      return false;
-    }
-    return true;
-  }
-  result = await core.call('deleteRecord', { handle, type, id: target.id });
-  if (!result.ok) {
-    expect(result.error.message).toMatch(/still has \d+ objective/);
-    return false;
-  }
-  return true;
 }
 
 const SEQUENCE_RUNS = scaled(10, 60);

@@ -1,0 +1,253 @@
+// Undo and redo over every kind of change the workbook has — records, the details, section
+// completion, settings, the logo, evidence links, census imports (new and replacing), removing a
+// census table, and an LSOA lookup — in long random sequences, checked against a model: every undo
+// gives back the whole workbook as it was before that change, every redo as it was after.
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS } from '../../../shared/domain/record-types.ts';
+import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import type { AppCore } from '../../../electron/core/create-app-core.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { seededRandom, type SeededRandom } from '../../helpers/seeded-random.ts';
+import { scaled, suiteSeed, timeoutFor } from '../../helpers/test-scale.ts';
+import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
+import { runChange, sentence, type Snapshot } from '../../helpers/record-ops.ts';
+import { openReadOnly } from '../../../electron/core/db/open-database.ts';
+import { computeGaps, sectionStates } from '../../../electron/core/gaps/compute-gaps.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/census');
+const CENSUS_FILES = ['census2021-ts021-lsoa.csv', 'census2021-ts007a-ltla.csv'];
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+type Kind = 'record' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'undo' | 'redo';
+interface Op {
+  kind: Kind;
+  seed: number;
+}
+
+interface World {
+  records: Snapshot;
+  details: Record<string, unknown>;
+  logo: unknown;
+  sections: unknown;
+  settings: unknown;
+  tables: unknown;
+  figures: unknown;
+  links: unknown;
+}
+
+/**
+ * The open workbook's gaps and section states, kept up to date write by write, must always be what
+ * working them out from scratch gives.
+ */
+async function expectDerivedUpToDate(core: ReturnType<typeof testCore>, handle: string, file: string): Promise<void> {
+  const db = openReadOnly(file);
+  try {
+    const fresh = computeGaps(db, core.deps.clock());
+    expect(await expectOk(core, 'listGaps', { handle }), 'gaps kept up to date').toEqual(fresh);
+    expect(await expectOk(core, 'listSectionStates', { handle }), 'section states kept up to date').toEqual(sectionStates(db, fresh));
+  } finally {
+    db.close();
+  }
+}
+
+async function worldOf(core: AppCore, handle: string): Promise<World> {
+  const records = {} as Snapshot;
+  for (const type of RECORD_TYPE_NAMES) {
+    const linkNames = RECORD_TYPES[type].links.map((link) => link.name);
+    // Undo stamps its own edit time, and a restored link comes back at the end of its list.
+    records[type] = (await expectOk<{ records: Snapshot[typeof type] }>(core, 'listRecords', { handle, type })).records.map(({ updatedAt: _updated, ...rest }) => {
+      const copy: Record<string, unknown> = { ...rest };
+      for (const name of linkNames) copy[name] = [...((copy[name] as string[] | undefined) ?? [])].sort();
+      return copy as Snapshot[typeof type][number];
+    });
+  }
+  const { meta } = await expectOk<WorkbookInfo>(core, 'getWorkbook', { handle });
+  const { modifiedAt: _modified, appVersion: _app, ...details } = meta;
+  return {
+    records,
+    details,
+    logo: await expectOk(core, 'getWorkbookLogo', { handle }),
+    sections: (await expectOk<Array<{ section: string; completedAt: string | null }>>(core, 'listSectionStates', { handle })).map((s) => [s.section, s.completedAt]),
+    settings: await expectOk(core, 'getSettings', { handle }),
+    tables: await expectOk(core, 'listCensusTables', { handle }),
+    figures: await expectOk(core, 'listCensusFigures', { handle }),
+    links: await expectOk(core, 'listEvidenceLinks', { handle }),
+  };
+}
+
+/** A census file to import: one of the fixtures, sometimes with one count changed so a re-import differs. */
+function censusFile(dir: string, rnd: SeededRandom): string {
+  const name = rnd.pick(CENSUS_FILES);
+  const lines = fs.readFileSync(path.join(FIXTURES, name), 'utf8').split(/\r?\n/);
+  const row = rnd.int(1, lines.filter(Boolean).length - 1);
+  const cells = lines[row]!.split(',');
+  const last = cells.length - 1;
+  cells[last] = String(Number(cells[last]) + rnd.int(0, 3));
+  lines[row] = cells.join(',');
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+/** Runs one op other than undo and redo; answers whether it was accepted. */
+async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: World): Promise<boolean> {
+  const rnd = seededRandom(op.seed);
+  const call = async (method: string, request: unknown): Promise<boolean> => {
+    const result = await core.call(method, request);
+    if (!result.ok && !['invalid-input', 'not-found'].includes(result.error.code)) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
+    return result.ok;
+  };
+  const tables = world.tables as Array<{ id: string; categories: Array<{ name: string; isTotal: boolean }> }>;
+  switch (op.kind) {
+    case 'record':
+      return runChange(core, handle, { kind: rnd.pick(['create', 'create', 'update', 'delete'] as const), type: rnd.pick(RECORD_TYPE_NAMES), seed: op.seed }, world.records);
+    case 'details':
+      return call('updateWorkbookDetails', { handle, changes: rnd.pick([{ title: sentence(rnd, 200) }, { author: rnd.next() < 0.5 ? null : sentence(rnd, 200) }, { marking: rnd.pick(['OFFICIAL', 'OFFICIAL-SENSITIVE']) }, { reviewDate: rnd.next() < 0.5 ? null : '2028-01-31' }]) });
+    case 'section':
+      return call('setSectionCompleted', { handle, section: rnd.pick([...SECTION_IDS]), completed: rnd.next() < 0.6 });
+    case 'setting':
+      return call('changeSettings', { handle, changes: rnd.next() < 0.5 ? { whoIsMissingThreshold: rnd.int(1, 50) / 100 } : { changeRetentionDays: rnd.int(1, 3650) } });
+    case 'logo': {
+      const file = path.join(dir, 'logo.png');
+      fs.writeFileSync(file, Buffer.from(TINY_PNG, 'base64'));
+      return call('setWorkbookLogo', { handle, source: rnd.next() < 0.6 ? file : null });
+    }
+    case 'link': {
+      const audiences = world.records.audience;
+      const categories = tables.flatMap((t) => t.categories.filter((c) => !c.isTotal).map((c) => [t.id, c.name] as const));
+      if (audiences.length === 0 || categories.length === 0) return false;
+      const [tableId, category] = rnd.pick(categories);
+      const areas = world.records.area;
+      const areaId = areas.length > 0 && rnd.next() < 0.5 ? rnd.pick(areas).id : null;
+      return call('linkEvidence', { handle, audienceId: rnd.pick(audiences).id, tableId, areaId, category });
+    }
+    case 'unlink': {
+      const links = world.links as Array<{ id: string }>;
+      return links.length > 0 && call('unlinkEvidence', { handle, id: rnd.pick(links).id });
+    }
+    case 'import':
+      return call('importCensus', { handle, source: censusFile(dir, rnd) });
+    case 'remove':
+      return tables.length > 0 && call('deleteCensusTable', { handle, tableId: rnd.pick(tables).id });
+    case 'lookup': {
+      const areas = world.records.area;
+      if (areas.length === 0) return false;
+      const area = rnd.pick(areas);
+      const file = path.join(dir, 'lookup.csv');
+      const codes = Array.from({ length: rnd.int(1, 3) }, () => `E01${String(rnd.int(0, 999_999)).padStart(6, '0')}`);
+      fs.writeFileSync(file, ['LSOA21CD,WD22NM', ...codes.map((code) => `${code},${String(area.name)}`)].join('\n'));
+      return call('importAreaLookup', { handle, source: file });
+    }
+    default:
+      throw new Error(`not a change: ${op.kind}`);
+  }
+}
+
+const KINDS: Array<{ weight: number; kind: Kind }> = [
+  { weight: 6, kind: 'record' },
+  { weight: 1, kind: 'details' },
+  { weight: 1, kind: 'section' },
+  { weight: 1, kind: 'setting' },
+  { weight: 1, kind: 'logo' },
+  { weight: 2, kind: 'link' },
+  { weight: 1, kind: 'unlink' },
+  { weight: 2, kind: 'import' },
+  { weight: 1, kind: 'remove' },
+  { weight: 1, kind: 'lookup' },
+  { weight: 3, kind: 'undo' },
+  { weight: 2, kind: 'redo' },
+];
+
+const opsArbitrary = (length: number) =>
+  fc.array(fc.record({ kind: fc.oneof(...KINDS.map(({ weight, kind }) => ({ weight, arbitrary: fc.constant(kind) }))), seed: fc.integer({ min: 0, max: 0x7fffffff }) }), { minLength: Math.ceil(length / 2), maxLength: length });
+
+const RUNS = scaled(12, 60);
+const LENGTH = scaled(50, 160);
+
+describe('undo and redo of every kind of change (seeded; EWB_LONG=1 for more and longer)', () => {
+  it(
+    'every undo gives back the whole workbook as it was before its change, every redo as it was after, to the very start and back',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(opsArbitrary(LENGTH), async (ops) => {
+          const core = testCore();
+          const dir = tempDir();
+          const { handle, path: file } = await expectOk<WorkbookInfo>(core, 'createWorkbook', { path: path.join(dir, 'Every kind.ewb'), details: SAMPLE_DETAILS });
+          try {
+            const start = await worldOf(core, handle);
+            const undoStack: World[] = [];
+            const redoStack: World[] = [];
+            let current = start;
+            // Something to link and look up from the start: an area, an audience in it, a census table.
+            const area = await expectOk<{ id: string }>(core, 'createRecord', { handle, type: 'area', values: { name: 'Riverside ward' } });
+            undoStack.push(current);
+            current = await worldOf(core, handle);
+            await expectOk(core, 'createRecord', { handle, type: 'audience', values: { name: 'Young people', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high', areaIds: [area.id] } });
+            undoStack.push(current);
+            current = await worldOf(core, handle);
+            await expectOk(core, 'importCensus', { handle, source: path.join(FIXTURES, CENSUS_FILES[0]!) });
+            undoStack.push(current);
+            current = await worldOf(core, handle);
+            for (const op of ops) {
+              const before = current;
+              if (op.kind === 'undo' || op.kind === 'redo') {
+                const answer = await expectOk<{ change: unknown }>(core, op.kind, { handle });
+                current = await worldOf(core, handle);
+                await expectDerivedUpToDate(core, handle, file);
+                const [from, to] = op.kind === 'undo' ? [undoStack, redoStack] : [redoStack, undoStack];
+                const expected = from.pop();
+                if (expected === undefined) {
+                  expect(answer.change, op.kind).toBeNull();
+                  expect(current).toEqual(before);
+                } else {
+                  expect(current, `${op.kind} after ${JSON.stringify(answer.change)}`).toEqual(expected);
+                  to.push(before);
+                }
+                continue;
+              }
+              const accepted = await runOp(core, handle, dir, op, before);
+              current = await worldOf(core, handle);
+              await expectDerivedUpToDate(core, handle, file);
+              if (accepted && JSON.stringify(current) !== JSON.stringify(before)) {
+                undoStack.push(before);
+                redoStack.length = 0;
+              } else {
+                expect(current, op.kind).toEqual(before);
+              }
+            }
+            // Redo what is left, then undo every step to the start and redo every step to the end,
+            // checking the whole workbook after each.
+            while (redoStack.length > 0) {
+              undoStack.push(current);
+              await expectOk(core, 'redo', { handle });
+              current = await worldOf(core, handle);
+              expect(current).toEqual(redoStack.pop());
+            }
+            const after: World[] = [];
+            while (undoStack.length > 0) {
+              after.push(current);
+              expect((await expectOk<{ change: unknown }>(core, 'undo', { handle })).change).not.toBeNull();
+              current = await worldOf(core, handle);
+              expect(current, 'undoing all').toEqual(undoStack.pop());
+            }
+            expect(current).toEqual(start);
+            expect(await expectOk(core, 'undo', { handle })).toMatchObject({ change: null });
+            while (after.length > 0) {
+              expect((await expectOk<{ change: unknown }>(core, 'redo', { handle })).change).not.toBeNull();
+              current = await worldOf(core, handle);
+              expect(current, 'redoing all').toEqual(after.pop());
+            }
+            expect(await expectOk(core, 'redo', { handle })).toMatchObject({ change: null });
+          } finally {
+            core.closeAll();
+          }
+        }),
+        { numRuns: RUNS, seed: suiteSeed(20261129) },
+      );
+    },
+    timeoutFor(RUNS * LENGTH, 120),
+  );
+});
