@@ -8,6 +8,7 @@ import type { ChangeEntry } from './changes/change-log.ts';
 import type { ChangeContext } from './changes/write-change.ts';
 import { changeHandler } from './changes/change-handlers.ts';
 import { undoState } from './changes/undo-redo.ts';
+import { retireOldChanges } from './changes/retention.ts';
 import { WorkbookDerived } from './gaps/workbook-derived.ts';
 import type { WriteDb } from './db/open-database.ts';
 import { RecentWorkbooks } from './workbook/recent-workbooks.ts';
@@ -92,6 +93,9 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
     rememberRecent,
     openSession(file, readOnly, takeOverLock) {
       const { session, notices } = readOnly ? { session: sessions.openForReading(file), notices: [] as string[] } : sessions.openForEditing(file, takeOverLock);
+      // Changes older than the retention period can no longer be undone: their personal values go now,
+      // not at the next edit, so a workbook only opened and closed keeps none past their time.
+      if (session.writable) retireOldChanges(session.writable, now());
       const info = infoOf(session);
       rememberRecent(info);
       return { info, notices };

@@ -58,3 +58,12 @@ export function applyRetention(db: WriteDb, at: string): number {
   for (const row of personal) redact(db, row, at);
   return stale.length + personal.length;
 }
+
+/** The retention pass on its own, as a workbook is opened for editing (nothing else may be written then). */
+export function retireOldChanges(db: WriteDb, at: string): number {
+  let retired = 0;
+  db.transaction(() => {
+    retired = applyRetention(db, at);
+  }).immediate();
+  return retired;
+}
