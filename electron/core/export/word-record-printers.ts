@@ -286,7 +286,7 @@ export function plainTablePart(data: ExportData, def: RecordTypeDef): Block[] {
   const width = Math.floor(100 / (fields.length + def.links.length));
   const columns: Column[] = [...fields.map((f) => ({ title: f.label, width })), ...def.links.map((link) => ({ title: link.label, width }))];
   const rows: Row[] = records.map((record) => [...fields.map((f) => cellOf(f, record, data.names)), ...def.links.map((link) => namesOf(record[link.name], data.names))]);
-  return [...blocks, intro(`The ${countOf(records.length, def.label.toLowerCase(), def.plural.toLowerCase())} recorded.`), table(columns, rows)];
+  return [...blocks, intro(`The ${def.plural.toLowerCase()} recorded (${countOf(records.length, def.label.toLowerCase(), def.plural.toLowerCase())}).`), table(columns, rows)];
 }
 
 const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) => Block[]> = {
