@@ -1,6 +1,7 @@
 // `npm run bench`: the speed and memory targets of QUALITY.md, measured as ratios against
 // baselines run in the same process where a baseline exists. Machines are noisy: figures, not tests.
 import { benchEditLatency } from './edit-latency.ts';
+import { benchEditRoundTrip } from './edit-round-trip.ts';
 import { benchExportExcel } from './export-excel.ts';
 import { benchExportWord } from './export-word.ts';
 import { benchRenderer20k } from './renderer-20k.ts';
@@ -10,6 +11,8 @@ import { printResults, type BenchResult } from './bench-stats.ts';
 const results: BenchResult[] = [];
 console.log('Edit latency (500 edits each)…');
 results.push(await benchEditLatency(500));
+console.log('One edit on a 20,000-record workbook (500 edits each way)…');
+results.push(...(await benchEditRoundTrip(500)));
 console.log('Census import (300 local authorities × 20 categories, 5 runs)…');
 results.push(await benchCensusImport(5, 300));
 console.log('Renderer with 20,000 records (Chromium through the browser host)…');

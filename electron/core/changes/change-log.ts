@@ -3,6 +3,7 @@
 // undo and redo are entries of their own. Undo, the history and the retention pass read it back.
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import type { ChangeKind } from './change-kinds.ts';
+import { statement } from '../db/statements.ts';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
 export type LogAction = ChangeAction | 'undo' | 'redo';
@@ -111,8 +112,8 @@ export function toJson(values: Values | null): string | null {
 export function listChanges(db: ReadDb, recordId?: string): LogEntry[] {
   const rows = (
     recordId === undefined
-      ? db.prepare('SELECT * FROM change_log ORDER BY seq').all()
-      : db.prepare('SELECT * FROM change_log WHERE record_id = ? ORDER BY seq').all(recordId)
+      ? statement(db, 'SELECT * FROM change_log ORDER BY seq').all()
+      : statement(db, 'SELECT * FROM change_log WHERE record_id = ? ORDER BY seq').all(recordId)
   ) as LogRow[];
   return rows.map(logEntryFromRow);
 }

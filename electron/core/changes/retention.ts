@@ -9,6 +9,7 @@ import { changeFromRow, toJson, type LogRow } from './change-log.ts';
 import { isChangeKind } from './change-kinds.ts';
 import { changeHandler } from './change-handlers.ts';
 import { withinWriteScope } from './write-scope.ts';
+import { statement } from '../db/statements.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,7 +27,7 @@ function redact(db: WriteDb, row: LogRow, at: string): void {
     before = toJson(redacted.before);
     after = toJson(redacted.after);
   }
-  db.prepare('UPDATE change_log SET before_json = ?, after_json = ?, personal = 0, redacted_at = ? WHERE seq = ?').run(before, after, at, row.seq);
+  statement(db, 'UPDATE change_log SET before_json = ?, after_json = ?, personal = 0, redacted_at = ? WHERE seq = ?').run(before, after, at, row.seq);
 }
 
 /**
@@ -38,7 +39,7 @@ export function retireEntry(db: WriteDb, row: LogRow, at: string, state: number 
     const entry = changeFromRow(row);
     withinWriteScope(db, () => changeHandler(entry.kind).dropSideData?.(db, entry));
   }
-  db.prepare('UPDATE change_log SET undoable = 0, state = ? WHERE seq = ?').run(state, row.seq);
+  statement(db, 'UPDATE change_log SET undoable = 0, state = ? WHERE seq = ?').run(state, row.seq);
   if (row.personal === 1) redact(db, row, at);
 }
 
@@ -51,10 +52,10 @@ export function retentionHorizon(db: WriteDb, at: string): string {
 /** Retires every change older than the retention period. Cheap when there is nothing to do. */
 export function applyRetention(db: WriteDb, at: string): number {
   const horizon = retentionHorizon(db, at);
-  const stale = db.prepare('SELECT * FROM change_log WHERE undoable = 1 AND at < ?').all(horizon) as LogRow[];
+  const stale = statement(db, 'SELECT * FROM change_log WHERE undoable = 1 AND at < ?').all(horizon) as LogRow[];
   for (const row of stale) retireEntry(db, row, at, row.state === 1 ? 2 : row.state);
   // Entries retired before (or written before personal values were tracked) may still hold them.
-  const personal = db.prepare('SELECT * FROM change_log WHERE personal = 1 AND at < ?').all(horizon) as LogRow[];
+  const personal = statement(db, 'SELECT * FROM change_log WHERE personal = 1 AND at < ?').all(horizon) as LogRow[];
   for (const row of personal) redact(db, row, at);
   return stale.length + personal.length;
 }

@@ -7,6 +7,7 @@ import { changeHandler } from './change-handlers.ts';
 import type { ApplyEnv } from './change-handler.ts';
 import type { ChangeContext } from './write-change.ts';
 import { withinWriteScope } from './write-scope.ts';
+import { statement } from '../db/statements.ts';
 
 export interface UndoStep {
   /** The change undone or redone. */
@@ -18,12 +19,12 @@ export interface UndoStep {
 const CHANGE_ACTIONS = "('create', 'update', 'delete')";
 
 function lastInForce(db: ReadDb): ChangeEntry | null {
-  const row = db.prepare(`SELECT * FROM change_log WHERE state = 0 AND action IN ${CHANGE_ACTIONS} ORDER BY seq DESC LIMIT 1`).get() as LogRow | undefined;
+  const row = statement(db, `SELECT * FROM change_log WHERE state = 0 AND action IN ${CHANGE_ACTIONS} ORDER BY seq DESC LIMIT 1`).get() as LogRow | undefined;
   return row && row.undoable === 1 ? changeFromRow(row) : null;
 }
 
 function firstUndone(db: ReadDb): ChangeEntry | null {
-  const row = db.prepare('SELECT * FROM change_log WHERE state = 1 ORDER BY seq ASC LIMIT 1').get() as LogRow | undefined;
+  const row = statement(db, 'SELECT * FROM change_log WHERE state = 1 ORDER BY seq ASC LIMIT 1').get() as LogRow | undefined;
   return row && row.undoable === 1 ? changeFromRow(row) : null;
 }
 
@@ -49,7 +50,7 @@ function step(db: WriteDb, ctx: ChangeContext, appVersion: string, which: 'undo'
     const env: ApplyEnv = { at, appVersion };
     withinWriteScope(db, () => changeHandler(entry.kind).apply(db, entry, which === 'undo' ? 'back' : 'forward', env));
     const description = which === 'undo' ? `Undid ${undoneAs}` : `Redid ${describeChange(db, entry)}`;
-    db.prepare('UPDATE change_log SET state = ? WHERE seq = ?').run(which === 'undo' ? 1 : 0, entry.seq);
+    statement(db, 'UPDATE change_log SET state = ? WHERE seq = ?').run(which === 'undo' ? 1 : 0, entry.seq);
     insertLogRow(db, {
       id: ctx.newId(),
       at,

@@ -7,6 +7,7 @@ import { changeFromRow, insertLogRow, toJson, type ChangeDraft, type ChangeEntry
 import { changeHandler } from './change-handlers.ts';
 import { applyRetention, retireEntry } from './retention.ts';
 import { withinWriteScope } from './write-scope.ts';
+import { statement } from '../db/statements.ts';
 
 /** Who is changing the workbook and when: the clock and ids are injected, so tests control them. */
 export interface ChangeContext {
@@ -30,7 +31,7 @@ export interface Committed<T> {
 }
 
 function totalChanges(db: WriteDb): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
+  return statement(db, 'SELECT total_changes()').pluck().get() as number;
 }
 
 /**
@@ -78,6 +79,6 @@ export function writeChange<T>(db: WriteDb, ctx: ChangeContext, make: (change: {
 
 /** A new change ends the chance to redo what was undone: those changes are retired for good. */
 function discardRedoable(db: WriteDb, at: string): void {
-  const rows = db.prepare('SELECT * FROM change_log WHERE state = 1').all() as LogRow[];
+  const rows = statement(db, 'SELECT * FROM change_log WHERE state = 1').all() as LogRow[];
   for (const row of rows) retireEntry(db, row, at, 2);
 }

@@ -9,6 +9,7 @@ import { plainHandler, type ChangeHandler } from '../changes/change-handler.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
 import { readSetting } from '../workbook/workbook-settings.ts';
+import { statement } from '../db/statements.ts';
 
 interface LinkRow {
   id: string;
@@ -24,14 +25,14 @@ function fromRow(row: LinkRow): EvidenceLink {
 }
 
 export function listEvidenceLinks(db: ReadDb): EvidenceLink[] {
-  return (db.prepare('SELECT * FROM evidence_link ORDER BY created_at, id').all() as LinkRow[]).map(fromRow);
+  return (statement(db, 'SELECT * FROM evidence_link ORDER BY created_at, id').all() as LinkRow[]).map(fromRow);
 }
 
 /** The links that cite a record (an audience, or an area they are about): they go when it is deleted. */
 export function evidenceLinksCiting(db: ReadDb, table: string, id: string): EvidenceLink[] {
   const column = table === 'audience' ? 'audience_id' : table === 'area' ? 'area_id' : null;
   if (column === null) return [];
-  return (db.prepare(`SELECT * FROM evidence_link WHERE ${column} = ? ORDER BY created_at, id`).all(id) as LinkRow[]).map(fromRow);
+  return (statement(db, `SELECT * FROM evidence_link WHERE ${column} = ? ORDER BY created_at, id`).all(id) as LinkRow[]).map(fromRow);
 }
 
 /** Puts links back after the deletion that took them is undone, where what they name still exists. */
@@ -42,17 +43,17 @@ export function restoreEvidenceLinks(db: WriteDb, links: readonly EvidenceLink[]
 
 export function insertEvidenceLink(db: WriteDb, link: EvidenceLink): void {
   requireWriteScope(db, 'An evidence link');
-  db.prepare('INSERT INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(link.id, link.audienceId, link.tableId, link.areaId, link.category, link.createdAt);
+  statement(db, 'INSERT INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(link.id, link.audienceId, link.tableId, link.areaId, link.category, link.createdAt);
 }
 
 export function linkEvidence(db: WriteDb, ctx: ChangeContext, request: { audienceId: string; tableId: string; areaId: string | null; category: string }): EvidenceLink {
   return writeChange(db, ctx, ({ at }) => {
-    if (!db.prepare('SELECT 1 FROM audience WHERE id = ?').get(request.audienceId)) throw new AppError('not-found', 'That audience is no longer in the workbook.', { audienceId: 'Choose an audience that exists' });
-    if (!db.prepare('SELECT 1 FROM census_category WHERE table_id = ? AND name = ? AND is_total = 0').get(request.tableId, request.category)) {
+    if (!statement(db, 'SELECT 1 FROM audience WHERE id = ?').get(request.audienceId)) throw new AppError('not-found', 'That audience is no longer in the workbook.', { audienceId: 'Choose an audience that exists' });
+    if (!statement(db, 'SELECT 1 FROM census_category WHERE table_id = ? AND name = ? AND is_total = 0').get(request.tableId, request.category)) {
       throw new AppError('not-found', 'That census figure is no longer in the workbook: the table may have been removed or imported again without it.', { category: 'Choose a figure from the table' });
     }
-    if (request.areaId !== null && !db.prepare('SELECT 1 FROM area WHERE id = ?').get(request.areaId)) throw new AppError('not-found', 'That area is no longer in the workbook.', { areaId: 'Choose an area that exists' });
-    const existing = db.prepare('SELECT * FROM evidence_link WHERE audience_id = ? AND table_id = ? AND area_id IS ? AND category_name = ?').get(request.audienceId, request.tableId, request.areaId, request.category) as LinkRow | undefined;
+    if (request.areaId !== null && !statement(db, 'SELECT 1 FROM area WHERE id = ?').get(request.areaId)) throw new AppError('not-found', 'That area is no longer in the workbook.', { areaId: 'Choose an area that exists' });
+    const existing = statement(db, 'SELECT * FROM evidence_link WHERE audience_id = ? AND table_id = ? AND area_id IS ? AND category_name = ?').get(request.audienceId, request.tableId, request.areaId, request.category) as LinkRow | undefined;
     if (existing) return { result: fromRow(existing), change: null };
     const created: EvidenceLink = { id: ctx.newId(), ...request, createdAt: at };
     insertEvidenceLink(db, created);
@@ -62,9 +63,9 @@ export function linkEvidence(db: WriteDb, ctx: ChangeContext, request: { audienc
 
 export function unlinkEvidence(db: WriteDb, ctx: ChangeContext, id: string): boolean {
   return writeChange(db, ctx, () => {
-    const row = db.prepare('SELECT * FROM evidence_link WHERE id = ?').get(id) as LinkRow | undefined;
+    const row = statement(db, 'SELECT * FROM evidence_link WHERE id = ?').get(id) as LinkRow | undefined;
     if (!row) return { result: false, change: null };
-    db.prepare('DELETE FROM evidence_link WHERE id = ?').run(id);
+    statement(db, 'DELETE FROM evidence_link WHERE id = ?').run(id);
     return { result: true, change: { kind: 'evidenceLink', recordId: id, action: 'delete', before: fromRow(row) as unknown as Values, after: null } };
   }).result;
 }
@@ -72,14 +73,14 @@ export function unlinkEvidence(db: WriteDb, ctx: ChangeContext, id: string): boo
 /** Undo and redo of a link: put it back (if what it points at still exists) or take it away. */
 function applyEvidenceLink(db: WriteDb, present: boolean, link: EvidenceLink): void {
   if (!present) {
-    db.prepare('DELETE FROM evidence_link WHERE id = ?').run(link.id);
+    statement(db, 'DELETE FROM evidence_link WHERE id = ?').run(link.id);
     return;
   }
   const targetsExist =
-    db.prepare('SELECT 1 FROM audience WHERE id = ?').get(link.audienceId) &&
-    db.prepare('SELECT 1 FROM census_table WHERE id = ?').get(link.tableId) &&
-    (link.areaId === null || db.prepare('SELECT 1 FROM area WHERE id = ?').get(link.areaId));
-  if (targetsExist) db.prepare('INSERT OR IGNORE INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(link.id, link.audienceId, link.tableId, link.areaId, link.category, link.createdAt);
+    statement(db, 'SELECT 1 FROM audience WHERE id = ?').get(link.audienceId) &&
+    statement(db, 'SELECT 1 FROM census_table WHERE id = ?').get(link.tableId) &&
+    (link.areaId === null || statement(db, 'SELECT 1 FROM area WHERE id = ?').get(link.areaId));
+  if (targetsExist) statement(db, 'INSERT OR IGNORE INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(link.id, link.audienceId, link.tableId, link.areaId, link.category, link.createdAt);
 }
 
 export const evidenceLinkChangeHandler: ChangeHandler = plainHandler({

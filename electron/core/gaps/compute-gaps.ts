@@ -9,6 +9,7 @@ import type { ReadDb } from '../db/open-database.ts';
 import { countRecordsOf, listRecords } from '../records/record-store.ts';
 import { readCompletions } from './section-completion.ts';
 import { GAP_RULES, RECORD_RULES, WORKBOOK_RULES, keyed, reviewCutoff, type GapDraft, type GapEnv } from './gap-rules.ts';
+import { statement } from '../db/statements.ts';
 
 export { GAP_RULES, readCompletions, reviewCutoff };
 export type GapRule = string;
@@ -38,7 +39,7 @@ export function sortGaps(gaps: RankedGap[]): Gap[] {
 }
 
 export function audiencesWithCensusEvidence(db: ReadDb): Set<string> {
-  return new Set(db.prepare('SELECT DISTINCT audience_id FROM evidence_link').pluck().all() as string[]);
+  return new Set(statement(db, 'SELECT DISTINCT audience_id FROM evidence_link').pluck().all() as string[]);
 }
 
 /** The record rules' gaps for one record. */
@@ -73,7 +74,7 @@ export function computeGaps(db: ReadDb, today: Date): Gap[] {
 
 /** How many records (or census tables) a section holds. */
 export function countInSection(db: ReadDb, section: string): number {
-  if (section === 'census') return db.prepare('SELECT count(*) FROM census_table').pluck().get() as number;
+  if (section === 'census') return statement(db, 'SELECT count(*) FROM census_table').pluck().get() as number;
   return recordTypeNamesInSection(section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
 }
 

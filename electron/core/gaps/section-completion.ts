@@ -4,16 +4,17 @@ import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { plainHandler, type ChangeHandler } from '../changes/change-handler.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
+import { statement } from '../db/statements.ts';
 
 export function readCompletions(db: ReadDb): Map<string, string | null> {
-  const rows = db.prepare('SELECT section, completed_at FROM section_state').all() as Array<{ section: string; completed_at: string | null }>;
+  const rows = statement(db, 'SELECT section, completed_at FROM section_state').all() as Array<{ section: string; completed_at: string | null }>;
   return new Map(rows.map((row) => [row.section, row.completed_at]));
 }
 
 export function writeCompletion(db: WriteDb, section: string, completedAt: string | null): void {
   requireWriteScope(db, 'A section completion');
-  if (completedAt === null) db.prepare('DELETE FROM section_state WHERE section = ?').run(section);
-  else db.prepare('INSERT INTO section_state (section, completed_at) VALUES (?, ?) ON CONFLICT (section) DO UPDATE SET completed_at = excluded.completed_at').run(section, completedAt);
+  if (completedAt === null) statement(db, 'DELETE FROM section_state WHERE section = ?').run(section);
+  else statement(db, 'INSERT INTO section_state (section, completed_at) VALUES (?, ?) ON CONFLICT (section) DO UPDATE SET completed_at = excluded.completed_at').run(section, completedAt);
 }
 
 export function setCompletion(db: WriteDb, ctx: ChangeContext, section: string, completed: boolean): void {

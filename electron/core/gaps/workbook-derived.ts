@@ -12,6 +12,7 @@ import { getRecord } from '../records/record-store.ts';
 import { computeRankedGaps, countInSection, recordGaps, recordRank, reviewCutoff, ruleRank, sectionState, sortGaps } from './compute-gaps.ts';
 import { WORKBOOK_RULES, keyed, type GapEnv, type WorkbookRule } from './gap-rules.ts';
 import { readCompletions } from './section-completion.ts';
+import { statement } from '../db/statements.ts';
 
 export interface GapDelta {
   added: Gap[];
@@ -127,7 +128,7 @@ export class WorkbookDerived {
     this.journal = { added: new Map(), removed: new Map() };
     const env: GapEnv = {
       reviewCutoff: reviewCutoff(this.clock()),
-      hasCensusEvidence: (id) => this.db.prepare('SELECT 1 FROM evidence_link WHERE audience_id = ? LIMIT 1').get(id) !== undefined,
+      hasCensusEvidence: (id) => statement(this.db, 'SELECT 1 FROM evidence_link WHERE audience_id = ? LIMIT 1').get(id) !== undefined,
     };
     const records = new Map<string, { type: RecordTypeName; id: string }>();
     for (const print of touched) if (isRecordTypeName(print.kind) && print.id !== null) records.set(`${print.kind}:${print.id}`, { type: print.kind, id: print.id });

@@ -6,6 +6,7 @@ import type { RecordValues } from '../../../shared/api/records.ts';
 import type { EvidenceLink } from '../../../shared/api/census.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
+import { statement } from '../db/statements.ts';
 
 type Row = Record<string, unknown>;
 
@@ -64,10 +65,10 @@ function rowToValues(def: RecordTypeDef, row: Row, links: Record<string, string[
 /** Every record of a type, with its links, in creation order. One query per table. */
 export function listRecords(db: ReadDb, type: RecordTypeName): RecordValues[] {
   const def = RECORD_TYPES[type];
-  const rows = db.prepare(`SELECT * FROM ${def.table} ORDER BY created_at, id`).all() as Row[];
+  const rows = statement(db, `SELECT * FROM ${def.table} ORDER BY created_at, id`).all() as Row[];
   const linkMaps = def.links.map((link) => {
     const map = new Map<string, string[]>();
-    for (const { owner_id: owner, target_id: target } of db.prepare(`SELECT owner_id, target_id FROM ${link.table} ORDER BY rowid`).all() as Array<{ owner_id: string; target_id: string }>) {
+    for (const { owner_id: owner, target_id: target } of statement(db, `SELECT owner_id, target_id FROM ${link.table} ORDER BY rowid`).all() as Array<{ owner_id: string; target_id: string }>) {
       const list = map.get(owner);
       if (list) list.push(target);
       else map.set(owner, [target]);
@@ -79,24 +80,24 @@ export function listRecords(db: ReadDb, type: RecordTypeName): RecordValues[] {
 
 export function getRecord(db: ReadDb, type: RecordTypeName, id: string): RecordValues | null {
   const def = RECORD_TYPES[type];
-  const row = db.prepare(`SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Row | undefined;
+  const row = statement(db, `SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Row | undefined;
   if (!row) return null;
   const links: Record<string, string[]> = {};
   for (const link of def.links) {
-    links[link.name] = db.prepare(`SELECT target_id FROM ${link.table} WHERE owner_id = ? ORDER BY rowid`).pluck().all(id) as string[];
+    links[link.name] = statement(db, `SELECT target_id FROM ${link.table} WHERE owner_id = ? ORDER BY rowid`).pluck().all(id) as string[];
   }
   return rowToValues(def, row, links);
 }
 
 export function countRecordsOf(db: ReadDb, type: RecordTypeName): number {
-  return db.prepare(`SELECT count(*) FROM ${RECORD_TYPES[type].table}`).pluck().get() as number;
+  return statement(db, `SELECT count(*) FROM ${RECORD_TYPES[type].table}`).pluck().get() as number;
 }
 
 function writeLinks(db: WriteDb, def: RecordTypeDef, id: string, values: Record<string, unknown>, replace: boolean): void {
   for (const link of def.links) {
     if (!(link.name in values)) continue;
-    if (replace) db.prepare(`DELETE FROM ${link.table} WHERE owner_id = ?`).run(id);
-    const insert = db.prepare(`INSERT OR IGNORE INTO ${link.table} (owner_id, target_id) VALUES (?, ?)`);
+    if (replace) statement(db, `DELETE FROM ${link.table} WHERE owner_id = ?`).run(id);
+    const insert = statement(db, `INSERT OR IGNORE INTO ${link.table} (owner_id, target_id) VALUES (?, ?)`);
     for (const target of (values[link.name] as string[] | undefined) ?? []) insert.run(id, target);
   }
 }
@@ -107,7 +108,7 @@ export function insertRecord(db: WriteDb, type: RecordTypeName, values: RecordVa
   const def = RECORD_TYPES[type];
   const columns = ['id', 'created_at', 'updated_at', 'reviewed_at', 'shareable', 'notes', ...def.fields.map((f) => f.column)];
   const params = [values.id, values.createdAt, values.updatedAt, values.reviewedAt, values.shareable ? 1 : 0, values.notes, ...def.fields.map((f) => toColumn(f, values[f.name]))];
-  db.prepare(`INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...params);
+  statement(db, `INSERT INTO ${def.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...params);
   writeLinks(db, def, values.id, values, false);
 }
 
@@ -133,13 +134,13 @@ export function updateRecordFields(db: WriteDb, type: RecordTypeName, id: string
       params.push(typeof value === 'string' ? value : '');
     }
   }
-  db.prepare(`UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+  statement(db, `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
   writeLinks(db, def, id, changes, true);
 }
 
 export function deleteRecordRow(db: WriteDb, type: RecordTypeName, id: string): void {
   requireWriteScope(db, `Deleting a ${type}`);
-  db.prepare(`DELETE FROM ${RECORD_TYPES[type].table} WHERE id = ?`).run(id);
+  statement(db, `DELETE FROM ${RECORD_TYPES[type].table} WHERE id = ?`).run(id);
 }
 
 /**
@@ -150,12 +151,12 @@ export function replaceLinks(db: WriteDb, type: RecordTypeName, ownerId: string,
   requireWriteScope(db, `Links of a ${type}`);
   const link = RECORD_TYPES[type].links.find((l) => l.name === linkName);
   if (!link) return;
-  const insert = db.prepare(`INSERT OR IGNORE INTO ${link.table} (owner_id, target_id) VALUES (?, ?)`);
+  const insert = statement(db, `INSERT OR IGNORE INTO ${link.table} (owner_id, target_id) VALUES (?, ?)`);
   if (targets === null) {
     insert.run(ownerId, one);
     return;
   }
-  db.prepare(`DELETE FROM ${link.table} WHERE owner_id = ?`).run(ownerId);
+  statement(db, `DELETE FROM ${link.table} WHERE owner_id = ?`).run(ownerId);
   for (const target of targets) insert.run(ownerId, target);
 }
 
@@ -194,14 +195,14 @@ export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { 
     const other = RECORD_TYPES[otherName];
     for (const field of other.fields) {
       if (field.kind !== 'ref' || field.target !== type) continue;
-      const rows = db.prepare(`SELECT id, updated_at FROM ${other.table} WHERE ${field.column} = ? AND id <> ?`).all(id, id) as Array<{ id: string; updated_at: string }>;
+      const rows = statement(db, `SELECT id, updated_at FROM ${other.table} WHERE ${field.column} = ? AND id <> ?`).all(id, id) as Array<{ id: string; updated_at: string }>;
       for (const row of rows) refs.push({ type: otherName, id: row.id, field: field.name, required: Boolean(field.required), updatedAt: row.updated_at });
     }
     for (const link of other.links) {
       if (link.target !== type) continue;
-      const owners = db.prepare(`SELECT owner_id FROM ${link.table} WHERE target_id = ?`).pluck().all(id) as string[];
+      const owners = statement(db, `SELECT owner_id FROM ${link.table} WHERE target_id = ?`).pluck().all(id) as string[];
       for (const owner of owners) {
-        const targets = db.prepare(`SELECT target_id FROM ${link.table} WHERE owner_id = ? ORDER BY rowid`).pluck().all(owner) as string[];
+        const targets = statement(db, `SELECT target_id FROM ${link.table} WHERE owner_id = ? ORDER BY rowid`).pluck().all(owner) as string[];
         links.push({ type: otherName, id: owner, link: link.name, targets });
       }
     }
@@ -213,7 +214,7 @@ export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { 
 export function missingIds(db: ReadDb, type: RecordTypeName, ids: readonly string[]): string[] {
   if (ids.length === 0) return [];
   const table = RECORD_TYPES[type].table;
-  return db.prepare(`SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${table})`).pluck().all(JSON.stringify(ids)) as string[];
+  return statement(db, `SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${table})`).pluck().all(JSON.stringify(ids)) as string[];
 }
 
 /** The title of a record, for messages and link pickers. */

@@ -5,9 +5,10 @@ import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { plainHandler, type ChangeHandler } from '../changes/change-handler.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
+import { statement } from '../db/statements.ts';
 
 export function readStoredSetting(db: ReadDb, key: string): string | null {
-  return (db.prepare('SELECT value FROM workbook_setting WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  return (statement(db, 'SELECT value FROM workbook_setting WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
 }
 
 export function readSetting(db: ReadDb, key: SettingKey): number {
@@ -17,12 +18,12 @@ export function readSetting(db: ReadDb, key: SettingKey): number {
 /** Stores a setting as text; null removes it (so it reads as its default again). */
 export function writeSetting(db: WriteDb, key: string, value: string | null): void {
   requireWriteScope(db, `The setting ${key}`);
-  if (value === null) db.prepare('DELETE FROM workbook_setting WHERE key = ?').run(key);
-  else db.prepare('INSERT INTO workbook_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  if (value === null) statement(db, 'DELETE FROM workbook_setting WHERE key = ?').run(key);
+  else statement(db, 'INSERT INTO workbook_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 export function listSettings(db: ReadDb): Array<{ key: string; value: string }> {
-  return db.prepare('SELECT key, value FROM workbook_setting ORDER BY key').all() as Array<{ key: string; value: string }>;
+  return statement(db, 'SELECT key, value FROM workbook_setting ORDER BY key').all() as Array<{ key: string; value: string }>;
 }
 
 

@@ -8,6 +8,7 @@ import { invalidInput } from '../app-error.ts';
 import { countRecordsOf } from '../records/record-store.ts';
 import type { ProtectiveMarking } from '../../../shared/domain/markings.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
+import { statement } from '../db/statements.ts';
 
 interface WorkbookRow {
   id: string;
@@ -25,7 +26,7 @@ interface WorkbookRow {
 }
 
 export function readWorkbookMeta(db: ReadDb): WorkbookMeta {
-  const row = db.prepare('SELECT * FROM workbook WHERE singleton = 1').get() as WorkbookRow | undefined;
+  const row = statement(db, 'SELECT * FROM workbook WHERE singleton = 1').get() as WorkbookRow | undefined;
   if (!row) throw new Error('The workbook row is missing');
   return {
     id: row.id,
@@ -68,7 +69,7 @@ export interface NewWorkbookRow {
 export function insertWorkbookRow(db: WriteDb, row: NewWorkbookRow): void {
   requireWriteScope(db, 'The workbook row');
   const d = row.details;
-  db.prepare(
+  statement(db, 
     `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking,
        review_date, app_version, created_at, modified_at)
      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -77,7 +78,7 @@ export function insertWorkbookRow(db: WriteDb, row: NewWorkbookRow): void {
 
 export function updateWorkbookRow(db: WriteDb, details: WorkbookDetails, appVersion: string, modifiedAt: string): void {
   requireWriteScope(db, 'The workbook details');
-  db.prepare(
+  statement(db, 
     `UPDATE workbook SET force_id = ?, title = ?, period_start = ?, period_end = ?, author = ?, version_label = ?,
        marking = ?, review_date = ?, app_version = ?, modified_at = ? WHERE singleton = 1`,
   ).run(details.force, details.title, details.periodStart, details.periodEnd, details.author, details.versionLabel, details.marking, details.reviewDate, appVersion, modifiedAt);
@@ -88,7 +89,7 @@ export function countRecords(db: ReadDb): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const type of RECORD_TYPE_NAMES) counts[type] = countRecordsOf(db, type);
   // Entries are never deleted, so the last sequence number is the count, without a scan.
-  counts.changes = (db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0;
+  counts.changes = (statement(db, 'SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0;
   return counts;
 }
 
