@@ -47,7 +47,7 @@ export function recordHandlers(ctx: AppContext): Pick<ApiHandlers, RecordMethods
       return { change, ...undoState(db) };
     },
 
-    importAreaLookup: ({ handle, source }) => importAreaLookup(sessions.writableOf(handle).db, ctx.changeContext(), path.resolve(source)),
+    importAreaLookup: ({ handle, source }) => importAreaLookup(() => sessions.writableOf(handle).db, ctx.changeContext(), path.resolve(source)),
 
     redo: ({ handle }) => {
       const { db } = sessions.writableOf(handle);
