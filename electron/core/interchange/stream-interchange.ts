@@ -108,7 +108,8 @@ export class InterchangeStreamReader {
   /** `hasRecords`: whether the first pass saw a "records" object (its lists arrive here item by item). */
   end(hasRecords: boolean): InterchangeHead {
     try {
-      this.parser.end();
+      // The parser ends by itself once the top-level object closes; only a file cut short needs this.
+      if (!this.parser.isEnded) this.parser.end();
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw notJson(this.name, '');
