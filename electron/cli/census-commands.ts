@@ -102,8 +102,14 @@ export function formatTable(table: CensusTable, figures: Iterable<CensusFigure> 
   return `${lines.join('\n')}\n`;
 }
 
+/** One figure as JSON.stringify(figures, null, 2) prints it inside the array, written directly: a national table has millions. */
+export function figureJson(f: CensusFigure): string {
+  const text = JSON.stringify;
+  return `  {\n    "table": ${text(f.table)},\n    "geographyCode": ${text(f.geographyCode)},\n    "geographyName": ${text(f.geographyName)},\n    "category": ${text(f.category)},\n    "count": ${text(f.count)},\n    "proportion": ${text(f.proportion)}\n  }`;
+}
+
 /** Figures read per call: a page of a table, so memory stays flat however many it has. */
-const FIGURE_PAGE = 10_000;
+const FIGURE_PAGE = 2_000;
 
 /** Every figure of a table, a page at a time, through the core's boundary. */
 async function* tableFigures(context: CliContext, handle: string, table: CensusTable): AsyncGenerator<CensusFigure> {
@@ -193,7 +199,7 @@ export function registerCensusCommands(program: Command, context: CliContext): v
           out.write('[');
           for (const table of tables) {
             for await (const figure of tableFigures(context, info.handle, table)) {
-              out.write(`${first ? '\n' : ',\n'}  ${JSON.stringify(figureRow(figure), null, 2).replaceAll('\n', '\n  ')}`);
+              out.write(`${first ? '\n' : ',\n'}${figureJson(figure)}`);
               first = false;
             }
           }
