@@ -32,6 +32,13 @@ export const LIMITS = Object.freeze({
   lookupCsvBytes: 200 * MiB,
   /** A CSV read through the column-mapping step. */
   tabularCsvBytes: 100 * MiB,
+  /** An Excel file, and the zip-bomb guards checked before ExcelJS reads it. */
+  xlsxBytes: 50 * MiB,
+  xlsxEntries: 1000,
+  xlsxUncompressedBytes: 100 * MiB,
+  xlsxRatio: 100,
+  /** A force's logo for the document's cover. */
+  logoBytes: 2 * MiB,
   /** Nesting in an interchange file: the format itself goes six levels deep. */
   interchangeDepth: 8,
   /** Keys in one object of an interchange file (a record has a few dozen fields at most). */

@@ -31,7 +31,7 @@ export async function measuredNode(args: string[], options: { env?: NodeJS.Proce
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stdout.length < 1_000_000) stdout += chunk;
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 600_000);

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { AppError } from '../app-error.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
+import { LIMITS } from '../../../shared/domain/limits.ts';
 
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+export const MAX_LOGO_BYTES = LIMITS.logoBytes;
 
 export interface Logo {
   mediaType: 'image/png' | 'image/jpeg';
