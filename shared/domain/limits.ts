@@ -21,6 +21,8 @@ export const LIMITS = Object.freeze({
   /** Workbook settings and section completions in one file (each a short fixed list in practice). */
   settings: 100,
   sectionCompletions: 100,
+  /** Census figures in one answer that is not asked for a page at a time (a whole LSOA table has about 700,000). */
+  figuresPerAnswer: 1_000_000,
   /** Data rows in an ONS area lookup CSV (an output-area lookup has about 190,000). */
   lookupRows: 1_000_000,
 

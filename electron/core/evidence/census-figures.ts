@@ -2,6 +2,8 @@
 // after the last figure of the one before: `ewb census` prints a table of any size this way with
 // flat memory (a national output-area table has millions of figures).
 import type { CensusFigure } from '../../../shared/api/census.ts';
+import { LIMITS, formatCount } from '../../../shared/domain/limits.ts';
+import { AppError } from '../app-error.ts';
 import type { ReadDb } from '../db/open-database.ts';
 
 /** Where the previous page ended. */
@@ -48,4 +50,22 @@ export function pageCensusFigures(db: ReadDb, tableId: string, after: FigureCurs
     count: row.count,
     proportion: row.total ? row.count / row.total : 0,
   }));
+}
+
+/**
+ * Refuses to answer with every figure at once when there are more than one answer may hold (the
+ * whole answer is built in memory, in the browser host too); a page at a time has no such limit.
+ */
+export function refuseTooManyFigures(db: ReadDb, tableId: string | undefined): void {
+  // Counted from the tables' shapes, not their values: cheap however large they are.
+  const figures = db
+    .prepare(
+      `SELECT coalesce(sum((SELECT count(*) FROM census_geography g WHERE g.table_id = t.id) * (SELECT count(*) FROM census_category c WHERE c.table_id = t.id AND c.is_total = 0)), 0)
+       FROM census_table t WHERE (@id IS NULL OR t.id = @id)`,
+    )
+    .pluck()
+    .get({ id: tableId ?? null }) as number;
+  if (figures > LIMITS.figuresPerAnswer) {
+    throw new AppError('invalid-input', `There are ${formatCount(figures)} census figures to list, more than the ${formatCount(LIMITS.figuresPerAnswer)} one answer may hold. Ask for one table a page at a time (tableId with limit and after), as "ewb census" does.`);
+  }
 }

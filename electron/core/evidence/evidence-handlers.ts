@@ -7,7 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { AppError } from '../app-error.ts';
 import { deleteCensusTable, getCensusTable, listCensusFigures, listCensusTables } from './census-store.ts';
 import { importCensus } from './import-census.ts';
-import { pageCensusFigures } from './census-figures.ts';
+import { pageCensusFigures, refuseTooManyFigures } from './census-figures.ts';
 
 type EvidenceMethods = 'importCensus' | 'listCensusTables' | 'deleteCensusTable' | 'listCensusFigures';
 
@@ -24,6 +24,7 @@ export function evidenceHandlers(ctx: AppContext): Pick<ApiHandlers, EvidenceMet
       const { db } = sessions.get(handle);
       if (tableId !== undefined && !getCensusTable(db, tableId)) throw new AppError('not-found', 'That census table is no longer in the workbook: it may have been removed.');
       if (tableId !== undefined && limit !== undefined) return pageCensusFigures(db, tableId, after ?? null, limit);
+      refuseTooManyFigures(db, tableId);
       return listCensusFigures(db, tableId);
     },
   };

@@ -111,6 +111,7 @@ export class InterchangeScanner {
   private readonly lines = new LinePosition();
   private readonly frames: Frame[] = [];
   private lastOffset = 0;
+  private bytes = 0;
   private sawToken = false;
   private sawFormat = false;
   private sawRecords = false;
@@ -129,6 +130,7 @@ export class InterchangeScanner {
   }
 
   write(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
     this.lines.enter(chunk);
     this.guard(() => this.tokenizer.write(chunk));
   }
@@ -136,7 +138,9 @@ export class InterchangeScanner {
   end(): ScanSummary {
     this.guard(() => this.tokenizer.end());
     if (this.frames.length > 0 || !this.sawFormat) {
-      if (this.frames.length > 0 || !this.sawToken) throw notJson(this.name, '');
+      // Cut short: say where the file ends, as the place something more was expected.
+      if (this.frames.length > 0) throw notJson(this.name, this.lines.describe(this.bytes));
+      if (!this.sawToken) throw notJson(this.name, '');
       throw notInterchange(this.name);
     }
     return { counts: this.counts, hasRecords: this.frames.length === 0 && this.sawRecords };
@@ -148,7 +152,7 @@ export class InterchangeScanner {
     } catch (error) {
       if (error instanceof AppError) throw error;
       const at = positionIn(error) ?? this.lastOffset;
-      throw notJson(this.name, /ended in (the )?mid/.test((error as Error).message) ? '' : this.lines.describe(at));
+      throw notJson(this.name, this.lines.describe(/ended in (the )?mid/.test((error as Error).message) ? this.bytes : at));
     }
   }
 
