@@ -48,6 +48,8 @@ export const LIMITS = Object.freeze({
   /** Items in one list inside a record (LSOA codes, links): the record schema's own maximum. */
   interchangeItemsPerList: 10_000,
 
+  /** Files up to this size (CSV, lookups, interchange) are read on the calling thread rather than in a worker. */
+  inThreadBytes: 1024 * 1024,
   /** The JavaScript heap of a worker that reads a file. */
   workerHeapMb: 512,
   /** How long a worker may read before it is stopped: this much, plus `workerMsPerMiB` per MiB of file. */

@@ -3,12 +3,14 @@
 // request, never the process: a worker that runs out of heap or time is stopped and the file
 // refused as too large; the main thread keeps answering meanwhile.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../app-error.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/api/result.ts';
 import { LIMITS } from '../../../shared/domain/limits.ts';
 import type { Progress } from '../jobs/job-progress.ts';
-import type { FileJob, JobResult, WorkerMessage } from './file-worker.ts';
+import type { WorkerMessage } from './file-worker.ts';
+import { runJob, type FileJob, type JobResult } from './run-file-job.ts';
 
 export interface WorkerLimits {
   /** The worker's JavaScript heap. */
@@ -58,8 +60,21 @@ function asErrorCode(code: string): ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal';
 }
 
-/** Runs `job` in a fresh worker; refuses (never crashes) when the worker runs out of memory or time. */
+/**
+ * Whether `job` may run on the calling thread: a file this small costs more to start a worker for
+ * than to read, and every reader but ExcelJS streams with its count limits checked as it goes, so
+ * it cannot grow beyond a few times its size. An Excel file always goes to a worker (a small zip
+ * can unpack to 100 MB of XML), and so does any job given limits of its own.
+ */
+function readsOnThisThread(job: FileJob, options: RunOptions): boolean {
+  if (options.limits !== undefined || (options.bytes ?? 0) > LIMITS.inThreadBytes) return false;
+  if (job.kind === 'tabular' || job.kind === 'mapped') return path.extname(job.file).toLowerCase() === '.csv';
+  return true;
+}
+
+/** Runs `job` in a fresh worker (or, for a small file, here); refuses (never crashes) when the worker runs out of memory or time. */
 export async function runFileWorker<J extends FileJob>(job: J, options: RunOptions): Promise<JobResult<J>> {
+  if (readsOnThisThread(job, options)) return (await runJob(job, options.onProgress ?? (() => {}))).data as JobResult<J>;
   const { fileName, advice } = options;
   const limits = { ...limitsForFile(options.bytes ?? 0), ...options.limits };
   limits.maxOldGenerationSizeMb = Math.max(MIN_HEAP_MB, Math.floor(limits.maxOldGenerationSizeMb));
