@@ -14,7 +14,7 @@ export const LIMITS = Object.freeze({
   censusRows: 250_000,
   /** Categories (columns of figures, the total included) in one census table. */
   censusCategories: 2_000,
-  /** Figures (rows × categories) in one census table: about 1.5 GB of workbook. */
+  /** Figures (rows × categories) in one census table: up to about 1 GB of workbook, 300 MB of dump. */
   censusValues: 12_000_000,
   /** Audiences' citations of census figures in one workbook or file. */
   evidenceLinks: 200_000,
