@@ -9,8 +9,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      // The spreadsheet reader runs in a worker thread: built beside main as its own entry.
-      lib: { entry: { index: resolve('electron/main/index.ts'), 'tabular-worker': resolve('electron/core/imports/tabular-worker.ts') }, formats: ['es'] },
+      // Heavy reads (spreadsheets, census CSVs, lookups, interchange files) run in a worker thread: built beside main as its own entry.
+      lib: { entry: { index: resolve('electron/main/index.ts'), 'file-worker': resolve('electron/core/workers/file-worker.ts') }, formats: ['es'] },
     },
   },
   preload: {

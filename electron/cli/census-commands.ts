@@ -41,19 +41,42 @@ function percent(part: number, whole: number): string {
 }
 
 /**
+ * What a table's summary needs, gathered a figure at a time so a table of any size is summed with
+ * flat memory: each category's count over all geographies, and each geography's total once
+ * (recovered from a figure and its proportion, as the total is not a row; figures come a geography at a time).
+ */
+export class CensusTally {
+  readonly byCategory = new Map<string, number>();
+  total = 0;
+  private geography: string | null = null;
+  private counted = false;
+
+  add(figure: CensusFigure): void {
+    this.byCategory.set(figure.category, (this.byCategory.get(figure.category) ?? 0) + figure.count);
+    if (figure.geographyCode !== this.geography) {
+      this.geography = figure.geographyCode;
+      this.counted = false;
+    }
+    if (!this.counted && figure.proportion > 0) {
+      this.total += Math.round((figure.count / figure.proportion) * 1e6) / 1e6;
+      this.counted = true;
+    }
+  }
+}
+
+/**
  * A table's summary: what it is, then each category's count over all its geographies and its share
  * of their combined total, subgroups indented under their group.
  */
-export function formatTable(table: CensusTable, figures: readonly CensusFigure[]): string {
-  const level = LEVEL_NAMES[table.geographyLevel];
-  const byCategory = new Map<string, number>();
-  // Each geography's total, recovered from a figure and its proportion (the total is not a row).
-  const totals = new Map<string, number>();
-  for (const figure of figures) {
-    byCategory.set(figure.category, (byCategory.get(figure.category) ?? 0) + figure.count);
-    if (figure.proportion > 0 && !totals.has(figure.geographyCode)) totals.set(figure.geographyCode, Math.round((figure.count / figure.proportion) * 1e6) / 1e6);
+export function formatTable(table: CensusTable, figures: Iterable<CensusFigure> | CensusTally): string {
+  let tally: CensusTally;
+  if (figures instanceof CensusTally) tally = figures;
+  else {
+    tally = new CensusTally();
+    for (const figure of figures) tally.add(figure);
   }
-  const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
+  const { byCategory, total } = tally;
+  const level = LEVEL_NAMES[table.geographyLevel];
   const depthOf = (position: number | null): number => {
     let depth = 0;
     for (let at = position; at !== null; at = table.categories.find((c) => c.position === at)?.parentPosition ?? null) depth += 1;
@@ -77,6 +100,47 @@ export function formatTable(table: CensusTable, figures: readonly CensusFigure[]
     ...rows.map((r) => `    ${r.label.padEnd(labelWidth)}  ${NUMBER.format(r.count).padStart(countWidth)}  ${percent(r.count, total).padStart(6)}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** One figure as JSON.stringify(figures, null, 2) prints it inside the array, written directly: a national table has millions. */
+export function figureJson(f: CensusFigure): string {
+  const text = JSON.stringify;
+  return `  {\n    "table": ${text(f.table)},\n    "geographyCode": ${text(f.geographyCode)},\n    "geographyName": ${text(f.geographyName)},\n    "category": ${text(f.category)},\n    "count": ${text(f.count)},\n    "proportion": ${text(f.proportion)}\n  }`;
+}
+
+/** Figures read per call: a page of a table, so memory stays flat however many it has. */
+const FIGURE_PAGE = 2_000;
+
+/** Every figure of a table, a page at a time, through the core's boundary. */
+async function* tableFigures(context: CliContext, handle: string, table: CensusTable): AsyncGenerator<CensusFigure> {
+  const positionOf = new Map(table.categories.map((c) => [c.name, c.position]));
+  let after: { geographyCode: string; position: number } | undefined;
+  for (;;) {
+    const page = await context.call('listCensusFigures', { handle, tableId: table.id, limit: FIGURE_PAGE, ...(after ? { after } : {}) });
+    yield* page;
+    if (page.length < FIGURE_PAGE) return;
+    const last = page.at(-1)!;
+    after = { geographyCode: last.geographyCode, position: positionOf.get(last.category) ?? -1 };
+  }
+}
+
+/** Writes to stdout in pieces of about 64 KB rather than a line at a time. */
+function bufferedOut(context: CliContext): { write(text: string): void; flush(): void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length > 0) context.io.out(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      parts.push(text);
+      size += text.length;
+      if (size > 65_536) flush();
+    },
+    flush,
+  };
 }
 
 export function registerCensusCommands(program: Command, context: CliContext): void {
@@ -116,10 +180,10 @@ export function registerCensusCommands(program: Command, context: CliContext): v
     .option('--json', 'print a JSON array of { table, geographyCode, geographyName, category, count, proportion }')
     .action(async (file: string, options: { table?: string; json?: boolean }) => {
       const { info } = await context.call('openWorkbook', { path: file, readOnly: true });
-      let tables: CensusTable[];
-      const figures = new Map<string, CensusFigure[]>();
+      // Figures are written as they are read, a page at a time: a national table never sits in memory whole.
+      const out = bufferedOut(context);
       try {
-        tables = await context.call('listCensusTables', { handle: info.handle });
+        let tables = await context.call('listCensusTables', { handle: info.handle });
         if (options.table !== undefined) {
           const wanted = options.table.trim().toUpperCase();
           const chosen = tables.filter((t) => t.code.toUpperCase() === wanted);
@@ -129,18 +193,29 @@ export function registerCensusCommands(program: Command, context: CliContext): v
           }
           tables = chosen;
         }
-        for (const table of tables) figures.set(table.id, await context.call('listCensusFigures', { handle: info.handle, tableId: table.id }));
+        if (options.json) {
+          // Exactly what JSON.stringify(figures, null, 2) would print, without building it.
+          let first = true;
+          out.write('[');
+          for (const table of tables) {
+            for await (const figure of tableFigures(context, info.handle, table)) {
+              out.write(`${first ? '\n' : ',\n'}${figureJson(figure)}`);
+              first = false;
+            }
+          }
+          out.write(first ? ']\n' : '\n]\n');
+        } else if (tables.length === 0) {
+          out.write('No census tables in this workbook. Add one with "ewb import census FILE.ewb TABLE.csv".\n');
+        } else {
+          for (const [index, table] of tables.entries()) {
+            const tally = new CensusTally();
+            for await (const figure of tableFigures(context, info.handle, table)) tally.add(figure);
+            out.write(`${index > 0 ? '\n' : ''}${formatTable(table, tally)}`);
+          }
+        }
+        out.flush();
       } finally {
         await context.call('closeWorkbook', { handle: info.handle });
       }
-      if (options.json) {
-        context.json(tables.flatMap((t) => (figures.get(t.id) ?? []).map(figureRow)));
-        return;
-      }
-      if (tables.length === 0) {
-        context.io.out('No census tables in this workbook. Add one with "ewb import census FILE.ewb TABLE.csv".\n');
-        return;
-      }
-      context.io.out(tables.map((t) => formatTable(t, figures.get(t.id) ?? [])).join('\n'));
     });
 }

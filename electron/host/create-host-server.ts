@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { contract, isMethodName } from '../../shared/api/contract.ts';
 import { dispatchShellRequest, type ShellHandlers } from '../../shared/api/dispatch-shell-request.ts';
@@ -148,7 +149,8 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     });
   }
 
-  function serveDownload(relative: string, res: http.ServerResponse): void {
+  /** Streams a file from the workbooks folder: a download of any size holds a few chunks in memory, never the file. */
+  function serveDownload(relative: string, res: http.ServerResponse, head: boolean): void {
     let file: string;
     try {
       file = folder.resolve(decodeURIComponent(relative));
@@ -156,13 +158,27 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
       send(res, 403, 'Forbidden');
       return;
     }
-    fs.readFile(file, (error, data) => {
-      if (error) {
+    fs.open(file, 'r', (openError, fd) => {
+      if (openError) {
         send(res, 404, 'Not found');
         return;
       }
-      const name = path.basename(file).replace(/[^\w .()-]/g, '_');
-      send(res, 200, data, 'application/octet-stream', { 'Content-Disposition': `attachment; filename="${name}"` });
+      fs.fstat(fd, (statError, stat) => {
+        if (statError || !stat.isFile()) {
+          fs.close(fd, () => send(res, 404, 'Not found'));
+          return;
+        }
+        const name = path.basename(file).replace(/[^\w .()-]/g, '_');
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Content-Length': String(stat.size), 'Content-Disposition': `attachment; filename="${name}"` });
+        if (head) {
+          fs.close(fd, () => res.end());
+          return;
+        }
+        // pipeline waits for the browser to take each chunk before reading the next, and closes the file either way.
+        pipeline(fs.createReadStream('', { fd, highWaterMark: 1024 * 1024 }), res, (error) => {
+          if (error) options.log.warn(`A download of "${name}" stopped before the end (${(error as NodeJS.ErrnoException).code ?? error.message}).`);
+        });
+      });
     });
   }
 
@@ -216,7 +232,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
         return;
       }
       if (url.pathname.startsWith('/download/')) {
-        serveDownload(url.pathname.slice('/download/'.length), res);
+        serveDownload(url.pathname.slice('/download/'.length), res, req.method === 'HEAD');
         return;
       }
       serveStatic(url.pathname, res);

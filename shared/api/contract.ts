@@ -160,7 +160,19 @@ export const contract = {
     response: withEffects({ deleted: z.boolean() }),
   },
   listCensusFigures: {
-    request: z.object({ handle: HandleSchema, tableId: IdSchema.optional() }).strict(),
+    /**
+     * With `limit` (and a `tableId`), one page: the figures after `after` (a geography code and a
+     * column position), in geography then column order — how a table of any size is read through.
+     */
+    request: z
+      .object({
+        handle: HandleSchema,
+        tableId: IdSchema.optional(),
+        after: z.object({ geographyCode: z.string().max(20), position: z.number().int().min(-1) }).strict().optional(),
+        limit: z.number().int().min(1).max(50_000).optional(),
+      })
+      .strict()
+      .refine((request) => (request.limit === undefined && request.after === undefined) || request.tableId !== undefined, { message: 'Reading figures a page at a time needs a tableId', path: ['tableId'] }),
     response: z.array(CensusFigureSchema),
   },
   getAreaCensus: {

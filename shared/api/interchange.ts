@@ -6,6 +6,7 @@ import { ForceIdSchema, MarkingSchema } from './workbook.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/record-types.ts';
 import { SectionIdSchema, recordSchema } from './records.ts';
 import { EvidenceLinkSchema, GeographyLevelSchema } from './census.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
 /**
@@ -42,7 +43,14 @@ export function interchangeRecordSchema(type: RecordTypeName) {
 
 export const SectionCompletionSchema = z.object({ section: SectionIdSchema, completedAt: TimestampSchema }).strict();
 
-/** A census (or other) table: its categories in column order, and each geography's counts in that order. */
+export const InterchangeCensusCategorySchema = z.object({ name: z.string().min(1).max(500), label: z.string().max(500), parent: z.string().max(500).nullable(), total: z.boolean() }).strict();
+export const InterchangeCensusGeographySchema = z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(z.number().nonnegative()).max(LIMITS.censusCategories) }).strict();
+
+/**
+ * A census (or other) table: its categories in column order, and each geography's counts in that
+ * order. The same limits as a census import (rows, categories, figures), so whatever the app
+ * imports it can write out and read back.
+ */
 export const InterchangeCensusTableSchema = z
   .object({
     id: IdSchema,
@@ -53,14 +61,12 @@ export const InterchangeCensusTableSchema = z
     geographyLevel: GeographyLevelSchema,
     fileName: z.string().max(500),
     importedAt: TimestampSchema,
-    categories: z
-      .array(z.object({ name: z.string().min(1).max(500), label: z.string().max(500), parent: z.string().max(500).nullable(), total: z.boolean() }).strict())
-      .min(1)
-      .max(2000),
-    geographies: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(z.number().nonnegative()) }).strict()).max(500_000),
+    categories: z.array(InterchangeCensusCategorySchema).min(1).max(LIMITS.censusCategories),
+    geographies: z.array(InterchangeCensusGeographySchema).max(LIMITS.censusRows),
   })
   .strict()
   .refine((table) => table.geographies.every((g) => g.counts.length === table.categories.length), { message: 'Each geography needs one count per category', path: ['geographies'] })
+  .refine((table) => table.geographies.length * table.categories.length <= LIMITS.censusValues, { message: `A table holds at most ${LIMITS.censusValues} figures (geographies × categories)`, path: ['geographies'] })
   .refine((table) => table.categories.every((c) => c.parent === null || table.categories.some((p) => p.name === c.parent)), { message: 'A category names a parent that is not in the table', path: ['categories'] });
 
 export const SettingSchema = z.object({ key: z.string().min(1).max(100), value: z.string().max(1000) }).strict();
@@ -71,11 +77,11 @@ export const SettingSchema = z.object({ key: z.string().min(1).max(100), value: 
  */
 export const InterchangeRecordsSchema = z
   .object({
-    ...(Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, z.array(interchangeRecordSchema(type)).max(1_000_000).default([])])) as Record<RecordTypeName, z.ZodDefault<z.ZodArray<ReturnType<typeof interchangeRecordSchema>>>>),
-    sectionCompletions: z.array(SectionCompletionSchema).max(100).default([]),
-    censusTables: z.array(InterchangeCensusTableSchema).max(1000).default([]),
-    evidenceLinks: z.array(EvidenceLinkSchema.strict()).max(1_000_000).default([]),
-    settings: z.array(SettingSchema).max(100).default([]),
+    ...(Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, z.array(interchangeRecordSchema(type)).max(LIMITS.recordsPerType).default([])])) as Record<RecordTypeName, z.ZodDefault<z.ZodArray<ReturnType<typeof interchangeRecordSchema>>>>),
+    sectionCompletions: z.array(SectionCompletionSchema).max(LIMITS.sectionCompletions).default([]),
+    censusTables: z.array(InterchangeCensusTableSchema).max(LIMITS.censusTables).default([]),
+    evidenceLinks: z.array(EvidenceLinkSchema.strict()).max(LIMITS.evidenceLinks).default([]),
+    settings: z.array(SettingSchema).max(LIMITS.settings).default([]),
   })
   .strict();
 export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;

@@ -15,6 +15,18 @@ export function withinWriteScope<T>(db: object, body: () => T): T {
   }
 }
 
+/** The same for work that awaits (a new file filled as another is read): only for a connection nothing else uses. */
+export async function withinWriteScopeAsync<T>(db: object, body: () => Promise<T>): Promise<T> {
+  scopes.set(db, (scopes.get(db) ?? 0) + 1);
+  try {
+    return await body();
+  } finally {
+    const depth = (scopes.get(db) ?? 1) - 1;
+    if (depth === 0) scopes.delete(db);
+    else scopes.set(db, depth);
+  }
+}
+
 /** Throws when `db` is written outside a logged change (a programming error, never the user's). */
 export function requireWriteScope(db: object, what: string): void {
   if (!scopes.has(db)) throw new Error(`${what} was written outside a logged change: use writeChange`);

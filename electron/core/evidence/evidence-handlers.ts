@@ -8,6 +8,7 @@ import { AppError } from '../app-error.ts';
 import { removeCensusTable } from './census-changes.ts';
 import { getCensusTable, listCensusFigures, listCensusTables } from './census-store.ts';
 import { importCensus } from './import-census.ts';
+import { pageCensusFigures, refuseTooManyFigures } from './census-figures.ts';
 
 type EvidenceMethods = 'importCensus' | 'listCensusTables' | 'deleteCensusTable' | 'listCensusFigures';
 
@@ -27,9 +28,11 @@ export function evidenceHandlers(ctx: AppContext): Pick<ApiHandlers, EvidenceMet
       return { deleted: result, effects };
     },
 
-    listCensusFigures: ({ handle, tableId }) => {
+    listCensusFigures: ({ handle, tableId, after, limit }) => {
       const { db } = sessions.get(handle);
       if (tableId !== undefined && !getCensusTable(db, tableId)) throw new AppError('not-found', 'That census table is no longer in the workbook: it may have been removed.');
+      if (tableId !== undefined && limit !== undefined) return pageCensusFigures(db, tableId, after ?? null, limit);
+      refuseTooManyFigures(db, tableId);
       return listCensusFigures(db, tableId);
     },
   };

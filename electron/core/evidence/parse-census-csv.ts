@@ -9,8 +9,10 @@ import { CsvError, parse, type Info } from 'csv-parse';
 import type { CensusCategory, GeographyLevel } from '../../../shared/api/census.ts';
 import { AppError } from '../app-error.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
+import { LIMITS, formatMegabytes } from '../../../shared/domain/limits.ts';
+import { maxRowsFor, tooManyCategories, tooManyRows } from './census-limits.ts';
 
-export const MAX_CENSUS_BYTES = 500 * 1024 * 1024;
+export const MAX_CENSUS_BYTES = LIMITS.censusCsvBytes;
 /** No real row comes near this; it stops an unclosed quote swallowing the file into one field. */
 const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 
@@ -112,6 +114,9 @@ export function readCensusHeader(header: readonly string[], fileName: string, li
     published.push(name);
   });
   if (columns.length === 0) throw refusal(fileName, line, `there are no category columns after "geography code". ${HEADER_HINT}`);
+  // Before the hierarchy below, whose cost grows with the square of the number of columns.
+  const tooMany = tooManyCategories(columns.length);
+  if (tooMany) throw refusal(fileName, line, tooMany);
 
   // The title is the part before the first ": " that every column shares ("Ethnic group").
   const firstParts = new Set(published.map((name) => (name.includes(': ') ? name.slice(0, name.indexOf(': ')) : null)));
@@ -153,6 +158,7 @@ export async function parseCensusCsv(input: Readable, fileName: string, options:
   input.once('error', (error) => parser.destroy(error));
   let header: CensusHeader | null = null;
   let width = 0;
+  let maxRows = 0;
   let lastLine = 0;
   let referenceDate = '';
   const geographies: ParsedGeography[] = [];
@@ -165,8 +171,10 @@ export async function parseCensusCsv(input: Readable, fileName: string, options:
       if (!header) {
         header = readCensusHeader(record, fileName, line);
         width = record.length;
+        maxRows = maxRowsFor(header.columns.length);
         continue;
       }
+      if (geographies.length >= maxRows) throw refusal(fileName, line, tooManyRows(header.columns.length));
       if (record.length !== width) {
         throw refusal(fileName, line, `this row has ${record.length} ${record.length === 1 ? 'column' : 'columns'} where the header has ${width}. Check the row was not cut short or edited, and that names with commas are in quotes`);
       }
@@ -209,7 +217,7 @@ export async function parseCensusCsv(input: Readable, fileName: string, options:
   };
 }
 
-/** Reads a census CSV file (up to 500 MB), streamed. */
+/** Reads a census CSV file (up to LIMITS.censusCsvBytes), streamed. */
 export async function parseCensusFile(file: string, options: { tableCode?: string; onBytes?: (read: number, size: number) => void } = {}): Promise<ParsedCensus> {
   const fileName = path.basename(file);
   let size: number;
@@ -222,7 +230,7 @@ export async function parseCensusFile(file: string, options: { tableCode?: strin
     throw fileSystemError(error, file);
   }
   if (size > MAX_CENSUS_BYTES) {
-    throw new AppError('invalid-input', `"${fileName}" is too large for a census table (${Math.round(size / 1048576)} MB; the limit is 500 MB). Download the table for a smaller area or a coarser geography level. Nothing was imported.`);
+    throw new AppError('invalid-input', `"${fileName}" is too large for a census table (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_CENSUS_BYTES)}). Download the table for a smaller area or a coarser geography level. Nothing was imported.`);
   }
   tableCodeFor(fileName, options.tableCode);
   const stream = fs.createReadStream(file);

@@ -10,11 +10,16 @@ import type { ParsedRequestOf } from '../../../shared/api/contract.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import type { CensusTableData } from '../evidence/census-store.ts';
-import { storeCensusTable } from '../evidence/census-changes.ts';
+import { fileSize, storeCensusTable } from '../evidence/import-census.ts';
 import { geographyLevelOf } from '../evidence/parse-census-csv.ts';
-import type { ChangeContext } from '../changes/write-change.ts';
-import type { SheetData, TabularData } from './parse-tabular.ts';
-import { readTabular, type ReadTabularOptions } from './read-tabular.ts';
+import { checkRoomForTable, maxRowsFor, tooManyRows } from '../evidence/census-limits.ts';
+import { unpackTable } from '../evidence/packed-table.ts';
+import type { ChangeContext } from '../records/record-changes.ts';
+import { LIMITS } from '../../../shared/domain/limits.ts';
+import { runFileWorker } from '../workers/run-file-worker.ts';
+import type { ZipLimits } from './inspect-xlsx.ts';
+import { parseTabularFile, tabularKindOf, type SheetData, type TabularData } from './parse-tabular.ts';
+import { TABULAR_ADVICE, type ReadTabularOptions } from './read-tabular.ts';
 
 /** The request as the handler receives it (defaults applied). */
 export type MappedTableInput = ParsedRequestOf<'importMappedTable'>;
@@ -128,6 +133,12 @@ export function mapTable(data: TabularData, request: MappedTableInput): CensusTa
   const valueAt = request.valueColumns.map((column) => columnIndex(data, sheet, column, 'figures'));
   const totalAt = request.totalColumn === null ? -1 : columnIndex(data, sheet, request.totalColumn, 'the total');
   const locator = new TableLocator(data, sheet);
+  // Counted before any row is checked: the same limit as a census table's.
+  const maxRows = maxRowsFor(request.valueColumns.length + 1);
+  if (sheet.rowCount > maxRows) {
+    const last = sheet.rowNumbers[maxRows] ?? sheet.rowNumbers.at(-1) ?? sheet.headerRow;
+    throw locator.refuse(last, undefined, tooManyRows(request.valueColumns.length + 1));
+  }
   if (sheet.rowCount === 0 || sheet.rows.length === 0) {
     throw new AppError('invalid-input', `${data.kind === 'csv' ? `"${data.fileName}"` : `Sheet "${sheet.name}" of "${data.fileName}"`} has no rows of figures under its header, so there is nothing to import. Nothing was imported.`);
   }
@@ -180,10 +191,17 @@ export function storeMappedTable(db: WriteDb, ctx: ChangeContext, data: CensusTa
   return storeCensusTable(db, ctx, data);
 }
 
+/** Reads and maps the request's file in this thread: the reading worker runs this. */
+export async function readMappedTable(file: string, request: MappedTableInput, zipLimits?: ZipLimits): Promise<CensusTableData> {
+  // One row over the most any table may have is kept, so that mapTable can say where the limit was passed.
+  const data = await parseTabularFile(file, { mode: 'all', maxRows: LIMITS.censusRows + 1, ...(request.sheet === undefined ? {} : { sheet: request.sheet }), ...(zipLimits ? { zipLimits } : {}) });
+  return mapTable(data, request);
+}
+
 /**
- * Reads the request's file off the main thread and imports the mapped table. `writable` gives the workbook's
- * connection: asked for before the file is read (so a read-only workbook is refused at once) and
- * again after, in case it was closed meanwhile.
+ * Reads and maps the request's file off the main thread (a worker with memory and time limits) and
+ * imports the mapped table. `writable` gives the workbook's connection: asked for before the file
+ * is read (so a read-only workbook is refused at once) and again after, in case it was closed meanwhile.
  */
 export async function importMappedTable(
   writable: () => WriteDb,
@@ -192,7 +210,14 @@ export async function importMappedTable(
   readOptions: Pick<ReadTabularOptions, 'limits' | 'zipLimits'> = {},
 ): Promise<ImportCensusResult> {
   writable();
-  const data = await readTabular(path.resolve(request.source), { ...readOptions, mode: 'all', ...(request.sheet === undefined ? {} : { sheet: request.sheet }) });
-  const table = mapTable(data, request);
-  return storeMappedTable(writable(), ctx, table);
+  const file = path.resolve(request.source);
+  tabularKindOf(file);
+  const packed = await runFileWorker(
+    { kind: 'mapped', file, request, ...(readOptions.zipLimits ? { zipLimits: readOptions.zipLimits } : {}) },
+    { fileName: path.basename(file), advice: TABULAR_ADVICE, bytes: fileSize(file), ...(readOptions.limits ? { limits: readOptions.limits } : {}) },
+  );
+  const table = unpackTable(packed);
+  const db = writable();
+  checkRoomForTable(db, table.code, table.geographyLevel, path.basename(file));
+  return storeMappedTable(db, ctx, table);
 }

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../app-error.ts';
 import { readFileStart } from '../fs/read-file-start.ts';
+import { LIMITS } from '../../../shared/domain/limits.ts';
 
 const MIB = 1024 * 1024;
 
@@ -25,10 +26,10 @@ export interface ZipLimits {
 
 /** The limits in QUALITY.md ("Imports"): generous for any real workbook, far short of a bomb. */
 export const XLSX_LIMITS: Readonly<ZipLimits> = Object.freeze({
-  maxFileBytes: 50 * MIB,
-  maxEntries: 1000,
-  maxUncompressedBytes: 100 * MIB,
-  maxRatio: 100,
+  maxFileBytes: LIMITS.xlsxBytes,
+  maxEntries: LIMITS.xlsxEntries,
+  maxUncompressedBytes: LIMITS.xlsxUncompressedBytes,
+  maxRatio: LIMITS.xlsxRatio,
 });
 
 export interface ZipSummary {

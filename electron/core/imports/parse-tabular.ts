@@ -8,12 +8,13 @@ import { CsvError, parse, type Info } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../app-error.ts';
 import { XLSX_LIMITS, checkFileSize, inspectXlsx, type ZipLimits } from './inspect-xlsx.ts';
+import { LIMITS } from '../../../shared/domain/limits.ts';
 
 export type TabularKind = 'csv' | 'xlsx';
 
 /** How many rows a preview carries. */
 export const PREVIEW_ROWS = 20;
-export const MAX_CSV_BYTES = 100 * 1024 * 1024;
+export const MAX_CSV_BYTES = LIMITS.tabularCsvBytes;
 /** No real row comes near this; it stops an unclosed quote swallowing the file into one field. */
 const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 
@@ -43,6 +44,8 @@ export interface ParseOptions {
   /** With mode 'all', only this sheet's rows are returned (the first sheet's when left out; the others: columns and counts only). */
   sheet?: string;
   zipLimits?: Readonly<ZipLimits>;
+  /** With mode 'all', keep at most this many rows of the chosen sheet (the rest are only counted). */
+  maxRows?: number;
 }
 
 /** csv or xlsx from the file's name; anything else is refused with what to do. */
@@ -169,7 +172,7 @@ class SheetBuilder {
 function keepFor(options: ParseOptions, sheetName: string, index: number): number {
   if (options.mode === 'preview') return PREVIEW_ROWS;
   const wanted = options.sheet === undefined ? index === 0 : options.sheet === sheetName;
-  return wanted ? Number.POSITIVE_INFINITY : 0;
+  return wanted ? (options.maxRows ?? Number.POSITIVE_INFINITY) : 0;
 }
 
 /** The CSV's one sheet is named after the file, less its extension. */

@@ -1,10 +1,8 @@
-// Census tables, evidence links and settings in and out of the interchange format.
+// Census tables, evidence links and settings as the interchange format has them, in memory (the
+// app writes dumps streamed, in write-interchange.ts; this is the whole-document form tests compare with).
 import type { Interchange } from '../../../shared/api/interchange.ts';
-import { AppError } from '../app-error.ts';
-import type { ReadDb, WriteDb } from '../db/open-database.ts';
-import { insertEvidenceLink, listEvidenceLinks } from '../evidence/evidence-links.ts';
-import { listSettings, writeSetting } from '../workbook/workbook-settings.ts';
-import { requireWriteScope } from '../changes/write-scope.ts';
+import type { ReadDb } from '../db/open-database.ts';
+import { listEvidenceLinks } from '../evidence/evidence-links.ts';
 
 type Records = Interchange['records'];
 
@@ -45,37 +43,6 @@ export function dumpCensus(db: ReadDb): Pick<Records, 'censusTables' | 'evidence
       geographies: geographies.map((g) => ({ code: g.code, name: g.name, counts: counts.get(g.code) ?? [] })),
     };
   });
-  const settings = listSettings(db).map((row) => ({ key: row.key, value: row.value }));
+  const settings = (db.prepare('SELECT key, value FROM workbook_setting ORDER BY key').all() as Array<{ key: string; value: string }>).map((row) => ({ key: row.key, value: row.value }));
   return { censusTables, evidenceLinks: listEvidenceLinks(db), settings };
-}
-
-export function loadCensus(db: WriteDb, records: Records, source: string): void {
-  requireWriteScope(db, 'Census tables');
-  const insertTable = db.prepare('INSERT INTO census_table (id, code, title, source, reference_date, geography_level, file_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertCategory = db.prepare('INSERT INTO census_category (table_id, position, name, label, parent_position, is_total) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertGeography = db.prepare('INSERT INTO census_geography (table_id, code, name) VALUES (?, ?, ?)');
-  const insertValue = db.prepare('INSERT INTO census_value (table_id, geography_code, position, count) VALUES (?, ?, ?, ?)');
-  (records.censusTables ?? []).forEach((table, index) => {
-    const where = `records.censusTables[${index}]`;
-    const names = table.categories.map((c) => c.name);
-    if (new Set(names).size !== names.length) throw new AppError('invalid-input', `"${source}" ${where} names a category twice. Nothing was imported.`);
-    const codes = table.geographies.map((g) => g.code);
-    if (new Set(codes).size !== codes.length) throw new AppError('invalid-input', `"${source}" ${where} lists a geography twice. Nothing was imported.`);
-    try {
-      insertTable.run(table.id, table.code, table.title, table.source, table.referenceDate, table.geographyLevel, table.fileName, table.importedAt);
-    } catch {
-      throw new AppError('invalid-input', `"${source}" ${where} repeats a table (the same id, or the same code at the same geography level). Nothing was imported.`);
-    }
-    table.categories.forEach((category, position) => insertCategory.run(table.id, position, category.name, category.label, category.parent === null ? null : names.indexOf(category.parent), category.total ? 1 : 0));
-    for (const geography of table.geographies) {
-      insertGeography.run(table.id, geography.code, geography.name);
-      geography.counts.forEach((count, position) => insertValue.run(table.id, geography.code, position, count));
-    }
-  });
-  for (const link of records.evidenceLinks ?? []) {
-    const category = db.prepare('SELECT 1 FROM census_category WHERE table_id = ? AND name = ?').get(link.tableId, link.category);
-    if (!category) throw new AppError('invalid-input', `"${source}" links an audience to the census figure “${link.category}”, which is not in its table. Nothing was imported.`);
-    insertEvidenceLink(db, link);
-  }
-  for (const setting of records.settings ?? []) writeSetting(db, setting.key, setting.value);
 }

@@ -1,6 +1,7 @@
 // Writes an interchange file's records into a new workbook (inside the transaction that creates
-// it): every field validated already by the format's schema, links checked here, so a file with a
-// dangling link or a repeated id is refused as a whole with where the problem is.
+// it) as they are read, one at a time: every field validated already by the format's schema, links
+// checked here once everything is in, so a file with a dangling link or a repeated id is refused as
+// a whole with where the problem is.
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { emptyValue, type RecordValues } from '../../../shared/api/records.ts';
 import type { Interchange } from '../../../shared/api/interchange.ts';
@@ -8,51 +9,132 @@ import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import { insertRecord } from '../records/record-store.ts';
 import { writeCompletion } from '../gaps/section-completion.ts';
-import { loadCensus } from './census-interchange.ts';
+import { insertEvidenceLink } from '../evidence/evidence-links.ts';
+import { writeSetting } from '../workbook/workbook-settings.ts';
+import { writeCensusTable } from '../evidence/census-store.ts';
+import type { InterchangeCensusTable, InterchangeSink } from './stream-interchange.ts';
 
-export function loadInterchangeRecords(db: WriteDb, records: Interchange['records'], source: string): void {
-  // Records may point at each other in any order (an area's parent may come after it): links are
-  // checked once everything is in, before the transaction commits.
-  db.pragma('defer_foreign_keys = ON');
-  const seen = new Map<string, string>();
-  for (const type of RECORD_TYPE_NAMES) {
+type Records = Interchange['records'];
+
+/** A sink that writes each item into `db` as it arrives; call finish() once the file is read. */
+export class InterchangeLoader implements InterchangeSink {
+  private readonly db: WriteDb;
+  private readonly source: string;
+  /** Every id so far and where it was, for the refusal of a repeated one. */
+  private readonly seen = new Map<string, string>();
+  // These may point at tables or records later in the file: written once everything is in.
+  private readonly completions: Array<Records['sectionCompletions'][number]> = [];
+  private readonly links: Array<Records['evidenceLinks'][number]> = [];
+  private readonly settings: Array<Records['settings'][number]> = [];
+
+  constructor(db: WriteDb, source: string) {
+    this.db = db;
+    this.source = source;
+    // Records may point at each other in any order (an area's parent may come after it): links are
+    // checked once everything is in, before the transaction commits.
+    db.pragma('defer_foreign_keys = ON');
+  }
+
+  record(type: RecordTypeName, raw: Record<string, unknown>, where: string): void {
     const def = RECORD_TYPES[type];
-    const list = (records[type] ?? []) as Array<Record<string, unknown>>;
-    list.forEach((raw, index) => {
-      const where = `records.${type}[${index}]`;
-      const id = String(raw.id);
-      const earlier = seen.get(id);
-      if (earlier) throw new AppError('invalid-input', `"${source}" uses the id ${id} twice (${earlier} and ${where}). Nothing was imported.`);
-      seen.set(id, where);
-      const complete: Record<string, unknown> = { ...raw };
-      for (const field of def.fields) if (!(field.name in complete)) complete[field.name] = emptyValue(field);
-      for (const link of def.links) if (!(link.name in complete)) complete[link.name] = [];
-      insertRecord(db, type, complete as RecordValues);
-    });
+    const id = String(raw.id);
+    const earlier = this.seen.get(id);
+    if (earlier) throw new AppError('invalid-input', `"${this.source}" uses the id ${id} twice (${earlier} and ${where}). Nothing was imported.`);
+    this.seen.set(id, where);
+    const complete: Record<string, unknown> = { ...raw };
+    for (const field of def.fields) if (!(field.name in complete)) complete[field.name] = emptyValue(field);
+    for (const link of def.links) if (!(link.name in complete)) complete[link.name] = [];
+    insertRecord(this.db, type, complete as RecordValues);
   }
-  for (const { section, completedAt } of records.sectionCompletions ?? []) writeCompletion(db, section, completedAt);
-  loadCensus(db, records, source);
-  refuseParentCycles(db, source);
-  const dangling = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
-  if (dangling.length > 0) {
-    const first = dangling[0]!;
-    const owner = RECORD_TYPE_NAMES.find((type) => RECORD_TYPES[type].table === first.table || RECORD_TYPES[type].links.some((l) => l.table === first.table)) as RecordTypeName | undefined;
-    const target = RECORD_TYPE_NAMES.find((type) => RECORD_TYPES[type].table === first.parent);
-    throw new AppError(
-      'invalid-input',
-      `"${source}" has ${dangling.length} link${dangling.length === 1 ? '' : 's'} to records that are not in it (the first from ${owner ? RECORD_TYPES[owner].plural.toLowerCase() : first.table} to ${target ? RECORD_TYPES[target].plural.toLowerCase() : first.parent}). Nothing was imported.`,
-    );
+
+  censusTable(table: InterchangeCensusTable, where: string): void {
+    const names = table.categories.map((c) => c.name);
+    if (new Set(names).size !== names.length) throw new AppError('invalid-input', `"${this.source}" ${where} names a category twice. Nothing was imported.`);
+    const codes = new Set<string>();
+    for (const geography of table.geographies) {
+      if (codes.has(geography.code)) throw new AppError('invalid-input', `"${this.source}" ${where} lists the geography ${geography.code} twice. Nothing was imported.`);
+      codes.add(geography.code);
+    }
+    const repeated = () => new AppError('invalid-input', `"${this.source}" ${where} repeats a table (the same id, or the same code at the same geography level). Nothing was imported.`);
+    if (this.db.prepare('SELECT 1 FROM census_table WHERE id = ?').get(table.id) !== undefined) throw repeated();
+    const position = new Map(names.map((name, index) => [name, index]));
+    try {
+      writeCensusTable(this.db, table.id, table.importedAt, {
+        code: table.code,
+        title: table.title,
+        source: table.source,
+        referenceDate: table.referenceDate,
+        geographyLevel: table.geographyLevel,
+        fileName: table.fileName,
+        categories: table.categories.map((c, index) => ({ position: index, name: c.name, label: c.label, parentPosition: c.parent === null ? null : (position.get(c.parent) ?? null), isTotal: c.total })),
+        geographies: table.geographies,
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw repeated();
+      throw error;
+    }
   }
+
+  sectionCompletion(entry: Records['sectionCompletions'][number]): void {
+    this.completions.push(entry);
+  }
+
+  evidenceLink(link: Records['evidenceLinks'][number]): void {
+    this.links.push(link);
+  }
+
+  setting(entry: Records['settings'][number]): void {
+    this.settings.push(entry);
+  }
+
+  /** Writes what waited for the whole file, then checks every link. */
+  finish(): void {
+    const db = this.db;
+    for (const { section, completedAt } of this.completions) writeCompletion(db, section, completedAt);
+    const category = db.prepare('SELECT 1 FROM census_category WHERE table_id = ? AND name = ?');
+    for (const link of this.links) {
+      if (!category.get(link.tableId, link.category)) throw new AppError('invalid-input', `"${this.source}" links an audience to the census figure “${link.category}”, which is not in its table. Nothing was imported.`);
+      insertEvidenceLink(db, link);
+    }
+    for (const setting of this.settings) writeSetting(db, setting.key, setting.value);
+    refuseParentCycles(db, this.source);
+    const dangling = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
+    if (dangling.length > 0) {
+      const first = dangling[0]!;
+      const owner = RECORD_TYPE_NAMES.find((type) => RECORD_TYPES[type].table === first.table || RECORD_TYPES[type].links.some((l) => l.table === first.table)) as RecordTypeName | undefined;
+      const target = RECORD_TYPE_NAMES.find((type) => RECORD_TYPES[type].table === first.parent);
+      throw new AppError(
+        'invalid-input',
+        `"${this.source}" has ${dangling.length} link${dangling.length === 1 ? '' : 's'} to records that are not in it (the first from ${owner ? RECORD_TYPES[owner].plural.toLowerCase() : first.table} to ${target ? RECORD_TYPES[target].plural.toLowerCase() : first.parent}). Nothing was imported.`,
+      );
+    }
+  }
+}
+
+/** Writes a whole interchange document already in memory (small files, tests). */
+export function loadInterchangeRecords(db: WriteDb, records: Records, source: string): void {
+  const loader = new InterchangeLoader(db, source);
+  for (const type of RECORD_TYPE_NAMES) {
+    ((records[type] ?? []) as Array<Record<string, unknown>>).forEach((record, index) => loader.record(type, record, `records.${type}[${index}]`));
+  }
+  (records.censusTables ?? []).forEach((table, index) => loader.censusTable(table, `records.censusTables[${index}]`));
+  for (const entry of records.sectionCompletions ?? []) loader.sectionCompletion(entry);
+  for (const link of records.evidenceLinks ?? []) loader.evidenceLink(link);
+  for (const entry of records.settings ?? []) loader.setting(entry);
+  loader.finish();
 }
 
 /** An area inside itself (directly or through others) would make every tree of areas endless. */
 function refuseParentCycles(db: WriteDb, source: string): void {
   const parents = new Map((db.prepare('SELECT id, parent_id FROM area').all() as Array<{ id: string; parent_id: string | null }>).map((row) => [row.id, row.parent_id]));
+  // Each area is walked up once: a chain already known to end at the top is not walked again.
+  const sound = new Set<string>();
   for (const start of parents.keys()) {
     const seen = new Set<string>();
-    for (let current: string | null | undefined = start; current; current = parents.get(current)) {
+    for (let current: string | null | undefined = start; current && !sound.has(current); current = parents.get(current)) {
       if (seen.has(current)) throw new AppError('invalid-input', `"${source}" has areas that sit inside each other in a circle (area ${start}). Nothing was imported.`);
       seen.add(current);
     }
+    for (const id of seen) sound.add(id);
   }
 }

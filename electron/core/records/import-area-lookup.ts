@@ -1,20 +1,18 @@
 // Fills in the LSOAs each area contains from an ONS lookup CSV (e.g. LSOA21CD, LSOA21NM, WD22CD,
 // WD22NM, …): the LSOA column is found by its header, and the area column is whichever column's
 // values match the workbook's areas (by ONS code or by name) most often. One undoable change.
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
-import { fileSystemError } from '../db/inspect-header.ts';
 import type { ChangeDraft } from '../changes/change-log.ts';
 import { batchChange } from '../changes/change-handlers.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { listRecords, updateRecordFields } from './record-store.ts';
+import { LIMITS, formatCount } from '../../../shared/domain/limits.ts';
+import { fileSize } from '../evidence/import-census.ts';
+import { runFileWorker, type WorkerLimits } from '../workers/run-file-worker.ts';
 
-const LSOA_HEADER = /^lsoa\d*cd$|lsoa.*code/i;
-const LSOA_CODE = /^[EW]01\d{6}$/;
-export const MAX_LOOKUP_BYTES = 200 * 1024 * 1024;
+export const MAX_LOOKUP_BYTES = LIMITS.lookupCsvBytes;
 
 export interface LookupResult {
   lsoaColumn: string;
@@ -24,91 +22,48 @@ export interface LookupResult {
   unmatchedAreas: string[];
 }
 
-async function readRows(file: string): Promise<{ header: string[]; rows: string[][] }> {
-  const name = path.basename(file);
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch (error) {
-    throw fileSystemError(error, file);
-  }
-  if (size > MAX_LOOKUP_BYTES) throw new AppError('invalid-input', `"${name}" is too large for a lookup file (${Math.round(size / 1048576)} MB; the limit is 200 MB).`);
-  const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: false, skip_empty_lines: true, trim: true }));
-  let header: string[] | null = null;
-  const rows: string[][] = [];
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      if (!header) header = record;
-      else rows.push(record);
-    }
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new AppError('invalid-input', `"${name}" could not be read as CSV${line ? ` at line ${line}` : ''}: ${(error as Error).message.replace(/^Invalid Record Length: /, 'a row has the wrong number of columns: ')}. Nothing was changed.`);
-  }
-  if (!header) throw new AppError('invalid-input', `"${name}" is empty. A lookup file starts with a header row such as LSOA21CD,LSOA21NM,WD22CD,WD22NM.`);
-  return { header, rows };
-}
-
 /**
- * Reads the lookup, then fills in the areas' LSOAs as one change. `writable` gives the workbook's
- * connection: asked for before the file is read (a read-only workbook is refused at once) and after.
+ * Reads the lookup in a worker (memory and time limits; the app answers meanwhile), then writes
+ * the LSOAs it found as one undoable change. `writable` gives the workbook's connection: asked for
+ * before the file is read and again after, in case the workbook was closed meanwhile.
  */
-export async function importAreaLookup(writable: () => WriteDb, ctx: ChangeContext, file: string): Promise<LookupResult> {
-  writable();
+export async function importAreaLookup(writable: () => WriteDb, ctx: ChangeContext, file: string, limits?: Partial<WorkerLimits>): Promise<LookupResult> {
   const name = path.basename(file);
-  const { header, rows } = await readRows(file);
-  const db = writable();
-  const lsoaIndex = header.findIndex((h) => LSOA_HEADER.test(h));
-  if (lsoaIndex < 0) throw new AppError('invalid-input', `"${name}" has no LSOA code column. Expected a header such as LSOA21CD or LSOA11CD; found ${header.slice(0, 6).join(', ')}.`);
-  rows.forEach((row, index) => {
-    const code = (row[lsoaIndex] ?? '').toUpperCase();
-    if (!LSOA_CODE.test(code)) throw new AppError('invalid-input', `"${name}" line ${index + 2}: "${row[lsoaIndex] ?? ''}" is not an LSOA code (they look like E01024133). Nothing was changed.`);
-  });
-
-  const areas = listRecords(db, 'area');
+  const areas = listRecords(writable(), 'area');
   if (areas.length === 0) throw new AppError('invalid-input', 'Add your areas first (with their ONS codes or names as the lookup spells them); then their LSOAs can be filled in from the lookup.');
-  const byCode = new Map(areas.filter((a) => String(a.onsCode ?? '').trim()).map((a) => [String(a.onsCode).trim().toUpperCase(), a.id]));
-  const byName = new Map(areas.map((a) => [String(a.name).trim().toLowerCase(), a.id]));
-
-  let best = { column: -1, hits: 0, pairs: new Map<string, Set<string>>() };
-  header.forEach((_, column) => {
-    if (column === lsoaIndex) return;
-    const pairs = new Map<string, Set<string>>();
-    let hits = 0;
-    for (const row of rows) {
-      const value = (row[column] ?? '').trim();
-      const area = byCode.get(value.toUpperCase()) ?? byName.get(value.toLowerCase());
-      if (!area) continue;
-      hits += 1;
-      const set = pairs.get(area) ?? new Set<string>();
-      set.add((row[lsoaIndex] ?? '').toUpperCase());
-      pairs.set(area, set);
-    }
-    if (hits > best.hits) best = { column, hits, pairs };
-  });
-  if (best.hits === 0) {
+  const found = await runFileWorker(
+    { kind: 'lookup', file, areas: areas.map((a) => ({ id: a.id, onsCode: String(a.onsCode ?? ''), name: String(a.name) })) },
+    { fileName: name, advice: "Save only the rows for your force's areas into a new file, and use that.", bytes: fileSize(file), ...(limits ? { limits } : {}) },
+  );
+  if (found.areaColumn === null) {
     throw new AppError('invalid-input', `None of your areas' ONS codes or names appear in "${name}". Check the areas' ONS codes (for example E05009317 for a ward) match the lookup's.`);
   }
-
+  const best = { pairs: new Map(found.pairs) };
+  const db = writable();
+  const now = new Map(listRecords(db, 'area').map((a) => [a.id, a]));
   let added = 0;
   writeChange(db, ctx, ({ at }) => {
     const parts: ChangeDraft[] = [];
     for (const area of areas) {
       const incoming = best.pairs.get(area.id);
-      if (!incoming) continue;
-      const before = (area.lsoaCodes as string[]) ?? [];
-      const after = [...new Set([...before, ...[...incoming].sort()])];
+      const current = now.get(area.id);
+      if (!incoming || !current) continue;
+      const before = (current.lsoaCodes as string[]) ?? [];
+      const after = [...new Set([...before, ...incoming])];
       if (after.length === before.length) continue;
+      if (after.length > LIMITS.interchangeItemsPerList) {
+        throw new AppError('invalid-input', `"${name}" would give the area "${String(current.name)}" ${formatCount(after.length)} LSOAs; an area holds at most ${formatCount(LIMITS.interchangeItemsPerList)}. Check the lookup's area column is the one you meant. Nothing was changed.`);
+      }
       added += after.length - before.length;
       updateRecordFields(db, 'area', area.id, { lsoaCodes: after }, at);
-      parts.push({ kind: 'area', recordId: area.id, action: 'update', before: { lsoaCodes: before, updatedAt: area.updatedAt }, after: { lsoaCodes: after, updatedAt: at } });
+      parts.push({ kind: 'area', recordId: area.id, action: 'update', before: { lsoaCodes: before, updatedAt: current.updatedAt }, after: { lsoaCodes: after, updatedAt: at } });
     }
     if (parts.length === 0) return { result: null, change: null };
     return { result: null, change: batchChange(ctx.newId(), `importing LSOAs for ${parts.length} area${parts.length === 1 ? '' : 's'} from ${name}`, parts) };
   });
   return {
-    lsoaColumn: header[lsoaIndex]!,
-    areaColumn: header[best.column]!,
+    lsoaColumn: found.lsoaColumn,
+    areaColumn: found.areaColumn,
     matchedAreas: best.pairs.size,
     addedCodes: added,
     unmatchedAreas: areas.filter((a) => !best.pairs.has(a.id)).map((a) => String(a.name)),

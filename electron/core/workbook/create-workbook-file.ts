@@ -10,7 +10,7 @@ import { runMigrations } from '../db/run-migrations.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { fsyncFile, publishFile, removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
-import { withinWriteScope } from '../changes/write-scope.ts';
+import { withinWriteScope, withinWriteScopeAsync } from '../changes/write-scope.ts';
 
 /** Refuses destinations that are not a `.ewb` path in an existing folder. */
 export function checkWorkbookDestination(file: string, overwrite: boolean): void {
@@ -37,28 +37,64 @@ export function createWorkbookFile(file: string, fill: (db: WriteDb) => void): v
   const temporary = temporaryPathBeside(file);
   let db: Database.Database | undefined;
   try {
-    db = new Database(temporary);
-    applyConnectionSettings(db, true);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    runMigrations(db, LATEST_SCHEMA_VERSION);
+    db = startWorkbookFile(temporary);
     // A new file is built, not edited: its first rows are not changes, so they are not logged.
     db.transaction(() => withinWriteScope(db!, () => fill(db as WriteDb))).immediate();
-    verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
-    db.close();
-    db = undefined;
-    fsyncFile(temporary);
-    publishFile(temporary, file, false);
+    finishWorkbookFile(db, temporary, file);
   } catch (error) {
     db?.close();
-    removeQuietly(temporary);
-    removeQuietly(`${temporary}-journal`);
-    if (error instanceof AppError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new AppError('already-exists', `"${path.basename(file)}" already exists. Choose another name.`, { path: 'A file with this name already exists' });
-    }
-    if (typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('SQLITE')) {
-      throw new AppError('io', `"${path.basename(file)}" could not be created (${(error as { code: string }).code}).`);
-    }
-    throw fileSystemError(error, file);
+    throw creationError(error, file, temporary);
   }
+}
+
+/**
+ * The same, for a `fill` that reads a file as it writes (an interchange file, streamed): the
+ * transaction stays open across its awaits, which is safe because nothing else can reach the
+ * temporary file. `temporary` is chosen by the caller, so that it can remove it if this thread is
+ * stopped part-way (a worker out of memory or time).
+ */
+export async function createWorkbookFileStreamed(file: string, temporary: string, fill: (db: WriteDb) => Promise<void>): Promise<void> {
+  checkWorkbookDestination(file, false);
+  let db: Database.Database | undefined;
+  try {
+    db = startWorkbookFile(temporary);
+    db.exec('BEGIN IMMEDIATE');
+    const opened = db;
+    await withinWriteScopeAsync(opened, () => fill(opened as WriteDb));
+    db.exec('COMMIT');
+    finishWorkbookFile(db, temporary, file);
+  } catch (error) {
+    if (db?.inTransaction) db.exec('ROLLBACK');
+    db?.close();
+    throw creationError(error, file, temporary);
+  }
+}
+
+function startWorkbookFile(temporary: string): Database.Database {
+  const db = new Database(temporary);
+  applyConnectionSettings(db, true);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  runMigrations(db, LATEST_SCHEMA_VERSION);
+  return db;
+}
+
+function finishWorkbookFile(db: Database.Database, temporary: string, file: string): void {
+  verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
+  db.close();
+  fsyncFile(temporary);
+  publishFile(temporary, file, false);
+}
+
+/** Removes what a failed creation left and says why it failed. */
+function creationError(error: unknown, file: string, temporary: string): Error {
+  removeQuietly(temporary);
+  removeQuietly(`${temporary}-journal`);
+  if (error instanceof AppError) return error;
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+    return new AppError('already-exists', `"${path.basename(file)}" already exists. Choose another name.`, { path: 'A file with this name already exists' });
+  }
+  if (typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('SQLITE')) {
+    return new AppError('io', `"${path.basename(file)}" could not be created (${(error as { code: string }).code}).`);
+  }
+  return fileSystemError(error, file);
 }

@@ -9,14 +9,14 @@ import type { AppContext } from '../app-context.ts';
 import { inspectHeader } from '../db/inspect-header.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { appVersionForSchema, openReadOnly } from '../db/open-database.ts';
-import { writeFileDurably } from '../fs/durable-write.ts';
-import { dumpWorkbook, countInterchangeRecords, interchangeToText } from '../interchange/dump-workbook.ts';
-import { loadInterchangeRecords } from '../interchange/load-interchange.ts';
-import { readInterchangeFile } from '../interchange/read-interchange.ts';
+import { removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
+import { writeInterchangeFile } from '../interchange/write-interchange.ts';
+import { fileSize } from '../evidence/import-census.ts';
+import { runFileWorker } from '../workers/run-file-worker.ts';
 import { changeLogo, changeWorkbookDetails } from './details-changes.ts';
-import { createWorkbookFile } from './create-workbook-file.ts';
+import { checkWorkbookDestination, createWorkbookFile } from './create-workbook-file.ts';
 import { saveCopy } from './save-copy.ts';
-import { checkLogo, readLogo, readLogoFile, writeLogo, type Logo } from './workbook-logo.ts';
+import { readLogo, readLogoFile, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, validDetails } from './workbook-store.ts';
 
 type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange';
@@ -98,29 +98,32 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     dumpWorkbook: ({ path: file, destination, personal }) => {
       const db = openReadOnly(path.resolve(file));
       try {
-        const data = dumpWorkbook(db, { personal });
         const target = path.resolve(destination);
         if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
           throw new AppError('invalid-input', `${target} is a folder. Give the name of the JSON file to write.`, { destination: 'Give a file name' });
         }
-        writeFileDurably(target, interchangeToText(data));
-        return { path: target, counts: countInterchangeRecords(data) };
+        return { path: target, counts: writeInterchangeFile(db, target, { personal }).counts };
       } finally {
         db.close();
       }
     },
 
-    createWorkbookFromInterchange: ({ path: file, source, keepId, overrides }) => {
-      const data = readInterchangeFile(path.resolve(source));
-      const { id, createdAt, modifiedAt, logo: logoData, ...fromFile } = data.workbook;
-      const logo = logoData ? checkLogo(Buffer.from(logoData.base64, 'base64'), `the logo in ${path.basename(source)}`) : null;
-      const details = validDetails({ author: null, ...fromFile, ...overrides });
+    // Read and built in a worker with a memory and a time limit: a hostile or huge file costs a
+    // refusal, never the process, and other workbooks go on answering meanwhile.
+    createWorkbookFromInterchange: async ({ path: file, source, keepId, overrides }) => {
       const absolute = path.resolve(file);
-      createWorkbookFile(absolute, (db) => {
-        insertWorkbookRow(db, { id: keepId ? id : deps.newId(), details, appVersion: deps.appVersion, createdAt, modifiedAt });
-        loadInterchangeRecords(db, data.records, path.basename(source));
-        if (logo) writeLogo(db, logo);
-      });
+      const from = path.resolve(source);
+      checkWorkbookDestination(absolute, false);
+      const temporary = temporaryPathBeside(absolute);
+      try {
+        await runFileWorker(
+          { kind: 'interchange', source: from, destination: absolute, temporary, newId: deps.newId(), keepId, overrides, appVersion: deps.appVersion },
+          { fileName: path.basename(from), advice: 'Make the file again with "ewb dump", or split the workbook.', bytes: fileSize(from) },
+        );
+      } finally {
+        removeQuietly(temporary);
+        removeQuietly(`${temporary}-journal`);
+      }
       return openSession(absolute, false, false).info;
     },
   };

@@ -6,8 +6,9 @@ import { AppError } from '../app-error.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
+import { LIMITS } from '../../../shared/domain/limits.ts';
 
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+export const MAX_LOGO_BYTES = LIMITS.logoBytes;
 
 export interface Logo {
   mediaType: 'image/png' | 'image/jpeg';

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { LIMITS } from '../../../shared/domain/limits.ts';
 
 const LOOKUP = [
   '\uFEFFLSOA21CD,LSOA21NM,WD22CD,WD22NM,LAD22CD,LAD22NM',
@@ -74,4 +75,31 @@ describe('importing an LSOA lookup', () => {
     expect(await expectOk(core, 'getUndoState', { handle })).toMatchObject({ undoLabel: expect.stringMatching(/^Undo adding area/) });
     core.closeAll();
   });
+});
+
+describe('a large lookup', () => {
+  /** An output-area-style lookup: `rows` rows, LSOA and ward columns, the ward given to every 100 rows. */
+  function writeLookup(file: string, rows: number): void {
+    const lines = ['OA21CD,LSOA21CD,LSOA21NM,WD22CD,WD22NM'];
+    for (let i = 0; i < rows; i += 1) lines.push(`E00${String(i).padStart(6, '0')},E01${String(Math.floor(i / 5) % 1_000_000).padStart(6, '0')},LSOA ${i},E05${String(Math.floor(i / 100)).padStart(6, '0')},Ward ${Math.floor(i / 100)}`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  }
+
+  it('is read in a worker and matched the same way', async () => {
+    const { dir, core, handle } = await setUp([{ name: 'Riverside ward', onsCode: 'E05000003' }]);
+    writeLookup(path.join(dir, 'big.csv'), 60_000);
+    expect(fs.statSync(path.join(dir, 'big.csv')).size).toBeGreaterThan(LIMITS.inThreadBytes);
+    await expectOk(core, 'importAreaLookup', { handle, source: path.join(dir, 'big.csv') });
+    expect(await lsoasOf(core, handle)).toEqual({ 'Riverside ward': ['E01000060', 'E01000061', 'E01000062', 'E01000063', 'E01000064', 'E01000065', 'E01000066', 'E01000067', 'E01000068', 'E01000069', 'E01000070', 'E01000071', 'E01000072', 'E01000073', 'E01000074', 'E01000075', 'E01000076', 'E01000077', 'E01000078', 'E01000079'] });
+    core.closeAll();
+  }, 60_000);
+
+  it('refuses one with more rows than the limit at the first row over, changing nothing', async () => {
+    const { dir, core, handle } = await setUp([{ name: 'Riverside ward', onsCode: 'E05000003' }]);
+    writeLookup(path.join(dir, 'huge.csv'), LIMITS.lookupRows + 1);
+    const result = await core.call('importAreaLookup', { handle, source: path.join(dir, 'huge.csv') });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/line 1000002: the lookup has more than 1,000,000 rows, the most a lookup file may have/) } });
+    expect(await lsoasOf(core, handle)).toEqual({ 'Riverside ward': [] });
+    core.closeAll();
+  }, 120_000);
 });

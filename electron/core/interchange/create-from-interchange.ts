@@ -1,0 +1,62 @@
+// Makes a new workbook from an interchange file, in the reading worker: the file streamed in two
+// passes (read-interchange.ts) straight into a temporary workbook, which is checked and moved into
+// place only when everything in it has been accepted. The main thread then just opens it.
+import path from 'node:path';
+import type { WorkbookDetailsChanges } from '../../../shared/api/workbook.ts';
+import { createWorkbookFileStreamed } from '../workbook/create-workbook-file.ts';
+import { checkLogo, writeLogo } from '../workbook/workbook-logo.ts';
+import { insertWorkbookRow, validDetails } from '../workbook/workbook-store.ts';
+import { InterchangeLoader } from './load-interchange.ts';
+import { streamInterchangeFile } from './read-interchange.ts';
+import type { InterchangeSink } from './stream-interchange.ts';
+
+export interface InterchangeJob {
+  kind: 'interchange';
+  /** The interchange file. */
+  source: string;
+  /** The workbook to make (it must not exist). */
+  destination: string;
+  /** Where it is built; the caller removes it if the worker is stopped part-way. */
+  temporary: string;
+  /** The id the workbook gets unless the file's is kept. */
+  newId: string;
+  keepId: boolean;
+  overrides: WorkbookDetailsChanges;
+  appVersion: string;
+}
+
+/** Builds the workbook; answers with how many of each list the file held. */
+export async function createFromInterchange(job: InterchangeJob): Promise<{ counts: Record<string, number> }> {
+  const name = path.basename(job.source);
+  const counts: Record<string, number> = {};
+  const tally = (list: string) => {
+    counts[list] = (counts[list] ?? 0) + 1;
+  };
+  await createWorkbookFileStreamed(job.destination, job.temporary, async (db) => {
+    let loader: InterchangeLoader | null = null;
+    // The loader is made between the passes, once the file is known to be within every limit.
+    const sink: InterchangeSink = {
+      record: (type, record, where) => {
+        tally(type);
+        loader!.record(type, record, where);
+      },
+      censusTable: (table, where) => {
+        tally('censusTables');
+        loader!.censusTable(table, where);
+      },
+      sectionCompletion: (entry) => loader!.sectionCompletion(entry),
+      evidenceLink: (link) => loader!.evidenceLink(link),
+      setting: (entry) => loader!.setting(entry),
+    };
+    const head = await streamInterchangeFile(job.source, sink, () => {
+      loader = new InterchangeLoader(db, name);
+    });
+    const { id, createdAt, modifiedAt, logo: logoData, ...fromFile } = head.workbook;
+    const logo = logoData ? checkLogo(Buffer.from(logoData.base64, 'base64'), `the logo in ${name}`) : null;
+    const details = validDetails({ author: null, ...fromFile, ...job.overrides });
+    insertWorkbookRow(db, { id: job.keepId ? id : job.newId, details, appVersion: job.appVersion, createdAt, modifiedAt });
+    loader!.finish();
+    if (logo) writeLogo(db, logo);
+  });
+  return { counts };
+}
