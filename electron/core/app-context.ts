@@ -7,6 +7,7 @@ import type { ChangeContext } from './records/record-changes.ts';
 import { RecentWorkbooks } from './workbook/recent-workbooks.ts';
 import { JobProgress } from './jobs/job-progress.ts';
 import { WorkbookSessions, type Session } from './workbook/workbook-sessions.ts';
+import { withValueCheck, type ValueChecks } from './workbook/open-with-value-check.ts';
 import { countRecords, readWorkbookMeta } from './workbook/workbook-store.ts';
 import type { LockIdentity } from './workbook/workbook-lock.ts';
 
@@ -37,13 +38,18 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
   const recent = new RecentWorkbooks(deps.paths.configDir, deps.log);
   const now = () => deps.clock().toISOString();
 
-  const infoOf = (session: Session): WorkbookInfo => ({
-    handle: session.handle,
-    path: session.path,
-    readOnly: session.writable === null,
-    meta: { ...readWorkbookMeta(session.db), schemaVersion: session.fileVersion },
-    counts: countRecords(session.db),
-  });
+  const valueChecks: ValueChecks = new WeakMap();
+  const infoOf = (session: Session): WorkbookInfo => {
+    const needsRepair = valueChecks.get(session);
+    return {
+      handle: session.handle,
+      path: session.path,
+      readOnly: session.writable === null,
+      meta: { ...readWorkbookMeta(session.db), schemaVersion: session.fileVersion },
+      counts: countRecords(session.db),
+      ...(needsRepair ? { needsRepair } : {}),
+    };
+  };
 
   const rememberRecent = (info: WorkbookInfo) => recent.remember({ path: info.path, title: info.meta.title, force: info.meta.force, lastOpened: now() });
 
@@ -55,7 +61,8 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
     infoOf,
     rememberRecent,
     openSession(file, readOnly, takeOverLock) {
-      const { session, notices } = readOnly ? { session: sessions.openForReading(file), notices: [] as string[] } : sessions.openForEditing(file, takeOverLock);
+      const opened = readOnly ? { session: sessions.openForReading(file), notices: [] as string[] } : sessions.openForEditing(file, takeOverLock);
+      const { session, notices } = withValueCheck(sessions, opened, valueChecks);
       const info = infoOf(session);
       rememberRecent(info);
       return { info, notices };

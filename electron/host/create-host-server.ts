@@ -14,6 +14,7 @@ import type { AppCore } from '../core/create-app-core.ts';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
 import { listFolder, uploadFile } from './host-files.ts';
 import { pathsIn, pathsOut } from './translate-paths.ts';
+import { relativeErrorPaths } from './relative-error-paths.ts';
 import { WorkbooksFolder } from './workbooks-folder.ts';
 
 export interface HostOptions {
@@ -115,7 +116,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
           return fail({ code: 'forbidden', message: 'The browser host has no native dialogs; its page shows the workbooks folder instead.' });
       }
     } catch (error) {
-      return fail(toApiError(error, options.log));
+      return fail(relativeErrorPaths(folder, toApiError(error, options.log)));
     }
   }
 
@@ -126,10 +127,10 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     try {
       mapped = pathsIn(folder, request);
     } catch (error) {
-      return fail(toApiError(error, options.log));
+      return fail(relativeErrorPaths(folder, toApiError(error, options.log)));
     }
     const result = await options.core.call(method, mapped);
-    return result.ok ? ok(pathsOut(folder, result.value)) : result;
+    return result.ok ? ok(pathsOut(folder, result.value)) : fail(relativeErrorPaths(folder, result.error));
   }
 
   function serveStatic(urlPath: string, res: http.ServerResponse): void {

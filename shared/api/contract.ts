@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FilePathSchema, IdSchema } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
+import { RepairReportSchema, RepairRequestSchema } from './value-check.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, SectionIdSchema, SectionStateSchema } from './records.ts';
 import {
@@ -72,6 +73,11 @@ export const contract = {
   checkWorkbook: {
     request: z.object({ path: FilePathSchema }).strict(),
     response: CheckReportSchema,
+  },
+  repairWorkbook: {
+    /** Lists (apply: false) or makes (apply: true, after a backup copy) the repairs of values the app cannot use. */
+    request: RepairRequestSchema,
+    response: RepairReportSchema,
   },
   listRecentWorkbooks: {
     request: z.object({}).strict(),

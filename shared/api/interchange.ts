@@ -5,7 +5,7 @@ import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText 
 import { ForceIdSchema, MarkingSchema } from './workbook.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/record-types.ts';
 import { SectionIdSchema, recordSchema } from './records.ts';
-import { EvidenceLinkSchema, GeographyLevelSchema } from './census.ts';
+import { EvidenceLinkSchema, GeographyLevelSchema, MAX_CENSUS_COUNT } from './census.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
 /**
@@ -57,7 +57,7 @@ export const InterchangeCensusTableSchema = z
       .array(z.object({ name: z.string().min(1).max(500), label: z.string().max(500), parent: z.string().max(500).nullable(), total: z.boolean() }).strict())
       .min(1)
       .max(2000),
-    geographies: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(z.number().nonnegative()) }).strict()).max(500_000),
+    geographies: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(z.number().nonnegative().max(MAX_CENSUS_COUNT, 'A figure is too large (at most a million million)')) }).strict()).max(500_000),
   })
   .strict()
   .refine((table) => table.geographies.every((g) => g.counts.length === table.categories.length), { message: 'Each geography needs one count per category', path: ['geographies'] })

@@ -74,10 +74,12 @@ function objectivesTable(data: ExportData): Block[] {
     aimIds.add(aim.id);
     const served = objectives.filter((o) => o.aimId === aim.id);
     if (served.length === 0) return;
-    rows.push({ group: `Aim ${index + 1}: ${field(aim, 'title')}` }, ...served.map(row));
+    rows.push({ group: `Aim ${index + 1}: ${field(aim, 'title')}` });
+    for (const objective of served) rows.push(row(objective));
   });
   const unlinked = objectives.filter((o) => !aimIds.has(String(o.aimId)));
-  if (unlinked.length > 0) rows.push({ group: 'Not linked to an aim' }, ...unlinked.map(row));
+  if (unlinked.length > 0) rows.push({ group: 'Not linked to an aim' });
+  for (const objective of unlinked) rows.push(row(objective));
   const owner = data.personal ? ', and who owns it' : '';
   return [intro(`The objectives, under the aim each serves: how progress will be measured, from what baseline to what target, by when${owner}.`), table(columns, rows)];
 }

@@ -9,6 +9,7 @@ import type { AppContext } from '../app-context.ts';
 import { inspectHeader } from '../db/inspect-header.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { appVersionForSchema, openReadOnly } from '../db/open-database.ts';
+import { checkValues, summariseValueCheck } from '../db/check-values.ts';
 import { writeFileDurably } from '../fs/durable-write.ts';
 import { dumpWorkbook, countInterchangeRecords, interchangeToText } from '../interchange/dump-workbook.ts';
 import { loadInterchangeRecords } from '../interchange/load-interchange.ts';
@@ -92,13 +93,15 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
         const db = openReadOnly(absolute);
         try {
           const meta = readWorkbookMeta(db);
-          return { path: absolute, ok: true, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: meta.appVersion, problems: [] };
+          const values = checkValues(db);
+          const problems = values.total > 0 ? [`"${path.basename(absolute)}" ${summariseValueCheck(values)}.`] : [];
+          return { path: absolute, ok: values.total === 0, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: meta.appVersion, problems, values };
         } finally {
           db.close();
         }
       } catch (error) {
         const apiError = toApiError(error, deps.log);
-        return { path: absolute, ok: false, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: schemaVersion ? appVersionForSchema(schemaVersion) : null, problems: [apiError.message] };
+        return { path: absolute, ok: false, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: schemaVersion ? appVersionForSchema(schemaVersion) : null, problems: [apiError.message], values: null };
       }
     },
 
@@ -109,6 +112,9 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     dumpWorkbook: ({ path: file, destination, personal }) => {
       const db = openReadOnly(path.resolve(file));
       try {
+        // A dump of values the format cannot carry would be refused when read back: say so now.
+        const values = checkValues(db);
+        if (values.total > 0) throw new AppError('invalid-input', `"${path.basename(file)}" cannot be written as an interchange file: it ${summariseValueCheck(values)}. Open it to repair them, or run "ewb repair".`);
         const data = dumpWorkbook(db, { personal });
         const target = path.resolve(destination);
         if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
