@@ -108,7 +108,9 @@ function repairField(def: RecordTypeDef, field: FieldDef, id: string, value: unk
       const tidy = items.map((item) => (field.kind === 'codeList' && typeof item === 'string' ? item.trim().toUpperCase() : item));
       const kept = [...new Set(tidy.filter((item) => itemAllowed(field, item)))].slice(0, MAX_LINKS) as string[];
       const dropped = items.length - kept.length;
-      return { repair: dropped > 0 ? `Drop ${plural(dropped, 'value')} from the list` : 'Put the list in order', fix: set(JSON.stringify(kept)) };
+      const recased = items.filter((item, i) => item !== tidy[i] && itemAllowed(field, tidy[i])).length;
+      const what = [dropped > 0 ? `drop ${plural(dropped, 'value')} from the list` : '', recased > 0 ? `write ${plural(recased, 'code')} in capitals` : ''].filter(Boolean).join(' and ');
+      return { repair: capitalise(what || 'put the list in order'), fix: set(JSON.stringify(kept)) };
     }
     case 'enum': {
       if (!field.required) return { repair: 'Clear it', fix: set(null) };
