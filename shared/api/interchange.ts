@@ -42,6 +42,9 @@ export function interchangeRecordSchema(type: RecordTypeName) {
 
 export const SectionCompletionSchema = z.object({ section: SectionIdSchema, completedAt: TimestampSchema }).strict();
 
+const COUNT_RANGE = 'Each figure must be a count from 0 to 1,000,000,000,000 (a number too large to hold, such as 1e400, is not one)';
+const CENSUS_COUNT = z.number({ error: COUNT_RANGE }).min(0, COUNT_RANGE).max(MAX_CENSUS_COUNT, COUNT_RANGE);
+
 /** A census (or other) table: its categories in column order, and each geography's counts in that order. */
 export const InterchangeCensusTableSchema = z
   .object({
@@ -57,7 +60,7 @@ export const InterchangeCensusTableSchema = z
       .array(z.object({ name: z.string().min(1).max(500), label: z.string().max(500), parent: z.string().max(500).nullable(), total: z.boolean() }).strict())
       .min(1)
       .max(2000),
-    geographies: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(z.number().nonnegative().max(MAX_CENSUS_COUNT, 'A figure is too large (at most a million million)')) }).strict()).max(500_000),
+    geographies: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(CENSUS_COUNT) }).strict()).max(500_000),
   })
   .strict()
   .refine((table) => table.geographies.every((g) => g.counts.length === table.categories.length), { message: 'Each geography needs one count per category', path: ['geographies'] })

@@ -69,7 +69,11 @@ export function loadCensus(db: WriteDb, records: Records, source: string): void 
       geography.counts.forEach((count, position) => insertValue.run(table.id, geography.code, position, count));
     }
   });
-  for (const link of records.evidenceLinks ?? []) {
+  // Ids arrive lower-cased, so one written twice in different cases is caught here as a repeat.
+  const linkIds = new Set<string>();
+  for (const [index, link] of (records.evidenceLinks ?? []).entries()) {
+    if (linkIds.has(link.id)) throw new AppError('invalid-input', `"${source}" records.evidenceLinks[${index}] repeats the id of another evidence link (${link.id}). Nothing was imported.`);
+    linkIds.add(link.id);
     const category = db.prepare('SELECT 1 FROM census_category WHERE table_id = ? AND name = ?').get(link.tableId, link.category);
     if (!category) throw new AppError('invalid-input', `"${source}" links an audience to the census figure “${link.category}”, which is not in its table. Nothing was imported.`);
     insertEvidenceLink(db, link);
