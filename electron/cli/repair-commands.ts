@@ -33,7 +33,7 @@ export function registerRepairCommand(program: Command, context: CliContext): vo
       else {
         printValueCheck(context, report.found);
         if (report.applied) context.io.out(`Repaired ${report.found.total - report.remaining.total} of ${report.found.total} (the file as it was is kept as "${report.backupName}").\n`);
-        else if (report.found.repairable > 0) context.io.out(`Nothing has been changed: run "ewb repair ${file} --yes" to make the ${report.found.repairable} repairs listed.\n`);
+        else if (report.found.repairable > 0) context.io.out(`Nothing has been changed: run "ewb repair ${file} --yes" to make the ${report.found.repairable === 1 ? 'repair' : `${report.found.repairable} repairs`} listed.\n`);
       }
       if (report.applied ? report.remaining.total > 0 : report.found.total > 0) {
         const left = report.applied ? report.remaining : report.found;

@@ -35,7 +35,7 @@ function printInfo(context: CliContext, info: WorkbookInfo): void {
     ['Modified', m.modifiedAt],
     ['Records', Object.entries(info.counts).map(([type, n]) => `${type} ${n}`).join(', ') || 'none'],
   ];
-  if (info.needsRepair) lines.push(['Needs repair', `${info.needsRepair.total} values the app cannot use (run "ewb check" to list them)`]);
+  if (info.needsRepair) lines.push(['Needs repair', `${info.needsRepair.total} ${info.needsRepair.total === 1 ? 'value' : 'values'} the app cannot use (run "ewb check" to list them)`]);
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
   context.io.out(lines.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}\n`).join(''));
 }
