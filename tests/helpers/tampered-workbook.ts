@@ -26,8 +26,8 @@ async function create(core: AppCore, handle: string, type: string, values: Recor
 }
 
 /** A workbook holding a little of everything, made and closed through the core. */
-export async function soundWorkbook(name = 'Riverside plan.ewb'): Promise<SoundWorkbook> {
-  const dir = tempDir('ewb-values-');
+export async function soundWorkbook(name = 'Riverside plan.ewb', folder?: string): Promise<SoundWorkbook> {
+  const dir = folder ?? tempDir('ewb-values-');
   const core = testCore();
   const file = path.join(dir, name);
   const { handle } = await expectOk<WorkbookInfo>(core, 'createWorkbook', { path: file, details: SAMPLE_DETAILS });

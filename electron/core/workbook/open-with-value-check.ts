@@ -1,8 +1,7 @@
 // Opening checks the values inside the workbook: a file holding values the app cannot use (edited
-// outside it, or from an older bug) is opened read-only, with a notice, until it is repaired.
-import path from 'node:path';
+// outside it, or from an older bug) is opened read-only, its check given with it, until repaired.
 import type { ValueCheck } from '../../../shared/api/value-check.ts';
-import { checkValues, summariseValueCheck } from '../db/check-values.ts';
+import { checkValues } from '../db/check-values.ts';
 import type { Session, WorkbookSessions } from './workbook-sessions.ts';
 
 export interface Opened {
@@ -29,8 +28,8 @@ export function withValueCheck(sessions: WorkbookSessions, opened: Opened, check
     sessions.close(session.handle);
     session = sessions.openForReading(file);
   }
+  // The doors show the check itself (the app a notice listing each value, `ewb info` a line),
+  // so no notice is added here.
   checks.set(session, check);
-  const next = check.repairable === check.total ? 'Repair them to edit it' : check.repairable > 0 ? 'Repair what can be repaired; the rest cannot be repaired here' : 'They cannot be repaired here: use an earlier copy of the file to edit it';
-  const notice = `"${path.basename(session.path)}" ${summariseValueCheck(check)}, so it is open read-only. ${next}.`;
-  return { session, notices: [...opened.notices, notice] };
+  return { session, notices: opened.notices };
 }
