@@ -3,12 +3,17 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ValueCheck, ValueProblem } from '../../shared/api/value-check.ts';
+import { findForce } from '../../shared/domain/forces.ts';
 import type { CliContext } from './cli-context.ts';
 
 /** One problem on one line: record type, id, title, field, what is wrong, and the repair. */
 export function problemLine(problem: ValueProblem): string {
   const id = problem.recordId ? ` ${problem.recordId}` : '';
-  const repair = problem.repair ? `repair: ${problem.repair.charAt(0).toLowerCase()}${problem.repair.slice(1)}` : 'cannot be repaired here';
+  const repair = problem.repair
+    ? `repair: ${problem.repair.charAt(0).toLowerCase()}${problem.repair.slice(1)}`
+    : problem.choose === 'force'
+      ? 'repair: choose the force (ewb repair --force NAME)'
+      : 'cannot be repaired here';
   return `${problem.recordType}${id} “${problem.title}”, ${problem.fieldLabel} (${problem.field}): ${problem.message} — ${repair}`;
 }
 
@@ -24,9 +29,12 @@ export function registerRepairCommand(program: Command, context: CliContext): vo
     .description('list the repairs of values the app cannot use; with --yes make them (after a backup copy beside the file)')
     .argument('<file>', 'the .ewb file')
     .option('--yes', 'make the repairs (without it, nothing is changed)')
+    .option('--force <name>', "the workbook's force, when the one stored is not a UK force: its own name or its police.uk name")
     .option('--json', 'print the report as one JSON object')
-    .action(async (file: string, options: { yes?: boolean; json?: boolean }) => {
-      const report = await context.call('repairWorkbook', { path: file, apply: Boolean(options.yes) });
+    .action(async (file: string, options: { yes?: boolean; json?: boolean; force?: string }) => {
+      const force = options.force === undefined ? undefined : findForce(options.force);
+      if (options.force !== undefined && !force) context.refuse(`there is no force called "${options.force}". Run "ewb forces" for the list.`);
+      const report = await context.call('repairWorkbook', { path: file, apply: Boolean(options.yes), ...(force ? { force: force.id } : {}) });
       const name = path.basename(report.path);
       if (options.json) context.json(report);
       else if (report.found.total === 0) context.io.out(`ok: ${name} holds no values that need repair.\n`);

@@ -1,7 +1,6 @@
 // What checking the values inside a workbook found: each value the app cannot use, with the record
 // it belongs to and what repairing it would do (or that it cannot be repaired here).
 import { z } from 'zod';
-import { FilePathSchema } from './fields.ts';
 
 export const ValueProblemSchema = z.object({
   /** A record type (`aim`, `area`, …) or `workbook`, `setting`, `section`, `evidenceLink`, `censusTable`. */
@@ -17,6 +16,8 @@ export const ValueProblemSchema = z.object({
   message: z.string(),
   /** What a repair would do, or null when it cannot be repaired automatically. */
   repair: z.string().nullable(),
+  /** Set when a repair needs the user to choose: `force`, the workbook's force (repairWorkbook's `force`). */
+  choose: z.enum(['force']).optional(),
 });
 export type ValueProblem = z.infer<typeof ValueProblemSchema>;
 
@@ -32,14 +33,6 @@ export const ValueCheckSchema = z.object({
   problems: z.array(ValueProblemSchema),
 });
 export type ValueCheck = z.infer<typeof ValueCheckSchema>;
-
-export const RepairRequestSchema = z
-  .object({
-    path: FilePathSchema,
-    /** False: only list what would be repaired (nothing is written). True: repair, after a backup copy. */
-    apply: z.boolean().default(false),
-  })
-  .strict();
 
 export const RepairReportSchema = z.object({
   path: z.string(),

@@ -35,7 +35,7 @@ describe('ewb check and ewb repair', () => {
     const check = ewb(['check', file]);
     expect(check.code).toBe(1);
     expect(check.out.trim().split('\n')).toEqual([
-      expect.stringMatching(/^workbook [0-9a-f-]{36} “Community engagement strategy 2027–2030”, Force \(force\): “narnia” is not one of the 46 UK police forces — cannot be repaired here$/),
+      expect.stringMatching(/^workbook [0-9a-f-]{36} “Community engagement strategy 2027–2030”, Force \(force\): “narnia” is not one of the 46 UK police forces — repair: choose the force \(ewb repair --force NAME\)$/),
       `aim ${ids.aim} “A${'b'.repeat(78)}…”, Aim (title): is 402 characters long (at most 300), and holds control characters that cannot be printed — repair: cut it to 300 characters and remove the characters that cannot be printed`,
       `area ${ids.kent} “Kent”, Part of (parentId): is part of itself — repair: make it part of no area`,
     ]);
@@ -45,6 +45,14 @@ describe('ewb check and ewb repair', () => {
     expect(JSON.parse(json.out)).toMatchObject({ ok: false, values: { total: 3, repairable: 2 } });
     expect(sha256Of(file)).toBe(before);
     expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+
+    // The force no repair can guess is given by the user.
+    expectOneErrorLine(ewb(['repair', file, '--force', 'Atlantis Police']).err, /no force called "Atlantis Police"/);
+    const repaired = ewb(['repair', file, '--force', 'Sussex Police', '--yes']);
+    expect(repaired.err).toBe('');
+    expect(repaired.code).toBe(0);
+    expect(repaired.out).toContain('repair: set it to Sussex Police');
+    expect(ewb(['info', file, '--json']).out).toContain('"force": "sussex"');
   });
 
   it('repair lists without --yes, repairs with it, after a backup copy', async () => {

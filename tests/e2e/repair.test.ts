@@ -58,15 +58,35 @@ describe('a workbook that needs repair, in the browser host', () => {
     await workbook.close();
   });
 
-  it('says so when nothing can be repaired here, and offers no repair', async () => {
+  it('asks which force a workbook belongs to when the one stored is not a UK force, then repairs it', async () => {
     const { file } = await soundWorkbook('Unknown force.ewb', e2e.folder);
     tamper(file, (db) => db.prepare("UPDATE workbook SET force_id = 'narnia'").run());
     const page = (e2e.page = await e2e.app.newPage());
     await new HomePage(page).openFromFolder('Unknown force.ewb');
     const repair = new RepairNoticePage(page);
     await repair.notice().waitFor();
-    expect(await repair.notice().textContent()).toContain('None of them can be repaired here: use an earlier copy of the file, or ask your support team.');
-    expect(await repair.rows()).toEqual([['Workbook details', 'Force', '“narnia” is not one of the 46 UK police forces', 'Cannot be repaired here']]);
+    expect(await repair.rows()).toEqual([['Workbook details', 'Force', '“narnia” is not one of the 46 UK police forces', 'Choose the force below']]);
     expect(await repair.repairButton().count()).toBe(0);
+    await repair.chooseForce('Sussex Police');
+    await repair.repairButton().click();
+    expect(await repair.listedRepairs()).toEqual(['Workbook details, Force: Set it to Sussex Police.']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await repair.confirm();
+    await page.getByText(/^Repaired 1 value\./).waitFor();
+    expect(await page.getByText('Sussex Police', { exact: true }).first().textContent()).toBe('Sussex Police');
+    expect(await new WorkbookPage(page).saveIndicator().textContent()).toBe('Saved');
+  });
+
+  it('says so when nothing can be repaired here, and offers no repair', async () => {
+    const { file, ids } = await soundWorkbook('Unknown priority.ewb', e2e.folder);
+    tamper(file, (db) => db.prepare("UPDATE audience SET priority = 'urgent' WHERE id = ?").run(ids.youth));
+    const page = (e2e.page = await e2e.app.newPage());
+    await new HomePage(page).openFromFolder('Unknown priority.ewb');
+    const repair = new RepairNoticePage(page);
+    await repair.notice().waitFor();
+    expect(await repair.notice().textContent()).toContain('None of them can be repaired here: use an earlier copy of the file, or ask your support team.');
+    expect(await repair.rows()).toEqual([['Audience “Young people in Riverside”', 'Priority', '“urgent” is not one of the choices', 'Cannot be repaired here']]);
+    expect(await repair.repairButton().count()).toBe(0);
+    expect(await page.getByText('Read-only', { exact: true }).count()).toBe(1);
   });
 });

@@ -7,11 +7,11 @@ import { checkLoops } from './check-loops.ts';
 import { checkRecordValues } from './check-record-values.ts';
 import { checkWorkbookValues } from './check-workbook-values.ts';
 import type { ReadDb } from './open-database.ts';
-import type { Emit, FoundProblem } from './value-problem.ts';
+import type { Emit, FoundProblem, RepairChoices } from './value-problem.ts';
 
-/** Calls `emit` for every value the app cannot use, each with its repair (or none). */
-export function findValueProblems(db: ReadDb, emit: Emit): void {
-  checkWorkbookValues(db, emit);
+/** Calls `emit` for every value the app cannot use, each with its repair (or none); `choices` are the user's. */
+export function findValueProblems(db: ReadDb, emit: Emit, choices: RepairChoices = {}): void {
+  checkWorkbookValues(db, emit, choices);
   checkRecordValues(db, emit);
   checkLoops(db, emit);
   checkCensusValues(db, emit);
@@ -39,9 +39,9 @@ export function valueCheckCollector(): { emit: Emit; report(): ValueCheck } {
 }
 
 /** Checks the values of an open workbook; nothing is written. */
-export function checkValues(db: ReadDb): ValueCheck {
+export function checkValues(db: ReadDb, choices: RepairChoices = {}): ValueCheck {
   const collector = valueCheckCollector();
-  findValueProblems(db, collector.emit);
+  findValueProblems(db, collector.emit, choices);
   return collector.report();
 }
 

@@ -1,7 +1,7 @@
 // Checks the workbook's own details (its one row, against the contract's details schema, with its
 // logo), section completions, settings and audiences' evidence links.
 import type { z } from 'zod';
-import { findForce } from '../../../shared/domain/forces.ts';
+import { findForce, forceById } from '../../../shared/domain/forces.ts';
 import { SectionIdSchema } from '../../../shared/api/records.ts';
 import { EvidenceLinkSchema } from '../../../shared/api/census.ts';
 import { SettingSchema } from '../../../shared/api/interchange.ts';
@@ -11,7 +11,7 @@ import { APP_VERSION } from '../app-version.ts';
 import { THRESHOLD_KEY } from '../evidence/evidence-links.ts';
 import { checkLogo } from '../workbook/workbook-logo.ts';
 import type { ReadDb } from './open-database.ts';
-import { NEW_ID, NOW, cleanText, count, describeText, fix, printable, quoted, statement, type Emit, type Fix, type ProblemPlace } from './value-problem.ts';
+import { NEW_ID, NOW, cleanText, count, describeText, fix, printable, quoted, statement, type Emit, type Fix, type ProblemPlace, type RepairChoices } from './value-problem.ts';
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +40,7 @@ function setDetail(column: string, value: unknown): Fix {
   return fix([statement(`UPDATE workbook SET ${column} = ? WHERE singleton = 1`, value)]);
 }
 
-function repairDetail(name: string, column: string, value: unknown, text?: { max: number; required: boolean }): { repair: string; fix: Fix } | null {
+function repairDetail(name: string, column: string, value: unknown, choices: RepairChoices, text?: { max: number; required: boolean }): { repair: string; fix: Fix } | null {
   if (text && typeof value === 'string') {
     const clean = cleanText(value, text.max);
     if (text.required && clean.trim() === '') return { repair: 'Set it to “Untitled strategy”', fix: setDetail(column, 'Untitled strategy') };
@@ -52,8 +52,8 @@ function repairDetail(name: string, column: string, value: unknown, text?: { max
         ? { repair: 'Write it in lower case', fix: setDetail(column, value.toLowerCase()) }
         : { repair: 'Give the workbook a new id', fix: setDetail(column, NEW_ID) };
     case 'force': {
-      // A force typed by name ("Kent Police", "KENT") is put right; anything else needs a person.
-      const force = typeof value === 'string' ? findForce(value.trim()) : undefined;
+      // A force typed by name ("Kent Police", "KENT") is put right; anything else needs a person to choose.
+      const force = (typeof value === 'string' ? findForce(value.trim()) : undefined) ?? (choices.force ? forceById(choices.force) : undefined);
       return force ? { repair: `Set it to ${force.name}`, fix: setDetail(column, force.id) } : null;
     }
     case 'periodStart':
@@ -68,7 +68,7 @@ function repairDetail(name: string, column: string, value: unknown, text?: { max
   }
 }
 
-function checkDetails(db: ReadDb, emit: Emit): void {
+function checkDetails(db: ReadDb, emit: Emit, choices: RepairChoices): void {
   const row = db.prepare('SELECT * FROM workbook WHERE singleton = 1').get() as Row | undefined;
   if (!row) return;
   const shape = WorkbookMetaSchema.shape as Record<string, z.ZodType>;
@@ -94,8 +94,9 @@ function checkDetails(db: ReadDb, emit: Emit): void {
           : tooLongVersion
             ? 'is too long to be a version number'
             : `${quoted(value)} is not valid here (${parsed.error?.issues[0]?.message ?? 'wrong kind of value'})`;
-    const repair = tooLongVersion ? { repair: `Set it to ${APP_VERSION}, this version`, fix: setDetail(detail.column, APP_VERSION) } : repairDetail(detail.name, detail.column, value, detail.text);
-    emit({ ...place, field: detail.name, fieldLabel: detail.label, message, repair: repair?.repair ?? null, fix: repair?.fix ?? null });
+    const repair = tooLongVersion ? { repair: `Set it to ${APP_VERSION}, this version`, fix: setDetail(detail.column, APP_VERSION) } : repairDetail(detail.name, detail.column, value, choices, detail.text);
+    const choose = detail.name === 'force' && !repair ? { choose: 'force' as const } : {};
+    emit({ ...place, field: detail.name, fieldLabel: detail.label, message, repair: repair?.repair ?? null, fix: repair?.fix ?? null, ...choose });
   }
   if (valid.has('periodStart') && valid.has('periodEnd') && typeof row.period_start === 'string' && typeof row.period_end === 'string' && row.period_start >= row.period_end) {
     emit({ ...place, field: 'periodEnd', fieldLabel: 'Strategy period ends', message: `${quoted(row.period_end)} is not after the start, ${quoted(row.period_start)}`, repair: 'Clear the end of the period', fix: setDetail('period_end', null) });
@@ -195,8 +196,8 @@ function checkEvidenceLinks(db: ReadDb, emit: Emit): void {
 }
 
 /** The workbook's details, section completions, settings and evidence links. */
-export function checkWorkbookValues(db: ReadDb, emit: Emit): void {
-  checkDetails(db, emit);
+export function checkWorkbookValues(db: ReadDb, emit: Emit, choices: RepairChoices = {}): void {
+  checkDetails(db, emit, choices);
   checkSections(db, emit);
   checkSettings(db, emit);
   checkEvidenceLinks(db, emit);

@@ -6,14 +6,14 @@ import type { ValueCheck } from '../../../shared/api/value-check.ts';
 import { AppError } from '../app-error.ts';
 import { checkValues, findValueProblems, valueCheckCollector } from './check-values.ts';
 import type { WriteDb } from './open-database.ts';
-import { NEW_ID, NOW, type Fix } from './value-problem.ts';
+import { NEW_ID, NOW, type Fix, type RepairChoices } from './value-problem.ts';
 
 export interface RepairOutcome {
   found: ValueCheck;
   remaining: ValueCheck;
 }
 
-export function repairValues(db: WriteDb, options: { now: string; newId: () => string }): RepairOutcome {
+export function repairValues(db: WriteDb, options: { now: string; newId: () => string; choices?: RepairChoices }): RepairOutcome {
   let outcome: RepairOutcome | null = null;
   db.transaction(() => {
     const collector = valueCheckCollector();
@@ -21,7 +21,7 @@ export function repairValues(db: WriteDb, options: { now: string; newId: () => s
     findValueProblems(db, (problem) => {
       collector.emit(problem);
       if (problem.fix) fixes.push(problem.fix);
-    });
+    }, options.choices);
     // Changing an id and every pointer to it is consistent only once all of it is done.
     db.pragma('defer_foreign_keys = ON');
     const statements = new Map<string, Statement<unknown[]>>();

@@ -28,6 +28,12 @@ export interface FoundProblem extends ValueProblem {
 
 export type Emit = (problem: FoundProblem) => void;
 
+/** What the user chose for values no repair can guess. */
+export interface RepairChoices {
+  /** The workbook's force (an id from the reference list), when the stored one is not a UK force. */
+  force?: string;
+}
+
 /** Where a problem is: the record it belongs to. */
 export type ProblemPlace = Pick<ValueProblem, 'recordType' | 'recordLabel' | 'recordId' | 'title'>;
 

@@ -12,12 +12,13 @@ import { saveCopy } from './save-copy.ts';
 export function repairHandlers(ctx: AppContext): Pick<ApiHandlers, 'repairWorkbook'> {
   const { deps, sessions, now } = ctx;
   return {
-    repairWorkbook: ({ path: file, apply }) => {
+    repairWorkbook: ({ path: file, apply, force }) => {
+      const choices = force ? { force } : {};
       const absolute = path.resolve(file);
       const listed = () => {
         const db = openReadOnly(absolute);
         try {
-          return checkValues(db);
+          return checkValues(db, choices);
         } finally {
           db.close();
         }
@@ -29,12 +30,12 @@ export function repairHandlers(ctx: AppContext): Pick<ApiHandlers, 'repairWorkbo
       const { session } = sessions.openForEditing(absolute, false);
       try {
         const { db } = sessions.writableOf(session.handle);
-        const before = checkValues(db);
+        const before = checkValues(db, choices);
         if (before.repairable === 0) return { path: absolute, applied: false, found: before, remaining: before, backupName: null };
         // The file as it was stays beside it: a repair removes or shortens what it cannot keep.
         const backup = backupPathFor(absolute, deps.clock(), 'repair');
         saveCopy(db, absolute, backup, false);
-        const { found, remaining } = repairValues(db, { now: now(), newId: deps.newId });
+        const { found, remaining } = repairValues(db, { now: now(), newId: deps.newId, choices });
         return { path: absolute, applied: true, found, remaining, backupName: path.basename(backup) };
       } finally {
         sessions.close(session.handle);

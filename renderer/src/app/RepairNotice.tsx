@@ -7,6 +7,7 @@ import type { ValueCheck, ValueProblem } from '../../../shared/api/value-check.t
 import type { ApiClient } from '../api/client.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { useForces } from './use-forces.ts';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -34,7 +35,7 @@ function ProblemTable({ problems }: { problems: readonly ValueProblem[] }) {
             <td>{where(problem)}</td>
             <td>{problem.fieldLabel}</td>
             <td>{problem.message}</td>
-            <td>{problem.repair ?? 'Cannot be repaired here'}</td>
+            <td>{problem.repair ?? (problem.choose === 'force' ? 'Choose the force below' : 'Cannot be repaired here')}</td>
           </tr>
         ))}
       </tbody>
@@ -54,14 +55,21 @@ export function RepairNotice({ api, path, check, onRepaired }: RepairNoticeProps
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const forces = useForces(api);
+  const [forceId, setForceId] = useState('');
+  // The one value no repair can guess: the user says which force's workbook this is.
+  const chosen = forces.find((force) => force.id === forceId);
+  const needsForce = check.problems.some((p) => p.choose === 'force');
   const unlisted = check.total - check.problems.length;
-  const repairs = check.problems.filter((p) => p.repair !== null);
-  const left = check.problems.filter((p) => p.repair === null);
+  const repairOf = (p: ValueProblem) => p.repair ?? (p.choose === 'force' && chosen ? `Set it to ${chosen.name}` : null);
+  const repairs = check.problems.filter((p) => repairOf(p) !== null);
+  const repairable = check.repairable + (needsForce && chosen ? 1 : 0);
+  const left = check.total - repairable;
 
   async function repair() {
     setBusy(true);
     setError(null);
-    const result = await api.call('repairWorkbook', { path, apply: true });
+    const result = await api.call('repairWorkbook', { path, apply: true, ...(chosen ? { force: chosen.id } : {}) });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -79,16 +87,35 @@ export function RepairNotice({ api, path, check, onRepaired }: RepairNoticeProps
         <p>
           It holds {plural(check.total, 'value')} that Engagement Workbook cannot use, perhaps because the file was changed by another program. It is open read-only so
           nothing more is built on them.
-          {check.repairable === check.total ? ' All of them can be repaired.' : check.repairable > 0 ? ` ${plural(check.repairable, 'of them', 'of them')} can be repaired here; the others cannot.` : ' None of them can be repaired here: use an earlier copy of the file, or ask your support team.'}
+          {check.repairable === check.total
+            ? ' All of them can be repaired.'
+            : check.repairable > 0 || needsForce
+              ? ` ${plural(check.repairable + (needsForce ? 1 : 0), 'of them', 'of them')} can be repaired here${needsForce ? ' (one once you choose the force)' : ''}${check.repairable + (needsForce ? 1 : 0) < check.total ? '; the others cannot' : ''}.`
+              : ' None of them can be repaired here: use an earlier copy of the file, or ask your support team.'}
         </p>
         <details open={check.problems.length <= 10}>
           <summary>{check.problems.length <= 10 ? 'The values' : `Show the ${plural(check.problems.length, 'value')}`}</summary>
           <ProblemTable problems={check.problems} />
           {unlisted > 0 && <p>… and {plural(unlisted, 'more value')}, not listed here (“ewb check” lists them all).</p>}
         </details>
-        {check.repairable > 0 && (
+        {needsForce && (
+          <div className="field">
+            <label className="field__label" htmlFor="repair-force">
+              Which force’s workbook is this?
+            </label>
+            <select id="repair-force" className="select" value={forceId} onChange={(event) => setForceId(event.target.value)}>
+              <option value="">Choose the force</option>
+              {forces.map((force) => (
+                <option key={force.id} value={force.id}>
+                  {force.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {repairable > 0 && (
           <button type="button" className="button" onClick={() => setConfirming(true)}>
-            Repair {plural(check.repairable, 'value')}…
+            Repair {plural(repairable, 'value')}…
           </button>
         )}
       </Notice>
@@ -98,12 +125,12 @@ export function RepairNotice({ api, path, check, onRepaired }: RepairNoticeProps
           <ol>
             {repairs.map((problem, index) => (
               <li key={`${problem.recordType}:${problem.recordId ?? ''}:${problem.field}:${index}`}>
-                {where(problem)}, {problem.fieldLabel}: {problem.repair}.
+                {where(problem)}, {problem.fieldLabel}: {repairOf(problem)}.
               </li>
             ))}
           </ol>
-          {check.repairable > repairs.length && <p>… and {plural(check.repairable - repairs.length, 'more repair')} of the same kinds.</p>}
-          {left.length > 0 && <p>{plural(check.total - check.repairable, 'value')} cannot be repaired here and will stay as they are; the workbook stays read-only until they are put right.</p>}
+          {repairable > repairs.length && <p>… and {plural(repairable - repairs.length, 'more repair')} of the same kinds.</p>}
+          {left > 0 && <p>{plural(left, 'value')} cannot be repaired here and will stay as they are; the workbook stays read-only until they are put right.</p>}
           {error && (
             <p className="field__error" role="alert">
               {error.message}

@@ -84,7 +84,7 @@ describe('checking the values inside a workbook', () => {
     expect(report.problems).toEqual([expect.stringMatching(/^"Riverside plan\.ewb" holds \d+ values that Engagement Workbook cannot use/)]);
     const problems = report.values!.problems;
     const expectations: Array<[string, string, Partial<ValueProblem>, RegExp, RegExp | null]> = [
-      ['workbook', 'force', { title: 'Community engagement strategy 2027–2030' }, /“narnia” is not one of the 46 UK police forces/, null],
+      ['workbook', 'force', { title: 'Community engagement strategy 2027–2030', choose: 'force' }, /“narnia” is not one of the 46 UK police forces/, null],
       ['workbook', 'periodStart', {}, /“2027-02-31”/, /Clear it/],
       ['workbook', 'reviewDate', {}, /“31\/12\/2027”/, /Clear it/],
       ['workbook', 'logo', {}, /not a PNG or JPEG/, /Remove the logo/],

@@ -17,6 +17,10 @@ export class RepairNoticePage {
     return this.notice().getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')));
   }
 
+  async chooseForce(name: string): Promise<void> {
+    await this.notice().getByLabel('Which force’s workbook is this?').selectOption({ label: name });
+  }
+
   repairButton(): Locator {
     return this.notice().getByRole('button', { name: /^Repair \d+ values?…$/ });
   }
