@@ -2,7 +2,8 @@
 // number of others) and census categories that are subgroups of themselves. Unbounded: SQLite
 // walks down from every top-level record with a recursive query (each record is reached at most
 // once, as each has one parent), and only the records it never reaches, the ones in or under a
-// loop, are looked at here to name each loop and choose where to break it.
+// loop, are looked at here to name each loop and choose where to break it. Census categories are
+// walked here, one table (at most a few thousand) at a time.
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { ReadDb } from './open-database.ts';
 import { fix, plural, printable, statement, type Emit } from './value-problem.ts';
@@ -15,7 +16,7 @@ interface Node {
   rank: string;
 }
 
-/** The loops among `nodes` (every one of which leads into a loop), each in parent order. */
+/** The loops among `nodes`, each in parent order; a node whose parent is not among them ends its walk. */
 export function findLoops(nodes: ReadonlyMap<string, Node>): Node[][] {
   const walkOf = new Map<string, number>();
   const loops: Node[][] = [];
@@ -35,11 +36,11 @@ export function findLoops(nodes: ReadonlyMap<string, Node>): Node[][] {
   return loops;
 }
 
-function describeLoop(loop: readonly Node[], noun: string, relation: string): string {
+function describeLoop(loop: readonly Node[], noun: [one: string, many: string], relation: string): string {
   if (loop.length === 1) return `${relation} itself`;
   const shown = loop.slice(0, 5).map((node) => `“${node.name}”`);
   const chain = [...shown, ...(loop.length > 5 ? ['…'] : []), shown[0]!].join(` ${relation} `);
-  return `${relation} itself through a loop of ${plural(loop.length, noun)}: ${chain}`;
+  return `${relation} itself through a loop of ${plural(loop.length, ...noun)}: ${chain}`;
 }
 
 function breakAt(loop: readonly Node[]): Node {
@@ -71,48 +72,38 @@ function checkRecordLoops(db: ReadDb, type: RecordTypeName, field: FieldDef, emi
       title: member.name,
       field: field.name,
       fieldLabel: field.label,
-      message: describeLoop(loop, def.label.toLowerCase(), 'is part of'),
+      message: describeLoop(loop, [def.label.toLowerCase(), def.plural.toLowerCase()], 'is part of'),
       repair: loop.length === 1 ? `Make it part of no ${def.label.toLowerCase()}` : `Take “${member.name}” out of “${parentName(member.parent)}” (it will be part of no ${def.label.toLowerCase()})`,
       fix: fix([statement(`UPDATE ${def.table} SET ${column} = NULL WHERE id = ?`, member.key)], 1),
     });
   }
 }
 
+/** Each table's categories on their own (at most a few thousand), as positions and parents only. */
 function checkCategoryLoops(db: ReadDb, emit: Emit): void {
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE rooted(table_id, position) AS (
-         SELECT table_id, position FROM census_category WHERE parent_position IS NULL
-         UNION ALL SELECT c.table_id, c.position FROM census_category c JOIN rooted r ON c.table_id = r.table_id AND c.parent_position = r.position)
-       SELECT c.table_id AS tableId, c.position, c.parent_position AS parent, substr(c.name, 1, 400) AS name,
-         substr(t.code, 1, 60) AS code, substr(t.title, 1, 200) AS title
-       FROM census_category c JOIN census_table t ON t.id = c.table_id
-       WHERE NOT EXISTS (SELECT 1 FROM rooted r WHERE r.table_id = c.table_id AND r.position = c.position)`,
-    )
-    .all() as Array<{ tableId: string; position: number; parent: number | null; name: unknown; code: string; title: string }>;
-  const byTable = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const members = byTable.get(row.tableId);
-    if (members) members.push(row);
-    else byTable.set(row.tableId, [row]);
-  }
-  for (const [tableId, members] of byTable) {
-    const key = (position: number | null) => (position === null ? null : String(position));
-    // The position is the rank: the last column of a loop is taken out of it.
-    const nodes = new Map(members.map((row) => [String(row.position), { key: String(row.position), parent: key(row.parent), name: printable(row.name, 40), rank: String(row.position).padStart(10, '0') }]));
-    const first = members[0]!;
+  const tables = db.prepare('SELECT id, substr(code, 1, 60) AS code, substr(title, 1, 200) AS title FROM census_table').all() as Array<{ id: string; code: string; title: string }>;
+  const categoriesOf = db.prepare('SELECT position, parent_position AS parent FROM census_category WHERE table_id = ? AND parent_position IS NOT NULL');
+  const nameOf = db.prepare('SELECT substr(name, 1, 400) FROM census_category WHERE table_id = ? AND position = ?').pluck();
+  for (const table of tables) {
+    // Top-level categories end every walk, so only subgroups need be held.
+    const nodes = new Map<string, Node>();
+    for (const row of categoriesOf.iterate(table.id) as Iterable<{ position: number; parent: number }>) {
+      // The position is the rank: the last column of a loop is taken out of it.
+      nodes.set(String(row.position), { key: String(row.position), parent: String(row.parent), name: '', rank: String(row.position).padStart(10, '0') });
+    }
     for (const loop of findLoops(nodes)) {
+      for (const node of loop) node.name = printable(nameOf.get(table.id, Number(node.key)), 40);
       const member = breakAt(loop);
       emit({
         recordType: 'censusTable',
         recordLabel: 'Census table',
-        recordId: tableId,
-        title: printable(`${first.code} ${first.title}`),
+        recordId: table.id,
+        title: printable(`${table.code} ${table.title}`),
         field: 'categories',
         fieldLabel: 'Categories',
-        message: `the category “${member.name}” ${describeLoop(loop, 'category', 'is a subgroup of')}`,
+        message: `the category “${member.name}” ${describeLoop(loop, ['category', 'categories'], 'is a subgroup of')}`,
         repair: `Make “${member.name}” a top-level category`,
-        fix: fix([statement('UPDATE census_category SET parent_position = NULL WHERE table_id = ? AND position = ?', tableId, Number(member.key))], 1),
+        fix: fix([statement('UPDATE census_category SET parent_position = NULL WHERE table_id = ? AND position = ?', table.id, Number(member.key))], 1),
       });
     }
   }

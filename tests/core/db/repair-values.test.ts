@@ -149,3 +149,20 @@ describe('repairing a workbook', () => {
     expect(sha256Of(file)).toBe(before);
   });
 });
+
+describe('census categories in a loop', () => {
+  it('are found, and the loop broken by making its last column a top-level category', async () => {
+    const { file, ids } = await soundWorkbook();
+    // Asian (position 1) is the group of Bangladeshi (2); make Asian a subgroup of Bangladeshi too.
+    tamper(file, (db) => db.prepare('UPDATE census_category SET parent_position = 2 WHERE table_id = ? AND position = 1').run(ids.table));
+    const core = testCore();
+    const listed = await expectOk<RepairReport>(core, 'repairWorkbook', { path: file });
+    expect(listed.found.problems).toEqual([
+      expect.objectContaining({ recordType: 'censusTable', recordId: ids.table, field: 'categories', message: 'the category “Ethnic group: Asian: Bangladeshi” is a subgroup of itself through a loop of 2 categories: “Ethnic group: Asian” is a subgroup of “Ethnic group: Asian: Bangladeshi” is a subgroup of “Ethnic group: Asian”', repair: 'Make “Ethnic group: Asian: Bangladeshi” a top-level category' }),
+    ]);
+    const repaired = await expectOk<RepairReport>(core, 'repairWorkbook', { path: file, apply: true });
+    expect(repaired.remaining.total).toBe(0);
+    expect(read<{ parent: number | null }>(file, 'SELECT parent_position AS parent FROM census_category WHERE table_id = ? AND position = 2', ids.table).parent).toBeNull();
+    expect(read<{ parent: number | null }>(file, 'SELECT parent_position AS parent FROM census_category WHERE table_id = ? AND position = 1', ids.table).parent).toBe(2);
+  });
+});
