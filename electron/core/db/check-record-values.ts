@@ -8,7 +8,6 @@ import { recordSchema } from '../../../shared/api/records.ts';
 import type { ReadDb } from './open-database.ts';
 import { NOW, cleanText, count, describeText, fix, plural, printable, quoted, statement, type Emit, type Fix, type ProblemPlace } from './value-problem.ts';
 
-type Row = Record<string, unknown>;
 
 /** As shared/api/records.ts allows: links per record, and the limit on text without its own. */
 const MAX_LINKS = 10_000;
@@ -186,19 +185,25 @@ function checkRows(db: ReadDb, type: RecordTypeName, emit: Emit): void {
   const schema = rowSchemaOf(type);
   const titleColumn = def.fields.find((f) => f.name === def.titleField)?.column ?? 'id';
   const upper = upperCaseIds(db, def.table);
-  for (const row of db.prepare(`SELECT * FROM ${def.table}`).iterate() as Iterable<Row>) {
-    const id = String(row.id);
+  // Columns in a known order, rows as arrays: no object per row from SQLite, one for zod.
+  const columns = [...COMMON.map((c) => c.column), ...def.fields.map((f) => f.column)];
+  const titleAt = columns.indexOf(titleColumn);
+  const rows = db.prepare(`SELECT ${columns.join(', ')} FROM ${def.table}`).raw();
+  for (const cells of rows.iterate() as Iterable<unknown[]>) {
+    const id = String(cells[0]);
     const values: Record<string, unknown> = {};
-    for (const common of COMMON) {
-      const raw = row[common.column];
+    COMMON.forEach((common, at) => {
+      const raw = cells[at];
       values[common.name] = common.name === 'shareable' ? (raw === 1 ? true : raw === 0 ? false : raw) : raw;
-    }
-    for (const field of def.fields) values[field.name] = valueOf(field, row[field.column]);
+    });
+    def.fields.forEach((field, at) => {
+      values[field.name] = valueOf(field, cells[COMMON.length + at]);
+    });
     // One parse of the whole row: most rows are sound, and only a failing one is looked at field by field.
     const parsed = schema.safeParse(values);
     const clash = upper.get(id);
     if (parsed.success && clash === undefined) continue;
-    const place: ProblemPlace = { recordType: type, recordLabel: def.label, recordId: id, title: printable(row[titleColumn]) || `(untitled ${def.label.toLowerCase()})` };
+    const place: ProblemPlace = { recordType: type, recordLabel: def.label, recordId: id, title: printable(cells[titleAt]) || `(untitled ${def.label.toLowerCase()})` };
     const bad = new Map<string, string>();
     for (const issue of parsed.error?.issues ?? []) {
       const name = String(issue.path[0] ?? '');
