@@ -6,6 +6,7 @@ import { registerSchemaCommand, registerWorkbookCommands } from './workbook-comm
 import { registerGapCommands } from './gap-commands.ts';
 import { registerExportCommands } from './export-commands.ts';
 import { registerCensusCommands } from './census-commands.ts';
+import { registerRepairCommand } from './repair-commands.ts';
 import { interchangeJsonSchema } from '../../shared/api/interchange-json-schema.ts';
 import { Refused, oneLine, type CliContext, type CliIo } from './cli-context.ts';
 
@@ -51,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
     .showHelpAfterError('(run "ewb --help" for usage)');
   program.addHelpText('after', '\nExit codes: 0 done, 1 refused (bad file or input), 2 usage error.');
   registerWorkbookCommands(program, context);
+  registerRepairCommand(program, context);
   registerGapCommands(program, context);
   registerExportCommands(program, context);
   registerCensusCommands(program, context);

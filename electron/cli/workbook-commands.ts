@@ -5,6 +5,7 @@ import { findForce, forceById } from '../../shared/domain/forces.ts';
 import { PROTECTIVE_MARKINGS, DEFAULT_MARKING } from '../../shared/domain/markings.ts';
 import type { WorkbookInfo } from '../../shared/api/workbook.ts';
 import type { CliContext } from './cli-context.ts';
+import { printValueCheck } from './repair-commands.ts';
 
 function forceIdFrom(context: CliContext, name: string): string {
   const force = findForce(name);
@@ -34,6 +35,7 @@ function printInfo(context: CliContext, info: WorkbookInfo): void {
     ['Modified', m.modifiedAt],
     ['Records', Object.entries(info.counts).map(([type, n]) => `${type} ${n}`).join(', ') || 'none'],
   ];
+  if (info.needsRepair) lines.push(['Needs repair', `${info.needsRepair.total} ${info.needsRepair.total === 1 ? 'value' : 'values'} the app cannot use (run "ewb check" to list them)`]);
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
   context.io.out(lines.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}\n`).join(''));
 }
@@ -94,13 +96,17 @@ export function registerWorkbookCommands(program: Command, context: CliContext):
 
   program
     .command('check')
-    .description("check a file is a sound workbook: integrity, schema, version (read-only; never changes it)")
+    .description("check a file is a sound workbook: integrity, schema, version and every value in it (read-only; never changes it)")
     .argument('<file>', 'the file to check')
     .option('--json', 'print the report as one JSON object')
     .action(async (file: string, options: { json?: boolean }) => {
       const report = await context.call('checkWorkbook', { path: file });
       if (options.json) context.json(report);
       if (!report.ok) {
+        if (!options.json && report.values && report.values.total > 0) {
+          printValueCheck(context, report.values);
+          context.refuse(`${report.problems.join('; ')} Run "ewb repair ${file}" to see what can be repaired.`);
+        }
         if (options.json) context.failQuietly(report.problems.join('; '));
         context.refuse(report.problems.join('; '));
       }

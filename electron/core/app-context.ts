@@ -14,6 +14,7 @@ import type { WriteDb } from './db/open-database.ts';
 import { RecentWorkbooks } from './workbook/recent-workbooks.ts';
 import { JobProgress } from './jobs/job-progress.ts';
 import { WorkbookSessions, type Session } from './workbook/workbook-sessions.ts';
+import { withValueCheck, type ValueChecks } from './workbook/open-with-value-check.ts';
 import { countRecords, readWorkbookMeta } from './workbook/workbook-store.ts';
 import type { LockIdentity } from './workbook/workbook-lock.ts';
 
@@ -59,13 +60,18 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
   const recent = new RecentWorkbooks(deps.paths.configDir, deps.log);
   const now = () => deps.clock().toISOString();
 
-  const infoOf = (session: Session): WorkbookInfo => ({
-    handle: session.handle,
-    path: session.path,
-    readOnly: session.writable === null,
-    meta: { ...readWorkbookMeta(session.db), schemaVersion: session.fileVersion },
-    counts: countRecords(session.db),
-  });
+  const valueChecks: ValueChecks = new WeakMap();
+  const infoOf = (session: Session): WorkbookInfo => {
+    const needsRepair = valueChecks.get(session);
+    return {
+      handle: session.handle,
+      path: session.path,
+      readOnly: session.writable === null,
+      meta: { ...readWorkbookMeta(session.db), schemaVersion: session.fileVersion },
+      counts: countRecords(session.db),
+      ...(needsRepair ? { needsRepair } : {}),
+    };
+  };
 
   const derived = new WeakMap<Session, WorkbookDerived>();
   const derivedOf = (session: Session): WorkbookDerived => {
@@ -92,7 +98,8 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
     infoOf,
     rememberRecent,
     openSession(file, readOnly, takeOverLock) {
-      const { session, notices } = readOnly ? { session: sessions.openForReading(file), notices: [] as string[] } : sessions.openForEditing(file, takeOverLock);
+      const opened = readOnly ? { session: sessions.openForReading(file), notices: [] as string[] } : sessions.openForEditing(file, takeOverLock);
+      const { session, notices } = withValueCheck(sessions, opened, valueChecks);
       // Changes older than the retention period can no longer be undone: their personal values go now,
       // not at the next edit, so a workbook only opened and closed keeps none past their time.
       if (session.writable) retireOldChanges(session.writable, now());

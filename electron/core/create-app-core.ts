@@ -12,6 +12,7 @@ import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
 import { tabularHandlers } from './imports/tabular-handlers.ts';
 import { recordHandlers } from './records/record-handlers.ts';
+import { repairHandlers } from './workbook/repair-handlers.ts';
 import { workbookHandlers } from './workbook/workbook-handlers.ts';
 
 export type { AppCoreDeps };
@@ -29,6 +30,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     getJobProgress: ({ jobId }: { jobId: string }) => ctx.jobs.get(jobId),
     exportWorkbook: ({ handle, jobId, ...options }: ParsedRequestOf<'exportWorkbook'>) => ctx.jobs.run(jobId, (report) => exportWorkbook(ctx.sessions.get(handle).db, { ...options, word: options.word && path.resolve(options.word), excel: options.excel && path.resolve(options.excel) }, deps.clock(), report)),
     ...workbookHandlers(ctx),
+    ...repairHandlers(ctx),
     ...recordHandlers(ctx),
     ...gapHandlers(ctx),
     ...evidenceHandlers(ctx),

@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../../shared/api/result.ts';
 import { AppError, toApiError, type Logger, type AppCore, CONTENT_SECURITY_POLICY } from '../core/index.ts';
 import { listFolder, uploadFile } from './host-files.ts';
 import { pathsIn, pathsOut } from './translate-paths.ts';
+import { relativeErrorPaths } from './relative-error-paths.ts';
 import { WorkbooksFolder } from './workbooks-folder.ts';
 
 export interface HostOptions {
@@ -106,7 +107,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     showInFolder: () => ok({ shown: false }),
     chooseFile: () => fail({ code: 'forbidden', message: 'The browser host has no native dialogs; its page shows the workbooks folder instead.' }),
   };
-  const errorValue = (error: unknown) => toApiError(error, options.log);
+  const errorValue = (error: unknown) => relativeErrorPaths(folder, toApiError(error, options.log));
 
   async function apiCall(method: string, request: unknown): Promise<Result<unknown>> {
     const schema = isShellMethodName(method) ? shellContract[method].request : isMethodName(method) ? contract[method].request : null;
@@ -119,7 +120,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     }
     if (isShellMethodName(method)) return dispatchShellRequest(shellHandlers, method, mapped, undefined, errorValue);
     const result = await options.core.call(method, mapped);
-    return result.ok ? ok(pathsOut(folder, result.value)) : result;
+    return result.ok ? ok(pathsOut(folder, result.value)) : fail(relativeErrorPaths(folder, result.error));
   }
 
   function serveStatic(urlPath: string, res: http.ServerResponse): void {

@@ -102,3 +102,19 @@ export const ImportCensusResultSchema = z.object({
 export type ImportCensusResult = z.infer<typeof ImportCensusResultSchema>;
 
 export const DEFAULT_WHO_IS_MISSING_THRESHOLD = 0.05;
+
+/**
+ * The largest figure a table may hold: a million million. No count of people or households in an
+ * area comes near it, sums of many such figures stay finite, and a 400-digit number (which would
+ * become Infinity) is refused rather than shown as ∞.
+ */
+export const MAX_CENSUS_COUNT = 1_000_000_000_000;
+
+/** Why a figure read as `text` cannot be kept, or null when it can (finite, 0 to MAX_CENSUS_COUNT). */
+export function censusCountProblem(count: number, text = String(count)): string | null {
+  if (Number.isFinite(count) && count >= 0 && count <= MAX_CENSUS_COUNT) return null;
+  const shown = text.length > 24 ? `${text.slice(0, 12)}… (${text.length} characters)` : text;
+  if (Number.isNaN(count)) return `${shown} is not a number`;
+  if (count < 0) return `${shown} is negative`;
+  return `${shown} is too large: figures are counts of at most ${MAX_CENSUS_COUNT.toLocaleString('en-GB')}`;
+}

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { FilePathSchema, IdSchema } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
+import { RepairReportSchema } from './value-check.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, RecordWriteSchema, SectionIdSchema, SectionStateSchema, UndoStateSchema, WriteEffectsSchema } from './records.ts';
 import { SETTING_KEYS, SETTINGS } from './settings.ts';
 import {
   CheckReportSchema,
+  ForceIdSchema,
   RecentWorkbookSchema,
   WorkbookDetailsChangesSchema,
   WorkbookDetailsSchema,
@@ -74,6 +76,19 @@ export const contract = {
   checkWorkbook: {
     request: z.object({ path: FilePathSchema }).strict(),
     response: CheckReportSchema,
+  },
+  repairWorkbook: {
+    /** Lists (apply: false) or makes (apply: true, after a backup copy) the repairs of values the app cannot use. */
+    request: z
+      .object({
+        path: FilePathSchema,
+        /** False: only list what would be repaired (nothing is written). True: repair, after a backup copy. */
+        apply: z.boolean().default(false),
+        /** The force, chosen by the user, when the stored one is not a UK force (no repair can guess it). */
+        force: ForceIdSchema.optional(),
+      })
+      .strict(),
+    response: RepairReportSchema,
   },
   listRecentWorkbooks: {
     request: z.object({}).strict(),

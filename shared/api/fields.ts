@@ -31,8 +31,12 @@ export type CalendarDate = z.infer<typeof CalendarDateSchema>;
 /** A moment as an ISO 8601 UTC timestamp, as the core's clock writes it. */
 export const TimestampSchema = z.iso.datetime({ offset: false, message: 'Expected an ISO 8601 UTC timestamp' });
 
-/** Record and workbook ids: lower-case UUIDs, so they survive sharing and merging. */
-export const IdSchema = z.uuid({ message: 'Expected a UUID' });
+/**
+ * Record and workbook ids: lower-case UUIDs, so they survive sharing and merging. Ids arriving in
+ * upper or mixed case (API requests, interchange files) are lower-cased, so the same UUID typed
+ * twice in different cases is one id, and a repeat is caught as a repeat.
+ */
+export const IdSchema = z.uuid({ message: 'Expected a UUID' }).toLowerCase();
 
 /**
  * The mark on file-path schemas. The browser host finds every field built on FilePathSchema through

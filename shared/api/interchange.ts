@@ -5,7 +5,7 @@ import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText 
 import { ForceIdSchema, MarkingSchema } from './workbook.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/record-types.ts';
 import { SectionIdSchema, recordSchema } from './records.ts';
-import { EvidenceLinkSchema, GeographyLevelSchema } from './census.ts';
+import { EvidenceLinkSchema, GeographyLevelSchema, MAX_CENSUS_COUNT } from './census.ts';
 import { LIMITS } from '../domain/limits.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
@@ -43,8 +43,11 @@ export function interchangeRecordSchema(type: RecordTypeName) {
 
 export const SectionCompletionSchema = z.object({ section: SectionIdSchema, completedAt: TimestampSchema }).strict();
 
+const COUNT_RANGE = 'Each figure must be a count from 0 to 1,000,000,000,000 (a number too large to hold, such as 1e400, is not one)';
+const CENSUS_COUNT = z.number({ error: COUNT_RANGE }).min(0, COUNT_RANGE).max(MAX_CENSUS_COUNT, COUNT_RANGE);
+
 export const InterchangeCensusCategorySchema = z.object({ name: z.string().min(1).max(500), label: z.string().max(500), parent: z.string().max(500).nullable(), total: z.boolean() }).strict();
-export const InterchangeCensusGeographySchema = z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(z.number().nonnegative()).max(LIMITS.censusCategories) }).strict();
+export const InterchangeCensusGeographySchema = z.object({ code: z.string().min(1).max(20), name: z.string().max(500), counts: z.array(CENSUS_COUNT).max(LIMITS.censusCategories) }).strict();
 
 /**
  * A census (or other) table: its categories in column order, and each geography's counts in that

@@ -10,6 +10,7 @@ export const CORE_METHODS = [
   'updateWorkbookDetails',
   'saveWorkbookCopy',
   'checkWorkbook',
+  'repairWorkbook',
   'listRecentWorkbooks',
   'forgetRecentWorkbook',
   'dumpWorkbook',

@@ -9,6 +9,9 @@ export const SETTINGS = {
     schema: z.number().min(0.01, 'At least 1 %').max(0.5, 'At most 50 %'),
     default: 0.05,
     what: 'the “who is missing” threshold',
+    title: '“Who is missing” threshold',
+    valid: 'a share from 1 % to 50 %',
+    defaultText: '5 %',
   },
   /**
    * How many days undo reaches back, and so how long the history keeps personal and
@@ -18,6 +21,9 @@ export const SETTINGS = {
     schema: z.number().int('Enter a whole number of days').min(1, 'At least 1 day').max(3650, 'At most 3,650 days (ten years)'),
     default: 30,
     what: 'how long the history keeps personal details',
+    title: 'Days the history keeps personal details',
+    valid: 'a whole number of days from 1 to 3,650',
+    defaultText: '30 days',
   },
 } as const;
 

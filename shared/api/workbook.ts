@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PROTECTIVE_MARKINGS } from '../domain/markings.ts';
 import { FORCES } from '../domain/forces.ts';
 import { CalendarDateSchema, IdSchema, TimestampSchema, plainText, requiredText } from './fields.ts';
+import { ValueCheckSchema } from './value-check.ts';
 
 const FORCE_IDS = FORCES.map((force) => force.id) as [string, ...string[]];
 
@@ -60,6 +61,8 @@ export const WorkbookInfoSchema = z.object({
   meta: WorkbookMetaSchema,
   /** Record counts per record type, for `ewb info` and the overview. */
   counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** Set when opening found values the app cannot use: the workbook is then open read-only until repaired. */
+  needsRepair: ValueCheckSchema.nullable().optional(),
 });
 export type WorkbookInfo = z.infer<typeof WorkbookInfoSchema>;
 
@@ -87,5 +90,7 @@ export const CheckReportSchema = z.object({
   appSchemaVersion: z.number().int(),
   appVersion: z.string().nullable(),
   problems: z.array(z.string()),
+  /** Every value the app cannot use, with its record; null when the file could not be opened to look. */
+  values: ValueCheckSchema.nullable(),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;

@@ -8,7 +8,7 @@ import { logoChangeHandler, workbookChangeHandler } from '../workbook/details-ch
 import { settingChangeHandler } from '../workbook/workbook-settings.ts';
 import type { ChangeDraft, ChangeEntry, Values } from './change-log.ts';
 import type { ChangeKind, OtherChangeKind } from './change-kinds.ts';
-import type { ChangeHandler } from './change-handler.ts';
+import { plainHandler, type ChangeHandler } from './change-handler.ts';
 import { recordChangeHandler } from './record-change-handler.ts';
 
 /** The parts of a batch (several changes made as one step, such as an import of area LSOAs). */
@@ -54,6 +54,14 @@ function buildHandlers(): Record<ChangeKind, ChangeHandler> {
     censusTable: censusChangeHandler,
     logo: logoChangeHandler,
     batch: batchHandler(),
+    // Written as history only (never undoable): undoing it would bring back unusable values.
+    repair: plainHandler({
+      describe: (_db, entry) => String(entry.after?.description ?? 'repairing values the app could not use'),
+      apply: () => {
+        throw new Error('A repair cannot be undone; the backup copy beside the file keeps what it changed');
+      },
+      footprint: () => [],
+    }),
   };
   return { ...records, ...others };
 }

@@ -10,12 +10,12 @@ import { applyConnectionSettings, inspectWorkbookFile, openReadOnly, sqliteFileE
 import { runMigrations } from './run-migrations.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
 
-/** `Strategy.ewb` → `Strategy (before update 2026-11-25 104312).ewb`, beside the original. */
-export function backupPathFor(file: string, now: Date): string {
+/** `Strategy.ewb` → `Strategy (before update 2026-11-25 104312).ewb` (or `before repair`), beside the original. */
+export function backupPathFor(file: string, now: Date, before: 'update' | 'repair' = 'update'): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', ' ').slice(0, 15);
   const day = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`;
   const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)} (before update ${day} ${stamp.slice(9)})${ext}`);
+  return path.join(path.dirname(file), `${path.basename(file, ext)} (before ${before} ${day} ${stamp.slice(9)})${ext}`);
 }
 
 export interface MigrationResult {

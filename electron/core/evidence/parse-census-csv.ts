@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { CsvError, parse, type Info } from 'csv-parse';
-import type { CensusCategory, GeographyLevel } from '../../../shared/api/census.ts';
+import { censusCountProblem, type CensusCategory, type GeographyLevel } from '../../../shared/api/census.ts';
 import { AppError } from '../app-error.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { LIMITS, formatMegabytes } from '../../../shared/domain/limits.ts';
@@ -192,6 +192,8 @@ export async function parseCensusCsv(input: Readable, fileName: string, options:
           if (/^-\s*\d/.test(text)) throw refusal(fileName, line, `the count ${text} for "${column}" is negative. Counts are numbers of people or households, 0 or more`);
           throw refusal(fileName, line, `${text ? `"${text}"` : 'the empty value'} for "${column}" is not a count. Counts are numbers such as 1234, without commas or symbols`);
         }
+        const tooLarge = censusCountProblem(Number(text), text);
+        if (tooLarge) throw refusal(fileName, line, `the count for "${header.categories[position]!.name}": ${tooLarge}`);
         counts[position] = Number(text);
       }
       if (!referenceDate && header.dateColumn >= 0) referenceDate = (record[header.dateColumn] ?? '').trim();

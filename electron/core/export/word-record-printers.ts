@@ -64,10 +64,13 @@ function objectivesTable(data: ExportData): Block[] {
     aimIds.add(aim.id);
     const served = objectives.filter((o) => o.aimId === aim.id);
     if (served.length === 0) return;
-    rows.push({ group: `Aim ${index + 1}: ${field(aim, 'title')}` }, ...served.map(row));
+    // One push per row: spreading 130,000 rows as arguments overflows the call stack.
+    rows.push({ group: `Aim ${index + 1}: ${field(aim, 'title')}` });
+    for (const objective of served) rows.push(row(objective));
   });
   const unlinked = objectives.filter((o) => !aimIds.has(String(o.aimId)));
-  if (unlinked.length > 0) rows.push({ group: 'Not linked to an aim' }, ...unlinked.map(row));
+  if (unlinked.length > 0) rows.push({ group: 'Not linked to an aim' });
+  for (const objective of unlinked) rows.push(row(objective));
   const owner = data.personal ? ', and who owns it' : '';
   return [intro(`The objectives, under the aim each serves: how progress will be measured, from what baseline to what target, by when${owner}.`), table(columns, rows)];
 }
@@ -186,7 +189,8 @@ function assetsPart(data: ExportData): Block[] {
     }
   }
   const others = assets.filter((asset) => !ASSET_GROUPS.some((k) => k.id === asset.kind));
-  if (others.length > 0) rows.push({ group: 'Other' }, ...others.map((asset): Cell[] => [field(asset, 'name'), labelOf(RELATIONSHIPS, asset.relationship as string), longDate(asset.lastContact), namesOf(asset.audienceIds, data.names), namesOf(asset.areaIds, data.names), ...(data.personal ? [''] : [])]));
+  if (others.length > 0) rows.push({ group: 'Other' });
+  for (const cells of others.map((asset): Cell[] => [field(asset, 'name'), labelOf(RELATIONSHIPS, asset.relationship as string), longDate(asset.lastContact), namesOf(asset.audienceIds, data.names), namesOf(asset.areaIds, data.names), ...(data.personal ? [''] : [])])) rows.push(cells);
   const people = data.personal ? 'individuals with their contact details' : 'individuals by their role';
   return [...blocks, intro(`The groups, hotspots and ${people} that help us reach our audiences: how strong each relationship is, when we were last in touch, and whom and where each helps us reach.`), table(columns, rows)];
 }

@@ -5,7 +5,7 @@
 // geography level replaces the earlier one, keeping its id) in one transaction. The helpers for
 // finding a sheet and its columns and reading a count are shared with the later mapped imports.
 import path from 'node:path';
-import type { CensusCategory, GeographyLevel, ImportCensusResult } from '../../../shared/api/census.ts';
+import { censusCountProblem, type CensusCategory, type GeographyLevel, type ImportCensusResult } from '../../../shared/api/census.ts';
 import type { ParsedRequestOf } from '../../../shared/api/contract.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
@@ -88,7 +88,10 @@ export function readCount(text: string, locator: TableLocator, rowNumber: number
   if (!PLAIN_NUMBER.test(value) || value === '.') {
     throw locator.refuse(rowNumber, column, `"${value}" is not a number. Figures are numbers such as 1234 or 1,234, without symbols, units or notes`);
   }
-  return Number(value.replaceAll(',', ''));
+  const count = Number(value.replaceAll(',', ''));
+  const tooLarge = censusCountProblem(count, value);
+  if (tooLarge) throw locator.refuse(rowNumber, column, `the value ${tooLarge}`);
+  return count;
 }
 
 const FIELD_OF_ROLE: Readonly<Record<string, string>> = {

@@ -92,7 +92,11 @@ export class InterchangeLoader implements InterchangeSink {
     const db = this.db;
     for (const { section, completedAt } of this.completions) writeCompletion(db, section, completedAt);
     const category = db.prepare('SELECT 1 FROM census_category WHERE table_id = ? AND name = ?');
-    for (const link of this.links) {
+    // Ids arrive lower-cased, so one written twice in different cases is caught here as a repeat.
+    const linkIds = new Set<string>();
+    for (const [index, link] of this.links.entries()) {
+      if (linkIds.has(link.id)) throw new AppError('invalid-input', `"${this.source}" records.evidenceLinks[${index}] repeats the id of another evidence link (${link.id}). Nothing was imported.`);
+      linkIds.add(link.id);
       if (!category.get(link.tableId, link.category)) throw new AppError('invalid-input', `"${this.source}" links an audience to the census figure “${link.category}”, which is not in its table. Nothing was imported.`);
       insertEvidenceLink(db, link);
     }

@@ -19,6 +19,7 @@ import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { AppError } from '../app-error.ts';
 import { LinePosition, OTHER_LISTS, notJson, positionIn } from './scan-interchange.ts';
+import { MAX_CENSUS_COUNT } from '../../../shared/api/census.ts';
 
 type Records = Interchange['records'];
 export type InterchangeCensusTable = Records['censusTables'][number];
@@ -71,7 +72,7 @@ function geographyProblem(geography: unknown, width: number): { path: Array<stri
   if (counts.length !== width) return { path: ['counts'], message: 'Each geography needs one count per category' };
   for (let i = 0; i < counts.length; i += 1) {
     const count = counts[i] as unknown;
-    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) return { path: ['counts', i], message: 'Expected a count of 0 or more' };
+    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0 || count > MAX_CENSUS_COUNT) return { path: ['counts', i], message: 'Each figure must be a count from 0 to 1,000,000,000,000 (a number too large to hold, such as 1e400, is not one)' };
   }
   return null;
 }

@@ -63,14 +63,14 @@ function checkTargets(db: WriteDb, type: RecordTypeName, id: string, values: Rec
   if (Object.keys(fields).length > 0) throw invalid(type, fields);
 }
 
+/**
+ * True when `parent` is `id` or sits (at any depth) inside it. A recursive query walks every
+ * ancestor with no depth limit; UNION (not UNION ALL) ends the walk at a loop already in the file.
+ */
 function wouldCycle(db: WriteDb, type: RecordTypeName, column: string, id: string, parent: string): boolean {
   const table = RECORD_TYPES[type].table;
-  let current: string | null = parent;
-  for (let depth = 0; current !== null && depth < 10_000; depth += 1) {
-    if (current === id) return true;
-    current = (db.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(current) as string | null | undefined) ?? null;
-  }
-  return false;
+  const ancestors = `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT t.${column} FROM ${table} t JOIN up ON t.id = up.id WHERE t.${column} IS NOT NULL)`;
+  return db.prepare(`${ancestors} SELECT 1 FROM up WHERE id = ? LIMIT 1`).get(parent, id) !== undefined;
 }
 
 export function createRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, input: unknown): RecordValues {

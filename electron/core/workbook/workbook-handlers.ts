@@ -15,6 +15,7 @@ import { fileSize } from '../evidence/import-census.ts';
 import { runFileWorker } from '../workers/run-file-worker.ts';
 import { changeLogo, changeWorkbookDetails } from './details-changes.ts';
 import { checkWorkbookDestination, createWorkbookFile } from './create-workbook-file.ts';
+import { checkValues, summariseValueCheck } from '../db/check-values.ts';
 import { saveCopy } from './save-copy.ts';
 import { readLogo, readLogoFile, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, validDetails } from './workbook-store.ts';
@@ -81,13 +82,15 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
         const db = openReadOnly(absolute);
         try {
           const meta = readWorkbookMeta(db);
-          return { path: absolute, ok: true, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: meta.appVersion, problems: [] };
+          const values = checkValues(db);
+          const problems = values.total > 0 ? [`"${path.basename(absolute)}" ${summariseValueCheck(values)}.`] : [];
+          return { path: absolute, ok: values.total === 0, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: meta.appVersion, problems, values };
         } finally {
           db.close();
         }
       } catch (error) {
         const apiError = toApiError(error, deps.log);
-        return { path: absolute, ok: false, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: schemaVersion ? appVersionForSchema(schemaVersion) : null, problems: [apiError.message] };
+        return { path: absolute, ok: false, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: schemaVersion ? appVersionForSchema(schemaVersion) : null, problems: [apiError.message], values: null };
       }
     },
 
@@ -98,6 +101,9 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     dumpWorkbook: ({ path: file, destination, personal }) => {
       const db = openReadOnly(path.resolve(file));
       try {
+        // A dump of values the format cannot carry would be refused when read back: say so now.
+        const values = checkValues(db);
+        if (values.total > 0) throw new AppError('invalid-input', `"${path.basename(file)}" cannot be written as an interchange file: it ${summariseValueCheck(values)}. Open it to repair them, or run "ewb repair".`);
         const target = path.resolve(destination);
         if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
           throw new AppError('invalid-input', `${target} is a folder. Give the name of the JSON file to write.`, { destination: 'Give a file name' });

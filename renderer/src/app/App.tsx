@@ -58,14 +58,15 @@ function Frame({ api }: { api: ApiClient }) {
   const [jump, setJump] = useState<{ section: string; at: number } | null>(null);
 
   const openPath = useCallback(
-    async (path: string, options: { readOnly?: boolean; takeOverLock?: boolean } = {}) => {
+    async (path: string, options: { readOnly?: boolean; takeOverLock?: boolean; notices?: string[] } = {}) => {
+      const { notices: earlier = [], ...request } = options;
       setBusy(true);
       setError(null);
-      const result = await api.call('openWorkbook', { path, ...options });
+      const result = await api.call('openWorkbook', { path, ...request });
       setBusy(false);
       if (result.ok) {
         if (open) await api.call('closeWorkbook', { handle: open.info.handle });
-        setOpen({ info: result.value.info, notices: result.value.notices });
+        setOpen({ info: result.value.info, notices: [...earlier, ...result.value.notices] });
         setLockPrompt(null);
       } else if (result.error.code === 'in-use' || result.error.code === 'in-use-elsewhere') {
         setLockPrompt({ path, error: result.error, canTakeOver: result.error.code === 'in-use-elsewhere' });
@@ -173,6 +174,7 @@ function Frame({ api }: { api: ApiClient }) {
             onClose={() => void close()}
             onSaveCopy={() => void saveCopy()}
             jump={jump}
+            onReopen={(path, notice) => void openPath(path, { notices: [notice] })}
           />
         ) : (
           <HomeScreen api={api} busy={busy} creating={busy} onOpenPath={(p) => void openPath(p)} onOpenDialog={() => void openDialog()} onCreate={(d) => void create(d)} onDropFile={(f) => void dropFile(f)} />

@@ -12,6 +12,7 @@ import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-da
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
 import { CensusSection } from '../worksheets/census/CensusSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
+import { RepairNotice } from './RepairNotice.tsx';
 import { TaskList, type SectionStatus } from './TaskList.tsx';
 import { SECTIONS, type SectionDef } from './sections.ts';
 import { useForces } from './use-forces.ts';
@@ -48,6 +49,8 @@ interface WorkbookScreenProps {
   onSaveCopy: () => void;
   /** Show this section (from the menu, e.g. File › Export). */
   jump?: { section: string; at: number } | null;
+  /** Open the workbook again (after a repair), with a notice. */
+  onReopen: (path: string, notice: string) => void;
 }
 
 function UndoControls() {
@@ -80,7 +83,7 @@ function UndoControls() {
   );
 }
 
-function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, onSaveCopy, jump }: WorkbookScreenProps) {
+function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, onSaveCopy, jump, onReopen }: WorkbookScreenProps) {
   const forces = useForces(api);
   const data = useWorkbookData();
   const [section, setSection] = useState('details');
@@ -124,6 +127,7 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
           {notices.map((notice) => <p key={notice}>{notice}</p>)}
         </Notice>
       )}
+      {info.needsRepair && <RepairNotice api={api} path={info.path} check={info.needsRepair} onRepaired={onReopen} />}
       <div className="workbook__body">
         <TaskList current={section} statusOf={statusOf} gapsOf={gapsOf} onSelect={setSection} />
         <main className="workbook__section" id="main" tabIndex={-1} aria-labelledby="section-heading">
