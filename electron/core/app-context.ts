@@ -9,6 +9,7 @@ import { JobProgress } from './jobs/job-progress.ts';
 import { WorkbookSessions, type Session } from './workbook/workbook-sessions.ts';
 import { countRecords, readWorkbookMeta } from './workbook/workbook-store.ts';
 import type { LockIdentity } from './workbook/workbook-lock.ts';
+import { PendingTemporaries } from './fs/temporary-files.ts';
 
 export interface AppCoreDeps {
   clock: () => Date;
@@ -30,6 +31,8 @@ export interface AppContext {
   openSession(file: string, readOnly: boolean, takeOverLock: boolean): ResponseOf<'openWorkbook'>;
   changeContext(): ChangeContext;
   jobs: JobProgress;
+  /** Temporary files beside destinations, recorded so a killed process's are cleared on the next start. */
+  temporaries: PendingTemporaries;
 }
 
 export function createAppContext(deps: AppCoreDeps): AppContext {
@@ -62,5 +65,6 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
     },
     changeContext: () => ({ now, newId: deps.newId, who: deps.identity.user }),
     jobs: new JobProgress(),
+    temporaries: new PendingTemporaries(deps.paths.configDir, deps.identity.host),
   };
 }

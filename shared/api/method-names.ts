@@ -10,6 +10,8 @@ export const CORE_METHODS = [
   'updateWorkbookDetails',
   'saveWorkbookCopy',
   'checkWorkbook',
+  'getWorkbookLock',
+  'clearWorkbookLock',
   'listRecentWorkbooks',
   'forgetRecentWorkbook',
   'dumpWorkbook',

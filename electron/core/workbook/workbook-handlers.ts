@@ -16,6 +16,7 @@ import { readInterchangeFile } from '../interchange/read-interchange.ts';
 import { appendChange, diffFields } from './change-log.ts';
 import { createWorkbookFile } from './create-workbook-file.ts';
 import { saveCopy } from './save-copy.ts';
+import { guardWriteTarget, type WriteIntent } from './guard-write-target.ts';
 import { checkLogo, readLogo, readLogoFile, writeLogo, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, updateWorkbookRow, validDetails } from './workbook-store.ts';
 
@@ -23,6 +24,7 @@ type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'c
 
 export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMethods> {
   const { deps, sessions, recent, now, infoOf, rememberRecent, openSession } = ctx;
+  const guard = (target: string, intent: WriteIntent) => guardWriteTarget(target, intent, { isOpenHere: (file) => sessions.isOpenHere(file), identity: deps.identity });
   const logoAnswer = (logo: Logo | null) => (logo ? { mediaType: logo.mediaType, width: logo.width, height: logo.height, dataUrl: `data:${logo.mediaType};base64,${logo.bytes.toString('base64')}` } : null);
   return {
     getWorkbookLogo: ({ handle }) => logoAnswer(readLogo(sessions.get(handle).db)),
@@ -41,11 +43,12 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     listForces: () => FORCES.map((force) => ({ id: force.id, name: force.name, policeUkName: force.policeUkName, neighbours: [...force.neighbours] })),
 
     createWorkbook: ({ path: file, details }) => {
+      // createWorkbookFile never replaces a file (it links into place), so it needs no write guard.
       const absolute = path.resolve(file);
       const stamp = now();
       createWorkbookFile(absolute, (db) =>
         insertWorkbookRow(db, { id: deps.newId(), details: validDetails(details), appVersion: deps.appVersion, createdAt: stamp, modifiedAt: stamp }),
-      );
+      ctx.temporaries);
       return openSession(absolute, false, false).info;
     },
 
@@ -76,7 +79,8 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     saveWorkbookCopy: ({ handle, destination, overwrite }) => {
       const session = sessions.get(handle);
       const target = path.resolve(destination);
-      saveCopy(session.db, session.path, target, overwrite);
+      guard(target, { content: 'workbook', sources: [session.realPath] });
+      saveCopy(session.db, session.realPath, target, overwrite, undefined, ctx.temporaries);
       return { path: target };
     },
 
@@ -106,14 +110,18 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
 
     forgetRecentWorkbook: ({ path: file }) => ({ forgotten: recent.forget(file) }),
 
-    dumpWorkbook: ({ path: file, destination, personal }) => {
+    dumpWorkbook: ({ path: file, destination, personal, replaceWorkbook }) => {
+      const target = path.resolve(destination);
+      // Checked before the workbook is read, and again just before writing (it may have been opened meanwhile).
+      const intent: WriteIntent = { content: 'other', replaceWorkbook, sources: [path.resolve(file)] };
+      guard(target, intent);
       const db = openReadOnly(path.resolve(file));
       try {
         const data = dumpWorkbook(db, { personal });
-        const target = path.resolve(destination);
         if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
           throw new AppError('invalid-input', `${target} is a folder. Give the name of the JSON file to write.`, { destination: 'Give a file name' });
         }
+        guard(target, intent);
         writeFileDurably(target, interchangeToText(data));
         return { path: target, counts: countInterchangeRecords(data) };
       } finally {
@@ -131,7 +139,7 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
         insertWorkbookRow(db, { id: keepId ? id : deps.newId(), details, appVersion: deps.appVersion, createdAt, modifiedAt });
         loadInterchangeRecords(db, data.records, path.basename(source));
         if (logo) writeLogo(db, logo);
-      });
+      }, ctx.temporaries);
       return openSession(absolute, false, false).info;
     },
   };
