@@ -16,6 +16,9 @@ import { workbookHandlers } from './workbook/workbook-handlers.ts';
 import { lockHandlers } from './workbook/lock-handlers.ts';
 import { guardWriteTarget, type WriteIntent } from './workbook/guard-write-target.ts';
 import { sweepPrivateFolders } from './fs/temporary-files.ts';
+import { realPathOf } from './fs/real-path.ts';
+import { lockStatus } from './workbook/workbook-lock.ts';
+import type { LockStatus } from '../../shared/api/workbook.ts';
 
 export type { AppCoreDeps };
 
@@ -28,6 +31,8 @@ export interface AppCore {
   guardWrite(target: string, intent: WriteIntent): void;
   /** Records a temporary file beside a destination until the answer is called (see PendingTemporaries). */
   beginTemporary(file: string): () => void;
+  /** Who holds the "in use" marker of the workbook at `file` (for the host's file browser). */
+  lockStatusOf(file: string): LockStatus | null;
 }
 
 export function createAppCore(deps: AppCoreDeps): AppCore {
@@ -70,7 +75,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }
   }
 
-  return { handlers, call, closeAll: () => ctx.sessions.closeAll(), guardWrite, beginTemporary: (file) => ctx.temporaries.begin(file) };
+  return { handlers, call, closeAll: () => ctx.sessions.closeAll(), guardWrite, beginTemporary: (file) => ctx.temporaries.begin(file), lockStatusOf: (file) => lockStatus(realPathOf(file), deps.identity) };
 }
 
 export type { MethodName };

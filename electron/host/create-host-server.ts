@@ -12,7 +12,8 @@ import { fail, ok, type Result } from '../../shared/api/result.ts';
 import { AppError, invalidInput, toApiError, type Logger } from '../core/app-error.ts';
 import type { AppCore } from '../core/create-app-core.ts';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
-import { listFolder, uploadFile } from './host-files.ts';
+import { listFolder, uploadFile, type HostFileServices } from './host-files.ts';
+import { HandleTracker, PAGE_HEADER, pageIdFrom, type HandleTimeouts } from './host-handles.ts';
 import { pathsIn, pathsOut } from './translate-paths.ts';
 import { WorkbooksFolder } from './workbooks-folder.ts';
 
@@ -24,6 +25,9 @@ export interface HostOptions {
   appVersion: string;
   log: Logger;
   port?: number;
+  /** How long handles outlive their page or go unused (tests shorten them); `now` for a test clock. */
+  handleTimeouts?: Partial<HandleTimeouts>;
+  now?: () => number;
 }
 
 export interface Host {
@@ -31,6 +35,8 @@ export interface Host {
   url: string;
   port: number;
   folder: WorkbooksFolder;
+  /** Closes the handles of pages that have gone and of scripted clients idle too long (also run every 30 s). */
+  sweepHandles(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -97,6 +103,14 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
   let port = 0;
   const ownHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const ownOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const handles = new HandleTracker((handle) => options.core.call('closeWorkbook', { handle }), options.now, options.handleTimeouts);
+  const sweepTimer = setInterval(() => void handles.sweep().catch((error: unknown) => options.log.error('Closing idle workbooks failed', error)), 30_000);
+  sweepTimer.unref();
+  const fileServices: HostFileServices = {
+    lockOf: (file) => options.core.lockStatusOf(file),
+    guardWrite: (target, intent) => options.core.guardWrite(target, intent),
+    beginTemporary: (file) => options.core.beginTemporary(file),
+  };
 
   async function shellCall(method: ShellMethodName, request: unknown): Promise<Result<unknown>> {
     const parsed = shellContract[method].request.safeParse(request ?? {});
@@ -106,9 +120,9 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
         case 'getEnvironment':
           return ok({ door: 'host', appVersion: options.appVersion, workbooksFolder: path.basename(folder.root) });
         case 'listFolder':
-          return ok(listFolder(folder, (parsed.data as { folder: string }).folder));
+          return ok(listFolder(folder, (parsed.data as { folder: string }).folder, fileServices));
         case 'uploadFile':
-          return ok(uploadFile(folder, parsed.data as { folder: string; name: string; contentBase64: string; overwrite: boolean }));
+          return ok(uploadFile(folder, parsed.data as { folder: string; name: string; contentBase64: string; overwrite: boolean; replaceWorkbook: boolean }, fileServices));
         case 'showInFolder':
           return ok({ shown: false });
         case 'chooseFile':
@@ -117,6 +131,13 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     } catch (error) {
       return fail(toApiError(error, options.log));
     }
+  }
+
+  /** An API call, with what it did to handles noted against the page that sent it. */
+  async function trackedApiCall(method: string, request: unknown, page: string | null): Promise<Result<unknown>> {
+    const result = await apiCall(method, request);
+    handles.noteCall(page, method, request, result);
+    return result;
   }
 
   async function apiCall(method: string, request: unknown): Promise<Result<unknown>> {
@@ -190,7 +211,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
         return;
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/download/')) {
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/download/') || url.pathname === '/page-alive') {
         const given = req.headers[TOKEN_HEADER];
         if (typeof given !== 'string' || given === '') {
           send(res, 401, 'Unauthorised: this request needs the token printed when the host started.');
@@ -200,6 +221,17 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
           send(res, 403, 'Forbidden: wrong token.');
           return;
         }
+      }
+      if (url.pathname === '/page-alive') {
+        const page = pageIdFrom(req.headers[PAGE_HEADER]);
+        if (req.method !== 'POST' || !page) {
+          send(res, 400, 'A heartbeat is a POST with the page header.');
+          return;
+        }
+        handles.pageSeen(page);
+        res.writeHead(204, SECURITY_HEADERS);
+        res.end();
+        return;
       }
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') {
@@ -218,7 +250,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
           send(res, 200, JSON.stringify(fail({ code: 'invalid-input', message: 'The request body is not valid JSON.' })), 'application/json');
           return;
         }
-        const result = await apiCall(url.pathname.slice('/api/'.length), request);
+        const result = await trackedApiCall(url.pathname.slice('/api/'.length), request, pageIdFrom(req.headers[PAGE_HEADER]));
         send(res, 200, JSON.stringify(result), 'application/json');
         return;
       }
@@ -247,8 +279,10 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     port,
     folder,
     url: `http://127.0.0.1:${port}/`,
+    sweepHandles: () => handles.sweep(),
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweepTimer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -13,6 +13,12 @@ declare global {
 }
 
 const TOKEN_KEY = 'ewb-host-token';
+/**
+ * How often a page of the browser host says it is still open. The host closes the workbooks of a
+ * page that has gone quiet for three minutes; browsers slow timers in background tabs to about
+ * once a minute, which stays well inside that.
+ */
+const HEARTBEAT_MS = 20_000;
 
 /** The host's token arrives in the address's fragment once; it is kept for the tab and removed from view. */
 function hostToken(): string {
@@ -52,6 +58,12 @@ export function createApiClient(): ApiClient {
     };
   }
   const token = hostToken();
+  // Each load of the page is one page to the host: its open workbooks are released when it goes.
+  const page = crypto.randomUUID();
+  const headers = { 'x-ewb-token': token, 'x-ewb-page': page };
+  const beat = () => void fetch('/page-alive', { method: 'POST', headers }).catch(() => {});
+  beat();
+  setInterval(beat, HEARTBEAT_MS);
   return {
     door: 'host',
     async call(method, request) {
@@ -59,11 +71,11 @@ export function createApiClient(): ApiClient {
       try {
         response = await fetch(`/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'x-ewb-token': token },
+          headers: { 'Content-Type': 'application/json', ...headers },
           body: JSON.stringify(request ?? {}),
         });
       } catch {
-        return transportError('Engagement Workbook is not answering. If you closed the window where it runs, start it again; your saved work is safe.');
+        return transportError('Engagement Workbook is not answering. If you closed the window where it runs, start it again: changes shown as "Saved" are in the workbook; the one you were making may not be.');
       }
       if (response.status === 401 || response.status === 403) {
         return transportError('This page is not connected to Engagement Workbook. Open the address it printed when it started (it includes a token).');
