@@ -57,6 +57,10 @@ export function listFolder(folder: WorkbooksFolder, relative: string, services: 
   return { folder: folder.relative(absolute) ?? '', entries };
 }
 
+function alreadyThere(name: string): AppError {
+  return new AppError('already-exists', `"${name}" is already in the workbooks folder. Rename the file, or replace the existing one.`, { name: 'A file with this name already exists' });
+}
+
 export function uploadFile(
   folder: WorkbooksFolder,
   request: { folder: string; name: string; contentBase64: string; overwrite: boolean; replaceWorkbook: boolean },
@@ -68,6 +72,8 @@ export function uploadFile(
   const target = folder.resolve(request.folder ? `${request.folder}/${request.name}` : request.name);
   const bytes = Buffer.from(request.contentBase64, 'base64');
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('invalid-input', `"${request.name}" is too large to upload (the limit is 64 MB).`);
+  // Not asked to replace: say the file exists before asking anything about what it is.
+  if (!request.overwrite && fs.existsSync(target)) throw alreadyThere(request.name);
   services.guardWrite(target, { content: isWorkbookContent(bytes) ? 'workbook' : 'other', replaceWorkbook: request.replaceWorkbook });
   const temporary = temporaryPathBeside(target);
   const forget = services.beginTemporary(temporary);
@@ -76,9 +82,7 @@ export function uploadFile(
     publishFile(temporary, target, request.overwrite);
   } catch (error) {
     removeQuietly(temporary);
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new AppError('already-exists', `"${request.name}" is already in the workbooks folder. Rename the file, or replace the existing one.`, { name: 'A file with this name already exists' });
-    }
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyThere(request.name);
     throw fileSystemError(error, target);
   } finally {
     forget();
