@@ -1,10 +1,7 @@
 // The `ewb` command: parses arguments with commander and calls the same core the app uses.
 // Exit codes: 0 done, 1 refused (one `error:` line, never a stack trace), 2 usage error.
 import { Command, CommanderError } from 'commander';
-import { createAppCore, type AppCore, type AppCoreDeps } from '../core/create-app-core.ts';
-import { defaultDeps } from '../core/default-deps.ts';
-import { APP_VERSION } from '../core/app-version.ts';
-import type { Logger } from '../core/app-error.ts';
+import { createAppCore, type AppCore, type AppCoreDeps, defaultDeps, APP_VERSION, type Logger } from '../core/index.ts';
 import { registerSchemaCommand, registerWorkbookCommands } from './workbook-commands.ts';
 import { registerGapCommands } from './gap-commands.ts';
 import { registerExportCommands } from './export-commands.ts';

@@ -1,6 +1,6 @@
 // The one error the core throws on purpose; the boundary turns it (and anything else) into a value.
 import { z } from 'zod';
-import { fieldsFromIssues, type ApiError, type ErrorCode } from '../../shared/api/result.ts';
+import { invalidInputError, type ApiError, type ErrorCode } from '../../shared/api/result.ts';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -20,10 +20,8 @@ export function isAppError(error: unknown): error is AppError {
 
 /** A zod failure as an `invalid-input` AppError whose message names the first problem. */
 export function invalidInput(error: z.ZodError, what: string): AppError {
-  const fields = fieldsFromIssues(error.issues);
-  const [firstPath, firstMessage] = Object.entries(fields)[0] ?? ['', 'is not valid'];
-  const where = firstPath && firstPath !== '(request)' ? ` (${firstPath})` : '';
-  return new AppError('invalid-input', `${what}${where}: ${firstMessage}`, fields);
+  const { message, fields } = invalidInputError(error, what);
+  return new AppError('invalid-input', message, fields);
 }
 
 export interface Logger {

@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { isMethodName } from '../../shared/api/contract.ts';
-import { isShellMethodName, shellContract, type ShellMethodName } from '../../shared/api/shell-contract.ts';
+import { contract, isMethodName } from '../../shared/api/contract.ts';
+import { dispatchShellRequest, type ShellHandlers } from '../../shared/api/dispatch-shell-request.ts';
+import { isShellMethodName, shellContract } from '../../shared/api/shell-contract.ts';
 import { fail, ok, type Result } from '../../shared/api/result.ts';
-import { AppError, invalidInput, toApiError, type Logger } from '../core/app-error.ts';
-import type { AppCore } from '../core/create-app-core.ts';
-import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
+import { AppError, toApiError, type Logger, type AppCore, CONTENT_SECURITY_POLICY } from '../core/index.ts';
 import { listFolder, uploadFile, type HostFileServices } from './host-files.ts';
 import { HandleTracker, PAGE_HEADER, pageIdFrom, type HandleTimeouts } from './host-handles.ts';
 import { pathsIn, pathsOut } from './translate-paths.ts';
@@ -112,26 +111,15 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     beginTemporary: (file) => options.core.beginTemporary(file),
   };
 
-  async function shellCall(method: ShellMethodName, request: unknown): Promise<Result<unknown>> {
-    const parsed = shellContract[method].request.safeParse(request ?? {});
-    if (!parsed.success) return fail(toApiError(invalidInput(parsed.error, `The request to ${method} is not valid`), options.log));
-    try {
-      switch (method) {
-        case 'getEnvironment':
-          return ok({ door: 'host', appVersion: options.appVersion, workbooksFolder: path.basename(folder.root) });
-        case 'listFolder':
-          return ok(listFolder(folder, (parsed.data as { folder: string }).folder, fileServices));
-        case 'uploadFile':
-          return ok(uploadFile(folder, parsed.data as { folder: string; name: string; contentBase64: string; overwrite: boolean; replaceWorkbook: boolean }, fileServices));
-        case 'showInFolder':
-          return ok({ shown: false });
-        case 'chooseFile':
-          return fail({ code: 'forbidden', message: 'The browser host has no native dialogs; its page shows the workbooks folder instead.' });
-      }
-    } catch (error) {
-      return fail(toApiError(error, options.log));
-    }
-  }
+  // The host's answers to the shell contract: its own file browser stands in for native dialogs.
+  const shellHandlers: ShellHandlers<void> = {
+    getEnvironment: () => ok({ door: 'host' as const, appVersion: options.appVersion, workbooksFolder: path.basename(folder.root) }),
+    listFolder: (request) => ok(listFolder(folder, request.folder, fileServices)),
+    uploadFile: (request) => ok(uploadFile(folder, request, fileServices)),
+    showInFolder: () => ok({ shown: false }),
+    chooseFile: () => fail({ code: 'forbidden', message: 'The browser host has no native dialogs; its page shows the workbooks folder instead.' }),
+  };
+  const errorValue = (error: unknown) => toApiError(error, options.log);
 
   /** An API call, with what it did to handles noted against the page that sent it. */
   async function trackedApiCall(method: string, request: unknown, page: string | null): Promise<Result<unknown>> {
@@ -141,14 +129,15 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
   }
 
   async function apiCall(method: string, request: unknown): Promise<Result<unknown>> {
-    if (isShellMethodName(method)) return shellCall(method, request);
-    if (!isMethodName(method)) return fail({ code: 'invalid-input', message: `There is no API method "${method}".` });
+    const schema = isShellMethodName(method) ? shellContract[method].request : isMethodName(method) ? contract[method].request : null;
+    if (!schema) return fail({ code: 'invalid-input', message: `There is no API method "${method}".` });
     let mapped: unknown;
     try {
-      mapped = pathsIn(folder, request);
+      mapped = pathsIn(folder, schema, request);
     } catch (error) {
-      return fail(toApiError(error, options.log));
+      return fail(errorValue(error));
     }
+    if (isShellMethodName(method)) return dispatchShellRequest(shellHandlers, method, mapped, undefined, errorValue);
     const result = await options.core.call(method, mapped);
     return result.ok ? ok(pathsOut(folder, result.value)) : result;
   }

@@ -3,11 +3,7 @@
 // dialogs Electron has. An upload passes the core's write guard like every other write.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../core/app-error.ts';
-import { createFileSynced, publishFile, removeQuietly, temporaryPathBeside } from '../core/fs/durable-write.ts';
-import { fileSystemError } from '../core/db/inspect-header.ts';
-import { APPLICATION_ID } from '../core/db/file-format.ts';
-import type { WriteIntent } from '../core/workbook/guard-write-target.ts';
+import { AppError, APPLICATION_ID, createFileSynced, publishFile, removeQuietly, temporaryPathBeside, fileSystemError, type WriteIntent } from '../core/index.ts';
 import type { FolderEntry } from '../../shared/api/shell-contract.ts';
 import type { LockStatus } from '../../shared/api/workbook.ts';
 import type { WorkbooksFolder } from './workbooks-folder.ts';

@@ -4,10 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppCore } from '../core/create-app-core.ts';
-import { defaultDeps } from '../core/default-deps.ts';
-import { APP_VERSION } from '../core/app-version.ts';
-import type { Logger } from '../core/app-error.ts';
+import { createAppCore, defaultDeps, APP_VERSION, type Logger } from '../core/index.ts';
 import { createHostServer, newToken, type Host } from './create-host-server.ts';
 
 export const DEFAULT_WORKBOOKS_FOLDER = path.join(os.homedir(), 'EngagementWorkbooks');

@@ -1,15 +1,13 @@
 // Paths cross the host's API relative to the workbooks folder: requests are mapped in (and
-// confined), responses mapped out (and anything outside the folder hidden).
-import { PATH_FIELDS } from '../../shared/api/contract.ts';
+// confined), responses mapped out (and anything outside the folder hidden). The request fields
+// mapped in are found in the method's own schema: every field built on FilePathSchema.
+import type { z } from 'zod';
+import { rewriteFilePaths } from '../../shared/api/file-path-fields.ts';
 import type { WorkbooksFolder } from './workbooks-folder.ts';
 
-export function pathsIn(folder: WorkbooksFolder, request: unknown): unknown {
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) return request;
-  const copy: Record<string, unknown> = { ...(request as Record<string, unknown>) };
-  for (const field of PATH_FIELDS) {
-    if (typeof copy[field] === 'string') copy[field] = folder.resolve(copy[field]);
-  }
-  return copy;
+/** `request` with each file path its schema allows resolved inside the folder; throws `forbidden` for one outside. */
+export function pathsIn(folder: WorkbooksFolder, schema: z.core.$ZodType, request: unknown): unknown {
+  return rewriteFilePaths(schema, request, (relative) => folder.resolve(relative));
 }
 
 /** Replaces every `path` string in a response with its relative form; drops list items outside. */

@@ -2,7 +2,7 @@
 // and no symlink that leads out. Paths cross the API relative to the folder, `/`-separated.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../core/app-error.ts';
+import { AppError } from '../core/index.ts';
 
 function realpathOfDeepestExisting(target: string): { real: string; rest: string[] } {
   const rest: string[] = [];

@@ -3,7 +3,7 @@
 // when the file cannot be written; logging never throws.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/app-error.ts';
+import type { Logger } from '../core/index.ts';
 
 function describe(detail: unknown): string {
   if (detail === undefined) return '';

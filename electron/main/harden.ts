@@ -2,7 +2,7 @@
 // away from our own page, no new windows, no <webview>, no permissions, no network, and the one
 // Content Security Policy on every response (Electron's security checklist).
 import type { App, Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../core/index.ts';
 import { isOwnPageUrl } from './app-url.ts';
 
 /**

@@ -3,8 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { createAppCore } from '../core/create-app-core.ts';
-import { defaultDeps } from '../core/default-deps.ts';
+import { createAppCore, defaultDeps } from '../core/index.ts';
 import { createFileLogger } from './file-logger.ts';
 import { startMain } from './start-main.ts';
 

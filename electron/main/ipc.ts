@@ -1,13 +1,14 @@
 // The one IPC channel the contract travels on. Every call is checked before anything runs: it must
 // come from the top frame of our own page (app://ewb/), name a bridge method, and carry a request
-// the contract accepts. Core methods go to the core's `call` boundary; shell methods are answered
-// here. Every answer is a Result value: nothing thrown ever crosses to the page.
+// the contract accepts. Core methods go to the core's `call` boundary; shell methods to main's own
+// handlers, through the dispatcher the browser host uses too. Every answer is a Result value:
+// nothing thrown ever crosses to the page.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { BRIDGE_METHODS, IPC_CHANNEL } from '../../shared/api/method-names.ts';
 import { fail, type Result } from '../../shared/api/result.ts';
-import { isShellMethodName, shellContract } from '../../shared/api/shell-contract.ts';
-import { invalidInput, toApiError, type Logger } from '../core/app-error.ts';
-import type { AppCore } from '../core/create-app-core.ts';
+import { dispatchShellRequest } from '../../shared/api/dispatch-shell-request.ts';
+import { isShellMethodName } from '../../shared/api/shell-contract.ts';
+import { toApiError, type Logger, type AppCore } from '../core/index.ts';
 import { isOwnPageUrl } from './app-url.ts';
 import type { ShellHandlers } from './shell-handlers.ts';
 
@@ -49,12 +50,7 @@ export function createApiHandler(handlers: IpcHandlers): (event: IpcMainInvokeEv
         const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
         return fail({ code: 'invalid-input', message: `There is no API method "${name}".` });
       }
-      if (isShellMethodName(method)) {
-        const parsed = shellContract[method].request.safeParse(request ?? {});
-        if (!parsed.success) return fail(toApiError(invalidInput(parsed.error, `The request to ${method} is not valid`), log));
-        const handler = shell[method] as (request: unknown, sender: IpcMainInvokeEvent['sender']) => Promise<Result<unknown>>;
-        return await handler(parsed.data, event.sender);
-      }
+      if (isShellMethodName(method)) return await dispatchShellRequest(shell, method, request, event.sender, (error) => toApiError(error, log));
       const result = await core.call(method, request);
       try {
         handlers.afterCoreCall?.(method, result);

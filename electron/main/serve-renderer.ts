@@ -3,7 +3,7 @@
 // backslashes, symlinks out of it — is refused; anything missing is a 404. No electron import.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../core/index.ts';
 import { APP_HOST } from './app-url.ts';
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -3,14 +3,9 @@
 // Electron's modules are passed in, so tests hand in fakes and no handler touches a global.
 import path from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions, Shell, WebContents } from 'electron';
-import { fail, ok, type Result } from '../../shared/api/result.ts';
-import {
-  PURPOSE_EXTENSIONS,
-  type FilePurpose,
-  type ShellMethodName,
-  type ShellParsedRequestOf,
-  type ShellResponseOf,
-} from '../../shared/api/shell-contract.ts';
+import type { ShellHandlers as DoorShellHandlers } from '../../shared/api/dispatch-shell-request.ts';
+import { fail, ok } from '../../shared/api/result.ts';
+import { PURPOSE_EXTENSIONS, type FilePurpose } from '../../shared/api/shell-contract.ts';
 
 export interface ShellDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -21,9 +16,8 @@ export interface ShellDeps {
   appVersion: string;
 }
 
-export type ShellHandlers = {
-  [M in ShellMethodName]: (request: ShellParsedRequestOf<M>, sender: WebContents) => Promise<Result<ShellResponseOf<M>>>;
-};
+/** Main's handlers are told which page asked, so a dialog opens attached to its window. */
+export type ShellHandlers = DoorShellHandlers<WebContents>;
 
 /** What the dialog's file-type list calls each purpose. */
 const PURPOSE_LABELS: Record<FilePurpose, string> = {

@@ -11,10 +11,13 @@ export const ALL_METHOD_NAMES: readonly AnyMethodName[] = [...METHOD_NAMES, ...S
 export type AnyRequestOf<M extends AnyMethodName> = M extends MethodName ? RequestOf<M> : M extends ShellMethodName ? ShellRequestOf<M> : never;
 export type AnyResponseOf<M extends AnyMethodName> = M extends MethodName ? ResponseOf<M> : M extends ShellMethodName ? ShellResponseOf<M> : never;
 
-/** The bridge preload puts on `window.ewb`: one function per method, each answering a Result. */
-export type ApiBridge = { [M in AnyMethodName]: (request: AnyRequestOf<M>) => Promise<Result<AnyResponseOf<M>>> } & {
+/**
+ * The bridge preload puts on `window.ewb`: one function per method, each answering a Result. The
+ * page names its DOM `File` type as `DroppedFile`: shared/ is checked without the DOM.
+ */
+export type ApiBridge<DroppedFile> = { [M in AnyMethodName]: (request: AnyRequestOf<M>) => Promise<Result<AnyResponseOf<M>>> } & {
   /** The file-system path of a dropped file (Electron's webUtils.getPathForFile). */
-  pathForFile(file: File): string;
+  pathForFile(file: DroppedFile): string;
 };
 
 export function requestSchemaOf(method: AnyMethodName): z.ZodType {

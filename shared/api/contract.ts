@@ -6,7 +6,8 @@ import { FilePathSchema, IdSchema } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
-import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, SectionIdSchema, SectionStateSchema } from './records.ts';
+import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, RecordWriteSchema, SectionIdSchema, SectionStateSchema, UndoStateSchema, WriteEffectsSchema } from './records.ts';
+import { SETTING_KEYS, SETTINGS } from './settings.ts';
 import {
   CheckReportSchema,
   LockStatusSchema,
@@ -20,11 +21,12 @@ const HandleSchema = z.string().min(1).max(100);
 
 const LogoSchema = z.object({ mediaType: z.enum(['image/png', 'image/jpeg']), width: z.number().int(), height: z.number().int(), dataUrl: z.string() });
 
-const UndoStateSchema = z.object({
-  /** What Ctrl+Z would undo, in words, or null when there is nothing to undo. */
-  undoLabel: z.string().nullable(),
-  redoLabel: z.string().nullable(),
-});
+/** A write's answer: what it returns, and beside it what it changed elsewhere (see WriteEffectsSchema). */
+function withEffects<T extends z.ZodRawShape>(shape: T) {
+  return z.object({ ...shape, effects: WriteEffectsSchema });
+}
+
+const SettingsSchema = z.object(Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTINGS[key].schema])) as { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K]['schema'] });
 
 export const ForceSummarySchema = z.object({
   id: z.string(),
@@ -67,7 +69,7 @@ export const contract = {
   },
   updateWorkbookDetails: {
     request: z.object({ handle: HandleSchema, changes: WorkbookDetailsChangesSchema }).strict(),
-    response: WorkbookInfoSchema,
+    response: WorkbookInfoSchema.extend({ effects: WriteEffectsSchema }),
   },
   saveWorkbookCopy: {
     request: z.object({ handle: HandleSchema, destination: FilePathSchema, overwrite: z.boolean().default(false) }).strict(),
@@ -125,15 +127,15 @@ export const contract = {
   createRecord: {
     /** `values` are checked against the record type's own schema (shared/api/records.ts). */
     request: z.object({ handle: HandleSchema, type: RecordTypeSchema, values: RecordValuesSchema }).strict(),
-    response: RecordValuesSchema,
+    response: RecordWriteSchema,
   },
   updateRecord: {
     request: z.object({ handle: HandleSchema, type: RecordTypeSchema, id: IdSchema, changes: RecordValuesSchema }).strict(),
-    response: RecordValuesSchema,
+    response: RecordWriteSchema,
   },
   deleteRecord: {
     request: z.object({ handle: HandleSchema, type: RecordTypeSchema, id: IdSchema }).strict(),
-    response: z.object({ deleted: z.boolean() }),
+    response: withEffects({ deleted: z.boolean() }),
   },
   getUndoState: {
     request: z.object({ handle: HandleSchema }).strict(),
@@ -141,11 +143,11 @@ export const contract = {
   },
   undo: {
     request: z.object({ handle: HandleSchema }).strict(),
-    response: UndoStateSchema.extend({ change: ChangeSummarySchema.nullable() }),
+    response: UndoStateSchema.extend({ change: ChangeSummarySchema.nullable(), effects: WriteEffectsSchema }),
   },
   redo: {
     request: z.object({ handle: HandleSchema }).strict(),
-    response: UndoStateSchema.extend({ change: ChangeSummarySchema.nullable() }),
+    response: UndoStateSchema.extend({ change: ChangeSummarySchema.nullable(), effects: WriteEffectsSchema }),
   },
   listSectionStates: {
     request: z.object({ handle: HandleSchema }).strict(),
@@ -153,7 +155,7 @@ export const contract = {
   },
   setSectionCompleted: {
     request: z.object({ handle: HandleSchema, section: SectionIdSchema, completed: z.boolean() }).strict(),
-    response: SectionStateSchema,
+    response: SectionStateSchema.extend({ effects: WriteEffectsSchema }),
   },
   importAreaLookup: {
     /** An ONS lookup CSV (LSOA code column plus ward/MSOA/LA columns): fills in areas' LSOAs. */
@@ -164,11 +166,12 @@ export const contract = {
       matchedAreas: z.number().int(),
       addedCodes: z.number().int(),
       unmatchedAreas: z.array(z.string()),
+      effects: WriteEffectsSchema,
     }),
   },
   importCensus: {
     request: ImportCensusRequestSchema,
-    response: ImportCensusResultSchema,
+    response: ImportCensusResultSchema.extend({ effects: WriteEffectsSchema }),
   },
   listCensusTables: {
     request: z.object({ handle: HandleSchema }).strict(),
@@ -176,7 +179,7 @@ export const contract = {
   },
   deleteCensusTable: {
     request: z.object({ handle: HandleSchema, tableId: IdSchema }).strict(),
-    response: z.object({ deleted: z.boolean() }),
+    response: withEffects({ deleted: z.boolean() }),
   },
   listCensusFigures: {
     request: z.object({ handle: HandleSchema, tableId: IdSchema.optional() }).strict(),
@@ -192,11 +195,11 @@ export const contract = {
   },
   linkEvidence: {
     request: z.object({ handle: HandleSchema, audienceId: IdSchema, tableId: IdSchema, areaId: IdSchema.nullable(), category: z.string().min(1).max(500) }).strict(),
-    response: EvidenceLinkSchema,
+    response: EvidenceLinkSchema.extend({ effects: WriteEffectsSchema }),
   },
   unlinkEvidence: {
     request: z.object({ handle: HandleSchema, id: IdSchema }).strict(),
-    response: z.object({ unlinked: z.boolean() }),
+    response: withEffects({ unlinked: z.boolean() }),
   },
   getWhoIsMissingThreshold: {
     request: z.object({ handle: HandleSchema }).strict(),
@@ -204,8 +207,17 @@ export const contract = {
   },
   setWhoIsMissingThreshold: {
     /** The share of an area's residents (0.01 to 0.5) from which an unlinked category is a gap. */
-    request: z.object({ handle: HandleSchema, threshold: z.number().min(0.01, 'At least 1 %').max(0.5, 'At most 50 %') }).strict(),
-    response: z.object({ threshold: z.number() }),
+    request: z.object({ handle: HandleSchema, threshold: SETTINGS.whoIsMissingThreshold.schema }).strict(),
+    response: withEffects({ threshold: z.number() }),
+  },
+  getSettings: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: SettingsSchema,
+  },
+  changeSettings: {
+    /** Any of the workbook's settings; each change is one undoable step. */
+    request: z.object({ handle: HandleSchema, changes: SettingsSchema.partial() }).strict(),
+    response: SettingsSchema.extend({ effects: WriteEffectsSchema }),
   },
   previewTabularFile: {
     /** The first rows of each sheet of a CSV or XLSX, for the column-mapping step. */
@@ -214,7 +226,7 @@ export const contract = {
   },
   importMappedTable: {
     request: MappedTableRequestSchema,
-    response: ImportCensusResultSchema,
+    response: ImportCensusResultSchema.extend({ effects: WriteEffectsSchema }),
   },
   getWorkbookLogo: {
     request: z.object({ handle: HandleSchema }).strict(),
@@ -223,7 +235,7 @@ export const contract = {
   setWorkbookLogo: {
     /** A PNG or JPEG of at most 2 MB for the cover of the document; null removes the logo. */
     request: z.object({ handle: HandleSchema, source: FilePathSchema.nullable() }).strict(),
-    response: LogoSchema.nullable(),
+    response: withEffects({ logo: LogoSchema.nullable() }),
   },
   exportWorkbook: {
     /** The Word strategy document and/or the Excel workbook (read-only work: no lock needed). */
@@ -256,6 +268,3 @@ export type ApiHandlers = { [M in MethodName]: (request: ParsedRequestOf<M>) => 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
-
-/** Request fields that name files: each door decides where they may point (the host confines them). */
-export const PATH_FIELDS = ['path', 'destination', 'source', 'word', 'excel'] as const;

@@ -1,15 +1,13 @@
-// The deliverables: what an export request says and what it answers. Sections are named by id so
-// each later part of the method joins the exports as a small addition.
+// The deliverables: what an export request says and what it answers. The sections a planner can
+// choose are the parts of the method that hold something today (shared/domain/sections.ts): a
+// record type added to a section brings its part into the exports without a change here.
 import { z } from 'zod';
+import { AVAILABLE_EXPORT_PARTS, type ExportPartId } from '../domain/sections.ts';
 import { FilePathSchema, IdSchema } from './fields.ts';
 
-/** The sections of the method in the document's order; later features add theirs here. */
-export const EXPORT_SECTIONS = [
-  { id: 'aims', title: 'Purpose: aims and objectives' },
-  { id: 'who', title: 'Who we will engage' },
-  { id: 'evidence', title: 'Census evidence' },
-] as const;
-export type ExportSectionId = (typeof EXPORT_SECTIONS)[number]['id'];
+/** The parts of the method that can be exported, in the document's order. */
+export const EXPORT_SECTIONS: ReadonlyArray<{ readonly id: ExportPartId; readonly title: string }> = AVAILABLE_EXPORT_PARTS;
+export type ExportSectionId = ExportPartId;
 export const EXPORT_SECTION_IDS = EXPORT_SECTIONS.map((s) => s.id) as [ExportSectionId, ...ExportSectionId[]];
 
 export const ExportRequestSchema = z

@@ -1,4 +1,4 @@
-// Field schemas shared by every record: plain text, calendar dates, timestamps, ids.
+// Field schemas shared by every record and request: plain text, calendar dates, timestamps, ids, file paths.
 import { z } from 'zod';
 
 // Characters no planner types on purpose and Word refuses: C0 controls except tab, LF and CR, and U+FFFE/FFFF.
@@ -34,9 +34,17 @@ export const TimestampSchema = z.iso.datetime({ offset: false, message: 'Expecte
 /** Record and workbook ids: lower-case UUIDs, so they survive sharing and merging. */
 export const IdSchema = z.uuid({ message: 'Expected a UUID' });
 
+/**
+ * The mark on file-path schemas. The browser host finds every field built on FilePathSchema through
+ * it (shared/api/file-path-fields.ts) and confines each to its workbooks folder; schemas derived
+ * from FilePathSchema (`.max()`, `.refine()`, `.describe()`) inherit the mark.
+ */
+export const FILE_PATHS = z.registry<{ kind: 'file-path' }>();
+
 /** A path to a file, as the user or a dialog gave it; the doors decide where it may point. */
 export const FilePathSchema = z
   .string()
   .min(1, 'Choose a file')
   .max(4096, 'That path is too long')
-  .refine((text) => !text.includes('\u0000'), 'A path cannot contain a null character');
+  .refine((text) => !text.includes('\u0000'), 'A path cannot contain a null character')
+  .register(FILE_PATHS, { kind: 'file-path' });

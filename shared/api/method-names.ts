@@ -37,6 +37,8 @@ export const CORE_METHODS = [
   'unlinkEvidence',
   'getWhoIsMissingThreshold',
   'setWhoIsMissingThreshold',
+  'getSettings',
+  'changeSettings',
   'previewTabularFile',
   'importMappedTable',
   'getJobProgress',

@@ -129,6 +129,8 @@ export type RecordValues = Record<string, unknown> & { id: string; createdAt: st
 export const RecordValuesSchema = z.record(z.string(), z.unknown());
 
 export const GapSchema = z.object({
+  /** Names the gap among all of them, so a write can say which gaps it closed. */
+  key: z.string(),
   section: z.string(),
   rule: z.string(),
   recordType: z.string().nullable(),
@@ -153,3 +155,28 @@ export const ChangeSummarySchema = z.object({
   description: z.string(),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;
+
+export const UndoStateSchema = z.object({
+  /** What Ctrl+Z would undo, in words, or null when there is nothing to undo. */
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+export type UndoState = z.infer<typeof UndoStateSchema>;
+
+/**
+ * What a write changed beyond itself, returned beside its own answer so the screen needs no second
+ * request: the section states that changed, the gaps it opened and closed (by key), and what undo
+ * and redo would now do.
+ */
+export const WriteEffectsSchema = z.object({
+  sections: z.array(SectionStateSchema),
+  gaps: z.object({ added: z.array(GapSchema), removed: z.array(z.string()) }),
+  undo: UndoStateSchema,
+});
+export type WriteEffects = z.infer<typeof WriteEffectsSchema>;
+
+/** The name under which a write's answer carries its effects; no record field may use it. */
+export const EFFECTS_KEY = 'effects';
+
+/** A written record as a write returns it: the record's own fields, and the write's effects beside them. */
+export const RecordWriteSchema = z.looseObject({ id: z.string(), effects: WriteEffectsSchema });

@@ -65,3 +65,11 @@ export function fieldsFromIssues(issues: readonly z.core.$ZodIssue[]): Record<st
   }
   return fields;
 }
+
+/** A zod failure as an `invalid-input` error whose message names the first problem and where it is. */
+export function invalidInputError(error: z.ZodError, what: string): ApiError {
+  const fields = fieldsFromIssues(error.issues);
+  const [firstPath, firstMessage] = Object.entries(fields)[0] ?? ['', 'is not valid'];
+  const where = firstPath && firstPath !== '(request)' ? ` (${firstPath})` : '';
+  return { code: 'invalid-input', message: `${what}${where}: ${firstMessage}`, fields };
+}

@@ -13,6 +13,9 @@ export const MarkingSchema = z.enum(PROTECTIVE_MARKINGS, {
   message: 'Choose OFFICIAL or OFFICIAL-SENSITIVE',
 });
 
+/** The workbook details that name a person: personal data, like the descriptors' personal fields. */
+export const WORKBOOK_PERSONAL_FIELDS = ['author'] as const;
+
 /** The details a planner edits. `author` names a person, so it is personal data. */
 const detailsShape = {
   force: ForceIdSchema,

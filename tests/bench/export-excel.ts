@@ -1,6 +1,7 @@
 // The Excel export of a 20,000-audience workbook (target < 3 s), beside ExcelJS alone writing one
 // plain table of the same size (its streaming writer, no styles: the library's own minimum),
 // measured in the same run.
+import { keyed } from '../../electron/core/gaps/gap-rules.ts';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportData } from '../../electron/core/export/export-data.ts';
@@ -43,7 +44,7 @@ export function largeExportData(audiences = 20_000): ExportData {
       areaIds: [uuid(2, n % 50), uuid(2, (n + 7) % 50)],
     });
     names.set(id, name);
-    gaps.push({ section: 'audiences', rule: 'audience-no-evidence', recordType: 'audience', recordId: id, message: `Audience “${name}” has no evidence.` });
+    gaps.push(keyed({ section: 'audiences', rule: 'audience-no-evidence', recordType: 'audience', recordId: id, message: `Audience “${name}” has no evidence.` }));
   }
   return {
     meta: { id: uuid(0, 0), force: 'kent', title: 'Bench', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL-SENSITIVE', reviewDate: null, schemaVersion: 1, appVersion: '0.0.0', createdAt: T, modifiedAt: T },

@@ -2,6 +2,7 @@
 // its gaps), timed against the target of 5 s, beside the docx package's own minimum measured in
 // the same run: one plain table of the same size packed with nothing else. (The export writes its
 // tables' XML itself, see word-table.ts, so it can beat that minimum.)
+import { keyed } from '../../electron/core/gaps/gap-rules.ts';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { ExportData } from '../../electron/core/export/export-data.ts';
 import { exportWord } from '../../electron/core/export/export-word.ts';
@@ -80,7 +81,7 @@ export function benchExportData(audiences = 20_000): ExportData {
     personal: false,
     records,
     names,
-    gaps: areaIds.map((areaId, a) => ({ section: 'census', rule: 'who-is-missing', recordType: 'area', recordId: areaId, message: `In Ward ${a + 1}, 33 % of residents are “White” (TS021 Ethnic group), but no audience covering Ward ${a + 1} is linked to them.` })),
+    gaps: areaIds.map((areaId, a) => keyed({ section: 'census', rule: 'who-is-missing', recordType: 'area', recordId: areaId, message: `In Ward ${a + 1}, 33 % of residents are “White” (TS021 Ethnic group), but no audience covering Ward ${a + 1} is linked to them.` })),
     sectionStates: [],
     census: { tables: [table], views: [{ table, areas: [view(null, 'The whole strategy area'), ...areaIds.map((areaId, a) => view(areaId, `Ward ${a + 1}`))] }] },
     evidenceLinks: [],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract.ts';
-import { listChanges } from '../../electron/core/workbook/change-log.ts';
+import { listChanges } from '../../electron/core/changes/change-log.ts';
 import { openReadOnly } from '../../electron/core/db/open-database.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../helpers/test-core.ts';
@@ -114,7 +114,7 @@ describe('creating and editing a workbook', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({
       who: 'planner',
-      recordType: 'workbook',
+      kind: 'workbook',
       recordId: info.meta.id,
       action: 'update',
       before: { title: SAMPLE_DETAILS.title, marking: 'OFFICIAL-SENSITIVE' },

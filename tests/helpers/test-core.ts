@@ -72,3 +72,9 @@ export async function expectOk<T = unknown>(core: AppCore, method: string, reque
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
   return result.value as T;
 }
+
+/** Like expectOk, without the effects a write answers beside its result (for comparing records). */
+export async function expectWritten<T = unknown>(core: AppCore, method: string, request: unknown): Promise<T> {
+  const { effects: _effects, ...value } = await expectOk<Record<string, unknown>>(core, method, request);
+  return value as T;
+}

@@ -1,8 +1,11 @@
 // Census tables in the workbook: writing one table's categories, geographies and counts (a new
 // table, or in place of the one with the same code and geography level, keeping its id so audiences'
-// evidence links survive), reading tables and figures back, and removing a table.
+// evidence links survive) and reading tables and figures back. Importing and removing a table are
+// changes (census-changes.ts); what undo needs is kept in census-stash.ts.
 import type { CensusCategory, CensusFigure, CensusTable, GeographyLevel } from '../../../shared/api/census.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
+import { requireWriteScope } from '../changes/write-scope.ts';
+import { clearCensusContents } from './census-stash.ts';
 
 /** A table to write: what the file said, and each geography's counts by category position. */
 export interface CensusTableData {
@@ -75,12 +78,11 @@ export function findCensusTableId(db: ReadDb, code: string, level: GeographyLeve
  * and so any evidence links stay). Call inside a transaction.
  */
 export function writeCensusTable(db: WriteDb, id: string, importedAt: string, data: CensusTableData): void {
+  requireWriteScope(db, 'A census table');
   const details = [data.code, data.title, data.source, data.referenceDate, data.geographyLevel, data.fileName, importedAt];
   const exists = db.prepare('SELECT 1 FROM census_table WHERE id = ?').get(id) !== undefined;
   if (exists) {
-    db.prepare('DELETE FROM census_value WHERE table_id = ?').run(id);
-    db.prepare('DELETE FROM census_geography WHERE table_id = ?').run(id);
-    db.prepare('DELETE FROM census_category WHERE table_id = ?').run(id);
+    clearCensusContents(db, id);
     db.prepare(
       'UPDATE census_table SET code = ?, title = ?, source = ?, reference_date = ?, geography_level = ?, file_name = ?, imported_at = ? WHERE id = ?',
     ).run(...details, id);
@@ -173,15 +175,4 @@ export function listCensusFigures(db: ReadDb, tableId?: string): CensusFigure[] 
     count: row.count,
     proportion: row.total ? row.count / row.total : 0,
   }));
-}
-
-/** Removes a table with its figures (and the evidence links citing it). False if it was not there. */
-export function deleteCensusTable(db: WriteDb, id: string): boolean {
-  let deleted = false;
-  db.transaction(() => {
-    // Values first, directly: cheaper than letting each category's and geography's cascade find them.
-    db.prepare('DELETE FROM census_value WHERE table_id = ?').run(id);
-    deleted = db.prepare('DELETE FROM census_table WHERE id = ?').run(id).changes > 0;
-  }).immediate();
-  return deleted;
 }

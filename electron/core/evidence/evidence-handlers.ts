@@ -1,11 +1,12 @@
 // The census methods. Importing lives in import-census.ts (reading the file in parse-census-csv.ts),
-// listing and removing tables in census-store.ts; the per-area view, evidence links and settings
-// are in evidence-link-handlers.ts.
+// storing and removing tables as changes in census-changes.ts, reading them in census-store.ts; the
+// per-area view, evidence links and settings are in evidence-link-handlers.ts.
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../app-error.ts';
-import { deleteCensusTable, getCensusTable, listCensusFigures, listCensusTables } from './census-store.ts';
+import { removeCensusTable } from './census-changes.ts';
+import { getCensusTable, listCensusFigures, listCensusTables } from './census-store.ts';
 import { importCensus } from './import-census.ts';
 
 type EvidenceMethods = 'importCensus' | 'listCensusTables' | 'deleteCensusTable' | 'listCensusFigures';
@@ -13,11 +14,18 @@ type EvidenceMethods = 'importCensus' | 'listCensusTables' | 'deleteCensusTable'
 export function evidenceHandlers(ctx: AppContext): Pick<ApiHandlers, EvidenceMethods> {
   const { sessions } = ctx;
   return {
-    importCensus: ({ handle, source, tableCode, jobId }) => ctx.jobs.run(jobId, (report) => importCensus(() => sessions.writableOf(handle).db, ctx.changeContext(), path.resolve(source), tableCode, report)),
+    importCensus: ({ handle, source, tableCode, jobId }) =>
+      ctx.jobs.run(jobId, async (report) => {
+        const { result, effects } = await ctx.writeAsync(handle, (writable, change) => importCensus(writable, change, path.resolve(source), tableCode, report));
+        return { ...result, effects };
+      }),
 
     listCensusTables: ({ handle }) => listCensusTables(sessions.get(handle).db),
 
-    deleteCensusTable: ({ handle, tableId }) => ({ deleted: deleteCensusTable(sessions.writableOf(handle).db, tableId) }),
+    deleteCensusTable: ({ handle, tableId }) => {
+      const { result, effects } = ctx.write(handle, (db, change) => removeCensusTable(db, change, tableId));
+      return { deleted: result, effects };
+    },
 
     listCensusFigures: ({ handle, tableId }) => {
       const { db } = sessions.get(handle);

@@ -1,11 +1,18 @@
-// The per-area census view, audiences' evidence links, and the "who is missing" threshold.
+// The per-area census view, audiences' evidence links, and the workbook's settings (the "who is
+// missing" threshold among them).
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
+import { SETTING_KEYS, type SettingKey } from '../../../shared/api/settings.ts';
 import type { AppContext } from '../app-context.ts';
-import { appendChange } from '../workbook/change-log.ts';
+import type { ReadDb } from '../db/open-database.ts';
+import { changeSetting, readSetting } from '../workbook/workbook-settings.ts';
 import { areaCensus } from './area-census.ts';
-import { THRESHOLD_KEY, linkEvidence, listEvidenceLinks, readThreshold, unlinkEvidence, writeSetting } from './evidence-links.ts';
+import { linkEvidence, listEvidenceLinks, readThreshold, unlinkEvidence } from './evidence-links.ts';
 
-type LinkMethods = 'getAreaCensus' | 'listEvidenceLinks' | 'linkEvidence' | 'unlinkEvidence' | 'getWhoIsMissingThreshold' | 'setWhoIsMissingThreshold';
+type LinkMethods = 'getAreaCensus' | 'listEvidenceLinks' | 'linkEvidence' | 'unlinkEvidence' | 'getWhoIsMissingThreshold' | 'setWhoIsMissingThreshold' | 'getSettings' | 'changeSettings';
+
+function allSettings(db: ReadDb): Record<SettingKey, number> {
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, readSetting(db, key)])) as Record<SettingKey, number>;
+}
 
 export function evidenceLinkHandlers(ctx: AppContext): Pick<ApiHandlers, LinkMethods> {
   const { sessions } = ctx;
@@ -14,22 +21,33 @@ export function evidenceLinkHandlers(ctx: AppContext): Pick<ApiHandlers, LinkMet
 
     listEvidenceLinks: ({ handle }) => listEvidenceLinks(sessions.get(handle).db),
 
-    linkEvidence: ({ handle, ...request }) => linkEvidence(sessions.writableOf(handle).db, ctx.changeContext(), request),
+    linkEvidence: ({ handle, ...request }) => {
+      const { result, effects } = ctx.write(handle, (db, change) => linkEvidence(db, change, request));
+      return { ...result, effects };
+    },
 
-    unlinkEvidence: ({ handle, id }) => ({ unlinked: unlinkEvidence(sessions.writableOf(handle).db, ctx.changeContext(), id) }),
+    unlinkEvidence: ({ handle, id }) => {
+      const { result, effects } = ctx.write(handle, (db, change) => unlinkEvidence(db, change, id));
+      return { unlinked: result, effects };
+    },
 
     getWhoIsMissingThreshold: ({ handle }) => ({ threshold: readThreshold(sessions.get(handle).db) }),
 
     setWhoIsMissingThreshold: ({ handle, threshold }) => {
-      const { db } = sessions.writableOf(handle);
-      const change = ctx.changeContext();
-      db.transaction(() => {
-        const before = readThreshold(db);
-        if (before === threshold) return;
-        writeSetting(db, THRESHOLD_KEY, String(threshold));
-        appendChange(db, { id: change.newId(), at: change.now(), who: change.who, recordType: 'setting', recordId: THRESHOLD_KEY, action: 'update', before: { value: String(before) }, after: { value: String(threshold) } });
-      }).immediate();
-      return { threshold: readThreshold(db) };
+      const { result, effects } = ctx.write(handle, (db, change) => changeSetting(db, change, 'whoIsMissingThreshold', threshold));
+      return { threshold: result, effects };
+    },
+
+    getSettings: ({ handle }) => allSettings(sessions.get(handle).db),
+
+    changeSettings: ({ handle, changes }) => {
+      const { effects } = ctx.write(handle, (db, change) => {
+        for (const key of SETTING_KEYS) {
+          const value = changes[key];
+          if (value !== undefined) changeSetting(db, change, key, value);
+        }
+      });
+      return { ...allSettings(sessions.get(handle).db), effects };
     },
   };
 }

@@ -1,14 +1,12 @@
 // Imports an ONS Census 2021 bulk CSV into the workbook: read and checked in full first (streamed),
 // then written in one transaction. The same table at the same geography level imported again
 // replaces the earlier import under the same id, so audiences' evidence links (table id and
-// category name) still hold. The change log records the import; it is not undone by Undo (remove a
-// table to take it out).
+// category name) still hold. The import is one change: Undo takes it out (or puts back the table
+// it replaced).
 import type { ImportCensusResult } from '../../../shared/api/census.ts';
-import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
-import type { ChangeContext } from '../records/record-changes.ts';
-import { appendChange } from '../workbook/change-log.ts';
-import { findCensusTableId, getCensusTable, writeCensusTable, type CensusTableData } from './census-store.ts';
+import type { ChangeContext } from '../changes/write-change.ts';
+import { storeCensusTable } from './census-changes.ts';
 import { parseCensusFile, type ParsedCensus } from './parse-census-csv.ts';
 import { ignoreProgress, type ProgressReporter } from '../jobs/job-progress.ts';
 
@@ -18,39 +16,12 @@ export function censusSource(referenceDate: string): string {
   return `ONS Census ${year}`;
 }
 
-/**
- * Writes a table (replacing the same code at the same level, under the same id) with its
- * change-log entry, in one transaction. Census and mapped imports both store through this.
- */
-export function storeCensusTable(db: WriteDb, ctx: ChangeContext, data: CensusTableData): ImportCensusResult {
-  const at = ctx.now();
-  let id = '';
-  let replaced = false;
-  db.transaction(() => {
-    const earlier = findCensusTableId(db, data.code, data.geographyLevel);
-    replaced = earlier !== null;
-    id = earlier ?? ctx.newId();
-    writeCensusTable(db, id, at, data);
-    appendChange(db, {
-      id: ctx.newId(),
-      at,
-      who: ctx.who,
-      recordType: 'censusTable',
-      recordId: id,
-      action: 'create',
-      before: null,
-      after: { code: data.code, title: data.title, geographyLevel: data.geographyLevel, source: data.source, fileName: data.fileName },
-    });
-  }).immediate();
-  const table = getCensusTable(db, id);
-  if (!table) throw new AppError('internal', `The table ${data.code} was written but could not be read back.`);
-  return { table, replaced, rows: data.geographies.length };
-}
-
 /** Writes a parsed nomis table, its source named after the census it comes from. */
 export function storeParsedCensus(db: WriteDb, ctx: ChangeContext, parsed: ParsedCensus): ImportCensusResult {
   return storeCensusTable(db, ctx, { ...parsed, source: censusSource(parsed.referenceDate) });
 }
+
+export { storeCensusTable };
 
 /**
  * Reads `file` and imports it. `writable` gives the workbook's connection: asked for before the file

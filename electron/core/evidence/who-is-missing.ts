@@ -11,14 +11,14 @@ function percent(share: number): string {
   return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
 }
 
-export function whoIsMissingGaps(db: ReadDb): Gap[] {
+export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
   const tables = db.prepare('SELECT id, code, title, geography_level AS level FROM census_table ORDER BY code, geography_level').all() as Array<{ id: string; code: string; title: string; level: string }>;
   if (tables.length === 0) return [];
   const threshold = readThreshold(db);
   const areas = readAreas(db);
   const audiences = listRecords(db, 'audience');
   const links = listEvidenceLinks(db);
-  const gaps: Gap[] = [];
+  const gaps: Array<Omit<Gap, 'key'>> = [];
   for (const table of tables) {
     const categories = readCategories(db, table.id);
     const total = categories.find((c) => c.isTotal);

@@ -24,18 +24,6 @@ export interface RecordColumn {
   readonly choices?: Choices;
 }
 
-/** The plain sheet names, in the method's order. */
-export const RECORD_SHEET_NAMES: Readonly<Record<RecordTypeName, string>> = {
-  aim: 'Aims',
-  objective: 'Objectives',
-  goodStatement: 'What good looks like',
-  area: 'Areas',
-  audience: 'Audiences',
-  asset: 'Assets',
-  vulnerability: 'Vulnerabilities',
-  place: 'Places',
-};
-
 const YES_NO: Choices = { title: 'Yes or no', labels: ['Yes', 'No'] };
 const choicesCache = new WeakMap<readonly VocabItem[], Choices>();
 

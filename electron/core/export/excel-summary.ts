@@ -4,18 +4,14 @@
 import type ExcelJS from 'exceljs';
 import { EXPORT_SECTIONS } from '../../../shared/api/export.ts';
 import type { SectionId } from '../../../shared/domain/record-types.ts';
+import { sectionById } from '../../../shared/domain/sections.ts';
 import type { ExportData } from './export-data.ts';
 import { DATE_FORMAT, WRAP_TOP, font, addMarkedSheet, calendarDate, cellText, fitRowHeight, styleHeaderCell, ukDay } from './excel-layout.ts';
 
-export const SECTION_LABELS: Readonly<Record<SectionId, string>> = {
-  aims: 'Aims, objectives and what good looks like',
-  areas: 'Areas',
-  audiences: 'Audiences',
-  assets: 'Assets',
-  vulnerabilities: 'Vulnerabilities',
-  places: 'Places',
-  census: 'Census evidence',
-};
+/** A section as the Summary names it. */
+export function sectionLabel(section: SectionId): string {
+  return sectionById(section)?.title ?? section;
+}
 
 /** At most this many gaps are listed per section; the rest are counted. */
 export const GAPS_LISTED_PER_SECTION = 200;
@@ -88,7 +84,7 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, data: ExportData, 
   for (const section of sections) {
     const state = data.sectionStates.find((s) => s.section === section);
     const gaps = exportedGaps.filter((gap) => gap.section === section).length;
-    addRow([cellText(SECTION_LABELS[section]), cellText(state?.status ?? 'Not started'), state?.records ?? 0, gaps]);
+    addRow([cellText(sectionLabel(section)), cellText(state?.status ?? 'Not started'), state?.records ?? 0, gaps]);
   }
 
   heading('Sheets in this workbook');
@@ -102,9 +98,9 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, data: ExportData, 
     tableHeader(['Section', 'Gap']);
     for (const section of sections) {
       const gaps = exportedGaps.filter((gap) => gap.section === section);
-      for (const gap of gaps.slice(0, GAPS_LISTED_PER_SECTION)) addRow([cellText(SECTION_LABELS[section]), cellText(gap.message)]);
+      for (const gap of gaps.slice(0, GAPS_LISTED_PER_SECTION)) addRow([cellText(sectionLabel(section)), cellText(gap.message)]);
       const more = gaps.length - GAPS_LISTED_PER_SECTION;
-      if (more > 0) addRow([cellText(SECTION_LABELS[section]), cellText(`… and ${more.toLocaleString('en-GB')} more in this section: see the gap list in the app.`)]);
+      if (more > 0) addRow([cellText(sectionLabel(section)), cellText(`… and ${more.toLocaleString('en-GB')} more in this section: see the gap list in the app.`)]);
     }
   }
   return sheet;

@@ -3,23 +3,22 @@
 // landscape fitted to the page width. Every text cell is neutralised against formula injection.
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
-import type { ExportSectionId } from '../../../shared/api/export.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, sheetNameOf, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
+import { sectionsOfPart } from '../../../shared/domain/sections.ts';
+import { EXPORT_SECTIONS, type ExportSectionId } from '../../../shared/api/export.ts';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
 import { censusSheetName, writeCensusSheet } from './excel-census.ts';
-import { ChoiceLists, RECORD_SHEET_NAMES, recordColumns, writeRecordSheet } from './excel-records.ts';
+import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
 import { forSpreadsheet } from './sanitize.ts';
 
 export const EXCEL_STAGE = 'Writing the Excel workbook';
 
-/** The worksheet sections each export section covers. */
-export const EXPORT_TO_WORKSHEET_SECTIONS: Readonly<Record<ExportSectionId, readonly SectionId[]>> = {
-  aims: ['aims'],
-  who: ['areas', 'audiences', 'assets', 'vulnerabilities', 'places'],
-  evidence: ['census'],
-};
+/** The worksheet sections an export covers, in the method's order. */
+export function worksheetSectionsOf(parts: readonly ExportSectionId[]): SectionId[] {
+  return EXPORT_SECTIONS.filter((part) => parts.includes(part.id)).flatMap((part) => sectionsOfPart(part.id).map((section) => section.id as SectionId));
+}
 
 interface Step {
   sheet: SheetCount;
@@ -30,14 +29,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function exportExcel(data: ExportData, report: ProgressReporter): Promise<Buffer> {
   const marking = data.meta.marking;
-  const sections = Object.keys(EXPORT_TO_WORKSHEET_SECTIONS).flatMap((id) => (data.sections.includes(id as ExportSectionId) ? EXPORT_TO_WORKSHEET_SECTIONS[id as ExportSectionId] : []));
+  const sections = worksheetSectionsOf(data.sections);
   const lists = new ChoiceLists();
   const steps: Step[] = [];
   const taken = new Set<string>(['Summary', ChoiceLists.SHEET]);
 
   const types: RecordTypeName[] = RECORD_TYPE_NAMES.filter((type) => sections.includes(RECORD_TYPES[type].section));
   for (const type of types) {
-    const name = RECORD_SHEET_NAMES[type];
+    const name = sheetNameOf(type);
     taken.add(name);
     const records = data.records[type];
     steps.push({

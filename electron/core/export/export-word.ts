@@ -8,7 +8,7 @@ import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
 import { PAGE, STYLE, safe, ukDay, longDate } from './word-blocks.ts';
 import { TABLE_STYLE, TablePlaceholder, placeTables } from './word-table.ts';
-import { appendixParts, laterParts, purposeParts, whoParts, type Block, type Part } from './word-sections.ts';
+import { appendixParts, chapterParts, type Block, type Part } from './word-sections.ts';
 
 const STAGE = 'Writing the Word document';
 const FONT = 'Arial';
@@ -114,8 +114,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function exportWord(data: ExportData, report: ProgressReporter): Promise<Buffer> {
   const marking = safe(data.meta.marking).toUpperCase();
   const parts: Part[] = [() => contents()];
-  if (data.sections.includes('aims')) parts.push(...purposeParts(data));
-  parts.push(...whoParts(data), ...laterParts(), ...appendixParts(data));
+  parts.push(...chapterParts(data), ...appendixParts(data));
   // Building each part, then writing the file, which takes about as long as the rest together.
   const total = parts.length + 2;
   let done = 0;

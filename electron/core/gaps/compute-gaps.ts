@@ -1,88 +1,88 @@
-// The gaps the workbook points out: what is missing or stale, each tied to the record concerned.
-// Rules are listed in one place so the UI, `ewb gaps` and the exports agree.
-import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
+// Every gap in a workbook, computed from scratch (for `ewb gaps`, the exports and the first look at
+// an open workbook; edits then keep the list up to date in workbook-derived.ts), and the sections'
+// states: how many records each holds, its open gaps and whether it was marked completed.
+import { METHOD_SECTIONS, recordTypeNamesInSection, type MethodSection } from '../../../shared/domain/sections.ts';
+import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { SECTION_IDS } from '../../../shared/domain/record-types.ts';
 import type { Gap, RecordValues, SectionState } from '../../../shared/api/records.ts';
 import type { ReadDb } from '../db/open-database.ts';
-import { countRecordsOf, listRecords, titleOf } from '../records/record-store.ts';
-import { whoIsMissingGaps } from '../evidence/who-is-missing.ts';
+import { countRecordsOf, listRecords } from '../records/record-store.ts';
+import { readCompletions } from './section-completion.ts';
+import { GAP_RULES, RECORD_RULES, WORKBOOK_RULES, keyed, reviewCutoff, type GapDraft, type GapEnv } from './gap-rules.ts';
 
-export const GAP_RULES = {
-  'objective-no-measure': 'An objective has no measure',
-  'objective-no-date': 'An objective has no date to be met by',
-  'audience-no-evidence': 'An audience has no evidence recorded with its source',
-  'vulnerability-no-response': 'A vulnerability has no planned response',
-  'area-no-asset': 'An area has no asset',
-  'not-reviewed': 'A record has not been reviewed for over 12 months',
-  'who-is-missing': 'A census group makes up a notable share of an area but no audience covering it is linked to it',
-} as const;
-export type GapRule = keyof typeof GAP_RULES;
+export { GAP_RULES, readCompletions, reviewCutoff };
+export type GapRule = string;
 
-/** The date twelve months before `today`, as YYYY-MM-DD. */
-export function reviewCutoff(today: Date): string {
-  const cutoff = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
-  return cutoff.toISOString().slice(0, 10);
+const SECTION_ORDER = new Map((METHOD_SECTIONS as readonly MethodSection[]).map((section, index) => [section.id, index]));
+const RULE_ORDER = new Map(Object.keys(GAP_RULES).map((rule, index) => [rule, index]));
+
+/** A gap with where it falls within its rule: its record's creation, or its place in the rule's own order. */
+export interface RankedGap {
+  gap: Gap;
+  rank: string;
 }
 
-function gap(section: SectionId, rule: GapRule, type: RecordTypeName, record: RecordValues, message: string): Gap {
-  return { section, rule, recordType: type, recordId: record.id, message };
+export function recordRank(record: RecordValues): string {
+  return `${record.createdAt}|${record.id}`;
 }
 
-function quoted(type: RecordTypeName, record: RecordValues): string {
-  return `${RECORD_TYPES[type].label} “${titleOf(record, type)}”`;
+export function ruleRank(index: number): string {
+  return String(index).padStart(9, '0');
 }
 
-export function computeGaps(db: ReadDb, today: Date): Gap[] {
-  const gaps: Gap[] = [];
-  const records = Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, listRecords(db, type)])) as Record<RecordTypeName, RecordValues[]>;
+/** Gaps in a stable order: by section in the method's order, then rule, then record (oldest first). */
+export function sortGaps(gaps: RankedGap[]): Gap[] {
+  return gaps
+    .sort((a, b) => (SECTION_ORDER.get(a.gap.section) ?? 99) - (SECTION_ORDER.get(b.gap.section) ?? 99) || (RULE_ORDER.get(a.gap.rule) ?? 99) - (RULE_ORDER.get(b.gap.rule) ?? 99) || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+    .map((ranked) => ranked.gap);
+}
 
-  for (const objective of records.objective) {
-    if (!String(objective.measure ?? '').trim()) gaps.push(gap('aims', 'objective-no-measure', 'objective', objective, `${quoted('objective', objective)} has no measure: say how you will know it has been met.`));
-    if (!objective.targetDate) gaps.push(gap('aims', 'objective-no-date', 'objective', objective, `${quoted('objective', objective)} has no date: say by when it should be met.`));
-  }
-  const withCensusEvidence = new Set(db.prepare('SELECT DISTINCT audience_id FROM evidence_link').pluck().all() as string[]);
-  for (const audience of records.audience) {
-    const noted = String(audience.evidenceNote ?? '').trim() && String(audience.evidenceSource ?? '').trim();
-    if (!noted && !withCensusEvidence.has(audience.id)) {
-      gaps.push(gap('audiences', 'audience-no-evidence', 'audience', audience, `${quoted('audience', audience)} has no evidence: link it to a census figure, or note what backs up who they are and how many, with its source.`));
-    }
-  }
-  for (const vulnerability of records.vulnerability) {
-    if (!String(vulnerability.responseNote ?? '').trim()) {
-      gaps.push(gap('vulnerabilities', 'vulnerability-no-response', 'vulnerability', vulnerability, `${quoted('vulnerability', vulnerability)} has no planned response: say what you will do about it.`));
-    }
-  }
-  const areasWithAssets = new Set(records.asset.flatMap((asset) => (asset.areaIds as string[] | undefined) ?? []));
-  for (const area of records.area) {
-    if (!areasWithAssets.has(area.id)) gaps.push(gap('areas', 'area-no-asset', 'area', area, `${quoted('area', area)} has no asset: no supportive person, group or gathering place is recorded there.`));
-  }
-  gaps.push(...whoIsMissingGaps(db));
-  const cutoff = reviewCutoff(today);
-  for (const type of RECORD_TYPE_NAMES) {
-    for (const record of records[type]) {
-      const last = record.reviewedAt ?? record.createdAt.slice(0, 10);
-      if (last < cutoff) {
-        const when = record.reviewedAt ? `since ${record.reviewedAt}` : `since it was added on ${record.createdAt.slice(0, 10)}`;
-        gaps.push(gap(RECORD_TYPES[type].section, 'not-reviewed', type, record, `${quoted(type, record)} has not been reviewed ${when}.`));
-      }
-    }
+export function audiencesWithCensusEvidence(db: ReadDb): Set<string> {
+  return new Set(db.prepare('SELECT DISTINCT audience_id FROM evidence_link').pluck().all() as string[]);
+}
+
+/** The record rules' gaps for one record. */
+export function recordGaps(type: RecordTypeName, record: RecordValues, env: GapEnv): GapDraft[] {
+  const gaps: GapDraft[] = [];
+  for (const rule of RECORD_RULES) {
+    if (!rule.types.includes(type)) continue;
+    const gap = rule.check(type, record, env);
+    if (gap) gaps.push(gap);
   }
   return gaps;
 }
 
-export function readCompletions(db: ReadDb): Map<string, string | null> {
-  const rows = db.prepare('SELECT section, completed_at FROM section_state').all() as Array<{ section: string; completed_at: string | null }>;
-  return new Map(rows.map((row) => [row.section, row.completed_at]));
+/** Every gap with its rank, computed from scratch. */
+export function computeRankedGaps(db: ReadDb, today: Date): RankedGap[] {
+  const linked = audiencesWithCensusEvidence(db);
+  const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCensusEvidence: (id) => linked.has(id) };
+  const gaps: RankedGap[] = [];
+  for (const type of RECORD_TYPE_NAMES) {
+    for (const record of listRecords(db, type)) {
+      const rank = recordRank(record);
+      for (const gap of recordGaps(type, record, env)) gaps.push({ gap: keyed(gap), rank });
+    }
+  }
+  for (const rule of WORKBOOK_RULES) rule.compute(db).forEach((gap, index) => gaps.push({ gap: keyed(gap), rank: ruleRank(index) }));
+  return gaps;
+}
+
+export function computeGaps(db: ReadDb, today: Date): Gap[] {
+  return sortGaps(computeRankedGaps(db, today));
+}
+
+/** How many records (or census tables) a section holds. */
+export function countInSection(db: ReadDb, section: string): number {
+  if (section === 'census') return db.prepare('SELECT count(*) FROM census_table').pluck().get() as number;
+  return recordTypeNamesInSection(section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
+}
+
+export function sectionState(section: string, records: number, gaps: number, completedAt: string | null): SectionState {
+  const status = completedAt ? 'Completed' : records > 0 ? 'In progress' : 'Not started';
+  return { section, status, records, gaps, completedAt };
 }
 
 export function sectionStates(db: ReadDb, gaps: readonly Gap[]): SectionState[] {
   const completions = readCompletions(db);
-  return SECTION_IDS.map((section) => {
-    const records =
-      section === 'census'
-        ? (db.prepare('SELECT count(*) FROM census_table').pluck().get() as number)
-        : RECORD_TYPE_NAMES.filter((type) => RECORD_TYPES[type].section === section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
-    const completedAt = completions.get(section) ?? null;
-    const status = completedAt ? 'Completed' : records > 0 ? 'In progress' : 'Not started';
-    return { section, status, records, gaps: gaps.filter((g) => g.section === section).length, completedAt };
-  });
+  return SECTION_IDS.map((section) => sectionState(section, countInSection(db, section), gaps.filter((g) => g.section === section).length, completions.get(section) ?? null));
 }

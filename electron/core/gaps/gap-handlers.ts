@@ -1,25 +1,20 @@
-// Gaps and section statuses: computed from the records each time they are asked for.
+// Gaps and section states: worked out once for an open workbook and kept up to date by its writes.
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
 import type { AppContext } from '../app-context.ts';
-import { computeGaps, sectionStates } from './compute-gaps.ts';
 import { setCompletion } from './section-completion.ts';
 
 export function gapHandlers(ctx: AppContext): Pick<ApiHandlers, 'listGaps' | 'listSectionStates' | 'setSectionCompleted'> {
   const { sessions } = ctx;
   return {
-    listGaps: ({ handle }) => computeGaps(sessions.get(handle).db, ctx.deps.clock()),
+    listGaps: ({ handle }) => ctx.derivedOf(sessions.get(handle)).listGaps(),
 
-    listSectionStates: ({ handle }) => {
-      const { db } = sessions.get(handle);
-      return sectionStates(db, computeGaps(db, ctx.deps.clock()));
-    },
+    listSectionStates: ({ handle }) => ctx.derivedOf(sessions.get(handle)).listSectionStates(),
 
     setSectionCompleted: ({ handle, section, completed }) => {
-      const { db } = sessions.writableOf(handle);
-      setCompletion(db, ctx.changeContext(), section, completed);
-      const state = sectionStates(db, computeGaps(db, ctx.deps.clock())).find((s) => s.section === section);
+      const { effects } = ctx.write(handle, (db, change) => setCompletion(db, change, section, completed));
+      const state = ctx.derivedOf(sessions.get(handle)).listSectionStates().find((s) => s.section === section);
       if (!state) throw new Error(`Unknown section ${section}`);
-      return state;
+      return { ...state, effects };
     },
   };
 }

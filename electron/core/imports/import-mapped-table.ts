@@ -10,9 +10,9 @@ import type { ParsedRequestOf } from '../../../shared/api/contract.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import type { CensusTableData } from '../evidence/census-store.ts';
-import { storeCensusTable } from '../evidence/import-census.ts';
+import { storeCensusTable } from '../evidence/census-changes.ts';
 import { geographyLevelOf } from '../evidence/parse-census-csv.ts';
-import type { ChangeContext } from '../records/record-changes.ts';
+import type { ChangeContext } from '../changes/write-change.ts';
 import type { SheetData, TabularData } from './parse-tabular.ts';
 import { readTabular, type ReadTabularOptions } from './read-tabular.ts';
 

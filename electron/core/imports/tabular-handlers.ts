@@ -26,9 +26,10 @@ export function tabularHandlers(ctx: AppContext, options: TabularHandlerOptions 
     },
 
     importMappedTable: (request) =>
-      ctx.jobs.run(request.jobId, (report) => {
+      ctx.jobs.run(request.jobId, async (report) => {
         report({ stage: 'Reading the file', done: 0, total: 0 });
-        return importMappedTable(() => sessions.writableOf(request.handle).db, ctx.changeContext(), request, options);
+        const { result, effects } = await ctx.writeAsync(request.handle, (writable, change) => importMappedTable(writable, change, request, options));
+        return { ...result, effects };
       }),
   };
 }

@@ -2,7 +2,9 @@
 import type { Interchange } from '../../../shared/api/interchange.ts';
 import { AppError } from '../app-error.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
-import { insertEvidenceLink, listEvidenceLinks, writeSetting } from '../evidence/evidence-links.ts';
+import { insertEvidenceLink, listEvidenceLinks } from '../evidence/evidence-links.ts';
+import { listSettings, writeSetting } from '../workbook/workbook-settings.ts';
+import { requireWriteScope } from '../changes/write-scope.ts';
 
 type Records = Interchange['records'];
 
@@ -43,11 +45,12 @@ export function dumpCensus(db: ReadDb): Pick<Records, 'censusTables' | 'evidence
       geographies: geographies.map((g) => ({ code: g.code, name: g.name, counts: counts.get(g.code) ?? [] })),
     };
   });
-  const settings = (db.prepare('SELECT key, value FROM workbook_setting ORDER BY key').all() as Array<{ key: string; value: string }>).map((row) => ({ key: row.key, value: row.value }));
+  const settings = listSettings(db).map((row) => ({ key: row.key, value: row.value }));
   return { censusTables, evidenceLinks: listEvidenceLinks(db), settings };
 }
 
 export function loadCensus(db: WriteDb, records: Records, source: string): void {
+  requireWriteScope(db, 'Census tables');
   const insertTable = db.prepare('INSERT INTO census_table (id, code, title, source, reference_date, geography_level, file_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertCategory = db.prepare('INSERT INTO census_category (table_id, position, name, label, parent_position, is_total) VALUES (?, ?, ?, ?, ?, ?)');
   const insertGeography = db.prepare('INSERT INTO census_geography (table_id, code, name) VALUES (?, ?, ?)');

@@ -6,7 +6,7 @@ import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { readLogo } from '../workbook/workbook-logo.ts';
 import { RECORD_TYPE_NAMES, personalFields } from '../../../shared/domain/record-types.ts';
 import { listRecords } from '../records/record-store.ts';
-import { readCompletions } from '../gaps/compute-gaps.ts';
+import { readCompletions } from '../gaps/section-completion.ts';
 import { dumpCensus } from './census-interchange.ts';
 
 /** Every record of every type, personal fields only when asked for. */

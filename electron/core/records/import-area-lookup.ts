@@ -7,8 +7,9 @@ import { parse } from 'csv-parse';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
-import { appendChange, type ChangeEntry } from '../workbook/change-log.ts';
-import type { ChangeContext } from './record-changes.ts';
+import type { ChangeDraft } from '../changes/change-log.ts';
+import { batchChange } from '../changes/change-handlers.ts';
+import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { listRecords, updateRecordFields } from './record-store.ts';
 
 const LSOA_HEADER = /^lsoa\d*cd$|lsoa.*code/i;
@@ -48,9 +49,15 @@ async function readRows(file: string): Promise<{ header: string[]; rows: string[
   return { header, rows };
 }
 
-export async function importAreaLookup(db: WriteDb, ctx: ChangeContext, file: string): Promise<LookupResult> {
+/**
+ * Reads the lookup, then fills in the areas' LSOAs as one change. `writable` gives the workbook's
+ * connection: asked for before the file is read (a read-only workbook is refused at once) and after.
+ */
+export async function importAreaLookup(writable: () => WriteDb, ctx: ChangeContext, file: string): Promise<LookupResult> {
+  writable();
   const name = path.basename(file);
   const { header, rows } = await readRows(file);
+  const db = writable();
   const lsoaIndex = header.findIndex((h) => LSOA_HEADER.test(h));
   if (lsoaIndex < 0) throw new AppError('invalid-input', `"${name}" has no LSOA code column. Expected a header such as LSOA21CD or LSOA11CD; found ${header.slice(0, 6).join(', ')}.`);
   rows.forEach((row, index) => {
@@ -83,10 +90,9 @@ export async function importAreaLookup(db: WriteDb, ctx: ChangeContext, file: st
     throw new AppError('invalid-input', `None of your areas' ONS codes or names appear in "${name}". Check the areas' ONS codes (for example E05009317 for a ward) match the lookup's.`);
   }
 
-  const stamp = ctx.now();
-  const entries: ChangeEntry[] = [];
   let added = 0;
-  db.transaction(() => {
+  writeChange(db, ctx, ({ at }) => {
+    const parts: ChangeDraft[] = [];
     for (const area of areas) {
       const incoming = best.pairs.get(area.id);
       if (!incoming) continue;
@@ -94,14 +100,12 @@ export async function importAreaLookup(db: WriteDb, ctx: ChangeContext, file: st
       const after = [...new Set([...before, ...[...incoming].sort()])];
       if (after.length === before.length) continue;
       added += after.length - before.length;
-      updateRecordFields(db, 'area', area.id, { lsoaCodes: after }, stamp);
-      entries.push({ id: ctx.newId(), at: stamp, who: ctx.who, recordType: 'area', recordId: area.id, action: 'update', before: { lsoaCodes: before }, after: { lsoaCodes: after } });
+      updateRecordFields(db, 'area', area.id, { lsoaCodes: after }, at);
+      parts.push({ kind: 'area', recordId: area.id, action: 'update', before: { lsoaCodes: before, updatedAt: area.updatedAt }, after: { lsoaCodes: after, updatedAt: at } });
     }
-    if (entries.length > 0) {
-      const description = `importing LSOAs for ${entries.length} area${entries.length === 1 ? '' : 's'} from ${name}`;
-      appendChange(db, { id: ctx.newId(), at: stamp, who: ctx.who, recordType: 'batch', recordId: ctx.newId(), action: 'update', before: { description, entries }, after: { description, entries } });
-    }
-  }).immediate();
+    if (parts.length === 0) return { result: null, change: null };
+    return { result: null, change: batchChange(ctx.newId(), `importing LSOAs for ${parts.length} area${parts.length === 1 ? '' : 's'} from ${name}`, parts) };
+  });
   return {
     lsoaColumn: header[lsoaIndex]!,
     areaColumn: header[best.column]!,

@@ -6,14 +6,11 @@ import { recordChangesSchema, recordInputSchema, type RecordValues } from '../..
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
-import { appendChange, diffFields } from '../workbook/change-log.ts';
-import { deleteRecordRow, findReferences, getRecord, insertRecord, missingIds, titleOf, updateRecordFields, type BackLink, type BackRef } from './record-store.ts';
+import { diffFields, type Values } from '../changes/change-log.ts';
+import { writeChange, type ChangeContext } from '../changes/write-change.ts';
+import { deleteRecordRow, findReferences, getRecord, insertRecord, missingIds, titleOf, updateRecordFields, type DeletionSnapshot } from './record-store.ts';
 
-export interface ChangeContext {
-  now: () => string;
-  newId: () => string;
-  who: string;
-}
+export type { ChangeContext, DeletionSnapshot };
 
 /** Folds problems inside a list (`lsoaCodes.1`) into the list's own field, naming the item. */
 export function foldItemPaths(fields: Record<string, string>): Record<string, string> {
@@ -77,50 +74,34 @@ function wouldCycle(db: WriteDb, type: RecordTypeName, column: string, id: strin
 
 export function createRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, input: unknown): RecordValues {
   const values = parseOrThrow(type, recordInputSchema(type), input);
-  const stamp = ctx.now();
-  const record = { ...values, id: ctx.newId(), createdAt: stamp, updatedAt: stamp } as RecordValues;
-  db.transaction(() => {
+  return writeChange(db, ctx, ({ at }) => {
+    const record = { ...values, id: ctx.newId(), createdAt: at, updatedAt: at } as RecordValues;
     checkTargets(db, type, record.id, record);
     insertRecord(db, type, record);
-    appendChange(db, { id: ctx.newId(), at: stamp, who: ctx.who, recordType: type, recordId: record.id, action: 'create', before: null, after: record });
-  }).immediate();
-  return record;
+    return { result: record, change: { kind: type, recordId: record.id, action: 'create', before: null, after: record } };
+  }).result;
 }
 
 export function updateRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, id: string, input: unknown): RecordValues {
   const changes = parseOrThrow(type, recordChangesSchema(type), input);
   const def = RECORD_TYPES[type];
-  let result: RecordValues | null = null;
-  db.transaction(() => {
+  return writeChange(db, ctx, ({ at }) => {
     const before = getRecord(db, type, id);
     if (!before) throw new AppError('not-found', `That ${def.label.toLowerCase()} no longer exists: it may have been deleted or undone.`);
     checkTargets(db, type, id, changes);
     const diff = diffFields(before, { ...before, ...changes });
-    if (!diff) {
-      result = before;
-      return;
-    }
-    const stamp = ctx.now();
-    updateRecordFields(db, type, id, diff.after, stamp);
-    appendChange(db, { id: ctx.newId(), at: stamp, who: ctx.who, recordType: type, recordId: id, action: 'update', before: { ...diff.before, updatedAt: before.updatedAt }, after: { ...diff.after, updatedAt: stamp } });
-    result = getRecord(db, type, id);
-  }).immediate();
-  return result as unknown as RecordValues;
-}
-
-/** What a deletion removed: the record, and the other records' pointers and links to it. */
-export interface DeletionSnapshot {
-  record: RecordValues;
-  refs: BackRef[];
-  links: BackLink[];
+    if (!diff) return { result: before, change: null };
+    updateRecordFields(db, type, id, diff.after, at);
+    const after = getRecord(db, type, id) as RecordValues;
+    return { result: after, change: { kind: type, recordId: id, action: 'update', before: { ...diff.before, updatedAt: before.updatedAt }, after: { ...diff.after, updatedAt: at } } };
+  }).result;
 }
 
 export function deleteRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, id: string): boolean {
   const def = RECORD_TYPES[type];
-  let deleted = false;
-  db.transaction(() => {
+  return writeChange(db, ctx, () => {
     const record = getRecord(db, type, id);
-    if (!record) return;
+    if (!record) return { result: false, change: null };
     const { refs, links } = findReferences(db, type, id);
     const blocking = refs.filter((ref) => ref.required);
     if (blocking.length > 0) {
@@ -130,8 +111,6 @@ export function deleteRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeNa
     }
     const snapshot: DeletionSnapshot = { record, refs, links };
     deleteRecordRow(db, type, id);
-    appendChange(db, { id: ctx.newId(), at: ctx.now(), who: ctx.who, recordType: type, recordId: id, action: 'delete', before: snapshot as unknown as Record<string, unknown>, after: null });
-    deleted = true;
-  }).immediate();
-  return deleted;
+    return { result: true, change: { kind: type, recordId: id, action: 'delete', before: snapshot as unknown as Values, after: null } };
+  }).result;
 }

@@ -4,6 +4,7 @@
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
+import { requireWriteScope } from '../changes/write-scope.ts';
 
 type Row = Record<string, unknown>;
 
@@ -101,6 +102,7 @@ function writeLinks(db: WriteDb, def: RecordTypeDef, id: string, values: Record<
 
 /** Inserts a complete record (all fields present, already validated). */
 export function insertRecord(db: WriteDb, type: RecordTypeName, values: RecordValues): void {
+  requireWriteScope(db, `A new ${type}`);
   const def = RECORD_TYPES[type];
   const columns = ['id', 'created_at', 'updated_at', 'reviewed_at', 'shareable', 'notes', ...def.fields.map((f) => f.column)];
   const params = [values.id, values.createdAt, values.updatedAt, values.reviewedAt, values.shareable ? 1 : 0, values.notes, ...def.fields.map((f) => toColumn(f, values[f.name]))];
@@ -110,6 +112,7 @@ export function insertRecord(db: WriteDb, type: RecordTypeName, values: RecordVa
 
 /** Writes the given fields (and links) of an existing record. */
 export function updateRecordFields(db: WriteDb, type: RecordTypeName, id: string, changes: Record<string, unknown>, updatedAt: string): void {
+  requireWriteScope(db, `An edit of a ${type}`);
   const def = RECORD_TYPES[type];
   const sets: string[] = ['updated_at = ?'];
   const params: unknown[] = [updatedAt];
@@ -134,7 +137,25 @@ export function updateRecordFields(db: WriteDb, type: RecordTypeName, id: string
 }
 
 export function deleteRecordRow(db: WriteDb, type: RecordTypeName, id: string): void {
+  requireWriteScope(db, `Deleting a ${type}`);
   db.prepare(`DELETE FROM ${RECORD_TYPES[type].table} WHERE id = ?`).run(id);
+}
+
+/**
+ * Sets one of a record's links: to exactly `targets`, in order, or (when `targets` is null) adds
+ * `one` if it is not there yet. Used to put links back when a deletion is undone.
+ */
+export function replaceLinks(db: WriteDb, type: RecordTypeName, ownerId: string, linkName: string, targets: readonly string[] | null, one: string): void {
+  requireWriteScope(db, `Links of a ${type}`);
+  const link = RECORD_TYPES[type].links.find((l) => l.name === linkName);
+  if (!link) return;
+  const insert = db.prepare(`INSERT OR IGNORE INTO ${link.table} (owner_id, target_id) VALUES (?, ?)`);
+  if (targets === null) {
+    insert.run(ownerId, one);
+    return;
+  }
+  db.prepare(`DELETE FROM ${link.table} WHERE owner_id = ?`).run(ownerId);
+  for (const target of targets) insert.run(ownerId, target);
 }
 
 /** Another record's field that points at a record (cleared when the record is deleted). */
@@ -154,6 +175,13 @@ export interface BackLink {
   link: string;
   /** All of the other record's links of this kind, in order, as they were. */
   targets?: string[];
+}
+
+/** What a deletion removed: the record, and the other records' pointers and links to it. */
+export interface DeletionSnapshot {
+  record: RecordValues;
+  refs: BackRef[];
+  links: BackLink[];
 }
 
 export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { refs: BackRef[]; links: BackLink[] } {

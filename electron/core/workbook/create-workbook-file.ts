@@ -11,6 +11,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { fsyncFile, publishFile, removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
 import type { PendingTemporaries } from '../fs/temporary-files.ts';
+import { withinWriteScope } from '../changes/write-scope.ts';
 
 /** Refuses destinations that are not a `.ewb` path in an existing folder. */
 export function checkWorkbookDestination(file: string, overwrite: boolean): void {
@@ -45,7 +46,8 @@ export function createWorkbookFile(file: string, fill: (db: WriteDb) => void, te
     applyConnectionSettings(db, true);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     runMigrations(db, LATEST_SCHEMA_VERSION);
-    db.transaction(() => fill(db as WriteDb)).immediate();
+    // A new file is built, not edited: its first rows are not changes, so they are not logged.
+    db.transaction(() => withinWriteScope(db!, () => fill(db as WriteDb))).immediate();
     verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
     db.close();
     db = undefined;

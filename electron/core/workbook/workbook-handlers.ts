@@ -13,12 +13,12 @@ import { writeFileDurably } from '../fs/durable-write.ts';
 import { dumpWorkbook, countInterchangeRecords, interchangeToText } from '../interchange/dump-workbook.ts';
 import { loadInterchangeRecords } from '../interchange/load-interchange.ts';
 import { readInterchangeFile } from '../interchange/read-interchange.ts';
-import { appendChange, diffFields } from './change-log.ts';
+import { changeLogo, changeWorkbookDetails } from './details-changes.ts';
 import { createWorkbookFile } from './create-workbook-file.ts';
 import { saveCopy } from './save-copy.ts';
 import { guardWriteTarget, type WriteIntent } from './guard-write-target.ts';
 import { checkLogo, readLogo, readLogoFile, writeLogo, type Logo } from './workbook-logo.ts';
-import { detailsOf, insertWorkbookRow, readWorkbookMeta, updateWorkbookRow, validDetails } from './workbook-store.ts';
+import { detailsOf, insertWorkbookRow, readWorkbookMeta, validDetails } from './workbook-store.ts';
 
 type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange';
 
@@ -30,14 +30,10 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     getWorkbookLogo: ({ handle }) => logoAnswer(readLogo(sessions.get(handle).db)),
 
     setWorkbookLogo: ({ handle, source }) => {
-      const { db } = sessions.writableOf(handle);
+      sessions.writableOf(handle);
       const logo = source === null ? null : readLogoFile(path.resolve(source));
-      db.transaction(() => {
-        writeLogo(db, logo);
-        // The logo is kept out of the change log (up to 2 MB a time); the edit itself is recorded.
-        appendChange(db, { id: deps.newId(), at: now(), who: deps.identity.user, recordType: 'logo', recordId: 'logo', action: 'update', before: null, after: { mediaType: logo?.mediaType ?? null } });
-      }).immediate();
-      return logoAnswer(logo);
+      const { effects } = ctx.write(handle, (db, change) => changeLogo(db, change, logo));
+      return { logo: logoAnswer(logo), effects };
     },
 
     listForces: () => FORCES.map((force) => ({ id: force.id, name: force.name, policeUkName: force.policeUkName, neighbours: [...force.neighbours] })),
@@ -62,18 +58,11 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
       const { session, db } = sessions.writableOf(handle);
       const before = readWorkbookMeta(db);
       const merged = validDetails({ ...detailsOf(before), ...changes });
-      const diff = diffFields(detailsOf(before), merged);
-      if (diff) {
-        db.transaction(() => {
-          const stamp = now();
-          updateWorkbookRow(db, merged, deps.appVersion, stamp);
-          appendChange(db, { id: deps.newId(), at: stamp, who: deps.identity.user, recordType: 'workbook', recordId: before.id, action: 'update', ...diff });
-        }).immediate();
-      }
+      const { result: changed, effects } = ctx.write(handle, (writable, change) => changeWorkbookDetails(writable, change, deps.appVersion, merged));
       const info = infoOf(session);
       // The recent list shows title and force; keep it current without an extra write per edit.
-      if (diff && ('title' in diff.after || 'force' in diff.after)) rememberRecent(info);
-      return info;
+      if (changed && (merged.title !== before.title || merged.force !== before.force)) rememberRecent(info);
+      return { ...info, effects };
     },
 
     saveWorkbookCopy: ({ handle, destination, overwrite }) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../app-error.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
+import { requireWriteScope } from '../changes/write-scope.ts';
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
@@ -71,5 +72,6 @@ export function readLogo(db: ReadDb): Logo | null {
 }
 
 export function writeLogo(db: WriteDb, logo: Logo | null): void {
+  requireWriteScope(db, 'The logo');
   db.prepare('UPDATE workbook SET logo = ?, logo_type = ? WHERE singleton = 1').run(logo?.bytes ?? null, logo?.mediaType ?? null);
 }

@@ -7,6 +7,7 @@ import { RECORD_TYPE_NAMES } from '../../../shared/domain/record-types.ts';
 import { invalidInput } from '../app-error.ts';
 import { countRecordsOf } from '../records/record-store.ts';
 import type { ProtectiveMarking } from '../../../shared/domain/markings.ts';
+import { requireWriteScope } from '../changes/write-scope.ts';
 
 interface WorkbookRow {
   id: string;
@@ -65,6 +66,7 @@ export interface NewWorkbookRow {
 }
 
 export function insertWorkbookRow(db: WriteDb, row: NewWorkbookRow): void {
+  requireWriteScope(db, 'The workbook row');
   const d = row.details;
   db.prepare(
     `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking,
@@ -74,6 +76,7 @@ export function insertWorkbookRow(db: WriteDb, row: NewWorkbookRow): void {
 }
 
 export function updateWorkbookRow(db: WriteDb, details: WorkbookDetails, appVersion: string, modifiedAt: string): void {
+  requireWriteScope(db, 'The workbook details');
   db.prepare(
     `UPDATE workbook SET force_id = ?, title = ?, period_start = ?, period_end = ?, author = ?, version_label = ?,
        marking = ?, review_date = ?, app_version = ?, modified_at = ? WHERE singleton = 1`,

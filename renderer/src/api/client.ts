@@ -4,7 +4,7 @@ import type { AnyMethodName, AnyRequestOf, AnyResponseOf, ApiBridge } from '../.
 import type { Result } from '../../../shared/api/result.ts';
 import type { MenuCommandListener } from './menu-bridge.ts';
 
-type Bridge = ApiBridge & { onMenuCommand?: (listener: MenuCommandListener) => () => void };
+type Bridge = ApiBridge<File> & { onMenuCommand?: (listener: MenuCommandListener) => () => void };
 
 declare global {
   interface Window {
@@ -46,12 +46,29 @@ function transportError<T>(message: string): Result<T> {
   return { ok: false, error: { code: 'internal', message } };
 }
 
+const UNREADABLE = 'Engagement Workbook sent an answer this page could not read. Try again; if it keeps happening, restart Engagement Workbook (your saved work is safe).';
+
+/** Only a success or an error with a code and a message is passed on; anything else is unreadable. */
+function isResult(body: unknown): body is Result<never> {
+  if (typeof body !== 'object' || body === null) return false;
+  const { ok, error } = body as { ok?: unknown; error?: { code?: unknown; message?: unknown } | null };
+  if (ok === true) return true;
+  return ok === false && typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.message === 'string';
+}
+
 export function createApiClient(): ApiClient {
   const bridge = window.ewb;
   if (bridge) {
     return {
       door: 'electron',
-      call: (method, request) => (bridge[method] as (r: unknown) => Promise<Result<never>>)(request),
+      async call(method, request) {
+        try {
+          return await (bridge[method] as (r: unknown) => Promise<Result<never>>)(request);
+        } catch {
+          // The main process answers with Result values; a throw here is the bridge itself failing.
+          return transportError('Engagement Workbook could not carry out that request. Try again; if it keeps happening, restart Engagement Workbook (your saved work is safe).');
+        }
+      },
       pathForFile: (file) => bridge.pathForFile(file) || null,
       download: async () => {},
       onMenuCommand: (listener) => bridge.onMenuCommand?.(listener) ?? (() => {}),
@@ -81,7 +98,13 @@ export function createApiClient(): ApiClient {
         return transportError('This page is not connected to Engagement Workbook. Open the address it printed when it started (it includes a token).');
       }
       if (!response.ok) return transportError(`Engagement Workbook answered with an error (${response.status}).`);
-      return (await response.json()) as Result<never>;
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return transportError(UNREADABLE);
+      }
+      return isResult(body) ? body : transportError(UNREADABLE);
     },
     pathForFile: () => null,
     async download(path) {

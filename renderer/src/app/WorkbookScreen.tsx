@@ -2,6 +2,7 @@
 // counts, and the selected section.
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import type { WriteEffects } from '../../../shared/api/records.ts';
 import type { SectionId } from '../../../shared/domain/record-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { Notice } from '../components/Notice.tsx';
@@ -89,16 +90,17 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const forceName = forces.find((f) => f.id === info.meta.force)?.name ?? info.meta.force;
   const stateOf = (def: SectionDef) => data.sections.find((s) => s.section === def.id);
-  const statusOf = (def: SectionDef): SectionStatus => (!def.available ? 'Not yet available' : def.id === 'details' ? detailsStatus(info) : def.id === 'export' ? 'Not started' : (stateOf(def)?.status ?? 'Not started'));
+  const statusOf = (def: SectionDef): SectionStatus => (!def.available ? 'Not yet available' : def.screen === 'details' ? detailsStatus(info) : def.screen === 'export' ? 'Not started' : (stateOf(def)?.status ?? 'Not started'));
   const gapsOf = (def: SectionDef) => stateOf(def)?.gaps ?? 0;
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
-  const { refreshStatus } = data;
+  const { applyEffects } = data;
   const detailsSaved = useCallback(
-    (saved: WorkbookInfo) => {
-      onInfo(saved);
-      void refreshStatus();
+    (saved: WorkbookInfo & { effects?: WriteEffects }) => {
+      const { effects, ...info } = saved;
+      onInfo(info);
+      if (effects) applyEffects(effects);
     },
-    [onInfo, refreshStatus],
+    [onInfo, applyEffects],
   );
 
   return (
@@ -126,18 +128,18 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
         <TaskList current={section} statusOf={statusOf} gapsOf={gapsOf} onSelect={setSection} />
         <main className="workbook__section" id="main" tabIndex={-1} aria-labelledby="section-heading">
           <h2 id="section-heading" className="section-heading">{current.title}</h2>
-          {current.id === 'details' ? (
+          {current.screen === 'details' ? (
             <>
               <details className="guidance" open>
                 <summary>Why this matters</summary>
                 <p>These details go on the cover of the strategy document and on every page of the Excel workbook. The protective marking is printed at the top and bottom of every page, and shown on every screen here.</p>
                 <p>Set the strategy period and a review date: a strategy is never finished, and the review date is when you look again at who you engage and how.</p>
               </details>
-              <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} />
+              <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} onEffects={applyEffects} />
             </>
-          ) : current.id === 'census' ? (
+          ) : current.screen === 'census' ? (
             <CensusSection />
-          ) : current.id === 'export' ? (
+          ) : current.screen === 'export' ? (
             <ExportSection info={info} />
           ) : (
             <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} />

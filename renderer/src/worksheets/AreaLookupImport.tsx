@@ -31,6 +31,7 @@ export function AreaLookupImport() {
     setBusy(false);
     if (result.ok) {
       setOutcome(result.value);
+      data.applyEffects(result.value.effects);
       await data.refresh();
     } else {
       setError(result.error);

@@ -8,6 +8,7 @@ export function GuidancePanel({ section }: { section: SectionId }) {
   const key = `ewb-guidance-closed-${section}`;
   const [open, setOpen] = useState(() => localStorage.getItem(key) !== '1');
   const guidance = GUIDANCE[section];
+  if (!guidance) return null;
   return (
     <details
       className="guidance"

@@ -139,7 +139,7 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
           {confirmDelete ? (
             <div role="group" aria-label="Confirm deletion">
               <p>Delete “{titleOf(type, saved.current!)}”? You can undo this.</p>
-              <button type="button" className="button button--warning" onClick={() => void data.remove(type, saved.current!.id).then((result) => { if (result.ok) onDeleted(); else { setConfirmDelete(false); setServerErrors({}); onSaveState({ kind: 'failed', message: result.error.message }); } })}>Delete</button>
+              <button type="button" className="button button--warning" onClick={() => void data.remove(type, saved.current!.id).then((result) => { if (result.ok) onDeleted(); else { setConfirmDelete(false); setServerErrors({}); autosave.reportFailure(result.error.message); } })}>Delete</button>
               <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)}>Keep it</button>
             </div>
           ) : (

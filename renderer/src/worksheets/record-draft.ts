@@ -96,7 +96,8 @@ export function changedValues(type: RecordTypeName, draft: Draft, saved: RecordV
   const changes: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     if (errors[name]) continue;
-    if (JSON.stringify(value) !== JSON.stringify(saved[name] ?? (name === 'reviewedAt' ? null : undefined))) changes[name] = value;
+    // Empty choices, dates and numbers are null on both sides: only a real difference is sent.
+    if (JSON.stringify(value ?? null) !== JSON.stringify(saved[name] ?? null)) changes[name] = value;
   }
   return changes;
 }

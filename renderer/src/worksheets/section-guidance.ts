@@ -8,7 +8,7 @@ export interface Guidance {
   example: string;
 }
 
-export const GUIDANCE: Record<SectionId, Guidance> = {
+export const GUIDANCE: Partial<Record<SectionId, Guidance>> = {
   aims: {
     why: 'Aims say what the strategy is for. Objectives make each aim checkable: a measure, a starting point, a target and a date. Come back here at the end, once Who, How and What have sharpened your thinking.',
     questions: ['What should be different for communities when this strategy ends?', 'How will you know each objective has been met, and by when?', 'Who owns each objective?', 'What will "good" look like, in a sentence a resident would recognise?'],

@@ -1,70 +1,44 @@
-// Saving as the planner types: each change waits a moment (or is saved at once on leaving a
-// field), saves run one after another in order, and "Saved" is only said when nothing newer is
-// waiting. Leaving the form saves whatever is pending. Shared by every form that saves itself.
-import { useCallback, useEffect, useRef } from 'react';
+// Saving as the planner types, for every form that saves itself: each change waits a moment (or is
+// saved at once: a drop-down, leaving a field), saves run one after another with the newest draft,
+// and the indicator says "Saved" only when every change is on disk and nothing is waiting or
+// running. Leaving the form saves whatever is pending.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { AutosaveQueue, SAVE_DELAY_MS, type SaveState } from './autosave-queue.ts';
+import { saveBoardFor } from './save-board.ts';
 
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
-
-export const SAVE_DELAY_MS = 600;
+export { SAVE_DELAY_MS, type SaveState };
 
 export interface Autosave<D> {
-  /** A new draft: saved after the delay, or at once when `immediate`. */
+  /** A new draft: saved after the delay, or as soon as it can be when `immediate`. */
   schedule(draft: D, immediate?: boolean): void;
   /** Saves a waiting draft now (on leaving a field or the form). */
   flush(): void;
+  /** Shows a failure that is not a save's (a deletion) until this form's next save ends. */
+  reportFailure(message: string): void;
 }
 
-/** `persist` saves one draft and says how it went; it is always called with the newest draft. */
+/**
+ * `persist` saves one draft and says how it went; it is always called with the newest draft.
+ * `onSaveState` is the screen's indicator: forms sharing one are combined (see save-board.ts).
+ */
 export function useAutosave<D>(persist: (draft: D) => Promise<SaveState>, onSaveState: (state: SaveState) => void, delayMs = SAVE_DELAY_MS): Autosave<D> {
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const waiting = useRef<{ draft: D } | null>(null);
   const persistRef = useRef(persist);
   persistRef.current = persist;
-  const reportRef = useRef(onSaveState);
-  reportRef.current = onSaveState;
+  const [queue] = useState(() => new AutosaveQueue<D>((draft) => persistRef.current(draft), delayMs));
 
-  const run = useCallback((draft: D) => {
-    queue.current = queue.current.then(async () => {
-      let state: SaveState;
-      try {
-        state = await persistRef.current(draft);
-      } catch (error) {
-        state = { kind: 'failed', message: (error as Error).message };
-      }
-      reportRef.current(timer.current && state.kind === 'saved' ? { kind: 'saving' } : state);
-    });
-  }, []);
+  useEffect(() => {
+    const board = saveBoardFor(onSaveState);
+    board.join(queue);
+    return () => board.leave(queue);
+  }, [queue, onSaveState]);
+  useEffect(() => () => queue.flush(), [queue]);
 
-  const flush = useCallback(() => {
-    if (!timer.current) return;
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    const pending = waiting.current;
-    waiting.current = null;
-    if (pending) run(pending.draft);
-  }, [run]);
-
-  const schedule = useCallback(
-    (draft: D, immediate = false) => {
-      if (timer.current) clearTimeout(timer.current);
-      reportRef.current({ kind: 'saving' });
-      if (immediate) {
-        timer.current = undefined;
-        waiting.current = null;
-        run(draft);
-        return;
-      }
-      waiting.current = { draft };
-      timer.current = setTimeout(() => {
-        timer.current = undefined;
-        waiting.current = null;
-        run(draft);
-      }, delayMs);
-    },
-    [run, delayMs],
+  return useMemo(
+    () => ({
+      schedule: (draft: D, immediate?: boolean) => queue.schedule(draft, immediate),
+      flush: () => queue.flush(),
+      reportFailure: (message: string) => queue.reportFailure(message),
+    }),
+    [queue],
   );
-
-  useEffect(() => () => flush(), [flush]);
-  return { schedule, flush };
 }

@@ -1,8 +1,9 @@
 // The open workbook's worksheet data in the page: records by type, section statuses, gaps and
-// what undo/redo would do. Every write goes through the API and then refreshes what it affects.
+// what undo/redo would do. Every write goes through the API, whose answer carries its effects
+// (changed section states, gaps opened and closed, undo state): one request per write.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
-import type { Gap, RecordValues, SectionState } from '../../../shared/api/records.ts';
+import type { Gap, RecordValues, SectionState, WriteEffects } from '../../../shared/api/records.ts';
 import type { ApiError, Result } from '../../../shared/api/result.ts';
 import type { ApiClient } from '../api/client.ts';
 
@@ -31,8 +32,10 @@ export interface WorkbookData {
   undoLast(): Promise<void>;
   redoNext(): Promise<void>;
   refresh(): Promise<void>;
-  /** Re-reads statuses, gaps and undo labels (after an edit made outside the record forms). */
+  /** Re-reads statuses, gaps and undo labels from scratch. */
   refreshStatus(): Promise<void>;
+  /** Takes in what a write answered beside its result: section states, gaps, undo labels. */
+  applyEffects(effects: WriteEffects): void;
   error: ApiError | null;
   clearError(): void;
 }
@@ -59,6 +62,18 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
   const onDetails = useRef(onDetailsChanged);
   onDetails.current = onDetailsChanged;
 
+  const applyEffects = useCallback((effects: WriteEffects) => {
+    if (effects.sections.length > 0) {
+      const changed = new Map(effects.sections.map((state) => [state.section, state]));
+      setSections((current) => current.map((state) => changed.get(state.section) ?? state));
+    }
+    if (effects.gaps.added.length > 0 || effects.gaps.removed.length > 0) {
+      const removed = new Set(effects.gaps.removed);
+      setGaps((current) => [...current.filter((gap) => !removed.has(gap.key)), ...effects.gaps.added]);
+    }
+    setUndo(effects.undo);
+  }, []);
+
   const refreshDerived = useCallback(async () => {
     const [sectionResult, gapResult, undoResult] = await Promise.all([
       api.call('listSectionStates', { handle }),
@@ -75,7 +90,7 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
    * them (undo, redo, a deletion), so they start again from what is saved; the first load does
    * not, or a planner who starts typing at once would lose it.
    */
-  const reload = useCallback(async (replaceForms: boolean) => {
+  const reload = useCallback(async (replaceForms: boolean, derived = true) => {
     const results = await Promise.all(RECORD_TYPE_NAMES.map((type) => api.call('listRecords', { handle, type })));
     const next = { ...EMPTY };
     RECORD_TYPE_NAMES.forEach((type, index) => {
@@ -84,7 +99,7 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
     });
     setRecords(next);
     if (replaceForms) setGeneration((g) => g + 1);
-    await refreshDerived();
+    if (derived) await refreshDerived();
     setLoaded(true);
   }, [api, handle, refreshDerived]);
 
@@ -96,45 +111,49 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
 
   const create = useCallback(
     async (type: RecordTypeName, values: Record<string, unknown>) => {
-      const result = (await api.call('createRecord', { handle, type, values })) as Result<RecordValues>;
-      if (result.ok) {
-        setRecords((current) => ({ ...current, [type]: [...current[type], result.value] }));
-        void refreshDerived();
-      }
-      return result;
+      const answer = await api.call('createRecord', { handle, type, values });
+      if (!answer.ok) return answer;
+      const { effects, ...record } = answer.value;
+      setRecords((current) => ({ ...current, [type]: [...current[type], record as RecordValues] }));
+      applyEffects(effects);
+      return { ok: true, value: record as RecordValues } as Result<RecordValues>;
     },
-    [api, handle, refreshDerived],
+    [api, handle, applyEffects],
   );
 
   const update = useCallback(
     async (type: RecordTypeName, id: string, changes: Record<string, unknown>) => {
-      const result = (await api.call('updateRecord', { handle, type, id, changes })) as Result<RecordValues>;
-      if (result.ok) {
-        setRecords((current) => ({ ...current, [type]: current[type].map((record) => (record.id === id ? result.value : record)) }));
-        void refreshDerived();
-      }
-      return result;
+      const answer = await api.call('updateRecord', { handle, type, id, changes });
+      if (!answer.ok) return answer;
+      const { effects, ...record } = answer.value;
+      setRecords((current) => ({ ...current, [type]: current[type].map((existing) => (existing.id === id ? (record as RecordValues) : existing)) }));
+      applyEffects(effects);
+      return { ok: true, value: record as RecordValues } as Result<RecordValues>;
     },
-    [api, handle, refreshDerived],
+    [api, handle, applyEffects],
   );
 
   const remove = useCallback(
     async (type: RecordTypeName, id: string) => {
-      const result = await api.call('deleteRecord', { handle, type, id });
-      // A deletion can clear other records' links to it: reload everything.
-      if (result.ok) await refresh();
-      return result;
+      const answer = await api.call('deleteRecord', { handle, type, id });
+      if (!answer.ok) return answer;
+      applyEffects(answer.value.effects);
+      // A deletion can clear other records' links to it: reload the records.
+      await reload(true, false);
+      return { ok: true, value: { deleted: answer.value.deleted } } as Result<{ deleted: boolean }>;
     },
-    [api, handle, refresh],
+    [api, handle, reload, applyEffects],
   );
 
   const setCompleted = useCallback(
     async (section: string, completed: boolean) => {
-      const result = await api.call('setSectionCompleted', { handle, section: section as never, completed });
-      if (result.ok) await refreshDerived();
-      return result;
+      const answer = await api.call('setSectionCompleted', { handle, section: section as never, completed });
+      if (!answer.ok) return answer;
+      const { effects, ...state } = answer.value;
+      applyEffects(effects);
+      return { ok: true, value: state } as Result<SectionState>;
     },
-    [api, handle, refreshDerived],
+    [api, handle, applyEffects],
   );
 
   const step = useCallback(
@@ -145,11 +164,12 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
         return;
       }
       if (result.value.change?.recordType === 'workbook') await onDetails.current();
-      await refresh();
+      applyEffects(result.value.effects);
+      await reload(true, false);
       // Said once the screen shows the result, so what is read out matches what is seen.
       setLastUndo(result.value.change?.description ?? (method === 'undo' ? 'Nothing to undo' : 'Nothing to redo'));
     },
-    [api, handle, refresh],
+    [api, handle, reload, applyEffects],
   );
 
   const value = useMemo<WorkbookData>(
@@ -172,10 +192,11 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
       redoNext: () => step('redo'),
       refresh,
       refreshStatus: refreshDerived,
+      applyEffects,
       error,
       clearError: () => setError(null),
     }),
-    [api, handle, records, sections, gaps, undo, loaded, generation, lastUndo, readOnly, create, update, remove, setCompleted, step, refresh, refreshDerived, error],
+    [api, handle, records, sections, gaps, undo, loaded, generation, lastUndo, readOnly, create, update, remove, setCompleted, step, refresh, refreshDerived, applyEffects, error],
   );
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>;
 }

@@ -11,7 +11,7 @@ import type { CensusFigure, CensusTable, ImportCensusResult } from '../../../sha
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { MAX_CENSUS_BYTES } from '../../../electron/core/evidence/parse-census-csv.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
+import { SAMPLE_DETAILS, expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/census');
 const TS021 = path.join(FIXTURES, 'census2021-ts021-lsoa.csv');
@@ -57,10 +57,10 @@ function topLevelSums(table: CensusTable, all: CensusFigure[]): Map<string, numb
   return sums;
 }
 
-function rawChangeLog(file: string): Array<{ record_type: string; record_id: string; action: string; before_json: string | null; after_json: string | null; undone: number }> {
+function rawChangeLog(file: string): Array<{ record_type: string; record_id: string; action: string; before_json: string | null; after_json: string | null; state: number; who: string; target_seq: number | null }> {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT record_type, record_id, action, before_json, after_json, undone FROM change_log ORDER BY seq').all() as never;
+    return db.prepare('SELECT record_type, record_id, action, before_json, after_json, state, who, target_seq FROM change_log ORDER BY seq').all() as never;
   } finally {
     db.close();
   }
@@ -187,36 +187,51 @@ describe('importing a census table', () => {
     core.closeAll();
   });
 
-  it('records each import in the change log, and Undo leaves the imported tables alone', async () => {
+  it('makes each import one step of undo: undoing a re-import puts the earlier table back, undoing the first removes it, redo brings each back', async () => {
     const { core, file, handle } = await setUp();
     const area = await expectOk<{ id: string }>(core, 'createRecord', { handle, type: 'area', values: { name: 'Riverside ward', onsCode: 'E05009317' } });
     const first = await importFile(core, handle, TS021);
-    await importFile(core, handle, TS021);
-    const before = { tables: await tables(core, handle), figures: await figures(core, handle) };
+    const afterFirst = { tables: await tables(core, handle), figures: await figures(core, handle) };
+    // The same table again, from a file whose first figure differs: it replaces the first import.
+    const changed = path.join(path.dirname(file), 'census2021-ts021-lsoa.csv');
+    const lines = fs.readFileSync(TS021, 'utf8').split(/\r?\n/);
+    const cells = lines[1]!.split(',');
+    cells[3] = String(Number(cells[3]) + 1000);
+    fs.writeFileSync(changed, [lines[0], cells.join(','), ...lines.slice(2)].join('\n'));
+    const second = await expectOk<{ table: { id: string }; replaced: boolean }>(core, 'importCensus', { handle, source: changed });
+    expect(second).toMatchObject({ table: { id: first.table.id }, replaced: true });
+    const afterSecond = { tables: await tables(core, handle), figures: await figures(core, handle) };
+    expect(afterSecond.figures).not.toEqual(afterFirst.figures);
 
     const census = rawChangeLog(file).filter((e) => e.record_type === 'censusTable');
-    expect(census).toHaveLength(2);
-    for (const entry of census) {
-      expect(entry).toMatchObject({ record_id: first.table.id, action: 'create', before_json: null });
-      expect(JSON.parse(entry.after_json!)).toEqual({ code: 'TS021', title: 'Ethnic group', geographyLevel: 'lsoa', source: 'ONS Census 2021', fileName: 'census2021-ts021-lsoa.csv' });
-    }
+    expect(census.map((e) => e.action)).toEqual(['create', 'update']);
+    expect(JSON.parse(census[0]!.after_json!)).toEqual({ code: 'TS021', title: 'Ethnic group', geographyLevel: 'lsoa', source: 'ONS Census 2021', fileName: 'census2021-ts021-lsoa.csv' });
+    // No rows of the table are kept in the log itself.
+    expect(census.every((e) => (e.before_json ?? '').length + (e.after_json ?? '').length < 500)).toBe(true);
 
-    // Undo everything there is to undo, then redo it: the census tables are untouched throughout.
-    for (let i = 0; i < 10; i += 1) {
-      const { change } = await expectOk<{ change: unknown }>(core, 'undo', { handle });
-      if (!change) break;
-      expect(await tables(core, handle)).toEqual(before.tables);
-    }
-    const { records } = await expectOk<{ records: unknown[] }>(core, 'listRecords', { handle, type: 'area' });
-    expect(records).toEqual([]);
-    expect(await figures(core, handle)).toEqual(before.figures);
-    for (let i = 0; i < 10; i += 1) {
-      const { change } = await expectOk<{ change: unknown }>(core, 'redo', { handle });
-      if (!change) break;
-    }
+    expect(await expectWritten(core, 'undo', { handle })).toMatchObject({ change: { recordType: 'censusTable', description: 'Undid importing census table TS021 again' } });
+    expect(await tables(core, handle)).toEqual(afterFirst.tables);
+    expect(await figures(core, handle)).toEqual(afterFirst.figures);
+    expect(await expectWritten(core, 'undo', { handle })).toMatchObject({ change: { description: 'Undid importing census table TS021' } });
+    expect(await tables(core, handle)).toEqual([]);
+    expect(await figures(core, handle)).toEqual([]);
+    expect((await expectOk<{ records: unknown[] }>(core, 'listRecords', { handle, type: 'area' })).records).toHaveLength(1);
+
+    await expectOk(core, 'redo', { handle });
+    expect(await tables(core, handle)).toEqual(afterFirst.tables);
+    expect(await figures(core, handle)).toEqual(afterFirst.figures);
+    await expectOk(core, 'redo', { handle });
+    expect(await tables(core, handle)).toEqual(afterSecond.tables);
+    expect(await figures(core, handle)).toEqual(afterSecond.figures);
     expect((await expectOk<{ records: Array<{ id: string }> }>(core, 'listRecords', { handle, type: 'area' })).records.map((r) => r.id)).toEqual([area.id]);
-    expect(await tables(core, handle)).toEqual(before.tables);
-    expect(await figures(core, handle)).toEqual(before.figures);
+    // Undo and redo are in the history too, each naming who and which change.
+    const steps = rawChangeLog(file).filter((e) => e.action === 'undo' || e.action === 'redo');
+    expect(steps.map((e) => [e.action, e.who, e.record_type])).toEqual([
+      ['undo', 'planner', 'censusTable'],
+      ['undo', 'planner', 'censusTable'],
+      ['redo', 'planner', 'censusTable'],
+      ['redo', 'planner', 'censusTable'],
+    ]);
     core.closeAll();
   });
 
@@ -274,27 +289,49 @@ describe('importing a census table', () => {
     core.closeAll();
   });
 
-  it('removes a table with its figures and the evidence links citing it', async () => {
+  it('removes a table with its figures and the evidence links citing it; undo brings both back, redo removes them again', async () => {
     const { core, file, handle } = await setUp();
     const ages = await importFile(core, handle, TS007A);
     const ethnic = await importFile(core, handle, TS021);
     const audience = await expectOk<{ id: string }>(core, 'createRecord', { handle, type: 'audience', values: { name: 'Older residents', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high' } });
-    const raw = new Database(file);
-    raw.prepare("INSERT INTO evidence_link (id, audience_id, table_id, area_id, category_name, created_at) VALUES ('e0000000-0000-4000-8000-000000000002', ?, ?, NULL, 'Age: Aged 85 years and over', '2026-11-25T09:00:00.000Z')").run(audience.id, ages.table.id);
-    raw.close();
+    const link = await expectWritten(core, 'linkEvidence', { handle, audienceId: audience.id, tableId: ages.table.id, areaId: null, category: 'Age: Aged 85 years and over' });
+    const before = { tables: await tables(core, handle), figures: await figures(core, handle) };
 
-    expect(await expectOk(core, 'deleteCensusTable', { handle, tableId: ages.table.id })).toEqual({ deleted: true });
+    expect(await expectWritten(core, 'deleteCensusTable', { handle, tableId: ages.table.id })).toEqual({ deleted: true });
     expect((await tables(core, handle)).map((t) => t.id)).toEqual([ethnic.table.id]);
     expect((await figures(core, handle)).every((f) => f.table === 'TS021')).toBe(true);
     const gone = await core.call('listCensusFigures', { handle, tableId: ages.table.id });
     expect(gone.ok || gone.error.code).toBe('not-found');
-    expect(await expectOk(core, 'deleteCensusTable', { handle, tableId: ages.table.id })).toEqual({ deleted: false });
+    expect(await expectWritten(core, 'deleteCensusTable', { handle, tableId: ages.table.id })).toEqual({ deleted: false });
 
     const check = new Database(file, { readonly: true });
     expect(check.prepare('SELECT count(*) FROM evidence_link').pluck().get()).toBe(0);
     expect(check.prepare('SELECT count(*) FROM census_value WHERE table_id = ?').pluck().get(ages.table.id)).toBe(0);
     expect(check.pragma('foreign_key_check')).toEqual([]);
     check.close();
+
+    // Undo says what it undoes, and does it: the table, its figures and the link come back.
+    expect((await expectOk<{ undoLabel: string }>(core, 'getUndoState', { handle })).undoLabel).toBe('Undo removing census table TS007A');
+    expect(await expectWritten(core, 'undo', { handle })).toMatchObject({ change: { description: 'Undid removing census table TS007A' }, redoLabel: 'Redo removing census table TS007A' });
+    expect(await tables(core, handle)).toEqual(before.tables);
+    expect(await figures(core, handle)).toEqual(before.figures);
+    expect(await expectOk(core, 'listEvidenceLinks', { handle })).toEqual([link]);
+    const gaps = await expectOk<Array<{ rule: string; recordId: string }>>(core, 'listGaps', { handle });
+    expect(gaps.some((g) => g.rule === 'audience-no-evidence' && g.recordId === audience.id)).toBe(false);
+
+    await expectOk(core, 'redo', { handle });
+    expect((await tables(core, handle)).map((t) => t.id)).toEqual([ethnic.table.id]);
+    expect(await expectOk(core, 'listEvidenceLinks', { handle })).toEqual([]);
+    const log = rawChangeLog(file).slice(-3);
+    expect(log.map((e) => [e.action, e.who, e.record_type, e.record_id])).toEqual([
+      ['delete', 'planner', 'censusTable', ages.table.id],
+      ['undo', 'planner', 'censusTable', ages.table.id],
+      ['redo', 'planner', 'censusTable', ages.table.id],
+    ]);
+    // Nothing is kept aside once it cannot be used: after the redo, only what undo needs.
+    const stash = new Database(file, { readonly: true });
+    expect(stash.prepare('SELECT purpose FROM census_stash').pluck().all()).toEqual(['undo']);
+    stash.close();
     core.closeAll();
   });
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, testCore } from '../../helpers/test-core.ts';
+import { expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
 import type { AreaCensus, EvidenceLink } from '../../../shared/api/census.ts';
 import type { Gap } from '../../../shared/api/records.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
@@ -104,7 +104,7 @@ describe('census by area', () => {
       'In City, 5.8 % of residents are “Asian” (TS021 Ethnic group), but no audience covering City is linked to them.',
     ]);
     // Young people cover Riverside: citing Bangladeshi clears it and its group Asian there.
-    const link = await expectOk<EvidenceLink>(core, 'linkEvidence', { handle, audienceId: IDS.youth, tableId: IDS.table, areaId: IDS.riverside, category: 'Ethnic group: Asian: Bangladeshi' });
+    const link = await expectWritten<EvidenceLink>(core, 'linkEvidence', { handle, audienceId: IDS.youth, tableId: IDS.table, areaId: IDS.riverside, category: 'Ethnic group: Asian: Bangladeshi' });
     const after = missing(await expectOk<Gap[]>(core, 'listGaps', { handle }));
     expect(after.filter((m) => m.startsWith('In Riverside'))).toEqual(['In Riverside, 85 % of residents are “White” (TS021 Ethnic group), but no audience covering Riverside is linked to them.']);
     expect(after.filter((m) => m.startsWith('In City'))).toHaveLength(2);

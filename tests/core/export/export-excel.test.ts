@@ -215,7 +215,7 @@ describe('Excel export: sheets and layout', () => {
     const sections = at('Section');
     expect(values[sections]).toEqual(['Section', 'Status', 'Records', 'Open gaps']);
     expect(values.slice(sections + 1, sections + 8).map((row) => [row[0], row[2]])).toEqual([
-      ['Aims, objectives and what good looks like', 3],
+      ['Aims and objectives', 3],
       ['Areas', 3],
       ['Audiences', 9],
       ['Assets', 2],

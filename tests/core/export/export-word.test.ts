@@ -450,7 +450,7 @@ describe('the Word strategy document', () => {
   it('says in one line when a section has nothing in it', async () => {
     const { docx } = await exportOf(await makeData(emptyWorkbookJson()));
     const after = (title: string) => docx.body[docx.body.findIndex((p) => p.text === title && /^Heading/.test(p.style ?? '')) + 1];
-    expect(after('1 Purpose')).toEqual({ style: 'Note', text: 'Nothing has been recorded here yet: no aims, objectives or statements of what good will look like.' });
+    expect(after('1 Purpose')).toEqual({ style: 'Note', text: 'Nothing has been recorded here yet: no aims, objectives or what good will look like.' });
     for (const [title, line] of [
       ['The strategy area and its areas', 'No areas have been recorded yet.'],
       ['Audiences', 'No audiences have been recorded yet.'],

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
+import { SAMPLE_DETAILS, expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 
 const LOOKUP = [
@@ -33,7 +33,7 @@ describe('importing an LSOA lookup', () => {
   it('matches areas by ONS code, adds their LSOAs, and undoes as one change', async () => {
     const { dir, core, handle } = await setUp([{ name: 'Riverside ward', onsCode: 'E05009317' }, { name: 'Eastgate ward', onsCode: 'E05009318' }, { name: 'Old Town', onsCode: '' }]);
     fs.writeFileSync(path.join(dir, 'lookup.csv'), LOOKUP);
-    const result = await expectOk(core, 'importAreaLookup', { handle, source: path.join(dir, 'lookup.csv') });
+    const result = await expectWritten(core, 'importAreaLookup', { handle, source: path.join(dir, 'lookup.csv') });
     expect(result).toEqual({ lsoaColumn: 'LSOA21CD', areaColumn: 'WD22CD', matchedAreas: 2, addedCodes: 3, unmatchedAreas: ['Old Town'] });
     expect(await lsoasOf(core, handle)).toEqual({ 'Riverside ward': ['E01024133', 'E01024134'], 'Eastgate ward': ['E01024135'], 'Old Town': [] });
     expect(await expectOk(core, 'getUndoState', { handle })).toMatchObject({ undoLabel: 'Undo importing LSOAs for 2 areas from lookup.csv' });

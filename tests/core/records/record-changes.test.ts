@@ -10,9 +10,9 @@ import type { ApiError } from '../../../shared/api/result.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import type { AppCore } from '../../../electron/core/create-app-core.ts';
 import { openReadOnly } from '../../../electron/core/db/open-database.ts';
-import { listChanges } from '../../../electron/core/workbook/change-log.ts';
+import { listChanges } from '../../../electron/core/changes/change-log.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { SAMPLE_DETAILS, expectOk, sequentialIds, testCore } from '../../helpers/test-core.ts';
+import { SAMPLE_DETAILS, expectOk, expectWritten, sequentialIds, testCore } from '../../helpers/test-core.ts';
 
 type Values = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
 
@@ -23,11 +23,11 @@ async function newWorkbook(core: AppCore, name = 'Riverside plan.ewb'): Promise<
 }
 
 function create(core: AppCore, handle: string, type: RecordTypeName, values: Record<string, unknown>): Promise<Values> {
-  return expectOk<Values>(core, 'createRecord', { handle, type, values });
+  return expectWritten<Values>(core, 'createRecord', { handle, type, values });
 }
 
 function update(core: AppCore, handle: string, type: RecordTypeName, id: string, changes: Record<string, unknown>): Promise<Values> {
-  return expectOk<Values>(core, 'updateRecord', { handle, type, id, changes });
+  return expectWritten<Values>(core, 'updateRecord', { handle, type, id, changes });
 }
 
 async function list(core: AppCore, handle: string, type: RecordTypeName): Promise<Values[]> {
@@ -164,9 +164,9 @@ describe('worksheet records', () => {
     // Delete in an order nothing depends on: what points at a record goes before it.
     for (const type of ['place', 'vulnerability', 'asset', 'audience', 'area', 'goodStatement', 'objective', 'aim'] as const) {
       const record = byType[type];
-      expect(await expectOk(core, 'deleteRecord', { handle, type, id: record.id }), type).toEqual({ deleted: true });
+      expect(await expectWritten(core, 'deleteRecord', { handle, type, id: record.id }), type).toEqual({ deleted: true });
       expect((await list(core, handle, type)).map((r) => r.id), type).not.toContain(record.id);
-      expect(await expectOk(core, 'deleteRecord', { handle, type, id: record.id }), type).toEqual({ deleted: false });
+      expect(await expectWritten(core, 'deleteRecord', { handle, type, id: record.id }), type).toEqual({ deleted: false });
       const gone = await refusal(core, 'updateRecord', { handle, type, id: record.id, changes: { notes: 'x' } });
       expect(gone.code, type).toBe('not-found');
       expect(gone.message, type).toContain(RECORD_TYPES[type].label.toLowerCase());
@@ -181,12 +181,12 @@ describe('worksheet records', () => {
     const area = await create(core, handle, 'area', { name: 'Riverside ward' });
     expect(area.createdAt).toMatch(/^2026-11-25T09:00:\d\d\.000Z$/);
     await update(core, handle, 'area', area.id, { name: 'Riverside and Mill ward' });
-    await expectOk(core, 'deleteRecord', { handle, type: 'area', id: area.id });
+    await expectWritten(core, 'deleteRecord', { handle, type: 'area', id: area.id });
     core.closeAll();
     const db = openReadOnly(file);
     const log = listChanges(db);
     db.close();
-    expect(log.map((e) => [e.who, e.recordType, e.recordId, e.action])).toEqual([
+    expect(log.map((e) => [e.who, e.kind, e.recordId, e.action])).toEqual([
       ['planner', 'area', area.id, 'create'],
       ['planner', 'area', area.id, 'update'],
       ['planner', 'area', area.id, 'delete'],
@@ -330,8 +330,8 @@ describe('worksheet records', () => {
     expect((await list(core, handle, 'aim')).map((a) => a.id)).toEqual([aim.id, other.id]);
 
     await update(core, handle, 'objective', second.id, { aimId: other.id });
-    await expectOk(core, 'deleteRecord', { handle, type: 'objective', id: first.id });
-    expect(await expectOk(core, 'deleteRecord', { handle, type: 'aim', id: aim.id })).toEqual({ deleted: true });
+    await expectWritten(core, 'deleteRecord', { handle, type: 'objective', id: first.id });
+    expect(await expectWritten(core, 'deleteRecord', { handle, type: 'aim', id: aim.id })).toEqual({ deleted: true });
     expect((await list(core, handle, 'objective')).map((o) => o.aimId)).toEqual([other.id, other.id]);
     core.closeAll();
   });
@@ -345,7 +345,7 @@ describe('worksheet records', () => {
     await update(core, handle, 'audience', made.audience.id, { areaIds: [made.ward.id, other.id] });
     await update(core, handle, 'asset', made.asset.id, { areaIds: [other.id, made.ward.id] });
 
-    expect(await expectOk(core, 'deleteRecord', { handle, type: 'area', id: made.ward.id })).toEqual({ deleted: true });
+    expect(await expectWritten(core, 'deleteRecord', { handle, type: 'area', id: made.ward.id })).toEqual({ deleted: true });
     const after = await listAll(core, handle);
     expect(after.place.find((p) => p.id === made.place.id)).toMatchObject({ areaId: null, name: 'Riverside Leisure Centre', audienceIds: [made.audience.id] });
     expect(after.area.find((a) => a.id === north.id)?.parentId).toBeNull();
@@ -355,7 +355,7 @@ describe('worksheet records', () => {
     expect(after.area.map((a) => a.name).sort()).toEqual(['Bearsted ward', 'Maidstone district', 'Northgate ward']);
 
     // Deleting an audience removes the links to it in the same way.
-    await expectOk(core, 'deleteRecord', { handle, type: 'audience', id: made.audience.id });
+    await expectWritten(core, 'deleteRecord', { handle, type: 'audience', id: made.audience.id });
     const later = await listAll(core, handle);
     expect(later.asset[0]?.audienceIds).toEqual([]);
     expect(later.vulnerability[0]?.audienceIds).toEqual([]);

@@ -11,7 +11,7 @@ import type { AppCore } from '../../../electron/core/create-app-core.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { seededRandom, type SeededRandom } from '../../helpers/seeded-random.ts';
 import { scaled, suiteSeed, timeoutFor } from '../../helpers/test-scale.ts';
-import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
+import { SAMPLE_DETAILS, expectOk, expectWritten, sequentialIds, testCore } from '../../helpers/test-core.ts';
 
 type Values = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
 type Snapshot = Record<RecordTypeName, Values[]>;
@@ -26,11 +26,11 @@ async function newWorkbook(core: AppCore): Promise<WorkbookInfo> {
 }
 
 function create(core: AppCore, handle: string, type: RecordTypeName, values: Record<string, unknown>): Promise<Values> {
-  return expectOk<Values>(core, 'createRecord', { handle, type, values });
+  return expectWritten<Values>(core, 'createRecord', { handle, type, values });
 }
 
 function update(core: AppCore, handle: string, type: RecordTypeName, id: string, changes: Record<string, unknown>): Promise<Values> {
-  return expectOk<Values>(core, 'updateRecord', { handle, type, id, changes });
+  return expectWritten<Values>(core, 'updateRecord', { handle, type, id, changes });
 }
 
 async function list(core: AppCore, handle: string, type: RecordTypeName): Promise<Values[]> {
@@ -44,11 +44,11 @@ async function snapshot(core: AppCore, handle: string): Promise<Snapshot> {
 }
 
 function undo(core: AppCore, handle: string): Promise<UndoAnswer> {
-  return expectOk<UndoAnswer>(core, 'undo', { handle });
+  return expectWritten<UndoAnswer>(core, 'undo', { handle });
 }
 
 function redo(core: AppCore, handle: string): Promise<UndoAnswer> {
-  return expectOk<UndoAnswer>(core, 'redo', { handle });
+  return expectWritten<UndoAnswer>(core, 'redo', { handle });
 }
 
 function undoState(core: AppCore, handle: string): Promise<{ undoLabel: string | null; redoLabel: string | null }> {
@@ -233,17 +233,17 @@ describe('undo and redo', () => {
     await create(core, handle, 'aim', { title: 'Build trust among young people' });
     const completed = await expectOk<{ status: string; completedAt: string | null }>(core, 'setSectionCompleted', { handle, section: 'aims', completed: true });
     expect(completed.status).toBe('Completed');
-    expect(await undoState(core, handle)).toEqual({ undoLabel: 'Undo marking the aims section completed', redoLabel: null });
+    expect(await undoState(core, handle)).toEqual({ undoLabel: 'Undo marking “Aims and objectives” completed', redoLabel: null });
 
     const undone = await undo(core, handle);
-    expect(undone.change).toEqual({ recordType: 'section', recordId: 'aims', action: 'update', description: 'Undid marking the aims section completed' });
+    expect(undone.change).toEqual({ recordType: 'section', recordId: 'aims', action: 'update', description: 'Undid marking “Aims and objectives” completed' });
     const states = () => expectOk<Array<{ section: string; status: string; completedAt: string | null }>>(core, 'listSectionStates', { handle });
     expect((await states()).find((s) => s.section === 'aims')).toMatchObject({ status: 'In progress', completedAt: null });
     await redo(core, handle);
     expect((await states()).find((s) => s.section === 'aims')).toMatchObject({ status: 'Completed', completedAt: completed.completedAt });
 
     await expectOk(core, 'setSectionCompleted', { handle, section: 'aims', completed: false });
-    expect((await undoState(core, handle)).undoLabel).toBe('Undo marking the aims section not completed');
+    expect((await undoState(core, handle)).undoLabel).toBe('Undo marking “Aims and objectives” not completed');
     await undo(core, handle);
     expect((await states()).find((s) => s.section === 'aims')).toMatchObject({ status: 'Completed', completedAt: completed.completedAt });
     core.closeAll();
@@ -283,14 +283,15 @@ describe('undo and redo', () => {
     await update(first, handle, 'area', ward.id, { name: 'Riverside and Mill ward' });
     await expectOk(first, 'closeWorkbook', { handle });
 
-    const second = testCore();
+    // Each core gets its own ids, as separate runs of the app would (undo and redo are logged too).
+    const second = testCore({ newId: sequentialIds(1000) });
     const reopened = (await expectOk<{ info: WorkbookInfo }>(second, 'openWorkbook', { path: file })).info.handle;
     expect(await undoState(second, reopened)).toEqual({ undoLabel: 'Undo editing area “Riverside and Mill ward”', redoLabel: null });
     await undo(second, reopened);
     expect((await list(second, reopened, 'area'))[0]?.name).toBe('Riverside ward');
     second.closeAll();
 
-    const third = testCore();
+    const third = testCore({ newId: sequentialIds(2000) });
     const again = (await expectOk<{ info: WorkbookInfo }>(third, 'openWorkbook', { path: file })).info.handle;
     expect(await undoState(third, again)).toEqual({ undoLabel: 'Undo adding area “Riverside ward”', redoLabel: 'Redo editing area “Riverside ward”' });
     await redo(third, again);

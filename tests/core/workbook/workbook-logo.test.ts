@@ -58,8 +58,8 @@ describe('workbook logo', () => {
     const info = await expectOk<WorkbookInfo>(core, 'createWorkbook', { path: path.join(dir, 'w.ewb'), details: SAMPLE_DETAILS });
     const bad = await core.call('setWorkbookLogo', { handle: info.handle, source: path.join(dir, 'logo.txt') });
     expect(!bad.ok && bad.error.message).toMatch(/"logo.txt" is not a PNG or JPEG/);
-    const set = await expectOk<{ dataUrl: string }>(core, 'setWorkbookLogo', { handle: info.handle, source: path.join(dir, 'logo.png') });
-    expect(set.dataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
+    const set = await expectOk<{ logo: { dataUrl: string } }>(core, 'setWorkbookLogo', { handle: info.handle, source: path.join(dir, 'logo.png') });
+    expect(set.logo.dataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
     await expectOk(core, 'exportWorkbook', { handle: info.handle, word: path.join(dir, 'out.docx') });
     expect((await entries(path.join(dir, 'out.docx'))).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
     core.closeAll();
@@ -68,7 +68,12 @@ describe('workbook logo', () => {
     expect(dumped.workbook.logo?.base64).toBe(TINY_PNG);
     const copy = await expectOk<WorkbookInfo>(core, 'createWorkbookFromInterchange', { path: path.join(dir, 'copy.ewb'), source: path.join(dir, 'w.json') });
     expect(await expectOk(core, 'getWorkbookLogo', { handle: copy.handle })).toMatchObject({ mediaType: 'image/png', width: 1, height: 1 });
-    expect(await expectOk(core, 'setWorkbookLogo', { handle: copy.handle, source: null })).toBeNull();
+    expect(await expectOk(core, 'setWorkbookLogo', { handle: copy.handle, source: null })).toMatchObject({ logo: null, effects: { undo: { undoLabel: 'Undo removing the logo' } } });
+    expect(await expectOk(core, 'getWorkbookLogo', { handle: copy.handle })).toBeNull();
+    // Choosing or removing the logo is one step of undo, the image kept aside rather than in the log.
+    await expectOk(core, 'undo', { handle: copy.handle });
+    expect(await expectOk(core, 'getWorkbookLogo', { handle: copy.handle })).toMatchObject({ mediaType: 'image/png', width: 1, height: 1 });
+    await expectOk(core, 'redo', { handle: copy.handle });
     expect(await expectOk(core, 'getWorkbookLogo', { handle: copy.handle })).toBeNull();
     core.closeAll();
   });

@@ -5,7 +5,8 @@ import { createChangeLog } from './0002-create-change-log.ts';
 import { createWorksheets } from './0003-create-worksheets.ts';
 import { createCensus } from './0004-create-census.ts';
 import { addWorkbookLogo } from './0005-add-workbook-logo.ts';
+import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

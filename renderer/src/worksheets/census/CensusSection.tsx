@@ -75,37 +75,40 @@ export function CensusSection() {
     const { table, replaced } = result.value;
     setNotice(`${table.code} ${table.title}: ${table.geographyCount} ${COUNTED[table.geographyLevel] ?? 'areas'} × ${table.categories.filter((c) => !c.isTotal).length} categories${replaced ? ' (replacing the earlier import)' : ''}.`);
     setTableId(table.id);
+    data.applyEffects(result.value.effects);
     await load();
-    await data.refreshStatus();
   }
 
   async function removeTable(id: string) {
     const result = await api.call('deleteCensusTable', { handle, tableId: id });
     if (!result.ok) setError(result.error);
+    else data.applyEffects(result.value.effects);
     await load();
-    await data.refreshStatus();
   }
 
   async function link(audienceId: string, category: string) {
     const result = await api.call('linkEvidence', { handle, audienceId, tableId, areaId: areaId || null, category });
     if (!result.ok) setError(result.error);
+    else data.applyEffects(result.value.effects);
     await load();
-    await data.refreshStatus();
   }
 
   async function unlink(id: string) {
     const result = await api.call('unlinkEvidence', { handle, id });
     if (!result.ok) setError(result.error);
+    else data.applyEffects(result.value.effects);
     await load();
-    await data.refreshStatus();
   }
 
   async function saveThreshold() {
     const value = Number(threshold.replace('%', '').trim());
     const result = await api.call('setWhoIsMissingThreshold', { handle, threshold: value / 100 });
-    if (!result.ok) setError(result.error);
-    else setNotice(`Groups making up ${value} % or more of an area's residents are now checked for a linked audience.`);
-    await data.refreshStatus();
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setNotice(`Groups making up ${value} % or more of an area's residents are now checked for a linked audience.`);
+    data.applyEffects(result.value.effects);
   }
 
   const table = tables.find((t) => t.id === tableId) ?? null;
@@ -123,7 +126,8 @@ export function CensusSection() {
             onImported={(result) => {
               setNotice(`${result.table.code} ${result.table.title}: ${result.table.geographyCount} ${COUNTED[result.table.geographyLevel] ?? 'areas'} × ${result.table.categories.filter((c) => !c.isTotal).length} categories${result.replaced ? ' (replacing the earlier import)' : ''}.`);
               setTableId(result.table.id);
-              void load().then(() => data.refreshStatus());
+              data.applyEffects(result.effects);
+              void load();
             }}
           />
           <p className="field__hint">A table from the ONS Census 2021 bulk download on nomis (for example census2021-ts021-lsoa.csv), at any geography level; or any CSV or Excel file of figures by area, through a step where you say which column is which. Importing the same table again replaces it.</p>

@@ -2,6 +2,7 @@
 // step — which column holds the area codes, which the figures, where they come from.
 import { useState } from 'react';
 import type { ImportCensusResult } from '../../../../shared/api/census.ts';
+import type { WriteEffects } from '../../../../shared/api/records.ts';
 import type { TabularPreview } from '../../../../shared/api/tabular.ts';
 import type { ApiError } from '../../../../shared/api/result.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
@@ -20,7 +21,7 @@ const FIELDS: MappingField[] = [
   { key: 'referenceDate', label: 'Date of the figures (optional)', kind: 'text', required: false },
 ];
 
-export function MappedTableImport({ onImported }: { onImported: (result: ImportCensusResult) => void }) {
+export function MappedTableImport({ onImported }: { onImported: (result: ImportCensusResult & { effects: WriteEffects }) => void }) {
   const data = useWorkbookData();
   const chooseFile = useChooseFile();
   const [source, setSource] = useState<string | null>(null);

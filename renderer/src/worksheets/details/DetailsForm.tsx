@@ -4,13 +4,13 @@
 import { useMemo, useRef, useState } from 'react';
 import { useAutosave, type SaveState } from '../use-autosave.ts';
 import { LogoPicker } from './LogoPicker.tsx';
+import type { WriteEffects } from '../../../../shared/api/records.ts';
 import type { WorkbookInfo } from '../../../../shared/api/workbook.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextField } from '../../components/fields.tsx';
 import { draftOf, saveableChanges, validateDraft, type Draft } from './details-draft.ts';
 import { useForces } from '../../app/use-forces.ts';
-
 
 const LABELS: Record<keyof Draft, string> = {
   force: 'Force',
@@ -23,7 +23,7 @@ const LABELS: Record<keyof Draft, string> = {
   reviewDate: 'Next review date',
 };
 
-export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClient; info: WorkbookInfo; onSaved: (info: WorkbookInfo) => void; onSaveState: (state: SaveState) => void }) {
+export function DetailsForm({ api, info, onSaved, onSaveState, onEffects }: { api: ApiClient; info: WorkbookInfo; onSaved: (info: WorkbookInfo) => void; onSaveState: (state: SaveState) => void; onEffects?: (effects: WriteEffects) => void }) {
   const forces = useForces(api);
   const [draft, setDraft] = useState<Draft>(() => draftOf(info.meta));
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -52,13 +52,13 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
   }, onSaveState);
   const flush = autosave.flush;
 
-  function change(field: keyof Draft, value: string) {
+  function change(field: keyof Draft, value: string, immediate = false) {
     const next = { ...latest.current, [field]: value };
     latest.current = next;
     setDraft(next);
     setServerErrors({});
     setTouched((old) => new Set(old).add(field));
-    autosave.schedule(next);
+    autosave.schedule(next, immediate);
   }
 
   const summary: FieldError[] = Object.entries(shownErrors).map(([field, message]) => ({ field, target: `details-${field}`, message: `${LABELS[field as keyof Draft] ?? field}: ${message}` }));
@@ -68,7 +68,7 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
       <ErrorSummary errors={summary} />
       {readOnly && <p className="inset">This workbook is open read-only, so its details cannot be changed here.</p>}
       <TextField id="details-title" label={LABELS.title} hint="The strategy's name as it will appear on the cover of the document." value={draft.title} error={shownErrors.title} onChange={(v) => change('title', v)} onBlur={flush} disabled={readOnly} />
-      <SelectField id="details-force" label={LABELS.force} value={draft.force} error={shownErrors.force} options={forces.map((f) => ({ value: f.id, label: f.name }))} onChange={(v) => { change('force', v); }} disabled={readOnly} />
+      <SelectField id="details-force" label={LABELS.force} value={draft.force} error={shownErrors.force} options={forces.map((f) => ({ value: f.id, label: f.name }))} onChange={(v) => change('force', v, true)} disabled={readOnly} />
       <div className="field-row">
         <TextField id="details-periodStart" type="date" width="date" label={LABELS.periodStart} value={draft.periodStart} error={shownErrors.periodStart} onChange={(v) => change('periodStart', v)} onBlur={flush} disabled={readOnly} />
         <TextField id="details-periodEnd" type="date" width="date" label={LABELS.periodEnd} value={draft.periodEnd} error={shownErrors.periodEnd} onChange={(v) => change('periodEnd', v)} onBlur={flush} disabled={readOnly} />
@@ -82,13 +82,13 @@ export function DetailsForm({ api, info, onSaved, onSaveState }: { api: ApiClien
         value={draft.marking}
         error={shownErrors.marking}
         disabled={readOnly}
-        onChange={(v) => change('marking', v)}
+        onChange={(v) => change('marking', v, true)}
         options={[
           { value: 'OFFICIAL', label: 'OFFICIAL', hint: 'Routine business information.' },
           { value: 'OFFICIAL-SENSITIVE', label: 'OFFICIAL-SENSITIVE', hint: 'Would cause harm if lost or shared without need: most engagement strategies that name groups, places and contacts.' },
         ]}
       />
-      <LogoPicker api={api} handle={info.handle} readOnly={readOnly} />
+      <LogoPicker api={api} handle={info.handle} readOnly={readOnly} onEffects={onEffects} />
     </form>
   );
 }

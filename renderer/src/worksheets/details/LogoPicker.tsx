@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../api/client.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
+import type { WriteEffects } from '../../../../shared/api/records.ts';
 
 interface Logo {
   dataUrl: string;
@@ -10,7 +11,7 @@ interface Logo {
   height: number;
 }
 
-export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: string; readOnly: boolean }) {
+export function LogoPicker({ api, handle, readOnly, onEffects }: { api: ApiClient; handle: string; readOnly: boolean; onEffects?: ((effects: WriteEffects) => void) | undefined }) {
   const chooseFile = useChooseFile();
   const [logo, setLogo] = useState<Logo | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +27,8 @@ export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: 
     if (!source) return;
     const result = await api.call('setWorkbookLogo', { handle, source });
     if (result.ok) {
-      setLogo(result.value);
+      setLogo(result.value.logo);
+      onEffects?.(result.value.effects);
       setError(null);
     } else {
       setError(result.error.message);
@@ -35,8 +37,10 @@ export function LogoPicker({ api, handle, readOnly }: { api: ApiClient; handle: 
 
   async function remove() {
     const result = await api.call('setWorkbookLogo', { handle, source: null });
-    if (result.ok) setLogo(null);
-    else setError(result.error.message);
+    if (result.ok) {
+      setLogo(null);
+      onEffects?.(result.value.effects);
+    } else setError(result.error.message);
   }
 
   return (

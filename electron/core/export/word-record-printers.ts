@@ -1,0 +1,308 @@
+// How each record type prints in the strategy document. A descriptor names its printer
+// (`print.printer`); a type without one prints as a plain table of its fields, so a new record type
+// reaches the document without a change here. Each printer starts with its type's heading and says
+// in one line when there is nothing to show.
+import type { RecordValues } from '../../../shared/api/records.ts';
+import { RECORD_TYPES, type DocumentPrinter, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { AUDIENCE_KINDS, BARRIERS, ENGAGEMENT_STATES, ONS_LEVELS, PLACE_KINDS, PRIORITIES, RELATIONSHIPS, VULNERABILITY_KINDS, labelOf } from '../../../shared/domain/vocabularies.ts';
+import type { FileChild } from 'docx';
+import type { ExportData } from './export-data.ts';
+import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, wholeNumber } from './word-blocks.ts';
+import { table, type Cell, type Column, type Row, type Run } from './word-table.ts';
+
+export type Block = FileChild;
+
+const UNLINKED = '(no longer in the workbook)';
+
+function list(values: unknown): string[] {
+  return Array.isArray(values) ? values.map(String) : [];
+}
+
+function headingOf(def: RecordTypeDef): string {
+  return def.print?.heading ?? def.plural;
+}
+
+function nothingYet(def: RecordTypeDef): Block {
+  return gapLine(`No ${def.plural.toLowerCase()} have been recorded yet.`);
+}
+
+// ——— Purpose ———
+
+function aimsPart(data: ExportData, def: RecordTypeDef): Block[] {
+  const aims = data.records.aim;
+  return [heading(headingOf(def), 2), ...(aims.length === 0 ? [nothingYet(def)] : aims.flatMap((aim, index) => [para({ text: `Aim ${index + 1}: `, bold: true }, { text: field(aim, 'title'), bold: true }), ...prose(aim.description)]))];
+}
+
+function objectivesPart(data: ExportData, def: RecordTypeDef): Block[] {
+  return [heading(headingOf(def), 2), ...objectivesTable(data)];
+}
+
+function goodStatementsPart(data: ExportData, def: RecordTypeDef): Block[] {
+  const good = data.records.goodStatement;
+  return [heading(headingOf(def), 2), ...(good.length === 0 ? [gapLine('Nothing has been recorded yet about what good will look like.')] : [intro('By the end of the strategy period:'), ...good.map((statement) => bullet(field(statement, 'statement')))])];
+}
+
+function objectivesTable(data: ExportData): Block[] {
+  const objectives = data.records.objective;
+  if (objectives.length === 0) return [gapLine('No objectives have been recorded yet.')];
+  const columns: Column[] = [
+    { title: 'Objective', width: 29 },
+    { title: 'Measure', width: 21 },
+    { title: 'Baseline', width: 13 },
+    { title: 'Target', width: 13 },
+    { title: 'By when', width: 14 },
+  ];
+  if (data.personal) columns.push({ title: 'Owner', width: 14 });
+  const row = (objective: RecordValues): Cell[] => {
+    const cells: Cell[] = [field(objective, 'title'), field(objective, 'measure'), field(objective, 'baseline'), field(objective, 'target'), longDate(objective.targetDate)];
+    if (data.personal) cells.push(field(objective, 'owner'));
+    return cells;
+  };
+  const rows: Row[] = [];
+  const aimIds = new Set<string>();
+  data.records.aim.forEach((aim, index) => {
+    aimIds.add(aim.id);
+    const served = objectives.filter((o) => o.aimId === aim.id);
+    if (served.length === 0) return;
+    rows.push({ group: `Aim ${index + 1}: ${field(aim, 'title')}` }, ...served.map(row));
+  });
+  const unlinked = objectives.filter((o) => !aimIds.has(String(o.aimId)));
+  if (unlinked.length > 0) rows.push({ group: 'Not linked to an aim' }, ...unlinked.map(row));
+  const owner = data.personal ? ', and who owns it' : '';
+  return [intro(`The objectives, under the aim each serves: how progress will be measured, from what baseline to what target, by when${owner}.`), table(columns, rows)];
+}
+
+// ——— Who ———
+
+function areasPart(data: ExportData): Block[] {
+  const areas = data.records.area;
+  const blocks: Block[] = [heading('The strategy area and its areas', 2)];
+  if (areas.length === 0) return [...blocks, gapLine('No areas have been recorded yet.')];
+  const rows: Row[] = areas.map((area) => {
+    const level = labelOf(ONS_LEVELS, area.onsLevel as string | null);
+    const code = field(area, 'onsCode');
+    const lsoas = list(area.lsoaCodes).length;
+    return [field(area, 'name'), area.parentId ? namesOf([area.parentId], data.names) : '', [level, code].filter(Boolean).join(' '), lsoas > 0 ? wholeNumber(lsoas) : ''];
+  });
+  return [
+    ...blocks,
+    intro(`The strategy covers ${countOf(areas.length, 'area')}: each with the area it is part of, its ONS geography and how many LSOAs it contains (census figures for an area add up its LSOAs and those of the areas inside it).`),
+    table(
+      [
+        { title: 'Area', width: 34 },
+        { title: 'Part of', width: 28 },
+        { title: 'ONS geography', width: 24 },
+        { title: 'LSOAs', width: 14, numeric: true },
+      ],
+      rows,
+    ),
+  ];
+}
+
+function audiencesPart(data: ExportData): Block[] {
+  const audiences = data.records.audience;
+  const blocks: Block[] = [heading('Audiences', 2)];
+  if (audiences.length === 0) return [...blocks, gapLine('No audiences have been recorded yet.')];
+  const tables = new Map(data.census.tables.map((t) => [t.id, t]));
+  const linksBy = new Map<string, string[]>();
+  for (const link of data.evidenceLinks) {
+    const censusTable = tables.get(link.tableId);
+    const label = censusTable?.categories.find((c) => c.name === link.category)?.label ?? link.category;
+    const where = link.areaId ? (data.names.get(link.areaId) ?? UNLINKED) : 'the whole strategy area';
+    const text = `Census: “${label}” in ${where} (${censusTable ? `${censusTable.code} ${censusTable.title}` : 'a table no longer in the workbook'})`;
+    linksBy.set(link.audienceId, [...(linksBy.get(link.audienceId) ?? []), text]);
+  }
+  const rows: Row[] = audiences.map((audience) => {
+    const evidence: Array<ReadonlyArray<string | Run>> = [];
+    if (typeof audience.sizeEstimate === 'number') {
+      const from = field(audience, 'sizeEvidence');
+      evidence.push([`About ${countOf(audience.sizeEstimate, 'person', 'people')}${from ? ` (${from})` : ''}`]);
+    }
+    for (const line of field(audience, 'evidenceNote').split(/\r\n|\r|\n/)) if (line.trim()) evidence.push([line.trim()]);
+    const source = field(audience, 'evidenceSource');
+    if (source) evidence.push([{ text: `Source: ${source}`, italics: true }]);
+    for (const link of linksBy.get(audience.id) ?? []) evidence.push([link]);
+    if (evidence.length === 0) evidence.push([{ text: 'None recorded', italics: true }]);
+    return [
+      field(audience, 'name'),
+      labelOf(AUDIENCE_KINDS, audience.kind as string),
+      namesOf(audience.areaIds, data.names),
+      labelOf(ENGAGEMENT_STATES, audience.engagementState as string),
+      labelOf(PRIORITIES, audience.priority as string),
+      { paragraphs: evidence },
+    ];
+  });
+  blocks.push(
+    intro(`The ${countOf(audiences.length, 'audience')} we will engage: what kind each is, the areas it covers, how far we engage with it now, its priority and the evidence behind it.`),
+    table(
+      [
+        { title: 'Audience', width: 18 },
+        { title: 'Kind', width: 16 },
+        { title: 'Areas', width: 14 },
+        { title: 'Engagement', width: 15 },
+        { title: 'Priority', width: 10 },
+        { title: 'Evidence', width: 27 },
+      ],
+      rows,
+    ),
+  );
+  const known = audiences.filter((a) => field(a, 'whatWeKnow').trim());
+  if (known.length > 0) {
+    blocks.push(heading('What we know about them', 3));
+    for (const audience of known) blocks.push(...prose(audience.whatWeKnow, field(audience, 'name')));
+  }
+  return blocks;
+}
+
+/** Assets in the document's order: groups and hotspots, then individuals. */
+const ASSET_GROUPS = [
+  { id: 'group', title: 'Groups' },
+  { id: 'hotspot', title: 'Hotspots' },
+  { id: 'individual', title: 'Individuals' },
+] as const;
+
+function assetsPart(data: ExportData): Block[] {
+  const assets = data.records.asset;
+  const blocks: Block[] = [heading('Assets', 2)];
+  if (assets.length === 0) return [...blocks, gapLine('No assets have been recorded yet.')];
+  const columns: Column[] = [
+    { title: 'Asset', width: 27 },
+    { title: 'Relationship', width: 15 },
+    { title: 'Last contact', width: 15 },
+    { title: 'Audiences', width: 22 },
+    { title: 'Areas', width: 21 },
+  ];
+  if (data.personal) columns.push({ title: 'Contact', width: 22 });
+  const rows: Row[] = [];
+  for (const kind of ASSET_GROUPS) {
+    const ofKind = assets.filter((asset) => asset.kind === kind.id);
+    if (ofKind.length === 0) continue;
+    rows.push({ group: kind.title });
+    for (const asset of ofKind) {
+      const role = field(asset, 'role');
+      const cells: Cell[] = [{ paragraphs: [[field(asset, 'name')], role ? [{ text: role, italics: true }] : []] }, labelOf(RELATIONSHIPS, asset.relationship as string), longDate(asset.lastContact), namesOf(asset.audienceIds, data.names), namesOf(asset.areaIds, data.names)];
+      if (data.personal) cells.push(kind.id === 'individual' ? [field(asset, 'personName'), field(asset, 'phone'), field(asset, 'email')] : '');
+      rows.push(cells);
+    }
+  }
+  const others = assets.filter((asset) => !ASSET_GROUPS.some((k) => k.id === asset.kind));
+  if (others.length > 0) rows.push({ group: 'Other' }, ...others.map((asset): Cell[] => [field(asset, 'name'), labelOf(RELATIONSHIPS, asset.relationship as string), longDate(asset.lastContact), namesOf(asset.audienceIds, data.names), namesOf(asset.areaIds, data.names), ...(data.personal ? [''] : [])]));
+  const people = data.personal ? 'individuals with their contact details' : 'individuals by their role';
+  return [...blocks, intro(`The groups, hotspots and ${people} that help us reach our audiences: how strong each relationship is, when we were last in touch, and whom and where each helps us reach.`), table(columns, rows)];
+}
+
+function vulnerabilitiesPart(data: ExportData): Block[] {
+  const vulnerabilities = data.records.vulnerability;
+  const blocks: Block[] = [heading('Vulnerabilities', 2)];
+  if (vulnerabilities.length === 0) return [...blocks, gapLine('No vulnerabilities have been recorded yet.')];
+  const rows: Row[] = vulnerabilities.map((v) => {
+    const about: Array<ReadonlyArray<string | Run>> = [[{ text: field(v, 'name'), bold: true }], [`${labelOf(VULNERABILITY_KINDS, v.kind as string)}, ${labelOf(PRIORITIES, v.priority as string).toLowerCase()} priority`]];
+    const audiences = namesOf(v.audienceIds, data.names);
+    const areas = namesOf(v.areaIds, data.names);
+    if (audiences) about.push([{ text: 'Audiences: ', italics: true }, audiences]);
+    if (areas) about.push([{ text: 'Areas: ', italics: true }, areas]);
+    const barriers = list(v.barriers).map((b) => labelOf(BARRIERS, b));
+    return [{ paragraphs: about }, barriers.length > 0 ? barriers : { runs: [{ text: 'None recorded', italics: true }] }, field(v, 'whyItMatters'), field(v, 'responseNote') || { runs: [{ text: 'Not yet planned', italics: true }] }];
+  });
+  return [
+    ...blocks,
+    intro('The areas and groups that are vulnerable: what stands between them and us, why it matters and what we will do about it.'),
+    table(
+      [
+        { title: 'Vulnerability', width: 25 },
+        { title: 'Barriers', width: 17 },
+        { title: 'Why it matters', width: 29 },
+        { title: 'Planned response', width: 29 },
+      ],
+      rows,
+    ),
+  ];
+}
+
+function placesPart(data: ExportData): Block[] {
+  const places = data.records.place;
+  const blocks: Block[] = [heading('Places', 2)];
+  if (places.length === 0) return [...blocks, gapLine('No places have been recorded yet.')];
+  const rows: Row[] = places.map((p) => [
+    { paragraphs: [[field(p, 'name')], [{ text: labelOf(PLACE_KINDS, p.kind as string), italics: true }]] },
+    p.areaId ? namesOf([p.areaId], data.names) : '',
+    field(p, 'address'),
+    field(p, 'gatheringTimes'),
+    namesOf(p.audienceIds, data.names),
+  ]);
+  return [
+    ...blocks,
+    intro('The places where our audiences gather: where they are, when people are there and whom we can meet there.'),
+    table(
+      [
+        { title: 'Place', width: 24 },
+        { title: 'Area', width: 15 },
+        { title: 'Address', width: 21 },
+        { title: 'When people gather', width: 20 },
+        { title: 'Audiences', width: 20 },
+      ],
+      rows,
+    ),
+  ];
+}
+
+// ——— Any other record type: a plain table of its fields ———
+
+/** The fields a plain table shows: the naming field first, then short fields, personal ones only when asked for. */
+function plainColumns(def: RecordTypeDef, personal: boolean): FieldDef[] {
+  const chosen = def.print?.columns;
+  const shown = (f: FieldDef) => personal || !(f.personal || f.specialCategory);
+  if (chosen) return chosen.map((name) => def.fields.find((f) => f.name === name)).filter((f): f is FieldDef => f !== undefined && shown(f));
+  const title = def.fields.filter((f) => f.name === def.titleField);
+  const rest = def.fields.filter((f) => f.name !== def.titleField && f.kind !== 'longText' && f.kind !== 'codeList' && shown(f));
+  return [...title, ...rest].slice(0, 6);
+}
+
+function cellOf(fieldDef: FieldDef, record: RecordValues, names: ReadonlyMap<string, string>): Cell {
+  const value = record[fieldDef.name];
+  switch (fieldDef.kind) {
+    case 'enum':
+      return labelOf(fieldDef.vocabulary ?? [], value as string | null);
+    case 'enumList':
+      return list(value).map((item) => labelOf(fieldDef.vocabulary ?? [], item));
+    case 'date':
+      return longDate(value);
+    case 'integer':
+      return typeof value === 'number' ? wholeNumber(value) : '';
+    case 'ref':
+      return typeof value === 'string' ? namesOf([value], names) : '';
+    case 'codeList':
+      return list(value).length > 0 ? wholeNumber(list(value).length) : '';
+    default:
+      return field(record, fieldDef.name);
+  }
+}
+
+export function plainTablePart(data: ExportData, def: RecordTypeDef): Block[] {
+  const records = data.records[def.type] ?? [];
+  const blocks: Block[] = [heading(headingOf(def), 2)];
+  if (records.length === 0) return [...blocks, nothingYet(def)];
+  const fields = plainColumns(def, data.personal);
+  const width = Math.floor(100 / (fields.length + def.links.length));
+  const columns: Column[] = [...fields.map((f) => ({ title: f.label, width })), ...def.links.map((link) => ({ title: link.label, width }))];
+  const rows: Row[] = records.map((record) => [...fields.map((f) => cellOf(f, record, data.names)), ...def.links.map((link) => namesOf(record[link.name], data.names))]);
+  return [...blocks, intro(`The ${countOf(records.length, def.label.toLowerCase(), def.plural.toLowerCase())} recorded.`), table(columns, rows)];
+}
+
+const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) => Block[]> = {
+  aims: aimsPart,
+  objectives: objectivesPart,
+  goodStatements: goodStatementsPart,
+  areas: (data) => areasPart(data),
+  audiences: (data) => audiencesPart(data),
+  assets: (data) => assetsPart(data),
+  vulnerabilities: (data) => vulnerabilitiesPart(data),
+  places: (data) => placesPart(data),
+};
+
+/** A record type's part of the document, by its descriptor's printer or as a plain table. */
+export function recordTypePart(data: ExportData, type: RecordTypeName): Block[] {
+  const def = RECORD_TYPES[type];
+  const printer = def.print?.printer;
+  return printer ? PRINTERS[printer](data, def) : plainTablePart(data, def);
+}

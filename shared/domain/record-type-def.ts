@@ -1,0 +1,71 @@
+// What a record-type descriptor says: its table and fields, its links, its section, and how it
+// prints. Everything that handles records — storage, validation, forms, lists, undo, gaps, the
+// interchange format, share copies and both exports — is driven from these.
+import type { RecordTypeName } from './record-type-descriptors.ts';
+import type { SectionId } from './sections.ts';
+import type { VocabItem } from './vocabularies.ts';
+
+export type FieldKind = 'text' | 'longText' | 'date' | 'enum' | 'enumList' | 'integer' | 'ref' | 'codeList';
+
+export interface FieldDef {
+  /** The API and interchange name (camelCase). */
+  readonly name: string;
+  readonly column: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly required?: boolean;
+  readonly max?: number;
+  readonly vocabulary?: readonly VocabItem[];
+  /** For `ref`: the record type it points at. */
+  readonly target?: RecordTypeName;
+  /** Names or contacts a person: left out of share copies, and of exports unless asked for. */
+  readonly personal?: boolean;
+  /** Special-category data (faith, ethnicity, health) about a named person; always personal too. */
+  readonly specialCategory?: boolean;
+  readonly hint?: string;
+  /** For `codeList`: what each code must look like. */
+  readonly codePattern?: RegExp;
+  /** Shown in forms only when another field has one of these values (e.g. a person's details for individuals). */
+  readonly showWhen?: { readonly field: string; readonly oneOf: readonly string[] };
+  /**
+   * Optional for saving, expected for a finished strategy: left empty, the record shows a gap.
+   * `says` follows the record's name: "has no measure: say how you will know it has been met."
+   */
+  readonly gapWhenEmpty?: { readonly rule: string; readonly title: string; readonly says: string };
+}
+
+export interface LinkDef {
+  readonly name: string;
+  readonly label: string;
+  readonly target: RecordTypeName;
+  /** Link table: (owner_id, target_id). */
+  readonly table: string;
+}
+
+/** Printers the strategy document has for record types that read better than a plain table. */
+export type DocumentPrinter = 'aims' | 'objectives' | 'goodStatements' | 'areas' | 'audiences' | 'assets' | 'vulnerabilities' | 'places';
+
+export interface PrintSpec {
+  /** The heading over this type in the document (default: its plural). */
+  readonly heading?: string;
+  /** A printer of its own; without one the type prints as a table of its fields. */
+  readonly printer?: DocumentPrinter;
+  /** For the plain table: the fields to show, in order (default: the naming field and the short ones). */
+  readonly columns?: readonly string[];
+}
+
+export interface RecordTypeDef {
+  readonly type: RecordTypeName;
+  readonly table: string;
+  readonly label: string;
+  readonly plural: string;
+  /** The worksheet section it appears in. */
+  readonly section: SectionId;
+  /** The field that names a record in lists and link pickers. */
+  readonly titleField: string;
+  readonly fields: readonly FieldDef[];
+  readonly links: readonly LinkDef[];
+  /** The Excel sheet's name (default: the plural). */
+  readonly sheetName?: string;
+  readonly print?: PrintSpec;
+}

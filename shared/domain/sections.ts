@@ -1,0 +1,94 @@
+// The method's sections in the task list's order, the parts of the deliverables they belong to, and
+// the chapters of the strategy document. Which sections are available, which can be marked
+// completed and which parts can be exported all follow from the record-type descriptors: a new
+// record type placed in a section makes that section (and its part of the exports) appear.
+import { RECORD_TYPES, RECORD_TYPE_NAMES } from './record-type-descriptors.ts';
+
+/** A part of the deliverables: what `--sections` and the Export screen choose between. */
+export const EXPORT_PARTS = [
+  { id: 'aims', title: 'Purpose: aims and objectives' },
+  { id: 'who', title: 'Who we will engage' },
+  { id: 'evidence', title: 'Census evidence' },
+  { id: 'how', title: 'How we will reach them' },
+  { id: 'what', title: 'What we will say' },
+  { id: 'plan', title: 'Action plan' },
+  { id: 'good', title: 'What good looks like' },
+  { id: 'review', title: 'Review' },
+] as const;
+export type ExportPartId = (typeof EXPORT_PARTS)[number]['id'];
+
+/** A screen that is not a worksheet of records. */
+export type SectionScreen = 'details' | 'census' | 'export';
+
+export interface MethodSection {
+  readonly id: string;
+  readonly title: string;
+  readonly group?: 'Aims' | 'Who' | 'How' | 'What';
+  /** The part of the deliverables its content goes into (none for details and export). */
+  readonly part: ExportPartId | null;
+  readonly screen?: SectionScreen;
+}
+
+export const METHOD_SECTIONS = [
+  { id: 'details', title: 'Workbook details', part: null, screen: 'details' },
+  { id: 'aims', title: 'Aims and objectives', group: 'Aims', part: 'aims' },
+  { id: 'areas', title: 'Areas', group: 'Who', part: 'who' },
+  { id: 'audiences', title: 'Audiences', group: 'Who', part: 'who' },
+  { id: 'assets', title: 'Assets', group: 'Who', part: 'who' },
+  { id: 'vulnerabilities', title: 'Vulnerabilities', group: 'Who', part: 'who' },
+  { id: 'places', title: 'Places', group: 'Who', part: 'who' },
+  { id: 'census', title: 'Census evidence', group: 'Who', part: 'evidence', screen: 'census' },
+  { id: 'channels', title: 'Channels', group: 'How', part: 'how' },
+  { id: 'receptivity', title: 'Receptivity', group: 'How', part: 'how' },
+  { id: 'partners', title: 'Partners', group: 'How', part: 'how' },
+  { id: 'events', title: 'Community events', group: 'How', part: 'how' },
+  { id: 'what-works', title: 'What works', group: 'How', part: 'how' },
+  { id: 'messages', title: 'Messages', group: 'What', part: 'what' },
+  { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
+  { id: 'good', title: 'What good looks like', part: 'good' },
+  { id: 'crime', title: 'Evidence (crime)', part: 'evidence' },
+  { id: 'practice', title: 'Prior practice', part: 'how' },
+  { id: 'review', title: 'Review', part: 'review' },
+  { id: 'export', title: 'Export', part: null, screen: 'export' },
+] as const satisfies readonly MethodSection[];
+
+export type SectionId = (typeof METHOD_SECTIONS)[number]['id'];
+
+/** The strategy document's chapters, each printing the sections of its parts in `order`. */
+export const DOCUMENT_CHAPTERS: ReadonlyArray<{ readonly number: number; readonly title: string; readonly parts: readonly ExportPartId[]; readonly order?: readonly SectionId[] }> = [
+  { number: 1, title: 'Purpose', parts: ['aims'] },
+  // The census picture reads best straight after the audiences it backs up.
+  { number: 2, title: 'Who we will engage', parts: ['who', 'evidence'], order: ['areas', 'audiences', 'census', 'crime', 'assets', 'vulnerabilities', 'places'] },
+  { number: 3, title: 'How we will reach them', parts: ['how'] },
+  { number: 4, title: 'What we will say', parts: ['what'] },
+  { number: 5, title: 'Action plan', parts: ['plan'] },
+  { number: 6, title: 'What good looks like', parts: ['good'] },
+  { number: 7, title: 'Review', parts: ['review'] },
+];
+
+export function sectionById(id: string): MethodSection | undefined {
+  return (METHOD_SECTIONS as readonly MethodSection[]).find((section) => section.id === id);
+}
+
+/** The record types a section holds, in the descriptors' order. */
+export function recordTypeNamesInSection(section: string): Array<(typeof RECORD_TYPE_NAMES)[number]> {
+  return RECORD_TYPE_NAMES.filter((type) => RECORD_TYPES[type].section === section);
+}
+
+/** A section can be opened when it has a screen of its own or holds a record type. */
+export function isSectionAvailable(section: MethodSection): boolean {
+  return section.screen !== undefined || recordTypeNamesInSection(section.id).length > 0;
+}
+
+/** Sections whose content can be marked completed: those holding records, and census evidence. */
+export const COMPLETABLE_SECTION_IDS = (METHOD_SECTIONS as readonly MethodSection[])
+  .filter((section) => section.screen === 'census' || (section.screen === undefined && isSectionAvailable(section)))
+  .map((section) => section.id as SectionId) as [SectionId, ...SectionId[]];
+
+/** The sections whose content goes into a part, in the task list's order. */
+export function sectionsOfPart(part: ExportPartId): MethodSection[] {
+  return (METHOD_SECTIONS as readonly MethodSection[]).filter((section) => section.part === part && isSectionAvailable(section));
+}
+
+/** The parts that have something to export today, in the document's order. */
+export const AVAILABLE_EXPORT_PARTS = EXPORT_PARTS.filter((part) => sectionsOfPart(part.id).length > 0);
