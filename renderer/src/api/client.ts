@@ -20,6 +20,16 @@ const TOKEN_KEY = 'ewb-host-token';
  */
 const HEARTBEAT_MS = 20_000;
 
+/** This load of the page, as the host knows it: the workbooks it opens are released when it goes. */
+const PAGE_ID = crypto.randomUUID();
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+/** Starts the heartbeat with the page's first call (the call itself tells the host the page is there). */
+function keepPageAlive(headers: Record<string, string>): void {
+  if (heartbeat !== null) return;
+  heartbeat = setInterval(() => void fetch('/page-alive', { method: 'POST', headers }).catch(() => {}), HEARTBEAT_MS);
+}
+
 /** The host's token arrives in the address's fragment once; it is kept for the tab and removed from view. */
 function hostToken(): string {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
@@ -75,15 +85,11 @@ export function createApiClient(): ApiClient {
     };
   }
   const token = hostToken();
-  // Each load of the page is one page to the host: its open workbooks are released when it goes.
-  const page = crypto.randomUUID();
-  const headers = { 'x-ewb-token': token, 'x-ewb-page': page };
-  const beat = () => void fetch('/page-alive', { method: 'POST', headers }).catch(() => {});
-  beat();
-  setInterval(beat, HEARTBEAT_MS);
+  const headers = { 'x-ewb-token': token, 'x-ewb-page': PAGE_ID };
   return {
     door: 'host',
     async call(method, request) {
+      keepPageAlive(headers);
       let response: Response;
       try {
         response = await fetch(`/api/${method}`, {
@@ -92,7 +98,7 @@ export function createApiClient(): ApiClient {
           body: JSON.stringify(request ?? {}),
         });
       } catch {
-        return transportError('Engagement Workbook is not answering. If you closed the window where it runs, start it again: changes shown as "Saved" are in the workbook; the one you were making may not be.');
+        return transportError('Engagement Workbook is not answering. If you closed the window where it runs, start it again; your saved work is safe.');
       }
       if (response.status === 401 || response.status === 403) {
         return transportError('This page is not connected to Engagement Workbook. Open the address it printed when it started (it includes a token).');
