@@ -27,9 +27,9 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
 
   const context: CliContext = {
     io,
-    async call(method, request) {
+    async call(method, request, reword) {
       const result = await getCore().call(method, request);
-      if (!result.ok) context.refuse(result.error.message);
+      if (!result.ok) context.refuse(reword?.(result.error) ?? result.error.message);
       return result.value as never;
     },
     refuse(message) {

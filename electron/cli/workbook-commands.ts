@@ -119,8 +119,12 @@ export function registerWorkbookCommands(program: Command, context: CliContext):
     .argument('<file>', 'the .ewb file')
     .argument('<out>', 'the JSON file to write')
     .option('--personal', 'include personal fields (names of people, contact details)')
-    .action(async (file: string, out: string, options: { personal?: boolean }) => {
-      const result = await context.call('dumpWorkbook', { path: file, destination: out, personal: Boolean(options.personal) });
+    .option('--replace-workbook', 'OUT is a workbook and may be replaced by the JSON (refused otherwise)')
+    .action(async (file: string, out: string, options: { personal?: boolean; replaceWorkbook?: boolean }) => {
+      const request = { path: file, destination: out, personal: Boolean(options.personal), replaceWorkbook: Boolean(options.replaceWorkbook) };
+      const result = await context.call('dumpWorkbook', request, (error) =>
+        error.code === 'replaces-workbook' ? `${error.message.replace(/ Choose another name, or confirm.*$/, '')} Choose another name, or add --replace-workbook if that is what you want.` : undefined,
+      );
       const total = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
       context.io.out(`Wrote ${result.path} (workbook details and ${total} records${options.personal ? ', personal fields included' : ''}).\n`);
     });

@@ -17,6 +17,7 @@ import { WorkbookSessions, type Session } from './workbook/workbook-sessions.ts'
 import { withValueCheck, type ValueChecks } from './workbook/open-with-value-check.ts';
 import { countRecords, readWorkbookMeta } from './workbook/workbook-store.ts';
 import type { LockIdentity } from './workbook/workbook-lock.ts';
+import { PendingTemporaries } from './fs/temporary-files.ts';
 
 export interface AppCoreDeps {
   clock: () => Date;
@@ -38,6 +39,8 @@ export interface AppContext {
   openSession(file: string, readOnly: boolean, takeOverLock: boolean): ResponseOf<'openWorkbook'>;
   changeContext(): ChangeContext;
   jobs: JobProgress;
+  /** Temporary files beside destinations, recorded so a killed process's are cleared on the next start. */
+  temporaries: PendingTemporaries;
   /** The open workbook's gaps and section states, kept up to date as it is edited. */
   derivedOf(session: Session): WorkbookDerived;
   /**
@@ -109,6 +112,7 @@ export function createAppContext(deps: AppCoreDeps): AppContext {
     },
     changeContext: () => changeContext(),
     jobs: new JobProgress(),
+    temporaries: new PendingTemporaries(deps.paths.configDir, deps.identity.host),
     derivedOf,
     effectsOf,
     write(handle, write) {

@@ -42,6 +42,7 @@ export function toApiError(error: unknown, log: Logger): ApiError {
   log.error('Unexpected error', error);
   return {
     code: 'internal',
-    message: 'Something went wrong inside Engagement Workbook. Your saved work is safe; try again, and if it keeps happening, note what you did and tell your support team.',
+    // No promise that work is safe: an unexpected error says nothing about what happened to the file.
+    message: 'Something went wrong inside Engagement Workbook, and what you were doing may not have been saved. Try again; if it keeps happening, note what you did and tell your support team.',
   };
 }

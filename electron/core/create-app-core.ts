@@ -14,6 +14,12 @@ import { tabularHandlers } from './imports/tabular-handlers.ts';
 import { recordHandlers } from './records/record-handlers.ts';
 import { repairHandlers } from './workbook/repair-handlers.ts';
 import { workbookHandlers } from './workbook/workbook-handlers.ts';
+import { lockHandlers } from './workbook/lock-handlers.ts';
+import { guardWriteTarget, type WriteIntent } from './workbook/guard-write-target.ts';
+import { sweepPrivateFolders } from './fs/temporary-files.ts';
+import { realPathOf } from './fs/real-path.ts';
+import { lockStatus } from './workbook/workbook-lock.ts';
+import type { LockStatus } from '../../shared/api/workbook.ts';
 
 export type { AppCoreDeps };
 
@@ -22,15 +28,36 @@ export interface AppCore {
   /** The boundary: any method name and payload in, a Result out — never a throw. */
   call(method: string, request: unknown): Promise<Result<unknown>>;
   closeAll(): void;
+  /** The check every write to a chosen path passes (for the doors' own writes, e.g. the host's uploads). */
+  guardWrite(target: string, intent: WriteIntent): void;
+  /** Records a temporary file beside a destination until the answer is called (see PendingTemporaries). */
+  beginTemporary(file: string): () => void;
+  /** Who holds the "in use" marker of the workbook at `file` (for the host's file browser). */
+  lockStatusOf(file: string): LockStatus | null;
 }
 
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const ctx = createAppContext(deps);
+  // What a process killed mid-save or mid-check left behind is cleared when the next one starts.
+  sweepPrivateFolders();
+  ctx.temporaries.sweep();
+  const guardWrite = (target: string, intent: WriteIntent) => guardWriteTarget(target, intent, { isOpenHere: (file) => ctx.sessions.isOpenHere(file), identity: deps.identity });
+  const exportTo = (handle: string, options: Omit<ParsedRequestOf<'exportWorkbook'>, 'handle' | 'jobId'>) => {
+    const session = ctx.sessions.get(handle);
+    const word = options.word && path.resolve(options.word);
+    const excel = options.excel && path.resolve(options.excel);
+    for (const target of [word, excel]) if (target) guardWrite(target, { content: 'other', sources: [session.realPath] });
+    return { db: session.db, options: { ...options, word, excel } };
+  };
   const handlers = {
     getJobProgress: ({ jobId }: { jobId: string }) => ctx.jobs.get(jobId),
-    exportWorkbook: ({ handle, jobId, ...options }: ParsedRequestOf<'exportWorkbook'>) => ctx.jobs.run(jobId, (report) => exportWorkbook(ctx.sessions.get(handle).db, { ...options, word: options.word && path.resolve(options.word), excel: options.excel && path.resolve(options.excel) }, deps.clock(), report)),
+    exportWorkbook: ({ handle, jobId, ...request }: ParsedRequestOf<'exportWorkbook'>) => {
+      const { db, options } = exportTo(handle, request);
+      return ctx.jobs.run(jobId, (report) => exportWorkbook(db, options, deps.clock(), report));
+    },
     ...workbookHandlers(ctx),
     ...repairHandlers(ctx),
+    ...lockHandlers(ctx),
     ...recordHandlers(ctx),
     ...gapHandlers(ctx),
     ...evidenceHandlers(ctx),
@@ -50,7 +77,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }
   }
 
-  return { handlers, call, closeAll: () => ctx.sessions.closeAll() };
+  return { handlers, call, closeAll: () => ctx.sessions.closeAll(), guardWrite, beginTemporary: (file) => ctx.temporaries.begin(file), lockStatusOf: (file) => lockStatus(realPathOf(file), deps.identity) };
 }
 
 export type { MethodName };

@@ -9,3 +9,6 @@ export { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 /** Crash-safe file writing, for the host's uploads: the same durability as the core's own files. */
 export { createFileSynced, publishFile, removeQuietly, temporaryPathBeside } from './fs/durable-write.ts';
 export { fileSystemError } from './db/inspect-header.ts';
+/** For the host's uploads: what a workbook's header carries, and the guard every write passes. */
+export { APPLICATION_ID } from './db/file-format.ts';
+export type { WriteIntent } from './workbook/guard-write-target.ts';

@@ -12,7 +12,8 @@ import { dispatchShellRequest, type ShellHandlers } from '../../shared/api/dispa
 import { isShellMethodName, shellContract } from '../../shared/api/shell-contract.ts';
 import { fail, ok, type Result } from '../../shared/api/result.ts';
 import { AppError, toApiError, type Logger, type AppCore, CONTENT_SECURITY_POLICY } from '../core/index.ts';
-import { listFolder, uploadFile } from './host-files.ts';
+import { listFolder, uploadFile, type HostFileServices } from './host-files.ts';
+import { HandleTracker, PAGE_HEADER, pageIdFrom, type HandleTimeouts } from './host-handles.ts';
 import { pathsIn, pathsOut } from './translate-paths.ts';
 import { relativeErrorPaths } from './relative-error-paths.ts';
 import { WorkbooksFolder } from './workbooks-folder.ts';
@@ -25,6 +26,9 @@ export interface HostOptions {
   appVersion: string;
   log: Logger;
   port?: number;
+  /** How long handles outlive their page or go unused (tests shorten them); `now` for a test clock. */
+  handleTimeouts?: Partial<HandleTimeouts>;
+  now?: () => number;
 }
 
 export interface Host {
@@ -32,6 +36,8 @@ export interface Host {
   url: string;
   port: number;
   folder: WorkbooksFolder;
+  /** Closes the handles of pages that have gone and of scripted clients idle too long (also run every 30 s). */
+  sweepHandles(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -98,16 +104,31 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
   let port = 0;
   const ownHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const ownOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const handles = new HandleTracker((handle) => options.core.call('closeWorkbook', { handle }), options.now, options.handleTimeouts);
+  const sweepTimer = setInterval(() => void handles.sweep().catch((error: unknown) => options.log.error('Closing idle workbooks failed', error)), 30_000);
+  sweepTimer.unref();
+  const fileServices: HostFileServices = {
+    lockOf: (file) => options.core.lockStatusOf(file),
+    guardWrite: (target, intent) => options.core.guardWrite(target, intent),
+    beginTemporary: (file) => options.core.beginTemporary(file),
+  };
 
   // The host's answers to the shell contract: its own file browser stands in for native dialogs.
   const shellHandlers: ShellHandlers<void> = {
     getEnvironment: () => ok({ door: 'host' as const, appVersion: options.appVersion, workbooksFolder: path.basename(folder.root) }),
-    listFolder: (request) => ok(listFolder(folder, request.folder)),
-    uploadFile: (request) => ok(uploadFile(folder, request)),
+    listFolder: (request) => ok(listFolder(folder, request.folder, fileServices)),
+    uploadFile: (request) => ok(uploadFile(folder, request, fileServices)),
     showInFolder: () => ok({ shown: false }),
     chooseFile: () => fail({ code: 'forbidden', message: 'The browser host has no native dialogs; its page shows the workbooks folder instead.' }),
   };
   const errorValue = (error: unknown) => relativeErrorPaths(folder, toApiError(error, options.log));
+
+  /** An API call, with what it did to handles noted against the page that sent it. */
+  async function trackedApiCall(method: string, request: unknown, page: string | null): Promise<Result<unknown>> {
+    const result = await apiCall(method, request);
+    handles.noteCall(page, method, request, result);
+    return result;
+  }
 
   async function apiCall(method: string, request: unknown): Promise<Result<unknown>> {
     const schema = isShellMethodName(method) ? shellContract[method].request : isMethodName(method) ? contract[method].request : null;
@@ -196,7 +217,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
         return;
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/download/')) {
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/download/') || url.pathname === '/page-alive') {
         const given = req.headers[TOKEN_HEADER];
         if (typeof given !== 'string' || given === '') {
           send(res, 401, 'Unauthorised: this request needs the token printed when the host started.');
@@ -206,6 +227,17 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
           send(res, 403, 'Forbidden: wrong token.');
           return;
         }
+      }
+      if (url.pathname === '/page-alive') {
+        const page = pageIdFrom(req.headers[PAGE_HEADER]);
+        if (req.method !== 'POST' || !page) {
+          send(res, 400, 'A heartbeat is a POST with the page header.');
+          return;
+        }
+        handles.pageSeen(page);
+        res.writeHead(204, SECURITY_HEADERS);
+        res.end();
+        return;
       }
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') {
@@ -224,7 +256,7 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
           send(res, 200, JSON.stringify(fail({ code: 'invalid-input', message: 'The request body is not valid JSON.' })), 'application/json');
           return;
         }
-        const result = await apiCall(url.pathname.slice('/api/'.length), request);
+        const result = await trackedApiCall(url.pathname.slice('/api/'.length), request, pageIdFrom(req.headers[PAGE_HEADER]));
         send(res, 200, JSON.stringify(result), 'application/json');
         return;
       }
@@ -253,8 +285,10 @@ export async function createHostServer(options: HostOptions): Promise<Host> {
     port,
     folder,
     url: `http://127.0.0.1:${port}/`,
+    sweepHandles: () => handles.sweep(),
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweepTimer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

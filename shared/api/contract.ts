@@ -12,6 +12,7 @@ import { SETTING_KEYS, SETTINGS } from './settings.ts';
 import {
   CheckReportSchema,
   ForceIdSchema,
+  LockStatusSchema,
   RecentWorkbookSchema,
   WorkbookDetailsChangesSchema,
   WorkbookDetailsSchema,
@@ -51,7 +52,10 @@ export const contract = {
         path: FilePathSchema,
         /** Open without taking the lock; edits are refused. */
         readOnly: z.boolean().default(false),
-        /** The user chose to take over a lock held on another computer. */
+        /**
+         * The user was warned and chose to take over whoever holds the lock (another computer, or
+         * another program or window on this one); their later changes are refused.
+         */
         takeOverLock: z.boolean().default(false),
       })
       .strict(),
@@ -90,6 +94,16 @@ export const contract = {
       .strict(),
     response: RepairReportSchema,
   },
+  /** Who holds a workbook's "in use" marker, or null when nobody does. */
+  getWorkbookLock: {
+    request: z.object({ path: FilePathSchema }).strict(),
+    response: LockStatusSchema.nullable(),
+  },
+  /** Removes an "in use" marker left by a process that has ended (or a damaged one); refuses a live one. */
+  clearWorkbookLock: {
+    request: z.object({ path: FilePathSchema }).strict(),
+    response: z.object({ cleared: z.boolean() }),
+  },
   listRecentWorkbooks: {
     request: z.object({}).strict(),
     response: z.array(RecentWorkbookSchema),
@@ -99,7 +113,15 @@ export const contract = {
     response: z.object({ forgotten: z.boolean() }),
   },
   dumpWorkbook: {
-    request: z.object({ path: FilePathSchema, destination: FilePathSchema, personal: z.boolean().default(false) }).strict(),
+    request: z
+      .object({
+        path: FilePathSchema,
+        destination: FilePathSchema,
+        personal: z.boolean().default(false),
+        /** A separate confirmation that a workbook at `destination` may be replaced by the JSON. */
+        replaceWorkbook: z.boolean().default(false),
+      })
+      .strict(),
     response: z.object({ path: z.string(), counts: z.record(z.string(), z.number()) }),
   },
   createWorkbookFromInterchange: {

@@ -11,6 +11,8 @@ export const CORE_METHODS = [
   'saveWorkbookCopy',
   'checkWorkbook',
   'repairWorkbook',
+  'getWorkbookLock',
+  'clearWorkbookLock',
   'listRecentWorkbooks',
   'forgetRecentWorkbook',
   'dumpWorkbook',

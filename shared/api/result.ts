@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'in-use-elsewhere',
   'read-only',
   'already-exists',
+  /** Writing would put something that is not a workbook over a workbook: needs its own confirmation. */
+  'replaces-workbook',
   'io',
   'not-open',
   'cancelled',

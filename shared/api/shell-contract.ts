@@ -2,6 +2,7 @@
 // files and folders. The renderer's one client is typed over both contracts.
 import { z } from 'zod';
 import { FilePathSchema } from './fields.ts';
+import { LockStatusSchema } from './workbook.ts';
 
 /** What a file is being chosen for; each door maps this to its filters and wording. */
 export const FilePurposeSchema = z.enum(['workbook', 'interchange', 'word', 'excel', 'csv', 'spreadsheet', 'image']);
@@ -25,6 +26,8 @@ export const FolderEntrySchema = z.object({
   kind: z.enum(['file', 'folder']),
   size: z.number().int().nonnegative(),
   modified: z.string(),
+  /** For a workbook: what its "in use" marker (`~$NAME.ewb.lock`) says, if it has one. */
+  lock: LockStatusSchema.optional(),
 });
 export type FolderEntry = z.infer<typeof FolderEntrySchema>;
 
@@ -64,6 +67,8 @@ export const shellContract = {
         name: z.string().min(1).max(255),
         contentBase64: z.string().max(90_000_000),
         overwrite: z.boolean().default(false),
+        /** A separate confirmation that a workbook may be replaced by a file that is not one. */
+        replaceWorkbook: z.boolean().default(false),
       })
       .strict(),
     response: z.object({ path: z.string() }),

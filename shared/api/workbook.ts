@@ -74,6 +74,21 @@ export const LockOwnerSchema = z.object({
 });
 export type LockOwner = z.infer<typeof LockOwnerSchema>;
 
+/**
+ * What a workbook's "in use" marker (`~$NAME.ewb.lock`) says: `mine` this app, `here` another
+ * program on this computer that may still be running, `stale` left by one that has ended,
+ * `elsewhere` another computer, `damaged` a marker that cannot be read. A lock file says what it
+ * likes, so its texts are only shown, never trusted.
+ */
+export const LockStatusSchema = z.object({
+  state: z.enum(['mine', 'here', 'stale', 'elsewhere', 'damaged']),
+  user: z.string().optional(),
+  host: z.string().optional(),
+  pid: z.number().int().optional(),
+  since: z.string().optional(),
+});
+export type LockStatus = z.infer<typeof LockStatusSchema>;
+
 export const RecentWorkbookSchema = z.object({
   path: z.string(),
   title: z.string(),

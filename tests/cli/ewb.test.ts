@@ -156,4 +156,21 @@ describe('ewb', () => {
     expect(ewb(['dump', file, path.join(dir, 'a.json')]).code).toBe(0);
     expect(ewb(['check', file]).code).toBe(0);
   });
+
+  it('dump never writes JSON over a workbook unless --replace-workbook, and never over the one it reads', () => {
+    const dir = tempDir();
+    const d1 = path.join(dir, 'd1.ewb');
+    const d2 = path.join(dir, 'd2.ewb');
+    expect(ewb(['new', d1, '--force', 'kent', '--title', 'One']).code).toBe(0);
+    expect(ewb(['new', d2, '--force', 'kent', '--title', 'Two']).code).toBe(0);
+    const before = { d1: sha(d1), d2: sha(d2) };
+    expectRefusal(ewb(['dump', d1, d1]), /"d1\.ewb" is the workbook this is made from/);
+    expectRefusal(ewb(['dump', d1, d1, '--replace-workbook']), /"d1\.ewb" is the workbook this is made from/);
+    expectRefusal(ewb(['dump', d1, d2]), /"d2\.ewb" is a workbook\. Writing this file there would replace the workbook and everything in it\. Choose another name, or add --replace-workbook/);
+    expect({ d1: sha(d1), d2: sha(d2) }).toEqual(before);
+    expect(ewb(['check', d1]).code).toBe(0);
+    expect(ewb(['dump', d1, d2, '--replace-workbook']).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(d2, 'utf8'))).toMatchObject({ format: 'engagement-workbook' });
+    expect(sha(d1)).toBe(before.d1);
+  });
 });

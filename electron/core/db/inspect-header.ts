@@ -27,17 +27,27 @@ function looksLikeText(bytes: Buffer): boolean {
   return printable / bytes.length > 0.95 && !bytes.includes(0);
 }
 
-/** Throws an AppError naming the problem if `file` cannot be one of our workbooks. */
-export function inspectHeader(file: string): HeaderInfo {
-  const name = path.basename(file);
+/** Throws unless `file` is an ordinary file (not a folder, FIFO or device); returns its details. */
+export function statOrdinaryFile(file: string, shownAs = file): fs.Stats {
+  const name = path.basename(shownAs);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch (error) {
-    throw fileSystemError(error, file);
+    throw fileSystemError(error, shownAs);
   }
   if (stat.isDirectory()) throw new AppError('not-a-workbook', `"${name}" is a folder, not a workbook file. Choose the .ewb file inside it.`);
   if (!stat.isFile()) throw new AppError('not-a-workbook', `"${name}" is not an ordinary file, so it cannot be a workbook.`);
+  return stat;
+}
+
+/**
+ * Throws an AppError naming the problem if `file` cannot be one of our workbooks. `shownAs` is the
+ * name to use in messages when `file` is a private copy of it.
+ */
+export function inspectHeader(file: string, shownAs = file): HeaderInfo {
+  const name = path.basename(shownAs);
+  const stat = statOrdinaryFile(file, shownAs);
   if (stat.size === 0) {
     throw new AppError('not-a-workbook', `"${name}" is empty (0 bytes), so it holds no workbook. It may have been cut short while copying: look for an earlier copy.`);
   }
@@ -45,7 +55,7 @@ export function inspectHeader(file: string): HeaderInfo {
   try {
     header = readFileStart(file, 100);
   } catch (error) {
-    throw fileSystemError(error, file);
+    throw fileSystemError(error, shownAs);
   }
   if (!header.subarray(0, 16).equals(SQLITE_MAGIC)) {
     if (looksLikeText(header)) {

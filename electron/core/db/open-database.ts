@@ -1,10 +1,12 @@
 // Opens a workbook file as untrusted input: header first, then SQLite with defensive settings,
 // then integrity, links, identity and an exact schema match — before anything reads our data.
+// The checks run on a private copy (see working-copy.ts), so the file is only ever read by them.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../app-error.ts';
 import { APPLICATION_ID, APP_NAME } from './file-format.ts';
-import { inspectHeader, type HeaderInfo } from './inspect-header.ts';
+import { inspectHeader, statOrdinaryFile, type HeaderInfo } from './inspect-header.ts';
+import { hasJournal, makeWorkingCopy, type WorkingCopy } from './working-copy.ts';
 import { describeSchemaDifference, readSchema } from './expected-schema.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import { APP_VERSION } from '../app-version.ts';
@@ -77,7 +79,7 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-function tooNewError(file: string, header: HeaderInfo): AppError {
+function tooNewError(file: string, header: HeaderInfo, shownAs: string): AppError {
   let recorded: string | null = null;
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -90,7 +92,7 @@ function tooNewError(file: string, header: HeaderInfo): AppError {
   } catch {
     recorded = null;
   }
-  const name = path.basename(file);
+  const name = path.basename(shownAs);
   const needs = recorded && compareVersions(recorded, APP_VERSION) > 0 ? `version ${recorded} or later` : 'a later version';
   return new AppError(
     'too-new',
@@ -127,55 +129,123 @@ export interface OpenedFile {
   needsMigration: boolean;
 }
 
-/** Runs every check that can be made without writing; returns what the header said. */
-export function inspectWorkbookFile(file: string): OpenedFile {
-  const header = inspectHeader(file);
-  if (header.userVersion > LATEST_SCHEMA_VERSION) throw tooNewError(file, header);
-  if (header.userVersion < 1) throw new AppError('damaged', `"${path.basename(file)}" is damaged: it has no workbook format version.`);
+/**
+ * Runs every check that can be made from the header, without writing; returns what it said.
+ * `shownAs` names the file in messages when `file` is a private copy of it.
+ */
+export function inspectWorkbookFile(file: string, shownAs = file): OpenedFile {
+  const header = inspectHeader(file, shownAs);
+  const name = path.basename(shownAs);
+  if (header.userVersion > LATEST_SCHEMA_VERSION) throw tooNewError(file, header, shownAs);
+  if (header.userVersion < 1) throw new AppError('damaged', `"${name}" is damaged: it has no workbook format version.`);
   if (header.wal) {
-    throw new AppError('not-a-workbook', `"${path.basename(file)}" has been changed by another program (it uses a write-ahead log, which workbooks never do), so it is not opened.`);
+    throw new AppError('not-a-workbook', `"${name}" has been changed by another program (it uses a write-ahead log, which workbooks never do), so it is not opened.`);
   }
   return { header, needsMigration: header.userVersion < LATEST_SCHEMA_VERSION };
 }
 
+interface CheckedCopy {
+  db: Database.Database;
+  header: HeaderInfo;
+  copy: WorkingCopy;
+}
+
 /**
- * Opens `file` read-only after every check; takes no lock and never writes to it. The file is read
- * once into memory and checked there: SQLite skips CHECK and NOT NULL verification in
- * integrity_check on a read-only connection, so the checks run on the in-memory copy, which is
- * then frozen with query_only. An older file is brought up to date in memory only, so every reader
- * sees one schema. The result is a snapshot as of opening, like a read-only document.
+ * Copies `file` (with its journal, undone in the copy) to a private folder and runs every check on
+ * the copy through a writable connection, so integrity_check verifies CHECK constraints too. The
+ * file itself is only read. Without a journal its header is checked first, so a large file that
+ * is not a workbook is refused before anything is copied; with one, the header is only meaningful
+ * once the unfinished change is undone, so it is checked on the copy.
  */
-export function openReadOnly(file: string): ReadDb {
-  const { header } = inspectWorkbookFile(file);
-  let source: Database.Database | undefined;
+function openCheckedCopy(file: string): CheckedCopy {
+  if (hasJournal(file)) statOrdinaryFile(file);
+  else inspectWorkbookFile(file);
+  let copy: WorkingCopy | undefined;
   let db: Database.Database | undefined;
   try {
-    source = new Database(file, { readonly: true, fileMustExist: true, timeout: 2000 });
-    applyConnectionSettings(source, false);
-    const image = source.serialize();
-    source.close();
-    source = undefined;
-    db = new Database(image);
-    applyConnectionSettings(db, false);
+    copy = makeWorkingCopy(file);
+    const { header } = inspectWorkbookFile(copy.path, file);
+    db = new Database(copy.path, { fileMustExist: true });
+    applyConnectionSettings(db, true);
     verifyWorkbook(db, file, header.userVersion);
-    if (header.userVersion < LATEST_SCHEMA_VERSION) {
-      runMigrations(db, LATEST_SCHEMA_VERSION);
-      verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
-    }
-    db.pragma('query_only = ON');
-    return db as ReadDb;
+    return { db, header, copy };
   } catch (error) {
-    source?.close();
     db?.close();
+    copy?.dispose();
     throw sqliteFileError(error, file);
   }
 }
 
 /**
+ * Opens `file` read-only after every check; takes no lock and never writes to it. The connection
+ * reads the checked private copy (see openCheckedCopy), frozen with query_only: a snapshot as of
+ * opening, like a read-only document, that nobody else can change under it. An older file is
+ * brought up to date in the copy only, so every reader sees one schema. Memory stays flat in the
+ * file's size; the copy takes as much space in the temporary folder as the file. Closing the
+ * connection removes the copy.
+ */
+export function openSnapshot(file: string): { db: ReadDb; fileVersion: number } {
+  const { db, header, copy } = openCheckedCopy(file);
+  try {
+    if (header.userVersion < LATEST_SCHEMA_VERSION) {
+      runMigrations(db, LATEST_SCHEMA_VERSION);
+      verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
+    }
+    db.pragma('query_only = ON');
+  } catch (error) {
+    db.close();
+    copy.dispose();
+    throw sqliteFileError(error, file);
+  }
+  // Removed at once where the system allows it (the connection keeps reading the open file, and
+  // nothing is left behind if the process is killed); otherwise when the connection closes.
+  copy.dispose();
+  const close = db.close.bind(db);
+  Object.defineProperty(db, 'close', {
+    value: () => {
+      close();
+      copy.dispose();
+      return db;
+    },
+  });
+  return { db: db as ReadDb, fileVersion: header.userVersion };
+}
+
+/** openSnapshot's connection alone. */
+export function openReadOnly(file: string): ReadDb {
+  return openSnapshot(file).db;
+}
+
+/**
+ * If a journal is beside `file` (a change that was not finished, or a stranger's file made to look
+ * like one), checks on a copy what undoing it would give, and only if that is a sound workbook lets
+ * SQLite undo it in the real file. A bad one is refused with the file and its journal untouched.
+ * The caller holds the lock.
+ */
+export function recoverUnfinishedChange(file: string): boolean {
+  if (!hasJournal(file)) return false;
+  const { db, copy } = openCheckedCopy(file);
+  db.close();
+  copy.dispose();
+  let real: Database.Database | undefined;
+  try {
+    real = new Database(file, { fileMustExist: true, timeout: 2000 });
+    real.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+  } catch (error) {
+    throw sqliteFileError(error, file);
+  } finally {
+    real?.close();
+  }
+  return true;
+}
+
+/**
  * Opens `file` for writing (the caller holds its lock). A file of an older format must have been
- * migrated first (see migrate-workbook.ts); this refuses one that was not.
+ * migrated first (see migrate-workbook.ts); this refuses one that was not. A journal beside it is
+ * checked on a copy before SQLite may undo it in the file.
  */
 export function openWritable(file: string): WriteDb {
+  recoverUnfinishedChange(file);
   const { header } = inspectWorkbookFile(file);
   let db: Database.Database | undefined;
   try {

@@ -10,6 +10,7 @@ import { runMigrations } from '../db/run-migrations.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { fsyncFile, publishFile, removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
+import type { PendingTemporaries } from '../fs/temporary-files.ts';
 import { withinWriteScope, withinWriteScopeAsync } from '../changes/write-scope.ts';
 
 /** Refuses destinations that are not a `.ewb` path in an existing folder. */
@@ -31,10 +32,14 @@ export function checkWorkbookDestination(file: string, overwrite: boolean): void
   }
 }
 
-/** Builds a fresh workbook at `file`; `fill` writes its rows inside one transaction. */
-export function createWorkbookFile(file: string, fill: (db: WriteDb) => void): void {
+/**
+ * Builds a fresh workbook at `file`; `fill` writes its rows inside one transaction. The temporary
+ * file is recorded in `temporaries` while it exists, so one left by a kill is removed on the next start.
+ */
+export function createWorkbookFile(file: string, fill: (db: WriteDb) => void, temporaries?: PendingTemporaries): void {
   checkWorkbookDestination(file, false);
   const temporary = temporaryPathBeside(file);
+  const forget = temporaries?.begin(temporary) ?? (() => {});
   let db: Database.Database | undefined;
   try {
     db = startWorkbookFile(temporary);
@@ -44,6 +49,8 @@ export function createWorkbookFile(file: string, fill: (db: WriteDb) => void): v
   } catch (error) {
     db?.close();
     throw creationError(error, file, temporary);
+  } finally {
+    forget();
   }
 }
 

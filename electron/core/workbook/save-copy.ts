@@ -1,7 +1,6 @@
 // Save a Copy: SQLite writes a compact copy to a temporary file in the destination folder; it is
 // fsynced and quick-checked, then renamed into place. Killed midway: the source is untouched and
 // the destination is either absent or a complete workbook.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../app-error.ts';
@@ -10,27 +9,38 @@ import type { ReadDb } from '../db/open-database.ts';
 import { readUserVersion } from '../db/run-migrations.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { fsyncFile, publishFile, removeQuietly, temporaryPathBeside } from '../fs/durable-write.ts';
+import { isSameFile } from '../fs/real-path.ts';
+import type { PendingTemporaries } from '../fs/temporary-files.ts';
 import { checkWorkbookDestination } from './create-workbook-file.ts';
 
-function sameFile(a: string, b: string): boolean {
+/**
+ * VACUUM INTO writes only the new file, but SQLite refuses it on a connection frozen with
+ * query_only (a read-only session's snapshot): lift the freeze for that one statement.
+ */
+function vacuumInto(db: ReadDb, file: string): void {
+  const frozen = db.pragma('query_only', { simple: true }) === 1;
+  if (frozen) db.pragma('query_only = OFF');
   try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return path.resolve(a) === path.resolve(b);
+    db.prepare('VACUUM INTO ?').run(file);
+  } finally {
+    if (frozen) db.pragma('query_only = ON');
   }
 }
 
-/** Writes a complete, checked copy of `db` to `destination`; `prepare` may alter the copy first. */
-export function saveCopy(db: ReadDb, source: string, destination: string, overwrite: boolean, prepare?: (copy: Database.Database) => void): void {
-  if (sameFile(source, destination)) {
+/**
+ * Writes a complete, checked copy of `db` to `destination`; `prepare` may alter the copy first.
+ * The temporary file is recorded in `temporaries` while it exists, so one left by a kill is
+ * removed on the next start.
+ */
+export function saveCopy(db: ReadDb, source: string, destination: string, overwrite: boolean, prepare?: (copy: Database.Database) => void, temporaries?: PendingTemporaries): void {
+  if (isSameFile(source, destination)) {
     throw new AppError('invalid-input', 'A copy cannot be saved over the workbook itself. Choose another name.', { destination: 'Choose a different file' });
   }
   checkWorkbookDestination(destination, overwrite);
   const temporary = temporaryPathBeside(destination);
+  const forget = temporaries?.begin(temporary) ?? (() => {});
   try {
-    db.prepare('VACUUM INTO ?').run(temporary);
+    vacuumInto(db, temporary);
     const copy = new Database(temporary, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
@@ -57,5 +67,7 @@ export function saveCopy(db: ReadDb, source: string, destination: string, overwr
       throw new AppError('already-exists', `"${path.basename(destination)}" already exists. Choose another name.`, { destination: 'A file with this name already exists' });
     }
     throw fileSystemError(error, destination);
+  } finally {
+    forget();
   }
 }

@@ -17,6 +17,7 @@ import { changeLogo, changeWorkbookDetails } from './details-changes.ts';
 import { checkWorkbookDestination, createWorkbookFile } from './create-workbook-file.ts';
 import { checkValues, summariseValueCheck } from '../db/check-values.ts';
 import { saveCopy } from './save-copy.ts';
+import { guardWriteTarget, type WriteIntent } from './guard-write-target.ts';
 import { readLogo, readLogoFile, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, validDetails } from './workbook-store.ts';
 
@@ -24,6 +25,7 @@ type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'c
 
 export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMethods> {
   const { deps, sessions, recent, now, infoOf, rememberRecent, openSession } = ctx;
+  const guard = (target: string, intent: WriteIntent) => guardWriteTarget(target, intent, { isOpenHere: (file) => sessions.isOpenHere(file), identity: deps.identity });
   const logoAnswer = (logo: Logo | null) => (logo ? { mediaType: logo.mediaType, width: logo.width, height: logo.height, dataUrl: `data:${logo.mediaType};base64,${logo.bytes.toString('base64')}` } : null);
   return {
     getWorkbookLogo: ({ handle }) => logoAnswer(readLogo(sessions.get(handle).db)),
@@ -38,11 +40,12 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     listForces: () => FORCES.map((force) => ({ id: force.id, name: force.name, policeUkName: force.policeUkName, neighbours: [...force.neighbours] })),
 
     createWorkbook: ({ path: file, details }) => {
+      // createWorkbookFile never replaces a file (it links into place), so it needs no write guard.
       const absolute = path.resolve(file);
       const stamp = now();
       createWorkbookFile(absolute, (db) =>
         insertWorkbookRow(db, { id: deps.newId(), details: validDetails(details), appVersion: deps.appVersion, createdAt: stamp, modifiedAt: stamp }),
-      );
+      ctx.temporaries);
       return openSession(absolute, false, false).info;
     },
 
@@ -66,7 +69,8 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
     saveWorkbookCopy: ({ handle, destination, overwrite }) => {
       const session = sessions.get(handle);
       const target = path.resolve(destination);
-      saveCopy(session.db, session.path, target, overwrite);
+      guard(target, { content: 'workbook', sources: [session.realPath] });
+      saveCopy(session.db, session.realPath, target, overwrite, undefined, ctx.temporaries);
       return { path: target };
     },
 
@@ -98,16 +102,20 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
 
     forgetRecentWorkbook: ({ path: file }) => ({ forgotten: recent.forget(file) }),
 
-    dumpWorkbook: ({ path: file, destination, personal }) => {
+    dumpWorkbook: ({ path: file, destination, personal, replaceWorkbook }) => {
+      const target = path.resolve(destination);
+      // Checked before the workbook is read, and again just before writing (it may have been opened meanwhile).
+      const intent: WriteIntent = { content: 'other', replaceWorkbook, sources: [path.resolve(file)] };
+      guard(target, intent);
       const db = openReadOnly(path.resolve(file));
       try {
         // A dump of values the format cannot carry would be refused when read back: say so now.
         const values = checkValues(db);
         if (values.total > 0) throw new AppError('invalid-input', `"${path.basename(file)}" cannot be written as an interchange file: it ${summariseValueCheck(values)}. Open it to repair them, or run "ewb repair".`);
-        const target = path.resolve(destination);
         if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
           throw new AppError('invalid-input', `${target} is a folder. Give the name of the JSON file to write.`, { destination: 'Give a file name' });
         }
+        guard(target, intent);
         return { path: target, counts: writeInterchangeFile(db, target, { personal }).counts };
       } finally {
         db.close();
@@ -121,6 +129,8 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
       const from = path.resolve(source);
       checkWorkbookDestination(absolute, false);
       const temporary = temporaryPathBeside(absolute);
+      // Recorded while it exists, so one left by a kill is removed on the next start.
+      const forget = ctx.temporaries.begin(temporary);
       try {
         await runFileWorker(
           { kind: 'interchange', source: from, destination: absolute, temporary, newId: deps.newId(), keepId, overrides, appVersion: deps.appVersion },
@@ -129,6 +139,7 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
       } finally {
         removeQuietly(temporary);
         removeQuietly(`${temporary}-journal`);
+        forget();
       }
       return openSession(absolute, false, false).info;
     },

@@ -13,6 +13,22 @@ declare global {
 }
 
 const TOKEN_KEY = 'ewb-host-token';
+/**
+ * How often a page of the browser host says it is still open. The host closes the workbooks of a
+ * page that has gone quiet for three minutes; browsers slow timers in background tabs to about
+ * once a minute, which stays well inside that.
+ */
+const HEARTBEAT_MS = 20_000;
+
+/** This load of the page, as the host knows it: the workbooks it opens are released when it goes. */
+const PAGE_ID = crypto.randomUUID();
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+/** Starts the heartbeat with the page's first call (the call itself tells the host the page is there). */
+function keepPageAlive(headers: Record<string, string>): void {
+  if (heartbeat !== null) return;
+  heartbeat = setInterval(() => void fetch('/page-alive', { method: 'POST', headers }).catch(() => {}), HEARTBEAT_MS);
+}
 
 /** The host's token arrives in the address's fragment once; it is kept for the tab and removed from view. */
 function hostToken(): string {
@@ -69,14 +85,16 @@ export function createApiClient(): ApiClient {
     };
   }
   const token = hostToken();
+  const headers = { 'x-ewb-token': token, 'x-ewb-page': PAGE_ID };
   return {
     door: 'host',
     async call(method, request) {
+      keepPageAlive(headers);
       let response: Response;
       try {
         response = await fetch(`/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'x-ewb-token': token },
+          headers: { 'Content-Type': 'application/json', ...headers },
           body: JSON.stringify(request ?? {}),
         });
       } catch {

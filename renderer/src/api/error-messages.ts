@@ -11,6 +11,7 @@ const HEADINGS: Record<ErrorCode, string> = {
   'in-use-elsewhere': 'Someone else is editing this workbook',
   'read-only': 'This workbook is read-only',
   'already-exists': 'That file already exists',
+  'replaces-workbook': 'That would replace a workbook',
   io: 'The file could not be read or written',
   'not-open': 'This workbook is no longer open',
   cancelled: 'Cancelled',

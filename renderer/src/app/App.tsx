@@ -21,7 +21,6 @@ interface Open {
 interface LockPrompt {
   path: string;
   error: ApiError;
-  canTakeOver: boolean;
 }
 
 function suggestedFileName(title: string): string {
@@ -69,7 +68,7 @@ function Frame({ api }: { api: ApiClient }) {
         setOpen({ info: result.value.info, notices: [...earlier, ...result.value.notices] });
         setLockPrompt(null);
       } else if (result.error.code === 'in-use' || result.error.code === 'in-use-elsewhere') {
-        setLockPrompt({ path, error: result.error, canTakeOver: result.error.code === 'in-use-elsewhere' });
+        setLockPrompt({ path, error: result.error });
       } else {
         setError(result.error);
       }
@@ -183,11 +182,13 @@ function Frame({ api }: { api: ApiClient }) {
       {lockPrompt && (
         <Dialog title={errorHeading(lockPrompt.error)} onClose={() => setLockPrompt(null)}>
           <p>{lockPrompt.error.message}</p>
+          <p className="field__hint">
+            If you take over editing, whoever has it open now can no longer save their changes to it. Take over only if you are sure
+            they have finished, or the program holding it has stopped responding.
+          </p>
           <div className="button-group">
             <button type="button" className="button" onClick={() => void openPath(lockPrompt.path, { readOnly: true })}>Open read-only</button>
-            {lockPrompt.canTakeOver && (
-              <button type="button" className="button button--warning" onClick={() => void openPath(lockPrompt.path, { takeOverLock: true })}>Take over editing</button>
-            )}
+            <button type="button" className="button button--warning" onClick={() => void openPath(lockPrompt.path, { takeOverLock: true })}>Take over editing</button>
             <button type="button" className="button button--secondary" onClick={() => setLockPrompt(null)}>Cancel</button>
           </div>
         </Dialog>

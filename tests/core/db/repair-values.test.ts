@@ -132,7 +132,7 @@ describe('repairing a workbook', () => {
     const { file } = await damaged('narnia', 'urgent');
     const before = sha256Of(file);
     // A live process on this computer (our parent) holds the lock.
-    acquireLock(file, { user: 'colleague', host: os.hostname(), pid: process.ppid }, new Date(), { takeOverForeign: false });
+    acquireLock(file, { user: 'colleague', host: os.hostname(), pid: process.ppid }, new Date(), { takeOver: false });
     const core = testCore();
     const refused = await core.call('repairWorkbook', { path: file, apply: true });
     expect(refused.ok ? null : refused.error.code).toBe('in-use');

@@ -52,6 +52,16 @@ describe('the host door', () => {
     expect((fetchMock.mock.calls[1]![1]?.headers as Record<string, string>)['x-ewb-token']).toBe('secret+token');
   });
 
+  it('names its page on every call, the same page however many clients it makes, so the host can release its workbooks when it goes', async () => {
+    fetchMock.mockResolvedValue(answer(JSON.stringify({ ok: true, value: [] })));
+    await hostClient().call('listForces', {} as never);
+    await hostClient().call('listForces', {} as never);
+    const pages = fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/')).map(([, init]) => (init?.headers as Record<string, string>)['x-ewb-page']);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(pages[1]).toBe(pages[0]);
+  });
+
   it('passes on an error the core answered with, code, message and fields intact', async () => {
     const error = { code: 'invalid-input', message: 'Enter a title for the strategy', fields: { title: 'Enter a title for the strategy' } };
     fetchMock.mockResolvedValueOnce(answer(JSON.stringify({ ok: false, error })));
