@@ -1,5 +1,6 @@
 // One browser host and one headless Chromium per e2e file; a fresh page per test that fails the
 // test on any request leaving the app's own origin, and a screenshot when a test fails.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,9 @@ export interface AppUnderTest {
 export async function startApp(folder: string, identity?: { user: string; host: string; pid: number }): Promise<AppUnderTest> {
   // The settings folder lives as long as the app under test (not one test, as tempDir's would).
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-config-'));
-  const core = createAppCore(testDeps({ clock: () => new Date(), paths: { configDir }, ...(identity ? { identity } : {}) }));
+  // Real ids, as the app makes them: workbooks made by other cores in a test (with predictable ids)
+  // must not share ids with what this one writes into them.
+  const core = createAppCore(testDeps({ clock: () => new Date(), newId: () => crypto.randomUUID(), paths: { configDir }, ...(identity ? { identity } : {}) }));
   const token = newToken();
   const host = await createHostServer({ core, rendererDir: RENDERER_DIR, workbooksDir: folder, token, appVersion: '0.1.0', log: { error: () => {}, warn: () => {}, info: () => {} } });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
