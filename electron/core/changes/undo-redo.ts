@@ -5,7 +5,7 @@ import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { changeFromRow, insertLogRow, toJson, type ChangeEntry, type LogRow } from './change-log.ts';
 import { changeHandler } from './change-handlers.ts';
 import type { ApplyEnv } from './change-handler.ts';
-import type { ChangeContext } from './write-change.ts';
+import { refuseWhileBusy, type ChangeContext } from './write-change.ts';
 import { withinWriteScope } from './write-scope.ts';
 import { statement } from '../db/statements.ts';
 
@@ -39,6 +39,7 @@ export function undoState(db: ReadDb): { undoLabel: string | null; redoLabel: st
 }
 
 function step(db: WriteDb, ctx: ChangeContext, appVersion: string, which: 'undo' | 'redo'): UndoStep | null {
+  refuseWhileBusy(db);
   let done: UndoStep | null = null;
   db.transaction(() => {
     const entry = which === 'undo' ? lastInForce(db) : firstUndone(db);

@@ -6,9 +6,9 @@ import { AppError } from '../app-error.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import type { Values } from '../changes/change-log.ts';
 import { plainHandler, type ChangeHandler } from '../changes/change-handler.ts';
-import { writeChange, type ChangeContext } from '../changes/write-change.ts';
-import { findCensusTableId, getCensusTable, writeCensusTable, type CensusTableData } from './census-store.ts';
-import { dropCensusStash, removeLiveCensusTable, restoreCensusTable, stashCensusTable } from './census-stash.ts';
+import { writeChange, writeChangeInTurns, type ChangeContext } from '../changes/write-change.ts';
+import { findCensusTableId, getCensusTable, writeCensusTable, writeCensusTableInTurns, type CensusTableData } from './census-store.ts';
+import { dropCensusStash, removeLiveCensusTable, restoreCensusTable, stashCensusTable, stashCensusTableInTurns } from './census-stash.ts';
 
 interface TableSummary extends Values {
   code: string;
@@ -33,6 +33,26 @@ export function storeCensusTable(db: WriteDb, ctx: ChangeContext, data: CensusTa
     // What is replaced is kept aside, so undo can put it back.
     if (earlier !== null) stashCensusTable(db, earlier, changeId, 'undo', false);
     writeCensusTable(db, tableId, at, data);
+    const after: TableSummary = { code: data.code, title: data.title, geographyLevel: data.geographyLevel, source: data.source, fileName: data.fileName };
+    return { result: { tableId, replaced: earlier !== null }, change: { kind: 'censusTable', recordId: tableId, action: earlier === null ? 'create' : 'update', before, after } };
+  });
+  const table = getCensusTable(db, result.tableId);
+  if (!table) throw new AppError('internal', `The table ${data.code} was written but could not be read back.`);
+  return { table, replaced: result.replaced, rows: data.geographies.length };
+}
+
+/**
+ * The same for an import: a large table is written a slice at a time, with turns of the event loop
+ * between, so the app goes on answering other workbooks while it is saved (this workbook's other
+ * writes wait, refused with a message, until it is done).
+ */
+export async function storeCensusTableInTurns(db: WriteDb, ctx: ChangeContext, data: CensusTableData): Promise<ImportCensusResult> {
+  const { result } = await writeChangeInTurns(db, ctx, async ({ id: changeId, at }) => {
+    const earlier = findCensusTableId(db, data.code, data.geographyLevel);
+    const before = earlier === null ? null : summaryOf(db, earlier);
+    const tableId = earlier ?? ctx.newId();
+    if (earlier !== null) await stashCensusTableInTurns(db, earlier, changeId, 'undo', false);
+    await writeCensusTableInTurns(db, tableId, at, data);
     const after: TableSummary = { code: data.code, title: data.title, geographyLevel: data.geographyLevel, source: data.source, fileName: data.fileName };
     return { result: { tableId, replaced: earlier !== null }, change: { kind: 'censusTable', recordId: tableId, action: earlier === null ? 'create' : 'update', before, after } };
   });

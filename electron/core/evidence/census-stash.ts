@@ -37,6 +37,52 @@ export function stashCensusTable(db: WriteDb, tableId: string, changeId: string,
   if (withLinks) db.prepare('INSERT INTO census_stash_link SELECT ?, id, audience_id, area_id, category_name, created_at FROM evidence_link WHERE table_id = ?').run(id, tableId);
 }
 
+/** A turn of the event loop, so other workbooks' requests are answered during a long write. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Geographies handled per turn: about a few tens of milliseconds of work. */
+const GEOGRAPHIES_PER_TURN = 1000;
+
+/** A table's geography codes in batches, with a turn of the event loop after each. */
+async function inGeographyBatches(db: WriteDb, tableId: string, each: (codes: string) => void): Promise<void> {
+  const codes = db.prepare('SELECT code FROM census_geography WHERE table_id = ? ORDER BY code').pluck().all(tableId) as string[];
+  for (let start = 0; start < codes.length; start += GEOGRAPHIES_PER_TURN) {
+    each(JSON.stringify(codes.slice(start, start + GEOGRAPHIES_PER_TURN)));
+    await nextTurn();
+  }
+}
+
+/** Copies a live table aside as stashCensusTable does, a batch of geographies per turn. */
+export async function stashCensusTableInTurns(db: WriteDb, tableId: string, changeId: string, purpose: StashPurpose, withLinks: boolean): Promise<void> {
+  requireWriteScope(db, 'A census stash');
+  const id = stashId(changeId, purpose);
+  db.prepare('DELETE FROM census_stash WHERE id = ?').run(id);
+  db.prepare(
+    `INSERT INTO census_stash (id, change_id, purpose, table_id, code, title, source, reference_date, geography_level, file_name, imported_at)
+     SELECT ?, ?, ?, id, code, title, source, reference_date, geography_level, file_name, imported_at FROM census_table WHERE id = ?`,
+  ).run(id, changeId, purpose, tableId);
+  db.prepare('INSERT INTO census_stash_category SELECT ?, position, name, label, parent_position, is_total FROM census_category WHERE table_id = ?').run(id, tableId);
+  const geographies = db.prepare('INSERT INTO census_stash_geography SELECT ?, code, name FROM census_geography WHERE table_id = ? AND code IN (SELECT value FROM json_each(?))');
+  const values = db.prepare('INSERT INTO census_stash_value SELECT ?, geography_code, position, count FROM census_value WHERE table_id = ? AND geography_code IN (SELECT value FROM json_each(?))');
+  await inGeographyBatches(db, tableId, (codes) => {
+    geographies.run(id, tableId, codes);
+    values.run(id, tableId, codes);
+  });
+  if (withLinks) db.prepare('INSERT INTO census_stash_link SELECT ?, id, audience_id, area_id, category_name, created_at FROM evidence_link WHERE table_id = ?').run(id, tableId);
+}
+
+/** Empties a live table's contents as clearCensusContents does, a batch of geographies per turn. */
+export async function clearCensusContentsInTurns(db: WriteDb, tableId: string): Promise<void> {
+  requireWriteScope(db, 'A census table');
+  const values = db.prepare('DELETE FROM census_value WHERE table_id = ? AND geography_code IN (SELECT value FROM json_each(?))');
+  const geographies = db.prepare('DELETE FROM census_geography WHERE table_id = ? AND code IN (SELECT value FROM json_each(?))');
+  await inGeographyBatches(db, tableId, (codes) => {
+    values.run(tableId, codes);
+    geographies.run(tableId, codes);
+  });
+  db.prepare('DELETE FROM census_category WHERE table_id = ?').run(tableId);
+}
+
 /** Empties a live table's contents, keeping its row (and so the evidence links citing it). */
 export function clearCensusContents(db: WriteDb, tableId: string): void {
   requireWriteScope(db, 'A census table');

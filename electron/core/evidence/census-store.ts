@@ -5,7 +5,7 @@
 import type { CensusCategory, CensusFigure, CensusTable, GeographyLevel } from '../../../shared/api/census.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
-import { clearCensusContents } from './census-stash.ts';
+import { clearCensusContents, clearCensusContentsInTurns, nextTurn } from './census-stash.ts';
 
 /** A table to write: what the file said, and each geography's counts by category position. */
 export interface CensusTableData {
@@ -75,23 +75,40 @@ export function findCensusTableId(db: ReadDb, code: string, level: GeographyLeve
 
 /**
  * Writes a table under `id`: a new row, or the existing one's details and contents replaced (the id
- * and so any evidence links stay). Call inside a transaction.
+ * and so any evidence links stay). Call inside a change (writeChange).
  */
 export function writeCensusTable(db: WriteDb, id: string, importedAt: string, data: CensusTableData): void {
   requireWriteScope(db, 'A census table');
+  if (writeDetails(db, id, importedAt, data)) clearCensusContents(db, id);
+  for (const _ of writeContents(db, id, data)) {
+    // Written all in one turn.
+  }
+}
+
+/** The same, a slice at a time with turns of the event loop between (inside writeChangeInTurns). */
+export async function writeCensusTableInTurns(db: WriteDb, id: string, importedAt: string, data: CensusTableData): Promise<void> {
+  requireWriteScope(db, 'A census table');
+  if (writeDetails(db, id, importedAt, data)) await clearCensusContentsInTurns(db, id);
+  for (const _ of writeContents(db, id, data)) await nextTurn();
+}
+
+/** Writes the table's row; true when it replaced one whose contents must be cleared first. */
+function writeDetails(db: WriteDb, id: string, importedAt: string, data: CensusTableData): boolean {
   const details = [data.code, data.title, data.source, data.referenceDate, data.geographyLevel, data.fileName, importedAt];
   const exists = db.prepare('SELECT 1 FROM census_table WHERE id = ?').get(id) !== undefined;
   if (exists) {
-    clearCensusContents(db, id);
-    db.prepare(
-      'UPDATE census_table SET code = ?, title = ?, source = ?, reference_date = ?, geography_level = ?, file_name = ?, imported_at = ? WHERE id = ?',
-    ).run(...details, id);
+    db.prepare('UPDATE census_table SET code = ?, title = ?, source = ?, reference_date = ?, geography_level = ?, file_name = ?, imported_at = ? WHERE id = ?').run(...details, id);
   } else {
-    db.prepare(
-      'INSERT INTO census_table (id, code, title, source, reference_date, geography_level, file_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, ...details);
+    db.prepare('INSERT INTO census_table (id, code, title, source, reference_date, geography_level, file_name, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, ...details);
   }
+  return exists;
+}
 
+/** Figures written per slice: a few tens of milliseconds of work. */
+const VALUES_PER_SLICE = 40_000;
+
+/** Writes the categories, geographies and figures, pausing (yielding) after each slice of figures. */
+function* writeContents(db: WriteDb, id: string, data: CensusTableData): Generator<void> {
   const categories = batchInserter(db, 'census_category (table_id, position, name, label, parent_position, is_total)', 6);
   for (const c of data.categories) categories.add(id, c.position, c.name, c.label, c.parentPosition, c.isTotal ? 1 : 0);
   categories.flush();
@@ -102,8 +119,14 @@ export function writeCensusTable(db: WriteDb, id: string, importedAt: string, da
 
   const values = batchInserter(db, 'census_value (table_id, geography_code, position, count)', 4);
   const positions = data.categories.map((c) => c.position);
+  let written = 0;
   for (const g of data.geographies) {
     for (let i = 0; i < positions.length; i += 1) values.add(id, g.code, positions[i], g.counts[i]);
+    written += positions.length;
+    if (written >= VALUES_PER_SLICE) {
+      written = 0;
+      yield;
+    }
   }
   values.flush();
 }

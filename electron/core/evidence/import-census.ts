@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ImportCensusResult } from '../../../shared/api/census.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import type { ChangeContext } from '../changes/write-change.ts';
-import { storeCensusTable } from './census-changes.ts';
+import { storeCensusTable, storeCensusTableInTurns } from './census-changes.ts';
 import type { ParsedCensus } from './parse-census-csv.ts';
 import { ignoreProgress, type ProgressReporter } from '../jobs/job-progress.ts';
 import { runFileWorker, type WorkerLimits } from '../workers/run-file-worker.ts';
@@ -61,5 +61,5 @@ export async function importCensus(
   report({ stage: 'Saving to the workbook', done: 0, total: 0 });
   const db = writable();
   checkRoomForTable(db, table.code, table.geographyLevel, fileName);
-  return storeCensusTable(db, ctx, { ...table, source: censusSource(table.referenceDate) });
+  return storeCensusTableInTurns(db, ctx, { ...table, source: censusSource(table.referenceDate) });
 }

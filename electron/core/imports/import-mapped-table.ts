@@ -11,6 +11,7 @@ import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import type { CensusTableData } from '../evidence/census-store.ts';
 import { fileSize, storeCensusTable } from '../evidence/import-census.ts';
+import { storeCensusTableInTurns } from '../evidence/census-changes.ts';
 import { geographyLevelOf } from '../evidence/parse-census-csv.ts';
 import { checkRoomForTable, maxRowsFor, tooManyRows } from '../evidence/census-limits.ts';
 import { unpackTable } from '../evidence/packed-table.ts';
@@ -222,5 +223,5 @@ export async function importMappedTable(
   const table = unpackTable(packed);
   const db = writable();
   checkRoomForTable(db, table.code, table.geographyLevel, path.basename(file));
-  return storeMappedTable(db, ctx, table);
+  return storeCensusTableInTurns(db, ctx, table);
 }
