@@ -55,6 +55,26 @@ describe('the app frame in the browser host', () => {
     await workbook.close();
   });
 
+  it('sets how long the history keeps personal details: refuses 0 in place, takes 7 as a step of undo', async () => {
+    const page = (e2e.page = await e2e.app.newPage());
+    const workbook = await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent plan' }, 'Kent history');
+    const days = workbook.field('Keep personal details in the history for (days)');
+    expect(await days.inputValue()).toBe('30');
+    await days.fill('0');
+    await days.press('Enter');
+    await page.getByText('Error: Enter a whole number of days from 1 to 3,650').waitFor();
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await days.fill('7');
+    await page.getByRole('button', { name: 'Set days', exact: true }).click();
+    await page.getByText(/^Undo now reaches back 7 days/).waitFor();
+    expect(await page.getByRole('button', { name: /^Undo/ }).getAttribute('title')).toBe('Undo changing how long the history keeps personal details');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    await page.getByText('Undid changing how long the history keeps personal details.').waitFor();
+    expect(await workbook.field('Keep personal details in the history for (days)').inputValue()).toBe('30');
+    await workbook.close();
+  });
+
   it('names the problem when the file is damaged', async () => {
     fs.writeFileSync(path.join(e2e.folder, 'Damaged.ewb'), Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(5000, 7)]));
     const page = (e2e.page = await e2e.app.newPage());

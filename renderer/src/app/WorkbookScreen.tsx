@@ -7,6 +7,7 @@ import type { SectionId } from '../../../shared/domain/record-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { Notice } from '../components/Notice.tsx';
 import { DetailsForm } from '../worksheets/details/DetailsForm.tsx';
+import { HistorySettings } from '../worksheets/details/HistorySettings.tsx';
 import type { SaveState } from '../worksheets/use-autosave.ts';
 import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-data.tsx';
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
@@ -140,6 +141,7 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
                 <p>Set the strategy period and a review date: a strategy is never finished, and the review date is when you look again at who you engage and how.</p>
               </details>
               <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} onEffects={applyEffects} />
+              <HistorySettings api={api} handle={info.handle} readOnly={info.readOnly} generation={data.generation} onEffects={applyEffects} />
             </>
           ) : current.screen === 'census' ? (
             <CensusSection />
