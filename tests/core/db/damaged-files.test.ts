@@ -144,11 +144,15 @@ async function probe(core: AppCore, damage: Damage, index: number): Promise<Outc
   // 1. checkWorkbook: a report (ok or problems named), never an error, for any damaged file.
   const checked = judge('checkWorkbook', await timed('checkWorkbook', { path: file }));
   let passedCheck = false;
+  // Sound as a file but holding values the app cannot use (a flipped byte inside a record or the
+  // history's JSON): such a file opens, read-only, with the repairs offered.
+  let valuesOnly = false;
   if (checked && !checked.ok) {
     note(`checkWorkbook returned an error instead of a report: ${checked.error.code}: ${checked.error.message}`);
   } else if (checked?.ok) {
-    const report = checked.value as { ok: boolean; problems: string[] };
+    const report = checked.value as { ok: boolean; problems: string[]; values: { total: number } | null };
     passedCheck = report.ok;
+    valuesOnly = !report.ok && (report.values?.total ?? 0) > 0;
     if (!report.ok && !(report.problems.length > 0 && report.problems.every((p) => p.trim().length > 0))) {
       note(`checkWorkbook failed the file without naming a problem: ${JSON.stringify(report.problems)}`);
     }
@@ -165,18 +169,21 @@ async function probe(core: AppCore, damage: Damage, index: number): Promise<Outc
     await core.call('closeWorkbook', { handle: info.handle });
     if (!sound()) unsound('the read-only open accepted');
   }
-  if (read && read.ok !== passedCheck) note(`checkWorkbook ${passedCheck ? 'passed' : 'failed'} the file but the read-only open ${read.ok ? 'accepted' : 'refused'} it`);
+  if (read && read.ok !== (passedCheck || valuesOnly)) note(`checkWorkbook ${passedCheck ? 'passed' : valuesOnly ? 'reported values in' : 'failed'} the file but the read-only open ${read.ok ? 'accepted' : 'refused'} it`);
   unchanged('the read-only open');
 
   // 3. openWorkbook for editing: may change the file only if it passed the checks.
   const lockFile = lockPathFor(file);
   const edit = judge('openWorkbook for editing', await timed('openWorkbook', { path: file }));
   if (edit?.ok) {
-    const { info } = edit.value as { info: { handle: string } };
+    const { info } = edit.value as { info: { handle: string; readOnly: boolean } };
     await core.call('closeWorkbook', { handle: info.handle });
     if (fs.existsSync(lockFile)) note('the lock file is still there after closing');
     if (!sound()) unsound('the editing open accepted');
-    if (!passedCheck) {
+    if (valuesOnly) {
+      if (!info.readOnly) note('a file holding values the app cannot use was opened for editing');
+      unchanged('an editing open of a file holding values the app cannot use');
+    } else if (!passedCheck) {
       note('the editing open accepted a file that checkWorkbook failed');
       unchanged('an editing open of a file that failed its check');
     }
