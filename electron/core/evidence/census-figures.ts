@@ -5,6 +5,7 @@ import type { CensusFigure } from '../../../shared/api/census.ts';
 import { LIMITS, formatCount } from '../../../shared/domain/limits.ts';
 import { AppError } from '../app-error.ts';
 import type { ReadDb } from '../db/open-database.ts';
+import { figureOf, type FigureRow } from './census-store.ts';
 
 /** Where the previous page ended. */
 export interface FigureCursor {
@@ -12,14 +13,6 @@ export interface FigureCursor {
   position: number;
 }
 
-interface PageRow {
-  table: string;
-  geographyCode: string;
-  geographyName: string;
-  category: string;
-  count: number;
-  total: number | null;
-}
 
 /**
  * Up to `limit` figures of one table after `after` (from the start when null): each geography's
@@ -41,15 +34,8 @@ export function pageCensusFigures(db: ReadDb, tableId: string, after: FigureCurs
        ORDER BY v.geography_code, v.position
        LIMIT @limit`,
     )
-    .all({ table: tableId, total: totalPosition, code: after?.geographyCode ?? '', position: after?.position ?? -1, limit }) as PageRow[];
-  return rows.map((row) => ({
-    table: row.table,
-    geographyCode: row.geographyCode,
-    geographyName: row.geographyName,
-    category: row.category,
-    count: row.count,
-    proportion: row.total ? row.count / row.total : 0,
-  }));
+    .all({ table: tableId, total: totalPosition, code: after?.geographyCode ?? '', position: after?.position ?? -1, limit }) as FigureRow[];
+  return rows.map(figureOf);
 }
 
 /**

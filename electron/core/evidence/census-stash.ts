@@ -22,9 +22,8 @@ function stashId(changeId: string, purpose: StashPurpose): string {
   return `${changeId}:${purpose}`;
 }
 
-/** Copies a live table's details and contents (and, with `withLinks`, the links citing it) aside. */
-export function stashCensusTable(db: WriteDb, tableId: string, changeId: string, purpose: StashPurpose, withLinks: boolean): void {
-  requireWriteScope(db, 'A census stash');
+/** Starts a stash: the table's details and categories, under the stash's id (which it returns). */
+function stashDetails(db: WriteDb, tableId: string, changeId: string, purpose: StashPurpose): string {
   const id = stashId(changeId, purpose);
   db.prepare('DELETE FROM census_stash WHERE id = ?').run(id);
   db.prepare(
@@ -32,6 +31,13 @@ export function stashCensusTable(db: WriteDb, tableId: string, changeId: string,
      SELECT ?, ?, ?, id, code, title, source, reference_date, geography_level, file_name, imported_at FROM census_table WHERE id = ?`,
   ).run(id, changeId, purpose, tableId);
   db.prepare('INSERT INTO census_stash_category SELECT ?, position, name, label, parent_position, is_total FROM census_category WHERE table_id = ?').run(id, tableId);
+  return id;
+}
+
+/** Copies a live table's details and contents (and, with `withLinks`, the links citing it) aside. */
+export function stashCensusTable(db: WriteDb, tableId: string, changeId: string, purpose: StashPurpose, withLinks: boolean): void {
+  requireWriteScope(db, 'A census stash');
+  const id = stashDetails(db, tableId, changeId, purpose);
   db.prepare('INSERT INTO census_stash_geography SELECT ?, code, name FROM census_geography WHERE table_id = ?').run(id, tableId);
   db.prepare('INSERT INTO census_stash_value SELECT ?, geography_code, position, count FROM census_value WHERE table_id = ?').run(id, tableId);
   if (withLinks) db.prepare('INSERT INTO census_stash_link SELECT ?, id, audience_id, area_id, category_name, created_at FROM evidence_link WHERE table_id = ?').run(id, tableId);
@@ -55,13 +61,7 @@ async function inGeographyBatches(db: WriteDb, tableId: string, each: (codes: st
 /** Copies a live table aside as stashCensusTable does, a batch of geographies per turn. */
 export async function stashCensusTableInTurns(db: WriteDb, tableId: string, changeId: string, purpose: StashPurpose, withLinks: boolean): Promise<void> {
   requireWriteScope(db, 'A census stash');
-  const id = stashId(changeId, purpose);
-  db.prepare('DELETE FROM census_stash WHERE id = ?').run(id);
-  db.prepare(
-    `INSERT INTO census_stash (id, change_id, purpose, table_id, code, title, source, reference_date, geography_level, file_name, imported_at)
-     SELECT ?, ?, ?, id, code, title, source, reference_date, geography_level, file_name, imported_at FROM census_table WHERE id = ?`,
-  ).run(id, changeId, purpose, tableId);
-  db.prepare('INSERT INTO census_stash_category SELECT ?, position, name, label, parent_position, is_total FROM census_category WHERE table_id = ?').run(id, tableId);
+  const id = stashDetails(db, tableId, changeId, purpose);
   const geographies = db.prepare('INSERT INTO census_stash_geography SELECT ?, code, name FROM census_geography WHERE table_id = ? AND code IN (SELECT value FROM json_each(?))');
   const values = db.prepare('INSERT INTO census_stash_value SELECT ?, geography_code, position, count FROM census_value WHERE table_id = ? AND geography_code IN (SELECT value FROM json_each(?))');
   await inGeographyBatches(db, tableId, (codes) => {

@@ -163,13 +163,18 @@ export function getCensusTable(db: ReadDb, id: string): CensusTable | null {
   return row ? tableFrom(row, categoriesByTable(db, id).get(id) ?? []) : null;
 }
 
-interface FigureRow {
+export interface FigureRow {
   table: string;
   geographyCode: string;
   geographyName: string;
   category: string;
   count: number;
   total: number | null;
+}
+
+/** A figure from its row: the count, and its share of the geography's total (0 where the total is 0). */
+export function figureOf(row: FigureRow): CensusFigure {
+  return { table: row.table, geographyCode: row.geographyCode, geographyName: row.geographyName, category: row.category, count: row.count, proportion: row.total ? row.count / row.total : 0 };
 }
 
 /**
@@ -190,12 +195,5 @@ export function listCensusFigures(db: ReadDb, tableId?: string): CensusFigure[] 
        ORDER BY t.code, t.geography_level, v.geography_code, v.position`,
     )
     .all({ id: tableId ?? null }) as FigureRow[];
-  return rows.map((row) => ({
-    table: row.table,
-    geographyCode: row.geographyCode,
-    geographyName: row.geographyName,
-    category: row.category,
-    count: row.count,
-    proportion: row.total ? row.count / row.total : 0,
-  }));
+  return rows.map(figureOf);
 }
