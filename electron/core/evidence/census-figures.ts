@@ -5,6 +5,7 @@ import type { CensusFigure } from '../../../shared/api/census.ts';
 import { LIMITS, formatCount } from '../../../shared/domain/limits.ts';
 import { AppError } from '../app-error.ts';
 import type { ReadDb } from '../db/open-database.ts';
+import { statement } from '../db/statements.ts';
 import { figureOf, type FigureRow } from './census-store.ts';
 
 /** Where the previous page ended. */
@@ -21,10 +22,10 @@ export interface FigureCursor {
 export function pageCensusFigures(db: ReadDb, tableId: string, after: FigureCursor | null, limit: number): CensusFigure[] {
   // Driven from census_value's primary key (table, geography, position), so a page costs its own
   // size whatever the table's, rather than a scan from the start; each total found by its key.
-  const totalPosition = (db.prepare('SELECT position FROM census_category WHERE table_id = ? AND is_total = 1').pluck().get(tableId) as number | undefined) ?? -1;
-  const rows = db
-    .prepare(
-      `SELECT t.code AS "table", v.geography_code AS geographyCode, g.name AS geographyName, c.name AS category, v.count AS count, tv.count AS total
+  const totalPosition = (statement(db, 'SELECT position FROM census_category WHERE table_id = ? AND is_total = 1').pluck().get(tableId) as number | undefined) ?? -1;
+  const rows = statement(
+    db,
+    `SELECT t.code AS "table", v.geography_code AS geographyCode, g.name AS geographyName, c.name AS category, v.count AS count, tv.count AS total
        FROM census_value v
        JOIN census_table t ON t.id = v.table_id
        JOIN census_category c ON c.table_id = v.table_id AND c.position = v.position
@@ -33,8 +34,7 @@ export function pageCensusFigures(db: ReadDb, tableId: string, after: FigureCurs
        WHERE v.table_id = @table AND (v.geography_code, v.position) > (@code, @position) AND c.is_total = 0
        ORDER BY v.geography_code, v.position
        LIMIT @limit`,
-    )
-    .all({ table: tableId, total: totalPosition, code: after?.geographyCode ?? '', position: after?.position ?? -1, limit }) as FigureRow[];
+  ).all({ table: tableId, total: totalPosition, code: after?.geographyCode ?? '', position: after?.position ?? -1, limit }) as FigureRow[];
   return rows.map(figureOf);
 }
 

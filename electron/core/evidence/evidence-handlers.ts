@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../app-error.ts';
+import { statement } from '../db/statements.ts';
 import { removeCensusTable } from './census-changes.ts';
-import { getCensusTable, listCensusFigures, listCensusTables } from './census-store.ts';
+import { listCensusFigures, listCensusTables } from './census-store.ts';
 import { importCensus } from './import-census.ts';
 import { pageCensusFigures, refuseTooManyFigures } from './census-figures.ts';
 
@@ -30,7 +31,8 @@ export function evidenceHandlers(ctx: AppContext): Pick<ApiHandlers, EvidenceMet
 
     listCensusFigures: ({ handle, tableId, after, limit }) => {
       const { db } = sessions.get(handle);
-      if (tableId !== undefined && !getCensusTable(db, tableId)) throw new AppError('not-found', 'That census table is no longer in the workbook: it may have been removed.');
+      // Asked for once a page: only whether the table is there (its full description counts every geography).
+      if (tableId !== undefined && !statement(db, 'SELECT 1 FROM census_table WHERE id = ?').get(tableId)) throw new AppError('not-found', 'That census table is no longer in the workbook: it may have been removed.');
       if (tableId !== undefined && limit !== undefined) return pageCensusFigures(db, tableId, after ?? null, limit);
       refuseTooManyFigures(db, tableId);
       return listCensusFigures(db, tableId);
