@@ -179,7 +179,7 @@ export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetDat
       return;
     }
     // Only empty fields are filled in: what the workbook already says is kept.
-    const current = 'existing' in match ? match.existing : { ...plan.adds[match.added]!.given, ...pendingChanges(plan, match.added) };
+    const current = { ...('existing' in match ? match.existing : plan.adds[match.added]!.given), ...pendingChanges(plan, match) };
     const changes: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(values)) {
       if (field !== nameField && isEmpty(current[field]) && !isEmpty(value)) changes[field] = value;
@@ -190,7 +190,7 @@ export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetDat
       return;
     }
     // The merged record must still be one the app can use (a long phone number refused here, not on saving).
-    const whole = 'existing' in match ? { ...match.existing, ...changes } : { ...plan.adds[match.added]!.values, ...pendingChanges(plan, match.added), ...changes };
+    const whole = { ...('existing' in match ? match.existing : plan.adds[match.added]!.values), ...pendingChanges(plan, match), ...changes };
     completeRecord(target, editableOf(target, whole), rowNumber, columns, locator);
     plan.merges.push({ row: rowNumber, name, into: 'existing' in match ? { existing: match.existing } : match, intoName, changes });
     if (values.email && !byEmail.has(sameKey(values.email))) byEmail.set(sameKey(values.email), match);
@@ -209,9 +209,12 @@ function editableOf(target: ContactTarget, values: Record<string, unknown>): Rec
   return Object.fromEntries(Object.entries(values).filter(([name]) => names.has(name)));
 }
 
-/** The fields later rows have already filled in on a record an earlier row adds. */
-function pendingChanges(plan: ContactPlan, added: number): Record<string, unknown> {
+/** The fields earlier rows of the list have already filled in on the same record. */
+function pendingChanges(plan: ContactPlan, target: PlannedMerge['into']): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
-  for (const merge of plan.merges) if ('added' in merge.into && merge.into.added === added) Object.assign(changes, merge.changes);
+  for (const merge of plan.merges) {
+    const same = 'existing' in target ? 'existing' in merge.into && merge.into.existing.id === target.existing.id : 'added' in merge.into && merge.into.added === target.added;
+    if (same) Object.assign(changes, merge.changes);
+  }
   return changes;
 }
