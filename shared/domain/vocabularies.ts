@@ -132,7 +132,7 @@ export const CHANNEL_KINDS: readonly VocabItem[] = [
   { id: 'local-press', label: 'Local press' },
   { id: 'radio', label: 'Radio' },
   { id: 'newsletter', label: 'Newsletter' },
-  { id: 'community-messaging', label: 'Community messaging (for example a neighbourhood alert service)' },
+  { id: 'community-messaging', label: 'Community messaging', hint: 'For example a neighbourhood alert service.' },
   { id: 'website', label: 'Website' },
   { id: 'survey', label: 'Survey' },
   { id: 'community-group', label: 'Link with a community group' },

@@ -73,8 +73,8 @@ export function channelsPart(data: ExportData, def: RecordTypeDef): Block[] {
 
 // ——— Who listens where ———
 
-/** Channels per table: beside the audience's column, six channels fit across A4 portrait with their words. */
-const CHANNELS_PER_TABLE = 6;
+/** Channels per table: beside the audience's column, five fit across A4 portrait with their names unbroken. */
+const CHANNELS_PER_TABLE = 5;
 
 function mark(value: ReceptivityValue): string {
   return `${RECEPTIVITY_SYMBOLS[value]} ${receptivityLabel(value)}`;
@@ -100,7 +100,7 @@ export function receptivityBlocks(data: ExportData): Block[] {
   for (let start = 0; start < channels.length; start += CHANNELS_PER_TABLE) {
     const shown = channels.slice(start, start + CHANNELS_PER_TABLE);
     if (channels.length > CHANNELS_PER_TABLE) blocks.push(intro(`Channels ${start + 1} to ${start + shown.length} of ${channels.length}:`));
-    const columns: Column[] = [{ title: 'Audience', width: 28 }, ...shown.map((channel) => ({ title: field(channel, 'name'), width: 12, centred: true }))];
+    const columns: Column[] = [{ title: 'Audience', width: 25 }, ...shown.map((channel) => ({ title: field(channel, 'name'), width: 15, centred: true }))];
     const rows: Row[] = [];
     for (const group of byPriority) {
       rows.push({ group: `${group.priority.label} priority` });
@@ -126,10 +126,10 @@ export function partnersPart(data: ExportData, def: RecordTypeDef): Block[] {
   if (partners.length === 0) return [...blocks, gapLine('No partners have been recorded yet.')];
   const columns: Column[] = [
     { title: 'Partner', width: 24 },
-    { title: 'Relationship', width: 14 },
+    { title: 'Relationship', width: 17 },
     { title: 'Last contact', width: 13 },
-    { title: 'What they bring', width: 27 },
-    { title: 'Audiences they reach', width: 22 },
+    { title: 'What they bring', width: 25 },
+    { title: 'Audiences they reach', width: 21 },
   ];
   if (data.personal) columns.push({ title: 'Contact', width: 22 });
   const row = (partner: RecordValues): Cell[] => {

@@ -40,7 +40,8 @@ function mappingFields(target: ContactTarget): MappingField[] {
     const label = name === 'notes' ? 'Notes' : (field?.label ?? name);
     const fallback = CONTACT_DEFAULTS[target][name];
     const hint = name === CONTACT_NAME_FIELD[target] ? 'Rows are matched with what the workbook holds by this, or by email.' : fallback && field ? `Without a column, each is recorded as “${labelOf(field.vocabulary ?? [], fallback)}”.` : field?.personal ? 'Personal data: kept out of exports and share copies unless you ask.' : undefined;
-    return { key: name, label: `Column with the ${label.toLowerCase()}`, kind: 'column', required: name === CONTACT_NAME_FIELD[target], ...(hint ? { hint } : {}), ...(GUESSES[name] ? { guess: GUESSES[name] } : {}), noneLabel: '(none)' } satisfies MappingField;
+    const required = name === CONTACT_NAME_FIELD[target];
+    return { key: name, label: `Column with the ${label.toLowerCase()}${required ? '' : ' (optional)'}`, kind: 'column', required, ...(hint ? { hint } : {}), ...(GUESSES[name] ? { guess: GUESSES[name] } : {}), noneLabel: '(none)' } satisfies MappingField;
   });
 }
 

@@ -42,6 +42,9 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
   const data = useWorkbookData();
   const { api, handle, generation } = data;
   const [cells, setCells] = useState<CellsByAudience>(new Map());
+  const [loaded, setLoaded] = useState(false);
+  /** Goes up with every change made here: a read that started before one is out of date when it lands. */
+  const edits = useRef(0);
   const [active, setActive] = useState<ActiveCell | null>(null);
   const [audienceFilter, setAudienceFilter] = useState('');
   const [channelFilter, setChannelFilter] = useState('');
@@ -54,9 +57,12 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
   cellsRef.current = cells;
 
   const load = useCallback(async () => {
+    const asOf = edits.current;
     const result = await api.call('listReceptivity', { handle });
+    if (edits.current !== asOf) return;
     if (result.ok) setCells(byAudience(result.value));
     else setError(result.error);
+    setLoaded(true);
   }, [api, handle]);
 
   // Undo, redo and deletions move the generation on: the grid is read again.
@@ -80,6 +86,7 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
       const current = cellsRef.current.get(at.audienceId)?.get(at.channelId) ?? { ...at, value: 'unknown' as const, note: '' };
       const next = { ...current, ...change };
       if (next.value === current.value && next.note === current.note) return;
+      edits.current += 1;
       setCells((old) => withCell(old, next));
       pending.current += 1;
       onSaveState({ kind: 'saving' });
@@ -89,7 +96,8 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
         if (!result.ok) {
           setError(result.error);
           onSaveState({ kind: 'failed', message: result.error.message });
-          await load();
+          // What is saved, read once every change made so far has been answered.
+          if (pending.current === 0) await load();
           return;
         }
         data.applyEffects(result.value.effects);
@@ -187,7 +195,9 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
               )}
             </div>
           )}
-          {audiences.length === 0 || channels.length === 0 ? (
+          {!loaded ? (
+            <p className="empty-state" role="status">Reading the grid…</p>
+          ) : audiences.length === 0 || channels.length === 0 ? (
             <p className="empty-state">Nothing matches the filters.</p>
           ) : (
             <ReceptivityGrid audiences={audiences} channels={channels} cells={cells} active={active} readOnly={data.readOnly} onActivate={setActive} onCommand={onCommand} />
