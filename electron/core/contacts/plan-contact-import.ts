@@ -161,6 +161,9 @@ export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetDat
   }
 
   const plan: ContactPlan = { target, adds: [], merges: [], skips: [] };
+  // What earlier rows have filled in on each record, by record: an existing one's id or a new one's place.
+  const filled = new Map<string, Record<string, unknown>>();
+  const keyOf = (into: PlannedMerge['into']) => ('existing' in into ? `existing:${into.existing.id}` : `added:${into.added}`);
   const labelOf = (name: string) => (name === 'notes' ? 'Notes' : (def.fields.find((f) => f.name === name)?.label ?? name));
   sheet.rows.forEach((row, index) => {
     const rowNumber = sheet.rowNumbers[index] ?? index + 1;
@@ -179,7 +182,7 @@ export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetDat
       return;
     }
     // Only empty fields are filled in: what the workbook already says is kept.
-    const current = { ...('existing' in match ? match.existing : plan.adds[match.added]!.given), ...pendingChanges(plan, match) };
+    const current = { ...('existing' in match ? match.existing : plan.adds[match.added]!.given), ...filled.get(keyOf(match)) };
     const changes: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(values)) {
       if (field !== nameField && isEmpty(current[field]) && !isEmpty(value)) changes[field] = value;
@@ -190,9 +193,10 @@ export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetDat
       return;
     }
     // The merged record must still be one the app can use (a long phone number refused here, not on saving).
-    const whole = { ...('existing' in match ? match.existing : plan.adds[match.added]!.values), ...pendingChanges(plan, match), ...changes };
+    const whole = { ...('existing' in match ? match.existing : plan.adds[match.added]!.values), ...filled.get(keyOf(match)), ...changes };
     completeRecord(target, editableOf(target, whole), rowNumber, columns, locator);
     plan.merges.push({ row: rowNumber, name, into: 'existing' in match ? { existing: match.existing } : match, intoName, changes });
+    filled.set(keyOf(match), { ...filled.get(keyOf(match)), ...changes });
     if (values.email && !byEmail.has(sameKey(values.email))) byEmail.set(sameKey(values.email), match);
   });
   const room = LIMITS.recordsPerType - countRecordsOf(db, target);
@@ -207,14 +211,4 @@ function editableOf(target: ContactTarget, values: Record<string, unknown>): Rec
   const def = RECORD_TYPES[target];
   const names = new Set([...def.fields.map((f) => f.name), ...def.links.map((l) => l.name), 'notes', 'shareable', 'reviewedAt']);
   return Object.fromEntries(Object.entries(values).filter(([name]) => names.has(name)));
-}
-
-/** The fields earlier rows of the list have already filled in on the same record. */
-function pendingChanges(plan: ContactPlan, target: PlannedMerge['into']): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const merge of plan.merges) {
-    const same = 'existing' in target ? 'existing' in merge.into && merge.into.existing.id === target.existing.id : 'added' in merge.into && merge.into.added === target.added;
-    if (same) Object.assign(changes, merge.changes);
-  }
-  return changes;
 }
