@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { CensusFigure, CensusTable, GeographyLevel, ImportCensusResult } from '../../shared/api/census.ts';
 import type { CliContext } from './cli-context.ts';
+import { registerContactImportCommands } from './contact-commands.ts';
 
 const LEVEL_NAMES: Readonly<Record<GeographyLevel, [string, string]>> = {
   oa: ['output area', 'output areas'],
@@ -146,11 +147,11 @@ function bufferedOut(context: CliContext): { write(text: string): void; flush():
 export function registerCensusCommands(program: Command, context: CliContext): void {
   const importCommand = program
     .command('import')
-    .description('bring data from another file into a workbook (see "ewb import census")')
-    .argument('[what]', 'what to import: census')
+    .description('bring data from another file into a workbook (see "ewb import census", "ewb import partners", "ewb import assets")')
+    .argument('[what]', 'what to import: census, partners or assets')
     .allowExcessArguments()
     .action((what?: string) => {
-      const opening = what === undefined ? 'say what to import' : `there is no "ewb import ${what}"; ewb can import census tables`;
+      const opening = what === undefined ? 'say what to import' : `there is no "ewb import ${what}"; ewb can import census tables, partners and assets`;
       importCommand.error(`error: ${opening}, e.g. "ewb import census FILE.ewb TABLE.csv".`, { exitCode: 2, code: 'commander.usage' });
     });
   importCommand
@@ -171,6 +172,8 @@ export function registerCensusCommands(program: Command, context: CliContext): v
       }
       context.io.out(importedLine(result));
     });
+
+  registerContactImportCommands(importCommand, context);
 
   program
     .command('census')

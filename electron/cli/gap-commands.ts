@@ -2,18 +2,10 @@
 // Read-only and lock-free like `ewb info`; finding gaps is an answer, not a failure, so it exits 0.
 import type { Command } from 'commander';
 import { SECTION_IDS } from '../../shared/domain/record-types.ts';
+import { sectionById } from '../../shared/domain/sections.ts';
 import type { Gap } from '../../shared/api/records.ts';
 import type { CliContext } from './cli-context.ts';
 
-/** The sections' names as the task list shows them. */
-const SECTION_TITLES: Readonly<Record<string, string>> = {
-  aims: 'Aims and objectives',
-  areas: 'Areas',
-  audiences: 'Audiences',
-  assets: 'Assets',
-  vulnerabilities: 'Vulnerabilities',
-  places: 'Places',
-};
 
 /** One gap as `ewb gaps --json` prints it: the API's gap without its record type. */
 export interface GapRow {
@@ -38,7 +30,8 @@ export function formatGaps(gaps: readonly GapRow[]): string {
   const lines: string[] = [];
   for (const section of sections) {
     const inSection = gaps.filter((gap) => gap.section === section);
-    lines.push(`${SECTION_TITLES[section] ?? section} (${inSection.length})`);
+    // The sections' names as the task list shows them.
+    lines.push(`${sectionById(section)?.title ?? section} (${inSection.length})`);
     for (const gap of inSection) lines.push(`  - ${gap.message}`);
     lines.push('');
   }

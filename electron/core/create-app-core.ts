@@ -11,6 +11,8 @@ import { evidenceHandlers } from './evidence/evidence-handlers.ts';
 import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
 import { tabularHandlers } from './imports/tabular-handlers.ts';
+import { receptivityHandlers } from './receptivity/receptivity-handlers.ts';
+import { contactHandlers } from './contacts/contact-handlers.ts';
 import { recordHandlers } from './records/record-handlers.ts';
 import { repairHandlers } from './workbook/repair-handlers.ts';
 import { workbookHandlers } from './workbook/workbook-handlers.ts';
@@ -63,6 +65,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...evidenceHandlers(ctx),
     ...evidenceLinkHandlers(ctx),
     ...tabularHandlers(ctx),
+    ...receptivityHandlers(ctx),
+    ...contactHandlers(ctx),
   } satisfies ApiHandlers;
 
   async function call(method: string, request: unknown): Promise<Result<unknown>> {

@@ -2,10 +2,12 @@
 // response schemas. Main validates requests against it, preload exposes exactly these names,
 // and the core's implementation is checked against it by the compiler.
 import { z } from 'zod';
-import { FilePathSchema, IdSchema } from './fields.ts';
+import { FilePathSchema, IdSchema, plainText } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
 import { RepairReportSchema } from './value-check.ts';
+import { ReceptivityCellSchema, ReceptivityValueSchema, RECEPTIVITY_NOTE_MAX } from './receptivity.ts';
+import { ContactImportRequestSchema, ContactImportResultSchema } from './contacts.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, RecordWriteSchema, SectionIdSchema, SectionStateSchema, UndoStateSchema, WriteEffectsSchema } from './records.ts';
 import { SETTING_KEYS, SETTINGS } from './settings.ts';
@@ -276,6 +278,28 @@ export const contract = {
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),
     response: z.array(GapSchema),
+  },
+  listReceptivity: {
+    /** Every cell of the receptivity grid that says something (the others are unknown, with no note). */
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(ReceptivityCellSchema),
+  },
+  setReceptivity: {
+    /** Sets one cell's value, its evidence note, or both: one undoable change. */
+    request: z
+      .object({ handle: HandleSchema, audienceId: IdSchema, channelId: IdSchema, value: ReceptivityValueSchema.optional(), note: plainText(RECEPTIVITY_NOTE_MAX).optional() })
+      .strict()
+      .refine((request) => request.value !== undefined || request.note !== undefined, { message: 'Say what to set: a value, a note, or both', path: ['value'] }),
+    response: ReceptivityCellSchema.extend({ effects: WriteEffectsSchema }),
+  },
+  importContacts: {
+    /**
+     * Partners or assets from the planner's own CSV or XLSX, through the column-mapping step: with
+     * `apply` false only says what would be added, merged and skipped; with `apply` true imports
+     * them as one undoable change.
+     */
+    request: ContactImportRequestSchema,
+    response: ContactImportResultSchema.extend({ effects: WriteEffectsSchema.nullable() }),
   },
 } as const;
 

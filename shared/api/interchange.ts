@@ -6,15 +6,17 @@ import { ForceIdSchema, MarkingSchema } from './workbook.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/record-types.ts';
 import { SectionIdSchema, recordSchema } from './records.ts';
 import { EvidenceLinkSchema, GeographyLevelSchema, MAX_CENSUS_COUNT } from './census.ts';
+import { InterchangeReceptivitySchema } from './receptivity.ts';
 import { LIMITS } from '../domain/limits.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
 /**
  * Bump when the format changes shape; readers refuse a version above their own and read older
  * ones. Version 2 added the Aims and WHO records; version 3 census tables, evidence links and
- * settings. Older files still load (what they lack is empty).
+ * settings; version 4 the HOW records (channels, partners, community events, practice) and the
+ * receptivity grid. Older files still load (what they lack is empty).
  */
-export const INTERCHANGE_VERSION = 3;
+export const INTERCHANGE_VERSION = 4;
 
 export const InterchangeWorkbookSchema = z
   .object({
@@ -84,6 +86,8 @@ export const InterchangeRecordsSchema = z
     sectionCompletions: z.array(SectionCompletionSchema).max(LIMITS.sectionCompletions).default([]),
     censusTables: z.array(InterchangeCensusTableSchema).max(LIMITS.censusTables).default([]),
     evidenceLinks: z.array(EvidenceLinkSchema.strict()).max(LIMITS.evidenceLinks).default([]),
+    /** The receptivity grid: cells that say something, by audience then channel. */
+    receptivity: z.array(InterchangeReceptivitySchema).max(LIMITS.receptivityCells).default([]),
     settings: z.array(SettingSchema).max(LIMITS.settings).default([]),
   })
   .strict();
@@ -92,7 +96,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

@@ -46,6 +46,9 @@ export const CORE_METHODS = [
   'exportWorkbook',
   'getWorkbookLogo',
   'setWorkbookLogo',
+  'listReceptivity',
+  'setReceptivity',
+  'importContacts',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

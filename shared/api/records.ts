@@ -35,7 +35,13 @@ export function fieldSchema(field: FieldDef): z.ZodType {
       return uniqueArray(z.enum(ids, { message: `Choose ${field.label.toLowerCase()} from the list` }), ids.length, 'choices');
     }
     case 'integer': {
-      const schema = z.number({ message: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Enter a number of 0 or more').max(100_000_000, 'That number is too large');
+      const min = field.min ?? 0;
+      const max = field.max ?? 100_000_000;
+      const schema = z
+        .number({ message: 'Enter a whole number' })
+        .int('Enter a whole number')
+        .min(min, `Enter a number of ${min} or more`)
+        .max(max, field.max === undefined ? 'That number is too large' : `Enter a number of ${max} or less`);
       return field.required ? schema : schema.nullable();
     }
     case 'ref':

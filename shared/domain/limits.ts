@@ -18,6 +18,8 @@ export const LIMITS = Object.freeze({
   censusValues: 12_000_000,
   /** Audiences' citations of census figures in one workbook or file. */
   evidenceLinks: 200_000,
+  /** Cells of the receptivity grid that say something (20,000 audiences × 50 channels). */
+  receptivityCells: 1_000_000,
   /** Workbook settings and section completions in one file (each a short fixed list in practice). */
   settings: 100,
   sectionCompletions: 100,

@@ -14,10 +14,19 @@ export interface FieldDef {
   readonly label: string;
   readonly kind: FieldKind;
   readonly required?: boolean;
+  /** For text: the most characters; for an integer: the largest value (default 100,000,000). */
   readonly max?: number;
+  /** For an integer: the smallest value (default 0). */
+  readonly min?: number;
   readonly vocabulary?: readonly VocabItem[];
   /** For `ref`: the record type it points at. */
   readonly target?: RecordTypeName;
+  /**
+   * For `ref`: only target records whose field has one of these values may be chosen (an event's
+   * organiser among the assets is a group). Checked when the reference is set, since the target can
+   * change later.
+   */
+  readonly targetWhere?: { readonly field: string; readonly oneOf: readonly string[] };
   /** Names or contacts a person: left out of share copies, and of exports unless asked for. */
   readonly personal?: boolean;
   /** Special-category data (faith, ethnicity, health) about a named person; always personal too. */
@@ -43,7 +52,7 @@ export interface LinkDef {
 }
 
 /** Printers the strategy document has for record types that read better than a plain table. */
-export type DocumentPrinter = 'aims' | 'objectives' | 'goodStatements' | 'areas' | 'audiences' | 'assets' | 'vulnerabilities' | 'places';
+export type DocumentPrinter = 'aims' | 'objectives' | 'goodStatements' | 'areas' | 'audiences' | 'assets' | 'vulnerabilities' | 'places' | 'channels' | 'partners' | 'communityEvents' | 'practices';
 
 export interface PrintSpec {
   /** The heading over this type in the document (default: its plural). */

@@ -18,7 +18,10 @@ export const EXPORT_PARTS = [
 export type ExportPartId = (typeof EXPORT_PARTS)[number]['id'];
 
 /** A screen that is not a worksheet of records. */
-export type SectionScreen = 'details' | 'census' | 'export';
+export type SectionScreen = 'details' | 'census' | 'receptivity' | 'export';
+
+/** Screens whose content is not records but can still be marked completed: census tables, the receptivity grid. */
+const COMPLETABLE_SCREENS: readonly SectionScreen[] = ['census', 'receptivity'];
 
 export interface MethodSection {
   readonly id: string;
@@ -39,7 +42,7 @@ export const METHOD_SECTIONS = [
   { id: 'places', title: 'Places', group: 'Who', part: 'who' },
   { id: 'census', title: 'Census evidence', group: 'Who', part: 'evidence', screen: 'census' },
   { id: 'channels', title: 'Channels', group: 'How', part: 'how' },
-  { id: 'receptivity', title: 'Receptivity', group: 'How', part: 'how' },
+  { id: 'receptivity', title: 'Who listens where', group: 'How', part: 'how', screen: 'receptivity' },
   { id: 'partners', title: 'Partners', group: 'How', part: 'how' },
   { id: 'events', title: 'Community events', group: 'How', part: 'how' },
   { id: 'what-works', title: 'What works', group: 'How', part: 'how' },
@@ -80,9 +83,9 @@ export function isSectionAvailable(section: MethodSection): boolean {
   return section.screen !== undefined || recordTypeNamesInSection(section.id).length > 0;
 }
 
-/** Sections whose content can be marked completed: those holding records, and census evidence. */
+/** Sections whose content can be marked completed: those holding records, census evidence and the receptivity grid. */
 export const COMPLETABLE_SECTION_IDS = (METHOD_SECTIONS as readonly MethodSection[])
-  .filter((section) => section.screen === 'census' || (section.screen === undefined && isSectionAvailable(section)))
+  .filter((section) => (section.screen !== undefined && COMPLETABLE_SCREENS.includes(section.screen)) || (section.screen === undefined && isSectionAvailable(section)))
   .map((section) => section.id as SectionId) as [SectionId, ...SectionId[]];
 
 /** The sections whose content goes into a part, in the task list's order. */

@@ -1,5 +1,6 @@
 // The shared words every workbook uses, so forces' workbooks can be compared: free text may sit
 // beside these, never instead of them. Ids are stable (stored in files); labels are for people.
+import { FORCES } from './forces.ts';
 
 export interface VocabItem {
   readonly id: string;
@@ -64,6 +65,16 @@ export const PRIORITIES: readonly VocabItem[] = [
   { id: 'low', label: 'Low' },
 ];
 
+/**
+ * What "a priority audience" means everywhere in the app (gaps, the grid's filter, the document):
+ * an audience of high or medium priority.
+ */
+export const PRIORITY_AUDIENCE_LEVELS: readonly string[] = ['high', 'medium'];
+
+export function isPriorityAudience(priority: unknown): boolean {
+  return typeof priority === 'string' && PRIORITY_AUDIENCE_LEVELS.includes(priority);
+}
+
 export const ASSET_KINDS: readonly VocabItem[] = [
   { id: 'individual', label: 'Individual', hint: 'A supportive person: a community leader, a faith leader, a trusted local figure.' },
   { id: 'group', label: 'Group', hint: 'A receptive group or organisation.' },
@@ -113,6 +124,132 @@ export const ONS_LEVELS: readonly VocabItem[] = [
   { id: 'la', label: 'Local authority' },
   { id: 'other', label: 'Other' },
 ];
+
+// ——— How we will reach them ———
+
+export const CHANNEL_KINDS: readonly VocabItem[] = [
+  { id: 'social-media', label: 'Social-media account' },
+  { id: 'local-press', label: 'Local press' },
+  { id: 'radio', label: 'Radio' },
+  { id: 'newsletter', label: 'Newsletter' },
+  { id: 'community-messaging', label: 'Community messaging', hint: 'For example a neighbourhood alert service.' },
+  { id: 'website', label: 'Website' },
+  { id: 'survey', label: 'Survey' },
+  { id: 'community-group', label: 'Link with a community group' },
+  { id: 'event', label: 'Event' },
+  { id: 'street-briefing', label: 'Street briefing or beat surgery' },
+  { id: 'patrol', label: 'Face-to-face patrol' },
+  { id: 'other', label: 'Other (describe in notes)' },
+];
+
+export const SOCIAL_PLATFORMS: readonly VocabItem[] = [
+  { id: 'facebook', label: 'Facebook' },
+  { id: 'x', label: 'X (Twitter)' },
+  { id: 'instagram', label: 'Instagram' },
+  { id: 'tiktok', label: 'TikTok' },
+  { id: 'youtube', label: 'YouTube' },
+  { id: 'nextdoor', label: 'Nextdoor' },
+  { id: 'whatsapp', label: 'WhatsApp' },
+  { id: 'snapchat', label: 'Snapchat' },
+  { id: 'linkedin', label: 'LinkedIn' },
+  { id: 'other', label: 'Other' },
+];
+
+export const CHANNEL_STATUSES: readonly VocabItem[] = [
+  { id: 'have', label: 'We have it' },
+  { id: 'planned', label: 'Planned' },
+  { id: 'considering', label: 'Considering' },
+  { id: 'none', label: 'We do not have it' },
+];
+
+/** What a cell of the receptivity grid says: does this audience listen on this channel? */
+export const RECEPTIVITY_VALUES: readonly VocabItem[] = [
+  { id: 'yes', label: 'Yes', hint: 'They listen here.' },
+  { id: 'partly', label: 'Partly', hint: 'Some of them, or sometimes.' },
+  { id: 'no', label: 'No', hint: 'They do not listen here.' },
+  { id: 'unknown', label: 'Unknown', hint: 'Not yet known.' },
+];
+
+export const PARTNER_SECTORS: readonly VocabItem[] = [
+  { id: 'health', label: 'Health' },
+  { id: 'education', label: 'Education' },
+  { id: 'local-authority', label: 'Local authority' },
+  { id: 'housing', label: 'Housing' },
+  { id: 'business', label: 'Business' },
+  { id: 'voluntary', label: 'Charity or voluntary' },
+  { id: 'faith', label: 'Faith' },
+  { id: 'fire-rescue', label: 'Fire and rescue' },
+  { id: 'transport', label: 'Transport' },
+  { id: 'other', label: 'Other' },
+];
+
+export const PARTNER_RELATIONSHIPS: readonly VocabItem[] = [
+  { id: 'none', label: 'None yet' },
+  { id: 'initial', label: 'Initial contact' },
+  { id: 'active', label: 'Active' },
+  { id: 'formal', label: 'Formal agreement' },
+];
+
+export const RECURRENCES: readonly VocabItem[] = [
+  { id: 'one-off', label: 'One-off' },
+  { id: 'weekly', label: 'Weekly' },
+  { id: 'monthly', label: 'Monthly' },
+  { id: 'yearly', label: 'Yearly' },
+];
+
+export const POLICE_ROLES: readonly VocabItem[] = [
+  { id: 'help-out', label: 'Help out' },
+  { id: 'stall', label: 'Run a stall' },
+  { id: 'attend', label: 'Attend' },
+  { id: 'co-host', label: 'Co-host' },
+];
+
+export const EVENT_STATUSES: readonly VocabItem[] = [
+  { id: 'considering', label: 'Considering' },
+  { id: 'planned', label: 'Planned' },
+  { id: 'confirmed', label: 'Confirmed' },
+  { id: 'attended', label: 'Attended' },
+  { id: 'not-going', label: 'Not going' },
+];
+
+/** How deeply people take part: the spectrum of engagement, from being told to deciding. */
+export const ENGAGEMENT_DEPTHS: readonly VocabItem[] = [
+  { id: 'inform', label: 'Inform', hint: 'We tell people what is happening.' },
+  { id: 'consult', label: 'Consult', hint: 'We ask for views and take them into account.' },
+  { id: 'involve', label: 'Involve', hint: 'We work with people throughout, so their concerns shape what we do.' },
+  { id: 'collaborate', label: 'Collaborate', hint: 'We decide together.' },
+  { id: 'empower', label: 'Empower', hint: 'People decide; we carry it out.' },
+];
+
+export const PRACTICE_ORIGINS: readonly VocabItem[] = [
+  { id: 'our-past', label: 'Our force, in the past' },
+  { id: 'our-now', label: 'Our force, now' },
+  { id: 'other-force', label: 'Another force' },
+  { id: 'partner', label: 'A partner' },
+];
+
+export const PRACTICE_OUTCOMES: readonly VocabItem[] = [
+  { id: 'improved', label: 'Things improved' },
+  { id: 'mixed', label: 'Mixed' },
+  { id: 'no-change', label: 'No change' },
+  { id: 'worse', label: 'Things got worse' },
+  { id: 'too-early', label: 'Too early to say' },
+];
+
+export const EVIDENCE_STRENGTHS: readonly VocabItem[] = [
+  { id: 'anecdotal', label: 'Anecdotal', hint: 'What people said or saw.' },
+  { id: 'monitored', label: 'Monitored', hint: 'Counted or tracked while it ran.' },
+  { id: 'evaluated', label: 'Evaluated', hint: 'Measured against a baseline or a comparison.' },
+];
+
+export const VERDICTS: readonly VocabItem[] = [
+  { id: 'adopt', label: 'Adopt' },
+  { id: 'adapt', label: 'Adapt' },
+  { id: 'avoid', label: 'Avoid' },
+];
+
+/** The UK forces, for saying where a practice came from. */
+export const FORCE_CHOICES: readonly VocabItem[] = FORCES.map((force) => ({ id: force.id, label: force.name }));
 
 export function labelOf(vocabulary: readonly VocabItem[], id: string | null | undefined): string {
   if (!id) return '';

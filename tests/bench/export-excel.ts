@@ -61,6 +61,7 @@ export function largeExportData(audiences = 20_000): ExportData {
     ],
     census: { tables: [], views: [] },
     evidenceLinks: [],
+    receptivity: [],
     logo: null,
   };
 }

@@ -85,6 +85,7 @@ export function benchExportData(audiences = 20_000): ExportData {
     sectionStates: [],
     census: { tables: [table], views: [{ table, areas: [view(null, 'The whole strategy area'), ...areaIds.map((areaId, a) => view(areaId, `Ward ${a + 1}`))] }] },
     evidenceLinks: [],
+    receptivity: [],
     logo: null,
   };
 }

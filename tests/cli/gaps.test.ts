@@ -39,6 +39,10 @@ const ID = {
   club: 'd1000000-0000-4000-8000-000000000001',
   northgate: 'e1000000-0000-4000-8000-000000000001',
   leisure: 'f1000000-0000-4000-8000-000000000001',
+  alert: 'f2000000-0000-4000-8000-000000000001',
+  council: 'f3000000-0000-4000-8000-000000000001',
+  funDay: 'f4000000-0000-4000-8000-000000000001',
+  patrols: 'f5000000-0000-4000-8000-000000000001',
 };
 
 /** What every record in the file carries besides its own fields. */
@@ -46,11 +50,11 @@ function common(id: string, reviewedAt: string | null = TODAY) {
   return { id, createdAt: STAMP, updatedAt: STAMP, reviewedAt, shareable: true, notes: '' };
 }
 
-/** A workbook in the interchange format (version 2), with six gaps in five sections. */
+/** A workbook in the interchange format (version 4), with eight gaps in seven sections. */
 function riversideInterchange() {
   return {
     format: 'engagement-workbook',
-    version: 2,
+    version: 4,
     personal: false,
     workbook: {
       id: '99999999-0000-4000-8000-000000000001',
@@ -106,6 +110,11 @@ function riversideInterchange() {
       asset: [{ ...common(ID.club, LONG_AGO), kind: 'group', name: 'Riverside Youth Football Club', role: '', relationship: 'active', lastContact: '2019-11-02', audienceIds: [ID.youngPeople], areaIds: [ID.ward] }],
       vulnerability: [{ ...common(ID.northgate), name: 'Older residents of Northgate estate', kind: 'group', barriers: ['digital-exclusion'], whyItMatters: '', priority: 'high', responseNote: '', audienceIds: [], areaIds: [] }],
       place: [{ ...common(ID.leisure), name: 'Riverside Leisure Centre', kind: 'leisure-centre', areaId: ID.ward, address: 'Mill Lane, Maidstone', gatheringTimes: 'Weekday evenings', audienceIds: [ID.youngPeople] }],
+      channel: [{ ...common(ID.alert), name: 'Riverside Neighbourhood Alert', kind: 'community-messaging', platform: null, status: 'have', reach: 2140, reachMeasure: 'Subscribers, November 2026', cost: 'Free' }],
+      partner: [{ ...common(ID.council), organisation: 'Maidstone Borough Council', sector: 'local-authority', contactRole: 'Community Safety Manager', relationship: 'active', lastContact: '2026-10-30', whatTheyBring: 'CCTV and the youth van', audienceIds: [] }],
+      communityEvent: [{ ...common(ID.funDay), name: 'Riverside summer fun day', organiserAssetId: null, organiserPartnerId: ID.council, recurrence: 'yearly', nextDate: '2027-07-17', placeId: ID.leisure, location: '', policeRole: 'stall', status: 'planned', audienceIds: [ID.youngPeople] }],
+      practice: [{ ...common(ID.patrols), title: 'Detached patrols with youth workers', description: '', audienceKinds: ['young-people'], channelKinds: ['patrol'], depth: 'involve', origin: 'other-force', originForce: 'essex', originPartnerId: null, year: 2024, outcome: 'improved', outcomeNote: '', evidenceStrength: 'monitored', verdict: 'adapt' }],
+      receptivity: [{ audienceId: ID.youngPeople, channelId: ID.alert, value: 'yes', note: 'Youth forum survey, 2026' }],
       sectionCompletions: [{ section: 'aims', completedAt: STAMP }],
     },
   };
@@ -118,6 +127,8 @@ const EXPECTED_GAPS = [
   { section: 'audiences', rule: 'audience-no-evidence', recordId: ID.traders, message: 'Audience “Market traders” has no evidence: link it to a census figure, or note what backs up who they are and how many, with its source.' },
   { section: 'assets', rule: 'not-reviewed', recordId: ID.club, message: `Asset “Riverside Youth Football Club” has not been reviewed since ${LONG_AGO}.` },
   { section: 'vulnerabilities', rule: 'vulnerability-no-response', recordId: ID.northgate, message: 'Vulnerability “Older residents of Northgate estate” has no planned response: say what you will do about it.' },
+  { section: 'receptivity', rule: 'audience-no-channel', recordId: ID.traders, message: 'Audience “Market traders” is a priority audience but no channel is marked yes for it: say in the grid which channels reach them, or plan one that will.' },
+  { section: 'partners', rule: 'audience-no-partner', recordId: ID.traders, message: 'Audience “Market traders” is a priority audience that no partner or asset reaches: record who could help you reach them.' },
 ];
 
 /** Writes `doc` and makes a workbook from it with `ewb new --from`. */
@@ -148,7 +159,7 @@ describe('ewb gaps', () => {
     expect(result.code, result.err).toBe(0);
     const lines = result.out.trimEnd().split('\n');
     const headings = lines.filter((line) => /^\S.*\(\d+\)$/.test(line));
-    expect(headings).toEqual(['Aims and objectives (2)', 'Areas (1)', 'Audiences (1)', 'Assets (1)', 'Vulnerabilities (1)']);
+    expect(headings).toEqual(['Aims and objectives (2)', 'Areas (1)', 'Audiences (1)', 'Assets (1)', 'Vulnerabilities (1)', 'Who listens where (1)', 'Partners (1)']);
     for (const gap of EXPECTED_GAPS) expect(result.out).toContain(gap.message);
     // Each gap sits under its own section's heading.
     const under = (message: string) => {
@@ -158,7 +169,8 @@ describe('ewb gaps', () => {
     expect(under('Bearsted ward')).toBe('Areas (1)');
     expect(under('Riverside Youth Football Club')).toBe('Assets (1)');
     expect(under('has no date')).toBe('Aims and objectives (2)');
-    expect(lines.at(-1)).toBe('6 gaps in 5 sections.');
+    expect(under('no channel is marked yes')).toBe('Who listens where (1)');
+    expect(lines.at(-1)).toBe('8 gaps in 7 sections.');
     expect(result.out).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
@@ -192,8 +204,10 @@ describe('ewb gaps', () => {
     expect(back.records.area).toEqual(doc.records.area);
     expect(back.records.audience).toEqual(doc.records.audience.map((a) => ({ ...a })));
     expect(back.records.sectionCompletions).toEqual(doc.records.sectionCompletions);
+    expect(back.records.receptivity).toEqual(doc.records.receptivity);
+    expect(back.records.practice).toEqual(doc.records.practice);
     const info = JSON.parse(ewb(['info', file, '--json']).out) as { counts: Record<string, number> };
-    expect(info.counts).toMatchObject({ aim: 1, objective: 2, goodStatement: 1, area: 2, audience: 2, asset: 1, vulnerability: 1, place: 1 });
+    expect(info.counts).toMatchObject({ aim: 1, objective: 2, goodStatement: 1, area: 2, audience: 2, asset: 1, vulnerability: 1, place: 1, channel: 1, partner: 1, communityEvent: 1, practice: 1 });
   });
 
   it('is read-only: works while someone else has the workbook open, takes no lock and leaves the file byte for byte', () => {

@@ -89,7 +89,7 @@ describe('worksheets: Aims and WHO', () => {
 
     // Statuses and gaps in the task list.
     expect(await ws.status('Places').first().textContent()).toBe('In progress');
-    expect(await ws.status('Channels').first().textContent()).toBe('Not yet available');
+    expect(await ws.status('Messages').first().textContent()).toBe('Not yet available');
 
     // Undo and redo of an edit.
     await ws.page.getByRole('table', { name: 'Places', exact: true }).getByRole('button', { name: 'Old Town market' }).click();

@@ -40,7 +40,7 @@ function fieldValue(field: FieldDef, ids: Record<RecordTypeName, string[]>, ownI
     case 'enumList':
       return fc.subarray(vocab);
     case 'integer':
-      return fc.option(fc.nat({ max: 5_000_000 }), { nil: null });
+      return fc.option(fc.integer({ min: field.min ?? 0, max: Math.min(field.max ?? 5_000_000, 5_000_000) }), { nil: null });
     case 'codeList':
       return fc.uniqueArray(fc.integer({ min: 0, max: 999_999 }).map((n) => `E01${String(n).padStart(6, '0')}`), { maxLength: 5 });
     case 'ref': {
@@ -80,8 +80,20 @@ export function recordsArbitrary(personal: boolean): fc.Arbitrary<Interchange['r
     });
     const completions = fc.subarray([...SECTION_IDS]).chain((sections) => fc.tuple(...sections.map((section) => timestamp.map((completedAt) => ({ section, completedAt })))));
     const census = censusArbitrary(ids.audience, ids.area);
-    return fc.tuple(fc.tuple(...perType), completions, census).map(([entries, sectionCompletions, extra]) => ({ ...Object.fromEntries(entries), sectionCompletions: [...sectionCompletions].sort((a, b) => a.section.localeCompare(b.section)), ...extra }) as unknown as Interchange['records']);
+    const receptivity = receptivityArbitrary(ids.audience, ids.channel);
+    return fc
+      .tuple(fc.tuple(...perType), completions, census, receptivity)
+      .map(([entries, sectionCompletions, extra, cells]) => ({ ...Object.fromEntries(entries), sectionCompletions: [...sectionCompletions].sort((a, b) => a.section.localeCompare(b.section)), ...extra, receptivity: cells }) as unknown as Interchange['records']);
   });
+}
+
+/** Cells of the receptivity grid for some audience–channel pairs, in the order a dump lists them; never unknown without a note. */
+function receptivityArbitrary(audienceIds: string[], channelIds: string[]) {
+  const pairs = audienceIds.flatMap((audienceId) => channelIds.map((channelId) => ({ audienceId, channelId })));
+  if (pairs.length === 0) return fc.constant([]);
+  const cell = (pair: { audienceId: string; channelId: string }) =>
+    fc.record({ value: fc.constantFrom('yes', 'partly', 'no', 'unknown'), note: text(60) }).map(({ value, note }) => ({ ...pair, value, note: value === 'unknown' && note === '' ? 'Asked at the youth forum; no answer yet' : note }));
+  return fc.subarray(pairs).chain((chosen) => fc.tuple(...chosen.map(cell))).map((cells) => [...cells].sort((a, b) => a.audienceId.localeCompare(b.audienceId) || a.channelId.localeCompare(b.channelId)));
 }
 
 /** A real 1 × 1 PNG, for workbooks that carry a logo. */
@@ -105,7 +117,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
     })
     .map(({ period: p, author, records, ...rest }) => ({
       format: 'engagement-workbook' as const,
-      version: 3 as const,
+      version: 4 as const,
       personal,
       workbook: {
         id: rest.id,

@@ -34,11 +34,13 @@ function valueFor(field: FieldDef, rnd: SeededRandom, existing: Snapshot): unkno
     case 'enumList':
       return rnd.sample(vocab, rnd.int(0, 3));
     case 'integer':
-      return optionalNull ? null : rnd.int(0, 50_000);
+      return optionalNull ? null : rnd.int(field.min ?? 0, Math.min(field.max ?? 50_000, 50_000));
     case 'codeList':
       return [...new Set(Array.from({ length: rnd.int(0, 3) }, () => `${rnd.pick(['E', 'W'])}01${String(rnd.int(0, 999_999)).padStart(6, '0')}`))];
     case 'ref': {
-      const pool = existing[field.target!].map((record) => record.id);
+      // A reference that asks something of its target (an asset that is a group) picks only those.
+      const where = field.targetWhere;
+      const pool = existing[field.target!].filter((record) => !where || where.oneOf.includes(String(record[where.field]))).map((record) => record.id);
       if (pool.length === 0 || optionalNull) return field.required ? (pool.length ? rnd.pick(pool) : undefined) : null;
       return rnd.pick(pool);
     }

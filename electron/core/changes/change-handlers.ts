@@ -6,6 +6,7 @@ import { evidenceLinkChangeHandler } from '../evidence/evidence-links.ts';
 import { sectionChangeHandler } from '../gaps/section-completion.ts';
 import { logoChangeHandler, workbookChangeHandler } from '../workbook/details-changes.ts';
 import { settingChangeHandler } from '../workbook/workbook-settings.ts';
+import { receptivityChangeHandler } from '../receptivity/receptivity-changes.ts';
 import type { ChangeDraft, ChangeEntry, Values } from './change-log.ts';
 import type { ChangeKind, OtherChangeKind } from './change-kinds.ts';
 import { plainHandler, type ChangeHandler } from './change-handler.ts';
@@ -53,6 +54,7 @@ function buildHandlers(): Record<ChangeKind, ChangeHandler> {
     evidenceLink: evidenceLinkChangeHandler,
     censusTable: censusChangeHandler,
     logo: logoChangeHandler,
+    receptivity: receptivityChangeHandler,
     batch: batchHandler(),
     // Written as history only (never undoable): undoing it would bring back unusable values.
     repair: plainHandler({

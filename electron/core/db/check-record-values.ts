@@ -157,6 +157,8 @@ export function renameRecordStatements(type: RecordTypeName, from: string, to: s
   }
   if (type === 'audience') statements.push(statement('UPDATE evidence_link SET audience_id = ? WHERE audience_id = ?', to, from));
   if (type === 'area') statements.push(statement('UPDATE evidence_link SET area_id = ? WHERE area_id = ?', to, from));
+  if (type === 'audience') statements.push(statement('UPDATE receptivity SET audience_id = ? WHERE audience_id = ?', to, from));
+  if (type === 'channel') statements.push(statement('UPDATE receptivity SET channel_id = ? WHERE channel_id = ?', to, from));
   statements.push(statement('UPDATE change_log SET record_id = ? WHERE record_type = ? AND record_id = ?', to, type, from));
   return fix(statements, 2);
 }

@@ -7,6 +7,7 @@ import { checkHistory } from './check-history.ts';
 import { checkLoops } from './check-loops.ts';
 import { checkRecordValues } from './check-record-values.ts';
 import { checkWorkbookValues } from './check-workbook-values.ts';
+import { checkReceptivityValues } from '../receptivity/check-receptivity-values.ts';
 import type { ReadDb } from './open-database.ts';
 import type { Emit, FoundProblem, RepairChoices } from './value-problem.ts';
 
@@ -16,6 +17,7 @@ export function findValueProblems(db: ReadDb, emit: Emit, choices: RepairChoices
   checkRecordValues(db, emit);
   checkLoops(db, emit);
   checkCensusValues(db, emit);
+  checkReceptivityValues(db, emit);
   checkHistory(db, emit);
 }
 

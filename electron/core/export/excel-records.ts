@@ -22,6 +22,8 @@ export interface RecordColumn {
   readonly kind: ColumnKind;
   readonly value: (record: RecordValues) => CellValue;
   readonly choices?: Choices;
+  /** A number format other than the kind's own (a year is written 2024, not 2,024). */
+  readonly numFmt?: string;
 }
 
 const YES_NO: Choices = { title: 'Yes or no', labels: ['Yes', 'No'] };
@@ -57,7 +59,8 @@ export function recordColumns(type: RecordTypeName, data: Pick<ExportData, 'name
         columns.push({ header: field.label, kind: 'date', value: (r) => calendarDate(r[name]) });
         break;
       case 'integer':
-        columns.push({ header: field.label, kind: 'integer', value: (r) => integer(r[name]) });
+        // A number that never reaches five digits (a year) reads without a thousands separator.
+        columns.push({ header: field.label, kind: 'integer', value: (r) => integer(r[name]), ...(field.max !== undefined && field.max < 10_000 ? { numFmt: '0' } : {}) });
         break;
       case 'enum': {
         const vocabulary = field.vocabulary ?? [];
@@ -182,7 +185,7 @@ export function writeRecordSheet(workbook: ExcelJS.Workbook, name: string, colum
     const sheetColumn = sheet.getColumn(index + 1);
     sheetColumn.width = width;
     if (column.kind === 'date') sheetColumn.numFmt = DATE_FORMAT;
-    if (column.kind === 'integer') sheetColumn.numFmt = '#,##0';
+    if (column.kind === 'integer') sheetColumn.numFmt = column.numFmt ?? '#,##0';
     if (column.kind === 'id') sheetColumn.font = ID_FONT;
     sheetColumn.alignment = wraps(column.kind) ? WRAP_TOP : TOP_LEFT;
   });

@@ -5,6 +5,7 @@ import { forceById } from '../../../shared/domain/forces.ts';
 import type { AreaCensus, CensusTable, EvidenceLink } from '../../../shared/api/census.ts';
 import type { ExportSectionId } from '../../../shared/api/export.ts';
 import type { Gap, RecordValues, SectionState } from '../../../shared/api/records.ts';
+import type { ReceptivityCell } from '../../../shared/api/receptivity.ts';
 import type { WorkbookMeta } from '../../../shared/api/workbook.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { areaCensus } from '../evidence/area-census.ts';
@@ -14,6 +15,7 @@ import { computeGaps, sectionStates } from '../gaps/compute-gaps.ts';
 import { listRecords, titleOf } from '../records/record-store.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { readLogo, type Logo } from '../workbook/workbook-logo.ts';
+import { listReceptivity } from '../receptivity/receptivity-store.ts';
 
 export interface ExportData {
   meta: WorkbookMeta;
@@ -29,6 +31,8 @@ export interface ExportData {
   sectionStates: SectionState[];
   census: { tables: CensusTable[]; views: Array<{ table: CensusTable; areas: AreaCensus[] }> };
   evidenceLinks: EvidenceLink[];
+  /** The receptivity grid's cells that say something (the rest are unknown). */
+  receptivity: ReceptivityCell[];
   /** The force's logo for the cover, if the planner chose one. */
   logo: Logo | null;
 }
@@ -63,6 +67,7 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     sectionStates: sectionStates(db, gaps),
     census: { tables, views },
     evidenceLinks: listEvidenceLinks(db),
+    receptivity: listReceptivity(db),
     logo: readLogo(db),
   };
 }

@@ -10,6 +10,7 @@ import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
 import { censusSheetName, writeCensusSheet } from './excel-census.ts';
 import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts';
+import { RECEPTIVITY_NOTES_SHEET, RECEPTIVITY_SHEET, writeReceptivityNotesSheet, writeReceptivitySheet } from './excel-receptivity.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
 import { forSpreadsheet } from './sanitize.ts';
 
@@ -43,6 +44,14 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
       sheet: { name, rows: records.length, what: RECORD_TYPES[type].plural },
       write: (workbook) => writeRecordSheet(workbook, name, recordColumns(type, data), records, marking, lists),
     });
+    // The grid reads best straight after the channels it is about.
+    if (type === 'channel' && sections.includes('receptivity')) {
+      taken.add(RECEPTIVITY_SHEET).add(RECEPTIVITY_NOTES_SHEET);
+      steps.push(
+        { sheet: { name: RECEPTIVITY_SHEET, rows: data.records.audience.length, what: 'Who listens where: audiences by channel' }, write: (workbook) => writeReceptivitySheet(workbook, data, marking, lists) },
+        { sheet: { name: RECEPTIVITY_NOTES_SHEET, rows: data.receptivity.filter((c) => c.note.trim() !== '').length, what: 'The evidence noted in the grid' }, write: (workbook) => writeReceptivityNotesSheet(workbook, data, marking) },
+      );
+    }
   }
   if (sections.includes('census')) {
     for (const { table, areas } of data.census.views) {

@@ -9,6 +9,7 @@ import type { FileChild } from 'docx';
 import type { ExportData } from './export-data.ts';
 import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, wholeNumber } from './word-blocks.ts';
 import { table, type Cell, type Column, type Row, type Run } from './word-table.ts';
+import { channelsPart, communityEventsPart, partnersPart, practicesPart } from './word-how-printers.ts';
 
 export type Block = FileChild;
 
@@ -302,6 +303,10 @@ const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) =
   assets: (data) => assetsPart(data),
   vulnerabilities: (data) => vulnerabilitiesPart(data),
   places: (data) => placesPart(data),
+  channels: channelsPart,
+  partners: partnersPart,
+  communityEvents: communityEventsPart,
+  practices: practicesPart,
 };
 
 /** A record type's part of the document, by its descriptor's printer or as a plain table. */

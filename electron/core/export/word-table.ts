@@ -34,6 +34,14 @@ export interface Column {
   width: number;
   /** Numbers read best aligned right. */
   numeric?: boolean;
+  /** Short marks (the receptivity grid's symbols) read best centred. */
+  centred?: boolean;
+}
+
+type Align = 'left' | 'right' | 'center';
+
+function alignOf(column: Column): Align {
+  return column.numeric ? 'right' : column.centred ? 'center' : 'left';
 }
 
 /** A row of cells, or a group row: one shaded cell across the table naming what the rows below share. */
@@ -75,11 +83,11 @@ function run(part: string | Run): string {
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text(part.text)}</w:t></w:r>`;
 }
 
-function paragraph(style: string, runs: string, right = false, keepNext = false): string {
-  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${right ? '<w:jc w:val="right"/>' : ''}</w:pPr>${runs}</w:p>`;
+function paragraph(style: string, runs: string, align: Align = 'left', keepNext = false): string {
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${align === 'left' ? '' : `<w:jc w:val="${align}"/>`}</w:pPr>${runs}</w:p>`;
 }
 
-function cellParagraphs(cell: Cell, right: boolean): string {
+function cellParagraphs(cell: Cell, align: Align): string {
   let parts: string[];
   if (typeof cell === 'string') parts = lines(cell).map((line) => run(line));
   else if ('runs' in cell) parts = cell.runs.length > 0 ? [cell.runs.map(run).join('')] : [];
@@ -87,7 +95,7 @@ function cellParagraphs(cell: Cell, right: boolean): string {
   else parts = cell.flatMap(lines).map((line) => run(line));
   // Word needs a paragraph in every cell.
   if (parts.length === 0) parts = [''];
-  return parts.map((runs) => paragraph(TABLE_STYLE.text, runs, right)).join('');
+  return parts.map((runs) => paragraph(TABLE_STYLE.text, runs, align)).join('');
 }
 
 function cellLength(row: readonly Cell[]): number {
@@ -120,16 +128,16 @@ export function table(columns: readonly Column[], rows: readonly Row[]): TablePl
     '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>',
     `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
     '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
-    ...columns.map((column, i) => tc(widths[i]!, paragraph(TABLE_STYLE.heading, run(column.title), column.numeric === true, true), { fill: HEADER_FILL })),
+    ...columns.map((column, i) => tc(widths[i]!, paragraph(TABLE_STYLE.heading, run(column.title), alignOf(column), true), { fill: HEADER_FILL })),
     '</w:tr>',
   ];
   for (const row of rows) {
     if ('group' in row) {
-      xml.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>', tc(TABLE_WIDTH, paragraph(TABLE_STYLE.group, run(row.group), false, true), { fill: GROUP_FILL, span: columns.length }), '</w:tr>');
+      xml.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>', tc(TABLE_WIDTH, paragraph(TABLE_STYLE.group, run(row.group), 'left', true), { fill: GROUP_FILL, span: columns.length }), '</w:tr>');
       continue;
     }
     xml.push(cellLength(row) < SHORT_ROW ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
-    columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', column.numeric === true))));
+    columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', alignOf(column)))));
     xml.push('</w:tr>');
   }
   xml.push('</w:tbl>');

@@ -10,6 +10,7 @@ import { countRecordsOf, listRecords } from '../records/record-store.ts';
 import { readCompletions } from './section-completion.ts';
 import { GAP_RULES, RECORD_RULES, WORKBOOK_RULES, keyed, reviewCutoff, type GapDraft, type GapEnv } from './gap-rules.ts';
 import { statement } from '../db/statements.ts';
+import { audiencesWithYes, countReceptivity } from '../receptivity/receptivity-store.ts';
 
 export { GAP_RULES, readCompletions, reviewCutoff };
 export type GapRule = string;
@@ -56,7 +57,8 @@ export function recordGaps(type: RecordTypeName, record: RecordValues, env: GapE
 /** Every gap with its rank, computed from scratch. */
 export function computeRankedGaps(db: ReadDb, today: Date): RankedGap[] {
   const linked = audiencesWithCensusEvidence(db);
-  const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCensusEvidence: (id) => linked.has(id) };
+  const reached = audiencesWithYes(db);
+  const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCensusEvidence: (id) => linked.has(id), hasYesChannel: (id) => reached.has(id) };
   const gaps: RankedGap[] = [];
   for (const type of RECORD_TYPE_NAMES) {
     for (const record of listRecords(db, type)) {
@@ -72,9 +74,10 @@ export function computeGaps(db: ReadDb, today: Date): Gap[] {
   return sortGaps(computeRankedGaps(db, today));
 }
 
-/** How many records (or census tables) a section holds. */
+/** How many records (or census tables, or cells of the receptivity grid that say something) a section holds. */
 export function countInSection(db: ReadDb, section: string): number {
   if (section === 'census') return statement(db, 'SELECT count(*) FROM census_table').pluck().get() as number;
+  if (section === 'receptivity') return countReceptivity(db);
   return recordTypeNamesInSection(section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
 }
 

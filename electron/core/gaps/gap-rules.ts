@@ -8,6 +8,7 @@ import type { ReadDb } from '../db/open-database.ts';
 import type { ChangeKind } from '../changes/change-kinds.ts';
 import { titleOf } from '../records/record-store.ts';
 import { whoIsMissingGaps } from '../evidence/who-is-missing.ts';
+import { PRIORITY_AUDIENCE_LEVELS, isPriorityAudience } from '../../../shared/domain/vocabularies.ts';
 
 /** A gap before it is given its key. */
 export type GapDraft = Omit<Gap, 'key'>;
@@ -16,6 +17,8 @@ export interface GapEnv {
   /** Twelve months before today, as YYYY-MM-DD: records last reviewed before it are stale. */
   reviewCutoff: string;
   hasCensusEvidence(audienceId: string): boolean;
+  /** Whether some channel is marked yes for the audience in the receptivity grid. */
+  hasYesChannel(audienceId: string): boolean;
 }
 
 export interface RecordRule {
@@ -84,6 +87,22 @@ const audienceNoEvidence: RecordRule = {
   },
 };
 
+const audienceNoChannel: RecordRule = {
+  rule: 'audience-no-channel',
+  title: 'A priority audience has no channel marked yes',
+  types: ['audience'],
+  check(type, audience, env) {
+    if (!isPriorityAudience(audience.priority) || env.hasYesChannel(audience.id)) return null;
+    return {
+      section: 'receptivity',
+      rule: 'audience-no-channel',
+      recordType: type,
+      recordId: audience.id,
+      message: `${quoted(type, audience)} is a priority audience but no channel is marked yes for it: say in the grid which channels reach them, or plan one that will.`,
+    };
+  },
+};
+
 const notReviewed: RecordRule = {
   rule: 'not-reviewed',
   title: 'A record has not been reviewed for over 12 months',
@@ -106,6 +125,25 @@ const areaNoAsset: WorkbookRule = {
   },
 };
 
+const PRIORITY_LIST = PRIORITY_AUDIENCE_LEVELS.map(() => '?').join(', ');
+
+const audienceNoPartner: WorkbookRule = {
+  rule: 'audience-no-partner',
+  title: 'A priority audience is reached by no partner or asset',
+  dependsOn: [{ kind: 'audience', fields: ['name', 'priority'] }, { kind: 'partner', fields: ['audienceIds'] }, { kind: 'asset', fields: ['audienceIds'] }],
+  compute(db) {
+    const audiences = db
+      .prepare(
+        `SELECT id, name FROM audience a WHERE priority IN (${PRIORITY_LIST})
+           AND NOT EXISTS (SELECT 1 FROM partner_audience p WHERE p.target_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM asset_audience s WHERE s.target_id = a.id)
+         ORDER BY created_at, id`,
+      )
+      .all(...PRIORITY_AUDIENCE_LEVELS) as Array<{ id: string; name: string }>;
+    return audiences.map((audience) => ({ section: 'partners', rule: 'audience-no-partner', recordType: 'audience', recordId: audience.id, message: `${quoted('audience', audience)} is a priority audience that no partner or asset reaches: record who could help you reach them.` }));
+  },
+};
+
 const whoIsMissing: WorkbookRule = {
   rule: 'who-is-missing',
   title: 'A census group makes up a notable share of an area but no audience covering it is linked to it',
@@ -113,8 +151,8 @@ const whoIsMissing: WorkbookRule = {
   compute: (db) => whoIsMissingGaps(db),
 };
 
-export const RECORD_RULES: readonly RecordRule[] = [...emptyFieldRules(), audienceNoEvidence, notReviewed];
-export const WORKBOOK_RULES: readonly WorkbookRule[] = [areaNoAsset, whoIsMissing];
+export const RECORD_RULES: readonly RecordRule[] = [...emptyFieldRules(), audienceNoEvidence, audienceNoChannel, notReviewed];
+export const WORKBOOK_RULES: readonly WorkbookRule[] = [areaNoAsset, whoIsMissing, audienceNoPartner];
 
 /** Every rule, in the order gaps are listed, with what it means in words. */
 export const GAP_RULES: Readonly<Record<string, string>> = Object.fromEntries([...RECORD_RULES, ...WORKBOOK_RULES].map((rule) => [rule.rule, rule.title]));

@@ -13,6 +13,7 @@ import { computeRankedGaps, countInSection, recordGaps, recordRank, reviewCutoff
 import { WORKBOOK_RULES, keyed, type GapEnv, type WorkbookRule } from './gap-rules.ts';
 import { readCompletions } from './section-completion.ts';
 import { statement } from '../db/statements.ts';
+import { hasYes } from '../receptivity/receptivity-store.ts';
 
 export interface GapDelta {
   added: Gap[];
@@ -129,6 +130,7 @@ export class WorkbookDerived {
     const env: GapEnv = {
       reviewCutoff: reviewCutoff(this.clock()),
       hasCensusEvidence: (id) => statement(this.db, 'SELECT 1 FROM evidence_link WHERE audience_id = ? LIMIT 1').get(id) !== undefined,
+      hasYesChannel: (id) => hasYes(this.db, id),
     };
     const records = new Map<string, { type: RecordTypeName; id: string }>();
     for (const print of touched) if (isRecordTypeName(print.kind) && print.id !== null) records.set(`${print.kind}:${print.id}`, { type: print.kind, id: print.id });
@@ -146,6 +148,7 @@ export class WorkbookDerived {
     for (const print of touched) {
       if (isRecordTypeName(print.kind)) sections.add(RECORD_TYPES[print.kind].section);
       else if (print.kind === 'section' && print.id !== null) sections.add(print.id);
+      else if (print.kind === 'receptivity') sections.add('receptivity');
     }
     for (const section of sections) if (this.counts.has(section)) this.counts.set(section, countInSection(this.db, section));
     const statesBefore = this.states;

@@ -1,8 +1,9 @@
-// Census tables, evidence links and settings as the interchange format has them, in memory (the
+// Census tables, evidence links, the receptivity grid and settings as the interchange format has them, in memory (the
 // app writes dumps streamed, in write-interchange.ts; this is the whole-document form tests compare with).
 import type { Interchange } from '../../../shared/api/interchange.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { listEvidenceLinks } from '../evidence/evidence-links.ts';
+import { listReceptivity } from '../receptivity/receptivity-store.ts';
 
 type Records = Interchange['records'];
 
@@ -17,7 +18,7 @@ interface TableRow {
   imported_at: string;
 }
 
-export function dumpCensus(db: ReadDb): Pick<Records, 'censusTables' | 'evidenceLinks' | 'settings'> {
+export function dumpCensus(db: ReadDb): Pick<Records, 'censusTables' | 'evidenceLinks' | 'receptivity' | 'settings'> {
   const tables = db.prepare('SELECT * FROM census_table ORDER BY code, geography_level, id').all() as TableRow[];
   const censusTables = tables.map((table) => {
     const categories = db.prepare('SELECT position, name, label, parent_position, is_total FROM census_category WHERE table_id = ? ORDER BY position').all(table.id) as Array<{ position: number; name: string; label: string; parent_position: number | null; is_total: number }>;
@@ -44,5 +45,5 @@ export function dumpCensus(db: ReadDb): Pick<Records, 'censusTables' | 'evidence
     };
   });
   const settings = (db.prepare('SELECT key, value FROM workbook_setting ORDER BY key').all() as Array<{ key: string; value: string }>).map((row) => ({ key: row.key, value: row.value }));
-  return { censusTables, evidenceLinks: listEvidenceLinks(db), settings };
+  return { censusTables, evidenceLinks: listEvidenceLinks(db), receptivity: listReceptivity(db), settings };
 }

@@ -12,6 +12,7 @@ import { writeCompletion } from '../gaps/section-completion.ts';
 import { insertEvidenceLink } from '../evidence/evidence-links.ts';
 import { writeSetting } from '../workbook/workbook-settings.ts';
 import { writeCensusTable } from '../evidence/census-store.ts';
+import { writeCell } from '../receptivity/receptivity-store.ts';
 import type { InterchangeCensusTable, InterchangeSink } from './stream-interchange.ts';
 
 type Records = Interchange['records'];
@@ -26,6 +27,7 @@ export class InterchangeLoader implements InterchangeSink {
   private readonly completions: Array<Records['sectionCompletions'][number]> = [];
   private readonly links: Array<Records['evidenceLinks'][number]> = [];
   private readonly settings: Array<Records['settings'][number]> = [];
+  private readonly cells: Array<Records['receptivity'][number]> = [];
 
   constructor(db: WriteDb, source: string) {
     this.db = db;
@@ -83,6 +85,10 @@ export class InterchangeLoader implements InterchangeSink {
     this.links.push(link);
   }
 
+  receptivity(cell: Records['receptivity'][number]): void {
+    this.cells.push(cell);
+  }
+
   setting(entry: Records['settings'][number]): void {
     this.settings.push(entry);
   }
@@ -99,6 +105,18 @@ export class InterchangeLoader implements InterchangeSink {
       linkIds.add(link.id);
       if (!category.get(link.tableId, link.category)) throw new AppError('invalid-input', `"${this.source}" links an audience to the census figure “${link.category}”, which is not in its table. Nothing was imported.`);
       insertEvidenceLink(db, link);
+    }
+    const audience = db.prepare('SELECT 1 FROM audience WHERE id = ?');
+    const channel = db.prepare('SELECT 1 FROM channel WHERE id = ?');
+    const cellKeys = new Set<string>();
+    for (const [index, cell] of this.cells.entries()) {
+      const key = `${cell.audienceId}|${cell.channelId}`;
+      if (cellKeys.has(key)) throw new AppError('invalid-input', `"${this.source}" records.receptivity[${index}] repeats the cell for the same audience and channel as an earlier one. Nothing was imported.`);
+      cellKeys.add(key);
+      if (!audience.get(cell.audienceId) || !channel.get(cell.channelId)) {
+        throw new AppError('invalid-input', `"${this.source}" records.receptivity[${index}] is a cell of the receptivity grid for ${audience.get(cell.audienceId) ? 'a channel' : 'an audience'} that is not in the file. Nothing was imported.`);
+      }
+      writeCell(db, cell);
     }
     for (const setting of this.settings) writeSetting(db, setting.key, setting.value);
     refuseParentCycles(db, this.source);
@@ -124,6 +142,7 @@ export function loadInterchangeRecords(db: WriteDb, records: Records, source: st
   (records.censusTables ?? []).forEach((table, index) => loader.censusTable(table, `records.censusTables[${index}]`));
   for (const entry of records.sectionCompletions ?? []) loader.sectionCompletion(entry);
   for (const link of records.evidenceLinks ?? []) loader.evidenceLink(link);
+  for (const cell of records.receptivity ?? []) loader.receptivity(cell);
   for (const entry of records.settings ?? []) loader.setting(entry);
   loader.finish();
 }

@@ -9,6 +9,7 @@ import type { WriteDb } from '../db/open-database.ts';
 import { diffFields, type Values } from '../changes/change-log.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { evidenceLinksCiting } from '../evidence/evidence-links.ts';
+import { cellsOf } from '../receptivity/receptivity-store.ts';
 import { deleteRecordRow, findReferences, getRecord, insertRecord, missingIds, titleOf, updateRecordFields, type DeletionSnapshot } from './record-store.ts';
 
 export type { ChangeContext, DeletionSnapshot };
@@ -53,6 +54,7 @@ function checkTargets(db: WriteDb, type: RecordTypeName, id: string, values: Rec
     const target = values[field.name];
     if (typeof target !== 'string') continue;
     if (missingIds(db, field.target, [target]).length > 0) fields[field.name] = `Choose ${withArticle(RECORD_TYPES[field.target].label.toLowerCase())} that exists`;
+    else if (field.targetWhere && !targetQualifies(db, field.target, target, field.targetWhere)) fields[field.name] = `Choose ${withArticle(RECORD_TYPES[field.target].label.toLowerCase())} that is ${wordsFor(field.target, field.targetWhere)}`;
     else if (field.target === type && wouldCycle(db, type, field.column, id, target)) fields[field.name] = `${withArticle(def.label.toLowerCase()).replace(/^a/, 'A')} cannot sit inside itself`;
   }
   for (const link of def.links) {
@@ -61,6 +63,21 @@ function checkTargets(db: WriteDb, type: RecordTypeName, id: string, values: Rec
     if (missing.length > 0) fields[link.name] = `${missing.length} of the linked ${RECORD_TYPES[link.target].plural.toLowerCase()} no longer exist`;
   }
   if (Object.keys(fields).length > 0) throw invalid(type, fields);
+}
+
+/** Whether the record `id` of `type` has one of the values a reference asks of it (an asset that is a group). */
+function targetQualifies(db: WriteDb, type: RecordTypeName, id: string, where: { field: string; oneOf: readonly string[] }): boolean {
+  const column = RECORD_TYPES[type].fields.find((f) => f.name === where.field)?.column;
+  if (!column) return true;
+  const value = db.prepare(`SELECT ${column} FROM ${RECORD_TYPES[type].table} WHERE id = ?`).pluck().get(id);
+  return typeof value === 'string' && where.oneOf.includes(value);
+}
+
+/** "a group" for an asset whose kind must be group: the vocabulary's labels, lower case. */
+function wordsFor(type: RecordTypeName, where: { field: string; oneOf: readonly string[] }): string {
+  const vocabulary = RECORD_TYPES[type].fields.find((f) => f.name === where.field)?.vocabulary ?? [];
+  const labels = where.oneOf.map((id) => (vocabulary.find((item) => item.id === id)?.label ?? id).toLowerCase());
+  return labels.map(withArticle).join(' or ');
 }
 
 /**
@@ -111,7 +128,8 @@ export function deleteRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeNa
       throw new AppError('invalid-input', `"${titleOf(record, type)}" still has ${blocking.length} ${kinds} under it. Move ${one ? 'it' : 'them'} to another ${def.label.toLowerCase()} or delete ${one ? 'it' : 'them'} first.`);
     }
     const evidenceLinks = evidenceLinksCiting(db, def.table, id);
-    const snapshot: DeletionSnapshot = { record, refs, links, ...(evidenceLinks.length > 0 ? { evidenceLinks } : {}) };
+    const receptivity = cellsOf(db, def.table, id);
+    const snapshot: DeletionSnapshot = { record, refs, links, ...(evidenceLinks.length > 0 ? { evidenceLinks } : {}), ...(receptivity.length > 0 ? { receptivity } : {}) };
     deleteRecordRow(db, type, id);
     return { result: true, change: { kind: type, recordId: id, action: 'delete', before: snapshot as unknown as Values, after: null } };
   }).result;

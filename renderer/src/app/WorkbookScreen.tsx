@@ -13,6 +13,7 @@ import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-da
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
 import { CensusSection } from '../worksheets/census/CensusSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
+import { ReceptivitySection } from '../worksheets/how/ReceptivitySection.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
 import { TaskList, type SectionStatus } from './TaskList.tsx';
 import { SECTIONS, type SectionDef } from './sections.ts';
@@ -145,6 +146,8 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
             </>
           ) : current.screen === 'census' ? (
             <CensusSection />
+          ) : current.screen === 'receptivity' ? (
+            <ReceptivitySection onSaveState={setSaveState} />
           ) : current.screen === 'export' ? (
             <ExportSection info={info} />
           ) : (

@@ -2,7 +2,7 @@
 // date. Edits save themselves shortly after typing stops (at once when a field is left); a new
 // record is created as soon as its required fields are filled in. Invalid values stay, marked.
 import { useMemo, useRef, useState } from 'react';
-import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { RECORD_TYPES, type FieldDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field, TextField } from '../components/fields.tsx';
@@ -82,7 +82,8 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
     autosave.schedule(next, immediate);
   }
 
-  const optionsFor = (target: RecordTypeName, exclude?: string) => data.records[target].filter((r) => r.id !== exclude).map((r) => ({ id: r.id, label: titleOf(target, r) }));
+  const optionsFor = (target: RecordTypeName, exclude?: string, where?: FieldDef['targetWhere']) =>
+    data.records[target].filter((r) => r.id !== exclude && (!where || where.oneOf.includes(String(r[where.field])))).map((r) => ({ id: r.id, label: titleOf(target, r) }));
   const summary = Object.entries(shown).map(([name, message]) => {
     const label = def.fields.find((f) => f.name === name)?.label ?? def.links.find((l) => l.name === name)?.label ?? name;
     return { field: name, target: `${idPrefix}-${name}`, message: `${label}: ${message}` };
@@ -103,7 +104,7 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
           value={draft[field.name]}
           error={shown[field.name]}
           disabled={disabled}
-          refOptions={field.target ? optionsFor(field.target, saved.current?.id) : []}
+          refOptions={field.target ? optionsFor(field.target, saved.current?.id, field.targetWhere) : []}
           onChange={(value) => change(field.name, value, field.kind === 'enum' || field.kind === 'enumList' || field.kind === 'ref')}
           onBlur={flush}
         />

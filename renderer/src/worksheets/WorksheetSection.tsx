@@ -12,6 +12,7 @@ import { GuidancePanel } from './GuidancePanel.tsx';
 import { SectionGaps } from './SectionGaps.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { AreaLookupImport } from './AreaLookupImport.tsx';
+import { ContactListImport } from './how/ContactListImport.tsx';
 
 /**
  * Which record's form is open. `formKey` stays the same when a new record is created, so the form
@@ -49,6 +50,7 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
     <div className="worksheet">
       <GuidancePanel section={section} />
       {section === 'areas' && !data.readOnly && <AreaLookupImport />}
+      {(section === 'partners' || section === 'assets') && !data.readOnly && <ContactListImport target={section === 'partners' ? 'partner' : 'asset'} />}
       {types.map((def) => {
         const records = data.records[def.type];
         const selected = selection?.type === def.type ? selection.id : null;

@@ -1,5 +1,5 @@
 // The columns each record list shows: the record's name first, then what a planner scans for.
-import { labelOf } from '../../../shared/domain/vocabularies.ts';
+import { FORCE_CHOICES, PRACTICE_ORIGINS, labelOf } from '../../../shared/domain/vocabularies.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { Column } from '../components/RecordList.tsx';
@@ -33,5 +33,18 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
       return [title, { ...enumColumn('kind', 'Kind'), width: '7rem' }, { ...enumColumn('priority', 'Priority'), width: '6rem' }, { key: 'barriers', label: 'Barriers', value: (r) => ((r.barriers as string[] | undefined) ?? []).map((b) => labelOf(vocab('vulnerability', 'barriers'), b)).join(', ') }];
     case 'place':
       return [title, enumColumn('kind', 'Kind'), { key: 'area', label: 'Area', value: (r) => lookup('area', r.areaId) }];
+    case 'channel':
+      return [title, enumColumn('kind', 'Kind'), { ...enumColumn('status', 'Status'), width: '9rem' }, { key: 'reach', label: 'Reach', value: (r) => (typeof r.reach === 'number' ? r.reach.toLocaleString('en-GB') : ''), width: '7rem' }];
+    case 'partner':
+      return [title, enumColumn('sector', 'Sector'), enumColumn('relationship', 'Relationship'), { ...text('lastContact', 'Last contact'), width: '8rem' }];
+    case 'communityEvent':
+      return [title, { ...enumColumn('recurrence', 'How often'), width: '7rem' }, { ...text('nextDate', 'Next date'), width: '8rem' }, { ...enumColumn('status', 'Status'), width: '8rem' }];
+    case 'practice':
+      return [
+        title,
+        { key: 'origin', label: 'From', value: (r) => (r.origin === 'other-force' && r.originForce ? labelOf(FORCE_CHOICES, r.originForce as string) : r.origin === 'partner' && r.originPartnerId ? lookup('partner', r.originPartnerId) : labelOf(PRACTICE_ORIGINS, r.origin as string | null)) },
+        { ...enumColumn('evidenceStrength', 'Evidence'), width: '8rem' },
+        { ...enumColumn('verdict', 'Verdict'), width: '6rem' },
+      ];
   }
 }

@@ -39,6 +39,31 @@ export const GUIDANCE: Partial<Record<SectionId, Guidance>> = {
     questions: ['Which groups make up each area, and how does that differ from the strategy area as a whole?', 'Which of them have you not named as an audience?', 'Which audience does each figure describe?'],
     example: 'TS021 Ethnic group: in Riverside ward 12 % of residents are Bangladeshi, against 3 % across the force; the audience “Bangladeshi community in Riverside” cites that figure.',
   },
+  channels: {
+    why: 'Channels are the ways you can reach people: social-media accounts, local press and radio, newsletters, community messaging, surveys, links with community groups, events, street briefings and patrols. Record the ones you have and the ones you could have, how many each reaches and how you know.',
+    questions: ['Which channels does the force run here, and who runs each?', 'How many people does each reach, and how was that counted?', 'Which channels are planned or worth considering?', 'What does each cost?'],
+    example: 'Riverside Neighbourhood Alert: community messaging, we have it, 2,140 subscribers on 1 November 2026, free under the force licence.',
+  },
+  receptivity: {
+    why: 'A channel only works for the audiences who listen on it. Mark, for each audience, which channels reach them — yes, partly, no or not known — and note the evidence. A priority audience with no channel marked yes is a gap: you have no reliable way to reach them yet.',
+    questions: ['Which channels does each audience actually use?', 'What tells you so: a survey, a forum, what officers see?', 'Which priority audiences does no channel reach?', 'Where would a new channel, or a partner, close the gap?'],
+    example: 'Young people in Riverside: Instagram yes (youth forum survey, 2026); the Neighbourhood Alert no (subscribers are mostly over 50); street briefings partly.',
+  },
+  partners: {
+    why: 'Partners open doors the police cannot: councils, health, schools, housing, businesses, charities and faith groups. Record what each brings and whom it reaches. A contact’s name, phone and email are personal data: they stay out of exports and share copies unless you ask. You can import a contact list you already keep.',
+    questions: ['Who already works with the people you want to reach?', 'What does each partner bring: venues, staff, trust, data?', 'How far has each relationship come?', 'Which priority audiences does no partner or asset reach?'],
+    example: 'Maidstone Borough Council community safety team (local authority, active): CCTV data and the youth outreach van; reaches young people in Riverside.',
+  },
+  events: {
+    why: 'Community events others already run are the cheapest way to meet people where they are: fun days, faith festivals, markets, school fairs. Note who organises each, when it happens, whom you will meet and what part you will play.',
+    questions: ['Which events do your audiences go to?', 'Who organises them, and when is the next one?', 'Will you help out, run a stall, attend or co-host?', 'Who goes for you?'],
+    example: 'Riverside summer fun day, organised by the council, yearly in July at the leisure centre: a stall with the neighbourhood team; families and young people.',
+  },
+  'what-works': {
+    why: 'Record what has worked, and what has not, in this force and in others, using the shared lists for audience and channel kinds, depth of engagement and strength of evidence, so practice can be compared across forces. Free text sits beside the lists, never instead of them.',
+    questions: ['What have you tried before, here or elsewhere?', 'For which audiences, through which channels, how deeply did people take part?', 'What happened, and how do you know?', 'Will you adopt it, adapt it or avoid it?'],
+    example: 'Detached patrols with youth workers at the skate park (Essex Police, 2024): young people, face-to-face patrol, involve; ASB calls down a third, monitored; adapt.',
+  },
   places: {
     why: 'Places complement the lists of people: religious centres, leisure centres, schools, markets and other points where communities meet. Knowing when people gather tells you when to be there.',
     questions: ['Where do the audiences you want to reach spend time?', 'When do people gather there?', 'Who runs each place?'],

@@ -1,6 +1,7 @@
 // Undo and redo over every kind of change the workbook has — records, the details, section
 // completion, settings, the logo, evidence links, census imports (new and replacing), removing a
-// census table, and an LSOA lookup — in long random sequences, checked against a model: every undo
+// census table, an LSOA lookup, cells of the receptivity grid and contact-list imports (with
+// merges) — in long random sequences, checked against a model: every undo
 // gives back the whole workbook as it was before that change, every redo as it was after.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/census');
 const CENSUS_FILES = ['census2021-ts021-lsoa.csv', 'census2021-ts007a-ltla.csv'];
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-type Kind = 'record' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'undo' | 'redo';
+type Kind = 'record' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'grid' | 'contacts' | 'undo' | 'redo';
 interface Op {
   kind: Kind;
   seed: number;
@@ -36,6 +37,7 @@ interface World {
   tables: unknown;
   figures: unknown;
   links: unknown;
+  grid: unknown;
 }
 
 /**
@@ -75,6 +77,7 @@ async function worldOf(core: AppCore, handle: string): Promise<World> {
     tables: await expectOk(core, 'listCensusTables', { handle }),
     figures: await expectOk(core, 'listCensusFigures', { handle }),
     links: await expectOk(core, 'listEvidenceLinks', { handle }),
+    grid: await expectOk(core, 'listReceptivity', { handle }),
   };
 }
 
@@ -90,6 +93,35 @@ function censusFile(dir: string, rnd: SeededRandom): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, lines.join('\n'));
   return file;
+}
+
+/**
+ * A contact list to import: some rows name partners or assets already recorded (in another case, or
+ * by their email), some are new, some repeat an earlier row; one row may have no name.
+ */
+function contactList(dir: string, rnd: SeededRandom, world: World, handle: string) {
+  const target = rnd.pick(['partner', 'asset'] as const);
+  const nameField = target === 'partner' ? 'organisation' : 'name';
+  const known = world.records[target];
+  const rows: string[][] = [];
+  for (let i = rnd.int(1, 4); i > 0; i -= 1) {
+    const pick = rnd.next();
+    const old = known.length > 0 && pick < 0.4 ? rnd.pick(known) : null;
+    const earlier = rows.length > 0 && pick >= 0.4 && pick < 0.55 ? rnd.pick(rows) : null;
+    const name = old ? String(old[nameField]).toUpperCase() : earlier ? ` ${earlier[0]} ` : pick > 0.95 ? '' : sentence(rnd, 200);
+    const email = old && rnd.next() < 0.3 && old.email ? String(old.email) : rnd.next() < 0.5 ? `${rnd.int(1, 9999)}@example.org` : '';
+    rows.push([name, email, rnd.next() < 0.5 ? `01632 ${rnd.int(100000, 999999)}` : '', rnd.next() < 0.5 ? sentence(rnd, 200) : '']);
+  }
+  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+  const file = path.join(dir, 'contacts.csv');
+  fs.writeFileSync(file, ['Name,Email,Phone,Notes', ...rows.map((row) => row.map(quote).join(','))].join('\n'));
+  const columns = [
+    { field: nameField, column: 'Name' },
+    { field: 'email', column: 'Email' },
+    { field: 'phone', column: 'Phone' },
+    { field: 'notes', column: 'Notes' },
+  ];
+  return { handle, source: file, target, columns, apply: true };
 }
 
 /** Runs one op other than undo and redo; answers whether it was accepted. */
@@ -141,6 +173,17 @@ async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: 
       fs.writeFileSync(file, ['LSOA21CD,WD22NM', ...codes.map((code) => `${code},${String(area.name)}`)].join('\n'));
       return call('importAreaLookup', { handle, source: file });
     }
+    case 'grid': {
+      const audiences = world.records.audience;
+      const channels = world.records.channel;
+      if (audiences.length === 0 || channels.length === 0) return false;
+      const value = rnd.pick(['yes', 'partly', 'no', 'unknown'] as const);
+      const note = rnd.next() < 0.3 ? '' : sentence(rnd, 200);
+      const change = rnd.pick([{ value }, { value }, { note }, { value, note }]);
+      return call('setReceptivity', { handle, audienceId: rnd.pick(audiences).id, channelId: rnd.pick(channels).id, ...change });
+    }
+    case 'contacts':
+      return call('importContacts', contactList(dir, rnd, world, handle));
     default:
       throw new Error(`not a change: ${op.kind}`);
   }
@@ -157,6 +200,8 @@ const KINDS: Array<{ weight: number; kind: Kind }> = [
   { weight: 2, kind: 'import' },
   { weight: 1, kind: 'remove' },
   { weight: 1, kind: 'lookup' },
+  { weight: 3, kind: 'grid' },
+  { weight: 1, kind: 'contacts' },
   { weight: 3, kind: 'undo' },
   { weight: 2, kind: 'redo' },
 ];
@@ -165,6 +210,8 @@ const opsArbitrary = (length: number) =>
   fc.array(fc.record({ kind: fc.oneof(...KINDS.map(({ weight, kind }) => ({ weight, arbitrary: fc.constant(kind) }))), seed: fc.integer({ min: 0, max: 0x7fffffff }) }), { minLength: Math.ceil(length / 2), maxLength: length });
 
 const RUNS = scaled(12, 60);
+/** How many changes of each kind the runs made: each kind must have been exercised. */
+const changed = new Map<Kind, number>();
 const LENGTH = scaled(50, 160);
 
 describe('undo and redo of every kind of change (seeded; EWB_LONG=1 for more and longer)', () => {
@@ -191,6 +238,9 @@ describe('undo and redo of every kind of change (seeded; EWB_LONG=1 for more and
             await expectOk(core, 'importCensus', { handle, source: path.join(FIXTURES, CENSUS_FILES[0]!) });
             undoStack.push(current);
             current = await worldOf(core, handle);
+            await expectOk(core, 'createRecord', { handle, type: 'channel', values: { name: 'Riverside Alert', kind: 'community-messaging', status: 'have' } });
+            undoStack.push(current);
+            current = await worldOf(core, handle);
             for (const op of ops) {
               const before = current;
               if (op.kind === 'undo' || op.kind === 'redo') {
@@ -212,6 +262,7 @@ describe('undo and redo of every kind of change (seeded; EWB_LONG=1 for more and
               current = await worldOf(core, handle);
               await expectDerivedUpToDate(core, handle, file);
               if (accepted && JSON.stringify(current) !== JSON.stringify(before)) {
+                changed.set(op.kind, (changed.get(op.kind) ?? 0) + 1);
                 undoStack.push(before);
                 redoStack.length = 0;
               } else {
@@ -247,6 +298,8 @@ describe('undo and redo of every kind of change (seeded; EWB_LONG=1 for more and
         }),
         { numRuns: RUNS, seed: suiteSeed(20261129) },
       );
+      // Every kind of change was made (and so undone and redone) at least once.
+      for (const { kind } of KINDS) if (kind !== 'undo' && kind !== 'redo') expect(changed.get(kind) ?? 0, kind).toBeGreaterThan(0);
     },
     timeoutFor(RUNS * LENGTH, 120),
   );

@@ -42,6 +42,7 @@ const OTHER_TABLES = new Map([
   ['section_state', 'sections marked completed'],
   ['workbook_setting', 'settings'],
   ...['census_table', 'census_category', 'census_geography', 'census_value', 'evidence_link'].map((t) => [t, 'census evidence'] as const),
+  ['receptivity', 'the receptivity grid: cells keyed by audience and channel, not records'],
   ...['census_stash', 'census_stash_category', 'census_stash_geography', 'census_stash_value', 'census_stash_link', 'logo_stash'].map((t) => [t, 'kept for undo'] as const),
 ]);
 

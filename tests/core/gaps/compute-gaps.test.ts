@@ -53,7 +53,8 @@ async function aimWithObjective(env: Awaited<ReturnType<typeof setUp>>, objectiv
 
 describe('gaps', () => {
   it('has exactly the rules tested here', () => {
-    expect(Object.keys(GAP_RULES)).toEqual(['objective-no-measure', 'objective-no-date', 'vulnerability-no-response', 'audience-no-evidence', 'not-reviewed', 'area-no-asset', 'who-is-missing']); // who-is-missing: tests/core/evidence/who-is-missing.test.ts
+    // who-is-missing: tests/core/evidence/who-is-missing.test.ts; audience-no-channel: tests/core/receptivity/receptivity.test.ts
+    expect(Object.keys(GAP_RULES)).toEqual(['objective-no-measure', 'objective-no-date', 'vulnerability-no-response', 'audience-no-evidence', 'audience-no-channel', 'not-reviewed', 'area-no-asset', 'who-is-missing', 'audience-no-partner']);
   });
 
   it('a new workbook has no gaps', async () => {
@@ -96,7 +97,8 @@ describe('gaps', () => {
 
   it('audience-no-evidence: an audience needs both an evidence note and its source', async () => {
     const env = await setUp();
-    const audience = await env.create('audience', { name: 'Young people in Riverside ward', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high' });
+    // Of low priority, so the gaps of priority audiences (no channel, no partner) stay out of the way.
+    const audience = await env.create('audience', { name: 'Young people in Riverside ward', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'low' });
     expect(await env.gaps()).toEqual([
       {
         section: 'audiences',
@@ -158,6 +160,39 @@ describe('gaps', () => {
     expect(ofRule(await env.gaps(), 'area-no-asset').map((g) => g.recordId)).toEqual([ward.id, other.id]);
     await env.create('asset', { kind: 'individual', name: 'Imam, Central Mosque', relationship: 'strong', areaIds: [ward.id, other.id] });
     expect(await env.gaps()).toEqual([]);
+    env.core.closeAll();
+  });
+
+  it('audience-no-partner: a priority audience (high or medium) that no partner or asset reaches, until one does', async () => {
+    const env = await setUp();
+    const evidence = { evidenceNote: 'Youth service figures', evidenceSource: 'Youth service, 2026' };
+    const young = await env.create('audience', { name: 'Young people in Riverside ward', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high', ...evidence });
+    const faith = await env.create('audience', { name: 'Faith communities', kind: 'faith', engagementState: 'engaged', priority: 'medium', ...evidence });
+    await env.create('audience', { name: 'Visitors', kind: 'visitors', engagementState: 'unknown', priority: 'low', ...evidence });
+    const expected = (audience: Values, name: string): Gap => ({
+      section: 'partners',
+      rule: 'audience-no-partner',
+      recordType: 'audience',
+      recordId: audience.id,
+      message: `Audience “${name}” is a priority audience that no partner or asset reaches: record who could help you reach them.`,
+    });
+    expect(ofRule(await env.gaps(), 'audience-no-partner')).toEqual([expected(young, 'Young people in Riverside ward'), expected(faith, 'Faith communities')]);
+
+    // A partner who reaches them closes the gap; so does an asset.
+    const council = await env.create('partner', { organisation: 'Maidstone Borough Council', sector: 'local-authority', relationship: 'active', audienceIds: [young.id] });
+    expect(ofRule(await env.gaps(), 'audience-no-partner')).toEqual([expected(faith, 'Faith communities')]);
+    const mosque = await env.create('asset', { kind: 'group', name: 'Central Mosque committee', relationship: 'strong', audienceIds: [faith.id] });
+    expect(ofRule(await env.gaps(), 'audience-no-partner')).toEqual([]);
+
+    // The gap follows the links and the priority as they change, and a renamed audience's gap says its new name.
+    await env.update('partner', council.id, { audienceIds: [] });
+    expect(ofRule(await env.gaps(), 'audience-no-partner')).toEqual([expected(young, 'Young people in Riverside ward')]);
+    await env.update('audience', young.id, { name: 'Young people in Riverside' });
+    expect(ofRule(await env.gaps(), 'audience-no-partner')).toEqual([expected(young, 'Young people in Riverside')]);
+    await env.update('audience', young.id, { priority: 'low' });
+    expect(ofRule(await env.gaps(), 'audience-no-partner')).toEqual([]);
+    await expectOk(env.core, 'deleteRecord', { handle: env.handle, type: 'asset', id: mosque.id });
+    expect(ofRule(await env.gaps(), 'audience-no-partner')).toEqual([expected(faith, 'Faith communities')]);
     env.core.closeAll();
   });
 
@@ -248,6 +283,11 @@ describe('section states', () => {
       ['vulnerabilities', 'Not started', 0, 0],
       ['places', 'Not started', 0, 0],
       ['census', 'Not started', 0, 0],
+      ['channels', 'Not started', 0, 0],
+      ['receptivity', 'Not started', 0, 1],
+      ['partners', 'Not started', 0, 1],
+      ['events', 'Not started', 0, 0],
+      ['what-works', 'Not started', 0, 0],
     ]);
 
     env.time.set('2026-11-26T10:30:00.000Z');
@@ -293,7 +333,7 @@ describe('section states', () => {
 
   it('refuses a section that does not exist', async () => {
     const env = await setUp();
-    const result = await env.core.call('setSectionCompleted', { handle: env.handle, section: 'channels', completed: true });
+    const result = await env.core.call('setSectionCompleted', { handle: env.handle, section: 'messages', completed: true });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid-input');

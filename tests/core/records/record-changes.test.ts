@@ -110,7 +110,53 @@ async function riverside(core: AppCore, handle: string) {
     gatheringTimes: 'Weekday evenings 4–8pm; Saturday mornings',
     audienceIds: [audience.id],
   });
-  return { aim, objective, good, district, ward, audience, asset, vulnerability, place };
+  const channel = await create(core, handle, 'channel', {
+    name: 'Riverside Neighbourhood Alert',
+    kind: 'community-messaging',
+    status: 'have',
+    owner: 'PS Dana Okafor',
+    reach: 2140,
+    reachMeasure: 'Subscribers on 1 November 2026',
+    cost: 'Free (force licence)',
+  });
+  const partner = await create(core, handle, 'partner', {
+    organisation: 'Maidstone Borough Council community safety team',
+    sector: 'local-authority',
+    contactName: 'Priya Shah',
+    contactRole: 'Community Safety Manager',
+    phone: '01632 960112',
+    email: 'p.shah@example.gov.uk',
+    relationship: 'active',
+    lastContact: '2026-10-30',
+    whatTheyBring: 'CCTV data, the youth outreach van, rooms at the Hub',
+    audienceIds: [audience.id],
+  });
+  const communityEvent = await create(core, handle, 'communityEvent', {
+    name: 'Riverside summer fun day',
+    organiserPartnerId: partner.id,
+    recurrence: 'yearly',
+    nextDate: '2027-07-17',
+    placeId: place.id,
+    policeRole: 'stall',
+    status: 'planned',
+    owner: 'PC Tom Reid',
+    audienceIds: [audience.id],
+  });
+  const practice = await create(core, handle, 'practice', {
+    title: 'Detached patrols with youth workers at the skate park',
+    description: 'A PCSO walked with the detached youth workers on Friday evenings for ten weeks.',
+    audienceKinds: ['young-people'],
+    channelKinds: ['patrol'],
+    depth: 'involve',
+    origin: 'other-force',
+    originForce: 'essex',
+    year: 2024,
+    outcome: 'improved',
+    outcomeNote: 'ASB calls down a third over the summer; young people asked for it to continue.',
+    evidenceStrength: 'monitored',
+    verdict: 'adapt',
+  });
+  return { aim, objective, good, district, ward, audience, asset, vulnerability, place, channel, partner, communityEvent, practice };
 }
 
 /** One realistic edit per record type. */
@@ -123,6 +169,10 @@ const EDITS: Record<RecordTypeName, Record<string, unknown>> = {
   asset: { relationship: 'strong', lastContact: '2026-11-18' },
   vulnerability: { barriers: ['trust'], priority: 'medium' },
   place: { gatheringTimes: 'Weekday evenings 4–9pm', shareable: false },
+  channel: { status: 'planned', reach: 2300, platform: null },
+  partner: { relationship: 'formal', lastContact: '2026-11-19' },
+  communityEvent: { status: 'confirmed', nextDate: '2027-07-24' },
+  practice: { verdict: 'adopt', evidenceStrength: 'evaluated' },
 };
 
 describe('worksheet records', () => {
@@ -139,8 +189,12 @@ describe('worksheet records', () => {
       asset: made.asset,
       vulnerability: made.vulnerability,
       place: made.place,
+      channel: made.channel,
+      partner: made.partner,
+      communityEvent: made.communityEvent,
+      practice: made.practice,
     };
-    expect(await changeCount(core, handle)).toBe(9);
+    expect(await changeCount(core, handle)).toBe(13);
 
     for (const type of RECORD_TYPE_NAMES) {
       const record = byType[type];
@@ -162,7 +216,7 @@ describe('worksheet records', () => {
     }
 
     // Delete in an order nothing depends on: what points at a record goes before it.
-    for (const type of ['place', 'vulnerability', 'asset', 'audience', 'area', 'goodStatement', 'objective', 'aim'] as const) {
+    for (const type of ['practice', 'communityEvent', 'partner', 'channel', 'place', 'vulnerability', 'asset', 'audience', 'area', 'goodStatement', 'objective', 'aim'] as const) {
       const record = byType[type];
       expect(await expectWritten(core, 'deleteRecord', { handle, type, id: record.id }), type).toEqual({ deleted: true });
       expect((await list(core, handle, type)).map((r) => r.id), type).not.toContain(record.id);
@@ -222,7 +276,7 @@ describe('worksheet records', () => {
     expect(unknown.message).toContain('colour');
     const id = await refusal(core, 'createRecord', { handle, type: 'aim', values: { title: 'Build trust', id: MISSING_ID } });
     expect(id.code).toBe('invalid-input');
-    const type = await refusal(core, 'createRecord', { handle, type: 'channel', values: { title: 'x' } });
+    const type = await refusal(core, 'createRecord', { handle, type: 'slogan', values: { title: 'x' } });
     expect(type.fields).toEqual({ type: 'Unknown kind of record' });
 
     expect(await changeCount(core, handle)).toBe(changes + 1);
@@ -434,6 +488,10 @@ describe('worksheet records', () => {
       asset: ['personName', 'phone', 'email', 'specialCategoryNote'],
       vulnerability: [],
       place: [],
+      channel: ['owner'],
+      partner: ['contactName', 'phone', 'email'],
+      communityEvent: ['owner'],
+      practice: [],
     });
     const special = RECORD_TYPE_NAMES.flatMap((type) => RECORD_TYPES[type].fields.filter((f) => f.specialCategory).map((f) => `${type}.${f.name}`));
     expect(special).toEqual(['asset.specialCategoryNote']);
@@ -460,7 +518,7 @@ describe('worksheet records', () => {
       }
     }
     const text = fs.readFileSync(path.join(dir, 'shared.json'), 'utf8');
-    for (const name of ['Yusuf Ahmed', '01632 960123', 'Jordan Mensah', 'Insp. Sarah Collins', 'PC Tom Reid', 'Muslim']) expect(text, name).not.toContain(name);
+    for (const name of ['Yusuf Ahmed', '01632 960123', 'Jordan Mensah', 'Insp. Sarah Collins', 'PC Tom Reid', 'Muslim', 'PS Dana Okafor', 'Priya Shah', '01632 960112', 'p.shah@example.gov.uk']) expect(text, name).not.toContain(name);
     expect(text).toContain(made.audience.name as string);
   });
 

@@ -178,6 +178,13 @@ export class WorksheetPage {
     return this.page.locator('.gap-list li');
   }
 
+  /** The gap count the task list shows beside a section (0 when it shows none). */
+  async taskListGaps(section: string): Promise<number> {
+    const item = this.page.getByRole('navigation', { name: 'Sections of the workbook' }).locator('li', { has: this.page.getByRole('button', { name: section, exact: true }) });
+    const text = await item.locator('.task-list__gaps').textContent({ timeout: 500 }).catch(() => null);
+    return text ? Number.parseInt(text, 10) : 0;
+  }
+
   status(section: string): Locator {
     return this.page.getByRole('navigation', { name: 'Sections of the workbook' }).locator('li', { hasText: section }).locator('.tag');
   }

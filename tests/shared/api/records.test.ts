@@ -20,6 +20,10 @@ const MINIMAL: Record<RecordTypeName, Record<string, unknown>> = {
   asset: { kind: 'group', name: 'Riverside Youth Football Club', relationship: 'active' },
   vulnerability: { name: 'Older residents of Northgate estate', kind: 'group', priority: 'medium' },
   place: { name: 'Riverside Leisure Centre', kind: 'leisure-centre' },
+  channel: { name: 'Riverside Neighbourhood Alert', kind: 'community-messaging', status: 'have' },
+  partner: { organisation: 'Maidstone Borough Council', sector: 'local-authority', relationship: 'active' },
+  communityEvent: { name: 'Riverside summer fun day', recurrence: 'yearly', status: 'planned' },
+  practice: { title: 'Pop-up cafe after Friday prayers', origin: 'our-now' },
 };
 
 /** The field-by-field messages a value gets, or null when it is accepted. */
@@ -103,6 +107,10 @@ describe('record validation', () => {
       'asset.name',
       'vulnerability.name',
       'place.name',
+      'channel.name',
+      'partner.organisation',
+      'communityEvent.name',
+      'practice.title',
     ]);
     for (const [type, field] of required) {
       const message = `Enter ${field.label.toLowerCase()}`;
@@ -175,22 +183,23 @@ describe('record validation', () => {
 
   it('refuses a list of choices with one twice or one not in the list', () => {
     const lists = fieldsOfKind('enumList');
-    expect(lists.map(([type, field]) => `${type}.${field.name}`)).toEqual(['vulnerability.barriers']);
+    expect(lists.map(([type, field]) => `${type}.${field.name}`)).toEqual(['vulnerability.barriers', 'practice.audienceKinds', 'practice.channelKinds']);
     for (const [type, field] of lists) {
       const ids = (field.vocabulary ?? []).map((item) => item.id);
+      const [first, second] = ids as [string, string];
       expectField(type, field.name, [], null);
       expectField(type, field.name, ids, null);
-      expectField(type, field.name, ['trust', 'language'], null);
-      expectField(type, field.name, ['trust', 'trust'], 'Each choice only once');
-      expectField(type, field.name, ['trust', 'fear'], `Choose ${field.label.toLowerCase()} from the list`);
-      expectField(type, field.name, 'trust', expect.any(String));
+      expectField(type, field.name, [first, second], null);
+      expectField(type, field.name, [first, first], 'Each choice only once');
+      expectField(type, field.name, [first, 'fear of reprisal'], `Choose ${field.label.toLowerCase()} from the list`);
+      expectField(type, field.name, first, expect.any(String));
       expect(problems(recordChangesSchema(type), { [field.name]: null }), `${type}.${field.name}`).not.toBeNull();
     }
   });
 
   it('takes whole numbers from 0 to 100,000,000 and refuses negatives, fractions, text and larger numbers', () => {
-    const integers = fieldsOfKind('integer');
-    expect(integers.map(([type, field]) => `${type}.${field.name}`)).toEqual(['audience.sizeEstimate']);
+    const integers = fieldsOfKind('integer').filter(([, field]) => field.min === undefined && field.max === undefined);
+    expect(integers.map(([type, field]) => `${type}.${field.name}`)).toEqual(['audience.sizeEstimate', 'channel.reach']);
     for (const [type, field] of integers) {
       for (const good of [0, 1, 1850, 100_000_000, null]) expectField(type, field.name, good, null);
       expectField(type, field.name, -1, 'Enter a number of 0 or more');
@@ -204,9 +213,20 @@ describe('record validation', () => {
     }
   });
 
+  it('takes whole numbers within a field’s own bounds where it has them (a year)', () => {
+    const bounded = fieldsOfKind('integer').filter(([, field]) => field.min !== undefined || field.max !== undefined);
+    expect(bounded.map(([type, field]) => `${type}.${field.name}`)).toEqual(['practice.year']);
+    expectField('practice', 'year', 1990, null);
+    expectField('practice', 'year', 2024, null);
+    expectField('practice', 'year', 2100, null);
+    expectField('practice', 'year', 1989, 'Enter a number of 1990 or more');
+    expectField('practice', 'year', 2101, 'Enter a number of 2100 or less');
+    expectField('practice', 'year', 2024.5, 'Enter a whole number');
+  });
+
   it('takes real calendar dates only: not 30 February, not other layouts', () => {
     const dates = fieldsOfKind('date');
-    expect(dates.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.targetDate', 'asset.lastContact']);
+    expect(dates.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.targetDate', 'asset.lastContact', 'partner.lastContact', 'communityEvent.nextDate']);
     for (const [type, field] of dates) {
       for (const good of ['2027-03-31', '2028-02-29', '2030-12-31', null]) expectField(type, field.name, good, null);
       for (const impossible of ['2027-02-30', '2027-02-29', '2027-04-31', '2027-13-01', '2027-00-10']) expectField(type, field.name, impossible, 'Enter a real date, for example 2027-03-31');
@@ -236,7 +256,7 @@ describe('record validation', () => {
 
   it('takes refs as UUIDs: a required one cannot be cleared, an optional one can', () => {
     const refs = fieldsOfKind('ref');
-    expect(refs.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.aimId', 'area.parentId', 'place.areaId']);
+    expect(refs.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.aimId', 'area.parentId', 'place.areaId', 'communityEvent.organiserAssetId', 'communityEvent.organiserPartnerId', 'communityEvent.placeId', 'practice.originPartnerId']);
     for (const [type, field] of refs) {
       expectField(type, field.name, AREA_ID, null);
       for (const bad of ['riverside-ward', '', '5f0f2a8e8b9c4e3d8f7a1b2c3d4e5f60', `${AREA_ID}x`, 42]) expectField(type, field.name, bad, 'Expected a UUID');

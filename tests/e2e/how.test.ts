@@ -1,0 +1,262 @@
+// Worksheets II (How) end to end, through the UI only: four channels; a grid of five audiences by
+// four channels filled by keyboard alone, with a note; two partners, one imported from an Excel list
+// that also holds a duplicate of the other (merged, and said so); a community event; a practice
+// record from a neighbouring force. Reload: all there, exactly the expected gaps. Axe finds no
+// violation of any impact on each new screen with data showing, at 1280 × 800 and at 200 % zoom.
+// Then the Word and Excel deliverables, converted to PDF by LibreOffice and drawn as pages.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
+import { allViolations } from './support/axe.ts';
+import { ContactImportPage, ReceptivityGridPage } from './support/how-pages.ts';
+import { FileBrowserDialog, HomePage, WorksheetPage } from './support/pages.ts';
+
+const e2e = appForFile('ewb-e2e-how-');
+/** Where the deliverables' PDF pages are drawn, to be looked at. */
+const PAGES_DIR = path.resolve('test-results/how-exports');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+const AUDIENCES: Array<[string, string, string, string]> = [
+  ['Young people in Riverside', 'Young people', 'Hard to reach', 'High'],
+  ['Faith communities', 'Faith communities', 'Engaged', 'High'],
+  ['Night-time economy', 'The night-time economy', 'Receptive', 'Medium'],
+  ['Older people in Old Town', 'Older people', 'Unknown', 'Medium'],
+  ['Visitors', 'Visitors and tourists', 'Receptive', 'Low'],
+];
+const CHANNELS = ['Riverside Neighbourhood Alert', 'Maidstone Police on Instagram', 'KMFM radio', 'Street briefings'];
+
+/** The grid by keyboard: 1 yes, 2 partly, 3 no, 4 unknown, a row at a time (Space once, for "partly" after "yes"). */
+const GRID: Array<[string, string[]]> = [
+  ['Young people in Riverside', ['3', '1', '2', '3']],
+  ['Faith communities', ['1', '2', '3', '1']],
+  ['Night-time economy', ['3', '2', '2', '4']],
+  ['Older people in Old Town', ['1', '3', '1', '1 ']],
+  ['Visitors', ['3', '2', '4', '3']],
+];
+const WORDS: Record<string, string> = { '1': 'Yes', '2': 'Partly', '3': 'No', '4': 'Unknown', '1 ': 'Partly' };
+
+/** Exactly the gaps the How sections should show. */
+const EXPECTED_GAPS: Record<string, string[]> = {
+  Channels: [],
+  'Who listens where': ['Audience “Night-time economy” is a priority audience but no channel is marked yes for it: say in the grid which channels reach them, or plan one that will.'],
+  Partners: [
+    'Audience “Night-time economy” is a priority audience that no partner or asset reaches: record who could help you reach them.',
+    'Audience “Older people in Old Town” is a priority audience that no partner or asset reaches: record who could help you reach them.',
+  ],
+  'Community events': [],
+  'What works': [],
+};
+
+async function partnerList(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Partners');
+  sheet.addRow(['Organisation', 'Sector', 'Contact', 'Email', 'Phone']);
+  sheet.addRow(['Riverside Mosque trust', 'Faith', 'A. Rahman', 'trust@riverside-mosque.example', '01632 960451']);
+  sheet.addRow(['MAIDSTONE BOROUGH COUNCIL  community safety team', 'Local authority', 'Priya Shah', 'p.shah@maidstone.example', '01632 960112']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  expect(await allViolations(page), where).toEqual([]);
+}
+
+/** Converts a deliverable to PDF with LibreOffice, draws its pages as PNGs in PAGES_DIR/`name`, and answers with its text. */
+function pdfPages(file: string, name: string): { text: string; pages: string[] } {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-soffice-'));
+  const out = path.join(PAGES_DIR, name);
+  fs.mkdirSync(out, { recursive: true });
+  try {
+    const converted = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, file], { encoding: 'utf8', timeout: 150_000 });
+    const pdf = path.join(out, `${path.basename(file, path.extname(file))}.pdf`);
+    expect(fs.existsSync(pdf), `soffice wrote no PDF: ${converted.stdout} ${converted.stderr}`).toBe(true);
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    spawnSync('pdftoppm', ['-png', '-r', '70', pdf, path.join(out, 'page')]);
+    return { text, pages: fs.readdirSync(out).filter((f) => f.endsWith('.png')) };
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+describe('worksheets: How', () => {
+  it('records channels, who listens where, partners (one imported), an event and what works, keeps them, and shows exactly the expected gaps', async () => {
+    const page = (e2e.page = await e2e.app.newPage());
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent how');
+    const ws = new WorksheetPage(page);
+
+    await ws.open('Audiences');
+    for (const [name, kind, state, priority] of AUDIENCES) await ws.create('audience', [['Name', name], ['Kind of audience', `select:${kind}`], ['Engagement', `select:${state}`], ['Priority', `select:${priority}`]]);
+
+    // Channels.
+    await ws.open('Channels');
+    await ws.create('channel', [['Name', CHANNELS[0]!], ['Kind of channel', 'select:Community messaging'], ['Status', 'select:We have it'], ['Reach (people) (optional)', '2140'], ['How the reach was counted (optional)', 'Subscribers on 1 November 2026'], ['Cost (optional)', 'Free']]);
+    await ws.create('channel', [['Name', CHANNELS[1]!], ['Kind of channel', 'select:Social-media account'], ['Status', 'select:We have it'], ['Platform (optional)', 'select:Instagram'], ['Reach (people) (optional)', '5300'], ['Owner (optional)', 'PS Dana Okafor']]);
+    await ws.create('channel', [['Name', CHANNELS[2]!], ['Kind of channel', 'select:Radio'], ['Status', 'select:Planned'], ['Cost (optional)', '£400 a month']]);
+    await ws.create('channel', [['Name', CHANNELS[3]!], ['Kind of channel', 'select:Street briefing or beat surgery'], ['Status', 'select:We have it']]);
+    expect(await ws.rowNames('Channels')).toEqual(CHANNELS);
+    expect(await ws.gaps().allTextContents()).toEqual([]);
+    await expectNoViolations(page, 'channels with a channel open');
+    await shoot(page, 'how-channels');
+
+    // Who listens where, by keyboard alone.
+    await ws.open('Who listens where');
+    const grid = new ReceptivityGridPage(page);
+    await grid.grid().waitFor();
+    await grid.tabIntoGrid();
+    expect(await grid.focusedCell()).toEqual({ audience: 'Young people in Riverside', channel: CHANNELS[0] });
+    for (const [index, [, keys]] of GRID.entries()) {
+      for (const [column, value] of keys.entries()) {
+        await grid.press(...value.split('').map((k) => (k === ' ' ? 'Space' : k)));
+        if (column < keys.length - 1) await grid.press('ArrowRight');
+      }
+      if (index < GRID.length - 1) await grid.press('ArrowDown', 'Home');
+    }
+    expect(await grid.focusedCell()).toEqual({ audience: 'Visitors', channel: CHANNELS[3] });
+    // A note on young people × Instagram: Ctrl+Home, right, Enter; type; Tab to save.
+    await grid.press('Control+Home', 'ArrowRight');
+    expect(await grid.focusedCell()).toEqual({ audience: 'Young people in Riverside', channel: CHANNELS[1] });
+    await grid.press('Enter');
+    await page.getByRole('heading', { name: `Evidence: Young people in Riverside on ${CHANNELS[1]}` }).waitFor();
+    await page.keyboard.type('Youth forum survey, March 2026');
+    await grid.press('Tab', 'Enter');
+    await page.getByRole('heading', { name: /^Evidence:/ }).waitFor({ state: 'detached' });
+    expect(await grid.focusedCell()).toEqual({ audience: 'Young people in Riverside', channel: CHANNELS[1] });
+    await ws.waitSaved();
+    for (const [audience, keys] of GRID) expect(await grid.rowValues(audience), audience).toEqual(keys.map((k) => WORDS[k]));
+    expect(await ws.gaps().allTextContents()).toEqual(EXPECTED_GAPS['Who listens where']);
+    await expectNoViolations(page, 'the grid with a cell chosen');
+    await shoot(page, 'how-receptivity-grid');
+
+    // Partners: one by hand, then a list from Excel holding it again (merged, and said so) and a new one.
+    await ws.open('Partners');
+    await ws.create('partner', [['Organisation', 'Maidstone Borough Council community safety team'], ['Sector', 'select:Local authority'], ['Relationship', 'select:Active'], ["Contact's role (optional)", 'Community Safety Manager']], ['Young people in Riverside']);
+    const imports = new ContactImportPage(page);
+    await imports.choose('partners', { name: 'partners.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await partnerList() });
+    await expectNoViolations(page, 'the column-mapping step for partners');
+    await shoot(page, 'how-partners-import-columns');
+    expect(await imports.dialog().getByLabel('Column with the organisation').inputValue()).toBe('Organisation');
+    await imports.dialog().getByLabel('Column with the email (optional)').selectOption('Email');
+    await imports.dialog().getByRole('button', { name: 'Check the list' }).click();
+    await page.getByRole('heading', { name: 'Import 2 rows from partners.xlsx?' }).waitFor();
+    expect(await imports.dialog().textContent()).toContain('1 partner will be added; 1 row will be merged with partners already recorded; 0 rows will be skipped.');
+    expect(await imports.dialog().textContent()).toContain('Row 3, “MAIDSTONE BOROUGH COUNCIL  community safety team”, into “Maidstone Borough Council community safety team”: adds contact name, phone, email');
+    await expectNoViolations(page, 'the check before importing partners');
+    await shoot(page, 'how-partners-import-check');
+    await imports.dialog().getByRole('button', { name: 'Import partners' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Partners imported from partners.xlsx' });
+    await done.waitFor();
+    expect(await done.textContent()).toContain('1 partner added; 1 row merged with partners already recorded; 0 rows skipped.');
+    expect(await done.textContent()).toContain('into “Maidstone Borough Council community safety team”');
+    expect((await ws.rowNames('Partners')).sort()).toEqual(['Maidstone Borough Council community safety team', 'Riverside Mosque trust']);
+    await ws.list('Partners').getByRole('button', { name: 'Riverside Mosque trust' }).click();
+    await ws.tick('Faith communities');
+    await ws.waitSaved();
+    expect(await ws.gaps().allTextContents()).toEqual(EXPECTED_GAPS.Partners);
+    await expectNoViolations(page, 'partners with a partner open');
+    await shoot(page, 'how-partners');
+
+    // A community event.
+    await ws.open('Community events');
+    await ws.create(
+      'community event',
+      [['Name', 'Riverside summer fun day'], ['How often', 'select:Yearly'], ['Status', 'select:Planned'], ['Organiser: a partner (optional)', 'select:Maidstone Borough Council community safety team'], ['Next date (optional)', '2027-07-17'], ['Where (if not one of our places) (optional)', 'Riverside recreation ground'], ['Our role (optional)', 'select:Run a stall']],
+      ['Young people in Riverside', 'Faith communities'],
+    );
+    await expectNoViolations(page, 'community events with an event open');
+    await shoot(page, 'how-events');
+
+    // What works: a practice from a neighbouring force (Essex borders Kent).
+    await ws.open('What works');
+    await ws.create('practice', [
+      ['Title', 'Detached patrols with youth workers at the skate park'],
+      ['Where it came from', 'select:Another force'],
+      ['Which force (optional)', 'select:Essex Police'],
+      ['Year (optional)', '2024'],
+      ['Depth of engagement (optional)', 'select:Involve'],
+      ['Outcome (optional)', 'select:Things improved'],
+      ['What happened (optional)', 'Anti-social behaviour calls fell by a third over the summer.'],
+      ['Strength of the evidence (optional)', 'select:Monitored'],
+      ['Our verdict (optional)', 'select:Adapt'],
+    ], ['Young people', 'Face-to-face patrol']);
+    // Beside the open form the list shows the name and where it came from.
+    expect(await ws.list('Practices').getByRole('row').nth(1).textContent()).toBe('Detached patrols with youth workers at the skate parkEssex Police');
+    await expectNoViolations(page, 'what works with a practice open');
+    await shoot(page, 'how-what-works');
+
+    // Reload: everything is there, with exactly the expected gaps.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await ws.open('Channels');
+    expect(await ws.rowNames('Channels')).toEqual(CHANNELS);
+    await ws.open('Who listens where');
+    await grid.grid().waitFor();
+    await page.locator('.rgrid__word').first().waitFor();
+    for (const [audience, keys] of GRID) expect(await grid.rowValues(audience), `${audience} after reload`).toEqual(keys.map((k) => WORDS[k]));
+    expect(await grid.grid().getByRole('gridcell', { name: /with a note: Youth forum survey, March 2026/ }).count()).toBe(1);
+    await ws.open('Partners');
+    expect((await ws.rowNames('Partners')).sort()).toEqual(['Maidstone Borough Council community safety team', 'Riverside Mosque trust']);
+    await ws.open('Community events');
+    expect(await ws.rowNames('Community events')).toEqual(['Riverside summer fun day']);
+    await ws.open('What works');
+    expect(await ws.rowNames('Practices')).toEqual(['Detached patrols with youth workers at the skate park']);
+    for (const [section, gaps] of Object.entries(EXPECTED_GAPS)) {
+      await ws.open(section);
+      expect(await ws.gaps().allTextContents(), section).toEqual(gaps);
+      const counted = await ws.taskListGaps(section);
+      expect(counted, `${section} in the task list`).toBe(gaps.length);
+    }
+    expect(await ws.status('Who listens where').first().textContent()).toBe('In progress');
+
+    // At 200 % zoom, each new screen with data showing.
+    await page.setViewportSize({ width: 640, height: 400 });
+    for (const [section, list, record] of [
+      ['Channels', 'Channels', CHANNELS[1]!],
+      ['Partners', 'Partners', 'Riverside Mosque trust'],
+      ['Community events', 'Community events', 'Riverside summer fun day'],
+      ['What works', 'Practices', 'Detached patrols with youth workers at the skate park'],
+    ] as const) {
+      await ws.open(section);
+      await ws.list(list).getByRole('button', { name: record }).click();
+      await ws.form().waitFor();
+      await expectNoViolations(page, `${section} at 200 % zoom`);
+      await shoot(page, `how-${section.toLowerCase().replaceAll(' ', '-')}-200-percent`);
+    }
+    await ws.open('Who listens where');
+    await grid.tabIntoGrid();
+    await grid.press('ArrowDown', 'ArrowRight', 'ArrowRight');
+    await expectNoViolations(page, 'the grid at 200 % zoom');
+    await shoot(page, 'how-receptivity-grid-200-percent');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The deliverables, through the export screen, converted by LibreOffice and drawn as pages.
+    await ws.open('Export');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const files = new FileBrowserDialog(page);
+    await files.waitOpen();
+    await files.saveAs('Kent how.docx');
+    await files.waitOpen();
+    await files.saveAs('Kent how.xlsx');
+    await page.getByRole('heading', { name: 'Export finished' }).waitFor({ timeout: 60_000 });
+    fs.rmSync(PAGES_DIR, { recursive: true, force: true });
+    fs.mkdirSync(PAGES_DIR, { recursive: true });
+    const word = pdfPages(path.join(e2e.folder, 'Kent how.docx'), 'word');
+    const chapter = word.text.slice(word.text.lastIndexOf('3 How we will reach them'), word.text.lastIndexOf('4 What we will say'));
+    // Words a table cell may wrap between lines are looked for one line's worth at a time.
+    for (const expected of [...CHANNELS, 'Who listens where', '✓ Yes', '◐ Partly', '✗ No', '? Unknown', 'Youth forum survey, March 2026', 'Local authority', 'Faith', 'Riverside Mosque', 'Riverside summer fun', 'Essex Police', 'Detached patrols']) {
+      expect(chapter, `Word chapter 3: ${expected}`).toContain(expected);
+    }
+    // Personal data stays out unless asked for.
+    expect(word.text).not.toContain('PS Dana Okafor');
+    expect(word.text).not.toContain('Priya Shah');
+    const excel = pdfPages(path.join(e2e.folder, 'Kent how.xlsx'), 'excel');
+    for (const expected of ['Who listens where', 'Riverside Neighbourhood Alert', '✓ Yes', 'Riverside Mosque trust', 'Riverside summer fun day', 'Essex Police']) expect(excel.text, `Excel: ${expected}`).toContain(expected);
+    expect(word.pages.length + excel.pages.length).toBeGreaterThan(2);
+  });
+});
