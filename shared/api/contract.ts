@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FilePathSchema, IdSchema } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
+import { AreaCrimeCountSchema, AreaCrimeSchema, CrimeSummarySchema, ImportCrimeRequestSchema, ImportCrimeResultSchema, LsoaCrimeCountSchema } from './crime.ts';
 import { RepairReportSchema } from './value-check.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, RecordWriteSchema, SectionIdSchema, SectionStateSchema, UndoStateSchema, WriteEffectsSchema } from './records.ts';
@@ -271,7 +272,34 @@ export const contract = {
   },
   getJobProgress: {
     request: z.object({ jobId: IdSchema }).strict(),
-    response: z.object({ stage: z.string(), done: z.number(), total: z.number() }).nullable(),
+    response: z.object({ stage: z.string(), done: z.number(), total: z.number(), rows: z.number().optional() }).nullable(),
+  },
+  cancelJob: {
+    /** Asks a running job (a crime import) to stop; it keeps nothing of the file under way. */
+    request: z.object({ jobId: IdSchema }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  importCrime: {
+    request: ImportCrimeRequestSchema,
+    response: ImportCrimeResultSchema.extend({ effects: WriteEffectsSchema }),
+  },
+  getCrimeSummary: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: CrimeSummarySchema,
+  },
+  getAreaCrime: {
+    /** An area's monthly counts by crime type and their trends; areaId null for the whole strategy area. */
+    request: z.object({ handle: HandleSchema, areaId: IdSchema.nullable() }).strict(),
+    response: AreaCrimeSchema,
+  },
+  listLsoaCrimeCounts: {
+    /** The non-zero cells of the next `lsoaLimit` LSOAs after `afterLsoa` (in code order), summed over forces. */
+    request: z.object({ handle: HandleSchema, afterLsoa: z.string().max(20).optional(), lsoaLimit: z.number().int().min(1).max(10_000).default(1000) }).strict(),
+    response: z.array(LsoaCrimeCountSchema),
+  },
+  listAreaCrimeCounts: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(AreaCrimeCountSchema),
   },
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),

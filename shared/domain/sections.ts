@@ -18,7 +18,7 @@ export const EXPORT_PARTS = [
 export type ExportPartId = (typeof EXPORT_PARTS)[number]['id'];
 
 /** A screen that is not a worksheet of records. */
-export type SectionScreen = 'details' | 'census' | 'export';
+export type SectionScreen = 'details' | 'census' | 'crime' | 'export';
 
 export interface MethodSection {
   readonly id: string;
@@ -46,7 +46,7 @@ export const METHOD_SECTIONS = [
   { id: 'messages', title: 'Messages', group: 'What', part: 'what' },
   { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
   { id: 'good', title: 'What good looks like', part: 'good' },
-  { id: 'crime', title: 'Evidence (crime)', part: 'evidence' },
+  { id: 'crime', title: 'Evidence (crime)', part: 'evidence', screen: 'crime' },
   { id: 'practice', title: 'Prior practice', part: 'how' },
   { id: 'review', title: 'Review', part: 'review' },
   { id: 'export', title: 'Export', part: null, screen: 'export' },
@@ -80,9 +80,9 @@ export function isSectionAvailable(section: MethodSection): boolean {
   return section.screen !== undefined || recordTypeNamesInSection(section.id).length > 0;
 }
 
-/** Sections whose content can be marked completed: those holding records, and census evidence. */
+/** Sections whose content can be marked completed: those holding records, and census and crime evidence. */
 export const COMPLETABLE_SECTION_IDS = (METHOD_SECTIONS as readonly MethodSection[])
-  .filter((section) => section.screen === 'census' || (section.screen === undefined && isSectionAvailable(section)))
+  .filter((section) => section.screen === 'census' || section.screen === 'crime' || (section.screen === undefined && isSectionAvailable(section)))
   .map((section) => section.id as SectionId) as [SectionId, ...SectionId[]];
 
 /** The sections whose content goes into a part, in the task list's order. */

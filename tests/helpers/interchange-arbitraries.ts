@@ -105,7 +105,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
     })
     .map(({ period: p, author, records, ...rest }) => ({
       format: 'engagement-workbook' as const,
-      version: 3 as const,
+      version: 4 as const,
       personal,
       workbook: {
         id: rest.id,

@@ -72,9 +72,10 @@ export function computeGaps(db: ReadDb, today: Date): Gap[] {
   return sortGaps(computeRankedGaps(db, today));
 }
 
-/** How many records (or census tables) a section holds. */
+/** How many records (or census tables, or crime force-months) a section holds. */
 export function countInSection(db: ReadDb, section: string): number {
   if (section === 'census') return statement(db, 'SELECT count(*) FROM census_table').pluck().get() as number;
+  if (section === 'crime') return statement(db, 'SELECT count(*) FROM crime_batch').pluck().get() as number;
   return recordTypeNamesInSection(section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
 }
 

@@ -146,6 +146,7 @@ export class WorkbookDerived {
     for (const print of touched) {
       if (isRecordTypeName(print.kind)) sections.add(RECORD_TYPES[print.kind].section);
       else if (print.kind === 'section' && print.id !== null) sections.add(print.id);
+      else if (print.kind === 'crimeImport') sections.add('crime');
     }
     for (const section of sections) if (this.counts.has(section)) this.counts.set(section, countInSection(this.db, section));
     const statesBefore = this.states;

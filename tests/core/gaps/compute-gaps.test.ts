@@ -248,6 +248,7 @@ describe('section states', () => {
       ['vulnerabilities', 'Not started', 0, 0],
       ['places', 'Not started', 0, 0],
       ['census', 'Not started', 0, 0],
+      ['crime', 'Not started', 0, 0],
     ]);
 
     env.time.set('2026-11-26T10:30:00.000Z');
