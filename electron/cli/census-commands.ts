@@ -146,11 +146,11 @@ function bufferedOut(context: CliContext): { write(text: string): void; flush():
 export function registerCensusCommands(program: Command, context: CliContext): void {
   const importCommand = program
     .command('import')
-    .description('bring data from another file into a workbook (see "ewb import census")')
-    .argument('[what]', 'what to import: census')
+    .description('bring data from another file into a workbook (see "ewb import census" and "ewb import crime")')
+    .argument('[what]', 'what to import: census or crime')
     .allowExcessArguments()
     .action((what?: string) => {
-      const opening = what === undefined ? 'say what to import' : `there is no "ewb import ${what}"; ewb can import census tables`;
+      const opening = what === undefined ? 'say what to import' : `there is no "ewb import ${what}"; ewb can import census tables and crime`;
       importCommand.error(`error: ${opening}, e.g. "ewb import census FILE.ewb TABLE.csv".`, { exitCode: 2, code: 'commander.usage' });
     });
   importCommand
