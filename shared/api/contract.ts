@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FilePathSchema, IdSchema } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
-import { AreaCrimeCountSchema, AreaCrimeSchema, CrimeSummarySchema, ImportCrimeRequestSchema, ImportCrimeResultSchema, LsoaCrimeCountSchema } from './crime.ts';
+import { AreaCrimeCountSchema, AreaCrimeSchema, CrimeSummarySchema, CrimeTrendLinkSchema, CrimeTypeIdSchema, ImportCrimeRequestSchema, ImportCrimeResultSchema, LsoaCrimeCountSchema, TrendComparisonSchema } from './crime.ts';
 import { RepairReportSchema } from './value-check.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, RecordWriteSchema, SectionIdSchema, SectionStateSchema, UndoStateSchema, WriteEffectsSchema } from './records.ts';
@@ -300,6 +300,22 @@ export const contract = {
   listAreaCrimeCounts: {
     request: z.object({ handle: HandleSchema }).strict(),
     response: z.array(AreaCrimeCountSchema),
+  },
+  listCrimeTrendLinks: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(CrimeTrendLinkSchema),
+  },
+  linkCrimeTrend: {
+    /** An audience or an area (one of the two) cites a crime type's trend in an area (null: the whole strategy area). */
+    request: z
+      .object({ handle: HandleSchema, audienceId: IdSchema.nullable().default(null), citingAreaId: IdSchema.nullable().default(null), areaId: IdSchema.nullable(), crimeType: CrimeTypeIdSchema, comparison: TrendComparisonSchema })
+      .strict()
+      .refine((request) => (request.audienceId === null) !== (request.citingAreaId === null), { message: 'A trend is cited by one audience or one area', path: ['audienceId'] }),
+    response: CrimeTrendLinkSchema.extend({ effects: WriteEffectsSchema }),
+  },
+  unlinkCrimeTrend: {
+    request: z.object({ handle: HandleSchema, id: IdSchema }).strict(),
+    response: withEffects({ unlinked: z.boolean() }),
   },
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),

@@ -56,14 +56,26 @@ export function trendOf(crimeType: string, months: readonly string[], counts: re
   };
 }
 
-/** "up 25% (120 in Jan–Mar 2024 against 96 in Oct–Dec 2023)": a trend in words, with its counts. */
-export function describeTrend(trend: CrimeTrend): string {
+/** "Rising", "Falling", "Steady" or "New" (none in the months before). */
+export function trendWord(trend: CrimeTrend): string {
+  return { rising: 'Rising', falling: 'Falling', steady: 'Steady', new: 'New' }[trend.direction];
+}
+
+/** "+25%", "−10%", or "from none". */
+export function trendChange(trend: CrimeTrend): string {
+  if (trend.change === null) return 'from none';
+  return `${trend.change >= 0 ? '+' : '−'}${Math.round(Math.abs(trend.change) * 100)}%`;
+}
+
+/** "120 in Jan–Mar 2024 against 96 in Oct–Dec 2023": the counts behind a trend. */
+export function trendCounts(trend: CrimeTrend): string {
   const span = (from: string, to: string) => `${monthName(from)}–${monthName(to)}`;
-  const counts = `${trend.recent.toLocaleString('en-GB')} in ${span(trend.recentFrom, trend.recentTo)} against ${trend.earlier.toLocaleString('en-GB')} in ${span(trend.earlierFrom, trend.earlierTo)}`;
-  if (trend.change === null) return `new (${counts})`;
-  const percent = `${Math.round(Math.abs(trend.change) * 100)}%`;
-  const word = trend.direction === 'rising' ? `up ${percent}` : trend.direction === 'falling' ? `down ${percent}` : `steady (${trend.change >= 0 ? '+' : '−'}${percent})`;
-  return `${word} (${counts})`;
+  return `${trend.recent.toLocaleString('en-GB')} in ${span(trend.recentFrom, trend.recentTo)} against ${trend.earlier.toLocaleString('en-GB')} in ${span(trend.earlierFrom, trend.earlierTo)}`;
+}
+
+/** "Rising +25% (120 in Jan–Mar 2024 against 96 in Oct–Dec 2023)": a trend in words, with its counts. */
+export function describeTrend(trend: CrimeTrend): string {
+  return `${trendWord(trend)} ${trendChange(trend)} (${trendCounts(trend)})`;
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

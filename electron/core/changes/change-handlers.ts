@@ -3,6 +3,7 @@
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { censusChangeHandler } from '../evidence/census-changes.ts';
 import { crimeImportChangeHandler } from '../crime/crime-changes.ts';
+import { crimeTrendLinkChangeHandler } from '../crime/crime-trend-links.ts';
 import { evidenceLinkChangeHandler } from '../evidence/evidence-links.ts';
 import { sectionChangeHandler } from '../gaps/section-completion.ts';
 import { logoChangeHandler, workbookChangeHandler } from '../workbook/details-changes.ts';
@@ -54,6 +55,7 @@ function buildHandlers(): Record<ChangeKind, ChangeHandler> {
     evidenceLink: evidenceLinkChangeHandler,
     censusTable: censusChangeHandler,
     crimeImport: crimeImportChangeHandler,
+    crimeTrendLink: crimeTrendLinkChangeHandler,
     logo: logoChangeHandler,
     batch: batchHandler(),
     // Written as history only (never undoable): undoing it would bring back unusable values.

@@ -4,7 +4,7 @@
 // handler in change-handlers.ts, so a kind cannot be logged without saying how it is undone.
 import { RECORD_TYPE_NAMES, isRecordTypeName, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 
-export const OTHER_CHANGE_KINDS = ['workbook', 'section', 'setting', 'evidenceLink', 'censusTable', 'logo', 'batch', 'repair', 'crimeImport'] as const;
+export const OTHER_CHANGE_KINDS = ['workbook', 'section', 'setting', 'evidenceLink', 'censusTable', 'logo', 'batch', 'repair', 'crimeImport', 'crimeTrendLink'] as const;
 export type OtherChangeKind = (typeof OTHER_CHANGE_KINDS)[number];
 export type ChangeKind = RecordTypeName | OtherChangeKind;
 

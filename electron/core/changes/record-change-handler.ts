@@ -5,6 +5,7 @@ import { emptyValue, type RecordValues } from '../../../shared/api/records.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { deleteRecordRow, getRecord, insertRecord, missingIds, replaceLinks, titleOf, updateRecordFields, type DeletionSnapshot } from '../records/record-store.ts';
 import { restoreEvidenceLinks } from '../evidence/evidence-links.ts';
+import { crimeTrendLinkFootprint, restoreCrimeTrendLinks } from '../crime/crime-trend-links.ts';
 import type { ChangeDraft, ChangeEntry, Values } from './change-log.ts';
 import type { Footprint } from './change-kinds.ts';
 import type { ApplyEnv, ChangeHandler, Direction } from './change-handler.ts';
@@ -51,6 +52,7 @@ function restoreDeleted(db: WriteDb, type: RecordTypeName, snapshot: DeletionSna
     replaceLinks(db, link.type, link.id, link.link, link.targets ? targets.filter((id) => !gone.has(id)) : null, record.id);
   }
   restoreEvidenceLinks(db, snapshot.evidenceLinks ?? []);
+  restoreCrimeTrendLinks(db, snapshot.crimeTrendLinks ?? []);
 }
 
 export function recordChangeHandler(type: RecordTypeName): ChangeHandler {
@@ -103,6 +105,7 @@ export function recordChangeHandler(type: RecordTypeName): ChangeHandler {
         for (const ref of snapshot?.refs ?? []) touched.push({ kind: ref.type, id: ref.id, fields: [ref.field] });
         for (const link of snapshot?.links ?? []) touched.push({ kind: link.type, id: link.id, fields: [link.link] });
         for (const link of snapshot?.evidenceLinks ?? []) touched.push({ kind: 'evidenceLink', id: link.id, fields: null }, { kind: 'audience', id: link.audienceId, fields: ['evidence'] });
+        for (const link of snapshot?.crimeTrendLinks ?? []) touched.push(...crimeTrendLinkFootprint(link));
       }
       return touched;
     },

@@ -5,8 +5,9 @@ import type { ApiHandlers } from '../../../shared/api/contract.ts';
 import type { AppContext } from '../app-context.ts';
 import { importCrime } from './import-crime.ts';
 import { areaCrime, crimeSummary, listAreaCounts, pageLsoaCounts } from './crime-rollup.ts';
+import { linkCrimeTrend, listCrimeTrendLinks, unlinkCrimeTrend } from './crime-trend-links.ts';
 
-type CrimeMethods = 'importCrime' | 'getCrimeSummary' | 'getAreaCrime' | 'listLsoaCrimeCounts' | 'listAreaCrimeCounts';
+type CrimeMethods = 'importCrime' | 'getCrimeSummary' | 'getAreaCrime' | 'listLsoaCrimeCounts' | 'listAreaCrimeCounts' | 'listCrimeTrendLinks' | 'linkCrimeTrend' | 'unlinkCrimeTrend';
 
 export function crimeHandlers(ctx: AppContext): Pick<ApiHandlers, CrimeMethods> {
   const { sessions } = ctx;
@@ -20,5 +21,14 @@ export function crimeHandlers(ctx: AppContext): Pick<ApiHandlers, CrimeMethods> 
     getAreaCrime: ({ handle, areaId }) => areaCrime(sessions.get(handle).db, areaId),
     listLsoaCrimeCounts: ({ handle, afterLsoa, lsoaLimit }) => pageLsoaCounts(sessions.get(handle).db, afterLsoa ?? null, lsoaLimit),
     listAreaCrimeCounts: ({ handle }) => listAreaCounts(sessions.get(handle).db),
+    listCrimeTrendLinks: ({ handle }) => listCrimeTrendLinks(sessions.get(handle).db),
+    linkCrimeTrend: ({ handle, ...citation }) => {
+      const { result, effects } = ctx.write(handle, (db, change) => linkCrimeTrend(db, change, citation));
+      return { ...result, effects };
+    },
+    unlinkCrimeTrend: ({ handle, id }) => {
+      const { result, effects } = ctx.write(handle, (db, change) => unlinkCrimeTrend(db, change, id));
+      return { unlinked: result, effects };
+    },
   };
 }

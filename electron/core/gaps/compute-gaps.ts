@@ -38,8 +38,8 @@ export function sortGaps(gaps: RankedGap[]): Gap[] {
     .map((ranked) => ranked.gap);
 }
 
-export function audiencesWithCensusEvidence(db: ReadDb): Set<string> {
-  return new Set(statement(db, 'SELECT DISTINCT audience_id FROM evidence_link').pluck().all() as string[]);
+export function audiencesWithCitedEvidence(db: ReadDb): Set<string> {
+  return new Set(statement(db, 'SELECT audience_id FROM evidence_link UNION SELECT audience_id FROM crime_trend_link WHERE audience_id IS NOT NULL').pluck().all() as string[]);
 }
 
 /** The record rules' gaps for one record. */
@@ -55,8 +55,8 @@ export function recordGaps(type: RecordTypeName, record: RecordValues, env: GapE
 
 /** Every gap with its rank, computed from scratch. */
 export function computeRankedGaps(db: ReadDb, today: Date): RankedGap[] {
-  const linked = audiencesWithCensusEvidence(db);
-  const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCensusEvidence: (id) => linked.has(id) };
+  const linked = audiencesWithCitedEvidence(db);
+  const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCitedEvidence: (id) => linked.has(id) };
   const gaps: RankedGap[] = [];
   for (const type of RECORD_TYPE_NAMES) {
     for (const record of listRecords(db, type)) {

@@ -128,7 +128,7 @@ export class WorkbookDerived {
     this.journal = { added: new Map(), removed: new Map() };
     const env: GapEnv = {
       reviewCutoff: reviewCutoff(this.clock()),
-      hasCensusEvidence: (id) => statement(this.db, 'SELECT 1 FROM evidence_link WHERE audience_id = ? LIMIT 1').get(id) !== undefined,
+      hasCitedEvidence: (id) => statement(this.db, 'SELECT 1 FROM evidence_link WHERE audience_id = ? UNION ALL SELECT 1 FROM crime_trend_link WHERE audience_id = ? LIMIT 1').get(id, id) !== undefined,
     };
     const records = new Map<string, { type: RecordTypeName; id: string }>();
     for (const print of touched) if (isRecordTypeName(print.kind) && print.id !== null) records.set(`${print.kind}:${print.id}`, { type: print.kind, id: print.id });

@@ -9,6 +9,7 @@ import type { WriteDb } from '../db/open-database.ts';
 import { diffFields, type Values } from '../changes/change-log.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { evidenceLinksCiting } from '../evidence/evidence-links.ts';
+import { crimeTrendLinksCiting } from '../crime/crime-trend-links.ts';
 import { deleteRecordRow, findReferences, getRecord, insertRecord, missingIds, titleOf, updateRecordFields, type DeletionSnapshot } from './record-store.ts';
 
 export type { ChangeContext, DeletionSnapshot };
@@ -111,7 +112,8 @@ export function deleteRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeNa
       throw new AppError('invalid-input', `"${titleOf(record, type)}" still has ${blocking.length} ${kinds} under it. Move ${one ? 'it' : 'them'} to another ${def.label.toLowerCase()} or delete ${one ? 'it' : 'them'} first.`);
     }
     const evidenceLinks = evidenceLinksCiting(db, def.table, id);
-    const snapshot: DeletionSnapshot = { record, refs, links, ...(evidenceLinks.length > 0 ? { evidenceLinks } : {}) };
+    const crimeTrendLinks = crimeTrendLinksCiting(db, def.table, id);
+    const snapshot: DeletionSnapshot = { record, refs, links, ...(evidenceLinks.length > 0 ? { evidenceLinks } : {}), ...(crimeTrendLinks.length > 0 ? { crimeTrendLinks } : {}) };
     deleteRecordRow(db, type, id);
     return { result: true, change: { kind: type, recordId: id, action: 'delete', before: snapshot as unknown as Values, after: null } };
   }).result;

@@ -4,6 +4,7 @@
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { EvidenceLink } from '../../../shared/api/census.ts';
+import type { CrimeTrendLink } from '../../../shared/api/crime.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
 import { statement } from '../db/statements.ts';
@@ -186,6 +187,8 @@ export interface DeletionSnapshot {
   links: BackLink[];
   /** Audiences' links to census figures that named this audience or area (absent in older entries). */
   evidenceLinks?: EvidenceLink[];
+  /** Citations of crime trends by this audience or area, or of a trend in this area (absent in older entries). */
+  crimeTrendLinks?: CrimeTrendLink[];
 }
 
 export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { refs: BackRef[]; links: BackLink[] } {

@@ -12,6 +12,7 @@ import type { SaveState } from '../worksheets/use-autosave.ts';
 import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-data.tsx';
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
 import { CensusSection } from '../worksheets/census/CensusSection.tsx';
+import { CrimeSection } from '../worksheets/crime/CrimeSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
 import { TaskList, type SectionStatus } from './TaskList.tsx';
@@ -145,6 +146,8 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
             </>
           ) : current.screen === 'census' ? (
             <CensusSection />
+          ) : current.screen === 'crime' ? (
+            <CrimeSection />
           ) : current.screen === 'export' ? (
             <ExportSection info={info} />
           ) : (
