@@ -8,7 +8,7 @@ import { RECORD_TYPES, RECORD_TYPE_NAMES } from './record-type-descriptors.ts';
 export const EXPORT_PARTS = [
   { id: 'aims', title: 'Purpose: aims and objectives' },
   { id: 'who', title: 'Who we will engage' },
-  { id: 'evidence', title: 'Census evidence' },
+  { id: 'evidence', title: 'Evidence: census and crime' },
   { id: 'how', title: 'How we will reach them' },
   { id: 'what', title: 'What we will say' },
   { id: 'plan', title: 'Action plan' },

@@ -14,6 +14,7 @@ import { computeGaps, sectionStates } from '../gaps/compute-gaps.ts';
 import { listRecords, titleOf } from '../records/record-store.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { readLogo, type Logo } from '../workbook/workbook-logo.ts';
+import { NO_CRIME, collectCrimeExport, type CrimeExport } from './crime-export-data.ts';
 
 export interface ExportData {
   meta: WorkbookMeta;
@@ -29,6 +30,8 @@ export interface ExportData {
   sectionStates: SectionState[];
   census: { tables: CensusTable[]; views: Array<{ table: CensusTable; areas: AreaCensus[] }> };
   evidenceLinks: EvidenceLink[];
+  /** police.uk crime: what was imported, each area's trends, and who cites them. */
+  crime: CrimeExport;
   /** The force's logo for the cover, if the planner chose one. */
   logo: Logo | null;
 }
@@ -63,6 +66,7 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     sectionStates: sectionStates(db, gaps),
     census: { tables, views },
     evidenceLinks: listEvidenceLinks(db),
+    crime: options.sections.includes('evidence') ? collectCrimeExport(db) : NO_CRIME,
     logo: readLogo(db),
   };
 }

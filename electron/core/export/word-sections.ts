@@ -9,6 +9,7 @@ import { gapLine, heading, intro, ukDay, wholeNumber } from './word-blocks.ts';
 import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
 import { recordTypePart, type Block } from './word-record-printers.ts';
+import { crimeParts } from './word-crime.ts';
 
 export type { Block, Part };
 
@@ -17,6 +18,7 @@ const NOT_BUILT = 'Not yet part of this workbook.';
 /** Sections with a part of their own besides record tables. */
 const SECTION_PARTS: Partial<Record<SectionId, (data: ExportData) => Part[]>> = {
   census: censusParts,
+  crime: crimeParts,
 };
 
 function joinList(items: readonly string[]): string {
