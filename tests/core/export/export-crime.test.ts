@@ -76,7 +76,7 @@ describe('crime in the deliverables', () => {
   it('adds the trends and the monthly counts to the Excel workbook', async () => {
     const file = await workbookWithCrime();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await exportExcel(dataOf(file), () => {}));
+    await workbook.xlsx.load((await exportExcel(dataOf(file), () => {})) as unknown as ArrayBuffer);
     const trends = workbook.getWorksheet('Crime trends');
     expect(trends).toBeDefined();
     const values = (row: number, sheet = trends!) => (sheet.getRow(row).values as unknown[]).slice(1);
@@ -94,7 +94,7 @@ describe('crime in the deliverables', () => {
   it('leaves crime out of an export without the evidence part', async () => {
     const file = await workbookWithCrime();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await exportExcel(dataOf(file, ['aims', 'who']), () => {}));
+    await workbook.xlsx.load((await exportExcel(dataOf(file, ['aims', 'who']), () => {})) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Crime trends')).toBeUndefined();
   });
 });
