@@ -10,7 +10,7 @@ import { LIMITS, formatCount } from '../../../shared/domain/limits.ts';
 import { AppError } from '../app-error.ts';
 
 const TOP_LEVEL_KEYS = new Set(['format', 'version', 'personal', 'workbook', 'records']);
-export const OTHER_LISTS = ['sectionCompletions', 'censusTables', 'evidenceLinks', 'settings'] as const;
+export const OTHER_LISTS = ['sectionCompletions', 'censusTables', 'evidenceLinks', 'crimeTrendLinks', 'settings'] as const;
 export type ListName = RecordTypeName | (typeof OTHER_LISTS)[number];
 const LIST_NAMES = new Set<string>([...RECORD_TYPE_NAMES, ...OTHER_LISTS]);
 
@@ -23,6 +23,8 @@ export function listLimit(list: ListName): { limit: number; what: string; rule: 
       return { limit: LIMITS.censusTables, what: 'census tables', rule: `a workbook holds at most ${formatCount(LIMITS.censusTables)}` };
     case 'evidenceLinks':
       return { limit: LIMITS.evidenceLinks, what: 'evidence links', rule: `a workbook holds at most ${formatCount(LIMITS.evidenceLinks)}` };
+    case 'crimeTrendLinks':
+      return { limit: LIMITS.crimeTrendLinks, what: 'citations of crime trends', rule: `a workbook holds at most ${formatCount(LIMITS.crimeTrendLinks)}` };
     case 'settings':
       return { limit: LIMITS.settings, what: 'settings', rule: `a workbook holds at most ${formatCount(LIMITS.settings)}` };
     default:

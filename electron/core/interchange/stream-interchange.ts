@@ -15,6 +15,7 @@ import {
   type InterchangeWorkbook,
 } from '../../../shared/api/interchange.ts';
 import { EvidenceLinkSchema } from '../../../shared/api/census.ts';
+import { CrimeTrendLinkSchema } from '../../../shared/api/crime.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { AppError } from '../app-error.ts';
@@ -30,6 +31,7 @@ export interface InterchangeSink {
   censusTable(table: InterchangeCensusTable, where: string): void;
   sectionCompletion(entry: Records['sectionCompletions'][number]): void;
   evidenceLink(link: Records['evidenceLinks'][number]): void;
+  crimeTrendLink(link: Records['crimeTrendLinks'][number]): void;
   setting(entry: Records['settings'][number]): void;
 }
 
@@ -48,6 +50,7 @@ const OTHER_SCHEMAS: Record<(typeof OTHER_LISTS)[number], z.ZodType> = {
   sectionCompletions: SectionCompletionSchema,
   censusTables: InterchangeCensusTableSchema,
   evidenceLinks: EvidenceLinkSchema.strict(),
+  crimeTrendLinks: CrimeTrendLinkSchema.strict(),
   settings: SettingSchema,
 };
 
@@ -146,6 +149,7 @@ export class InterchangeStreamReader {
     if (!parsed.success) throw schemaProblem(this.name, parsed.error.issues, prefix);
     if (list === 'sectionCompletions') this.sink.sectionCompletion(parsed.data as Records['sectionCompletions'][number]);
     else if (list === 'evidenceLinks') this.sink.evidenceLink(parsed.data as Records['evidenceLinks'][number]);
+    else if (list === 'crimeTrendLinks') this.sink.crimeTrendLink(parsed.data as Records['crimeTrendLinks'][number]);
     else this.sink.setting(parsed.data as Records['settings'][number]);
   }
 

@@ -79,6 +79,6 @@ describe('interchange round trip', () => {
     ]);
     const tables = expectedSchema(LATEST_SCHEMA_VERSION).filter((e) => e.type === 'table').map((e) => e.name);
     for (const table of tables) expect(inFormat.has(table) || leftOut.has(table), `table ${table} is neither in the interchange format nor left out on purpose`).toBe(true);
-    expect(Object.keys(InterchangeSchema.shape.records.shape).sort()).toEqual([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'settings'].sort());
+    expect(Object.keys(InterchangeSchema.shape.records.shape).sort()).toEqual([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'crimeTrendLinks', 'settings'].sort());
   });
 });
