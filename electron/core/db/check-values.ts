@@ -3,6 +3,7 @@
 // app cannot use. Rows are streamed, so a large workbook is checked without being loaded.
 import { MAX_LISTED_PROBLEMS, type ValueCheck, type ValueProblem } from '../../../shared/api/value-check.ts';
 import { checkCensusValues } from './check-census-values.ts';
+import { checkCrimeValues } from './check-crime-values.ts';
 import { checkLoops } from './check-loops.ts';
 import { checkRecordValues } from './check-record-values.ts';
 import { checkWorkbookValues } from './check-workbook-values.ts';
@@ -15,6 +16,7 @@ export function findValueProblems(db: ReadDb, emit: Emit, choices: RepairChoices
   checkRecordValues(db, emit);
   checkLoops(db, emit);
   checkCensusValues(db, emit);
+  checkCrimeValues(db, emit);
 }
 
 /** What the user is shown of a problem (its repair's statements stay inside the core). */
