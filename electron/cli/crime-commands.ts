@@ -27,6 +27,7 @@ export function importSummary(result: ImportCrimeResult): string {
     ...(unplaced > 0 ? [`${plural(unplaced, 'row')} without an LSOA (counted, not placed in any area)`] : []),
     ...(result.skipped > 0 ? [`skipped ${plural(result.skipped, 'file')} that ${result.skipped === 1 ? 'is' : 'are'} not street-level crime`] : []),
     ...(result.refused.length > 0 ? [`refused ${plural(result.refused.length, 'file')} (listed above)`] : []),
+    ...(result.cancelled ? ['then cancelled: the file under way kept nothing'] : []),
   ];
   return `${parts.join('; ')}.\n`;
 }

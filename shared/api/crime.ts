@@ -48,6 +48,8 @@ export const ImportCrimeResultSchema = z.object({
   /** Files in a folder or zip that are not street-level crime (outcomes, stop and search). */
   skipped: z.number().int(),
   rows: z.number().int(),
+  /** True when the import was cancelled after some files were imported (they are kept; the file under way is not). */
+  cancelled: z.boolean(),
 });
 export type ImportCrimeResult = z.infer<typeof ImportCrimeResultSchema>;
 

@@ -30,11 +30,15 @@ export async function importCrime(writable: () => WriteDb, ctx: ChangeContext, p
   const limits = options.limits ?? { batches: LIMITS.crimeBatches, cells: LIMITS.crimeCells };
   let totals = crimeTotals(writable());
   const sources = await gatherCrimeSources(paths);
-  const result: ImportCrimeResult = { imported: [], refused: [], skipped: sources.skipped, rows: 0 };
+  const result: ImportCrimeResult = { imported: [], refused: [], skipped: sources.skipped, rows: 0, cancelled: false };
   try {
     for (const [index, source] of sources.files.entries()) {
       const of = sources.files.length > 1 ? ` (file ${index + 1} of ${sources.files.length})` : '';
-      if (options.signal?.aborted) throw new AppError('cancelled', `The import was cancelled before "${source.name}"${result.imported.length > 0 ? `; the ${result.imported.length} files imported before it are kept` : ''}.`);
+      if (options.signal?.aborted) {
+        if (result.imported.length === 0) throw new AppError('cancelled', `The import was cancelled before "${source.name}": nothing was imported.`);
+        result.cancelled = true;
+        break;
+      }
       try {
         report({ stage: `Reading ${source.name}${of}`, done: 0, total: source.bytes, rows: 0 });
         const read = await readStreetCrime(await source.open(), source.name, {
@@ -57,6 +61,11 @@ export async function importCrime(writable: () => WriteDb, ctx: ChangeContext, p
         result.rows += read.rows;
         result.imported.push({ fileName: source.name, rows: read.rows, rowsWithoutLsoa: read.batches.reduce((sum, b) => sum + b.rowsWithoutLsoa, 0), batches: stored.batches });
       } catch (error) {
+        // Files imported before a cancellation are kept, each its own change: say so rather than fail.
+        if (isAppError(error) && error.code === 'cancelled' && result.imported.length > 0) {
+          result.cancelled = true;
+          break;
+        }
         if (!isAppError(error) || error.code === 'cancelled' || error.code === 'not-open' || error.code === 'read-only' || error.code === 'in-use') throw error;
         result.refused.push({ fileName: source.name, message: error.message });
       }

@@ -148,6 +148,25 @@ describe('importCrime', () => {
     expect((await expectOk<CrimeSummary>(core, 'getCrimeSummary', { handle })).batches).toEqual([]);
   });
 
+  it('cancelled part way through many files, keeps those imported before and nothing of the one under way', async () => {
+    const { dir, core, handle } = await setUp();
+    write(dir, 'a/2024-01-kent-street.csv', rowsOf('2024-01', 'Kent Police', { E01024031: { Burglary: 3 } }));
+    const big = path.join(dir, 'a/2024-02-kent-street.csv');
+    await writeLargeStreetCsv(big, 60_000, { month: '2024-02' });
+    const jobId = '1c6a3c52-5b1e-4a86-9a66-0d2c4f1b7e12';
+    const importing = core.call('importCrime', { handle, sources: [path.join(dir, 'a')], jobId });
+    for (let i = 0; i < 5000; i += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const progress = await expectOk<{ stage: string; rows?: number } | null>(core, 'getJobProgress', { jobId });
+      if (progress?.stage.includes('2024-02-kent-street.csv') && (progress.rows ?? 0) > 0) break;
+    }
+    expect(await expectOk(core, 'cancelJob', { jobId })).toEqual({ cancelled: true });
+    const result = await importing;
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ cancelled: true, imported: [{ fileName: path.join('a', '2024-01-kent-street.csv') }] });
+    expect(await lsoaCounts(core, handle)).toEqual(['E01024031 2024-01 burglary 3']);
+  });
+
   it('rolls counts up to areas through their LSOAs (and their sub-areas’), and lists the LSOAs in no area', async () => {
     const { dir, core, handle } = await setUp();
     const town = await expectOk<{ id: string }>(core, 'createRecord', { handle, type: 'area', values: { name: 'Town', lsoaCodes: ['E01024031'] } });

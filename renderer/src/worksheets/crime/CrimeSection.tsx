@@ -19,7 +19,7 @@ function importedMessage(result: ImportCrimeResult): string {
   const batches = result.imported.flatMap((file) => file.batches);
   const replaced = batches.filter((b) => b.replaced).length;
   const files = result.imported.length;
-  return `${files} ${files === 1 ? 'file' : 'files'}: ${result.rows.toLocaleString('en-GB')} crimes and incidents in ${batches.length} force-${batches.length === 1 ? 'month' : 'months'}${replaced > 0 ? ` (${replaced} replacing ${replaced === 1 ? 'its' : 'their'} earlier import)` : ''}${result.skipped > 0 ? `; ${result.skipped} other files skipped (not street-level crime)` : ''}.`;
+  return `${files} ${files === 1 ? 'file' : 'files'}: ${result.rows.toLocaleString('en-GB')} crimes and incidents in ${batches.length} force-${batches.length === 1 ? 'month' : 'months'}${replaced > 0 ? ` (${replaced} replacing ${replaced === 1 ? 'its' : 'their'} earlier import)` : ''}${result.skipped > 0 ? `; ${result.skipped} other files skipped (not street-level crime)` : ''}${result.cancelled ? '. Then cancelled: the file under way kept nothing' : ''}.`;
 }
 
 export function CrimeSection() {
