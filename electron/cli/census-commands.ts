@@ -147,11 +147,11 @@ function bufferedOut(context: CliContext): { write(text: string): void; flush():
 export function registerCensusCommands(program: Command, context: CliContext): void {
   const importCommand = program
     .command('import')
-    .description('bring data from another file into a workbook (see "ewb import census", "ewb import partners", "ewb import assets")')
-    .argument('[what]', 'what to import: census, partners or assets')
+    .description('bring data from another file into a workbook (see "ewb import census", "ewb import crime", "ewb import partners", "ewb import assets")')
+    .argument('[what]', 'what to import: census, crime, partners or assets')
     .allowExcessArguments()
     .action((what?: string) => {
-      const opening = what === undefined ? 'say what to import' : `there is no "ewb import ${what}"; ewb can import census tables, partners and assets`;
+      const opening = what === undefined ? 'say what to import' : `there is no "ewb import ${what}"; ewb can import census tables, crime, partners and assets`;
       importCommand.error(`error: ${opening}, e.g. "ewb import census FILE.ewb TABLE.csv".`, { exitCode: 2, code: 'commander.usage' });
     });
   importCommand

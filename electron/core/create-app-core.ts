@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../shared/api/result.ts';
 import { invalidInput, toApiError } from './app-error.ts';
 import { createAppContext, type AppCoreDeps } from './app-context.ts';
 import { evidenceHandlers } from './evidence/evidence-handlers.ts';
+import { crimeHandlers } from './crime/crime-handlers.ts';
 import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
 import { tabularHandlers } from './imports/tabular-handlers.ts';
@@ -53,6 +54,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   };
   const handlers = {
     getJobProgress: ({ jobId }: { jobId: string }) => ctx.jobs.get(jobId),
+    cancelJob: ({ jobId }: { jobId: string }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     exportWorkbook: ({ handle, jobId, ...request }: ParsedRequestOf<'exportWorkbook'>) => {
       const { db, options } = exportTo(handle, request);
       return ctx.jobs.run(jobId, (report) => exportWorkbook(db, options, deps.clock(), report));
@@ -67,6 +69,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...tabularHandlers(ctx),
     ...receptivityHandlers(ctx),
     ...contactHandlers(ctx),
+    ...crimeHandlers(ctx),
   } satisfies ApiHandlers;
 
   async function call(method: string, request: unknown): Promise<Result<unknown>> {

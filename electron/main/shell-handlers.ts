@@ -28,6 +28,7 @@ const PURPOSE_LABELS: Record<FilePurpose, string> = {
   csv: 'CSV files',
   spreadsheet: 'Spreadsheets (CSV or Excel)',
   image: 'Images',
+  crime: 'police.uk crime (CSV or zip)',
 };
 
 function filtersFor(purpose: FilePurpose): { name: string; extensions: string[] }[] {

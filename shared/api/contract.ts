@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FilePathSchema, IdSchema, plainText } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
+import { AreaCrimeCountSchema, AreaCrimeSchema, CrimeSummarySchema, CrimeTrendLinkSchema, CrimeTypeIdSchema, ImportCrimeRequestSchema, ImportCrimeResultSchema, LsoaCrimeCountSchema, TrendComparisonSchema } from './crime.ts';
 import { RepairReportSchema } from './value-check.ts';
 import { ReceptivityCellSchema, ReceptivityValueSchema, RECEPTIVITY_NOTE_MAX } from './receptivity.ts';
 import { ContactImportRequestSchema, ContactImportResultSchema } from './contacts.ts';
@@ -273,7 +274,50 @@ export const contract = {
   },
   getJobProgress: {
     request: z.object({ jobId: IdSchema }).strict(),
-    response: z.object({ stage: z.string(), done: z.number(), total: z.number() }).nullable(),
+    response: z.object({ stage: z.string(), done: z.number(), total: z.number(), rows: z.number().optional() }).nullable(),
+  },
+  cancelJob: {
+    /** Asks a running job (a crime import) to stop; it keeps nothing of the file under way. */
+    request: z.object({ jobId: IdSchema }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  importCrime: {
+    request: ImportCrimeRequestSchema,
+    response: ImportCrimeResultSchema.extend({ effects: WriteEffectsSchema }),
+  },
+  getCrimeSummary: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: CrimeSummarySchema,
+  },
+  getAreaCrime: {
+    /** An area's monthly counts by crime type and their trends; areaId null for the whole strategy area. */
+    request: z.object({ handle: HandleSchema, areaId: IdSchema.nullable() }).strict(),
+    response: AreaCrimeSchema,
+  },
+  listLsoaCrimeCounts: {
+    /** The non-zero cells of the next `lsoaLimit` LSOAs after `afterLsoa` (in code order), summed over forces. */
+    request: z.object({ handle: HandleSchema, afterLsoa: z.string().max(20).optional(), lsoaLimit: z.number().int().min(1).max(10_000).default(1000) }).strict(),
+    response: z.array(LsoaCrimeCountSchema),
+  },
+  listAreaCrimeCounts: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(AreaCrimeCountSchema),
+  },
+  listCrimeTrendLinks: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(CrimeTrendLinkSchema),
+  },
+  linkCrimeTrend: {
+    /** An audience or an area (one of the two) cites a crime type's trend in an area (null: the whole strategy area). */
+    request: z
+      .object({ handle: HandleSchema, audienceId: IdSchema.nullable().default(null), citingAreaId: IdSchema.nullable().default(null), areaId: IdSchema.nullable(), crimeType: CrimeTypeIdSchema, comparison: TrendComparisonSchema })
+      .strict()
+      .refine((request) => (request.audienceId === null) !== (request.citingAreaId === null), { message: 'A trend is cited by one audience or one area', path: ['audienceId'] }),
+    response: CrimeTrendLinkSchema.extend({ effects: WriteEffectsSchema }),
+  },
+  unlinkCrimeTrend: {
+    request: z.object({ handle: HandleSchema, id: IdSchema }).strict(),
+    response: withEffects({ unlinked: z.boolean() }),
   },
   listGaps: {
     request: z.object({ handle: HandleSchema }).strict(),

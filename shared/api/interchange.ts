@@ -1,5 +1,7 @@
 // The interchange format: a documented, versioned JSON of a workbook's records, links as ids.
-// History, imported crime counts and library workbooks are deliberately not part of it.
+// History, imported crime counts and library workbooks are deliberately not part of it: crime counts
+// come from police.uk files any force can download again, and can be national in size. Areas' and
+// audiences' citations of crime trends are the planner's own judgement, so they are carried.
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText } from './fields.ts';
 import { ForceIdSchema, MarkingSchema } from './workbook.ts';
@@ -7,6 +9,7 @@ import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/
 import { SectionIdSchema, recordSchema } from './records.ts';
 import { EvidenceLinkSchema, GeographyLevelSchema, MAX_CENSUS_COUNT } from './census.ts';
 import { InterchangeReceptivitySchema } from './receptivity.ts';
+import { CrimeTrendLinkSchema } from './crime.ts';
 import { LIMITS } from '../domain/limits.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
@@ -14,9 +17,10 @@ export const INTERCHANGE_FORMAT = 'engagement-workbook';
  * Bump when the format changes shape; readers refuse a version above their own and read older
  * ones. Version 2 added the Aims and WHO records; version 3 census tables, evidence links and
  * settings; version 4 the HOW records (channels, partners, community events, practice) and the
- * receptivity grid. Older files still load (what they lack is empty).
+ * receptivity grid; version 5 citations of crime trends (and crime evidence as a section that can be
+ * marked completed). Older files still load (what they lack is empty).
  */
-export const INTERCHANGE_VERSION = 4;
+export const INTERCHANGE_VERSION = 5;
 
 export const InterchangeWorkbookSchema = z
   .object({
@@ -88,6 +92,7 @@ export const InterchangeRecordsSchema = z
     evidenceLinks: z.array(EvidenceLinkSchema.strict()).max(LIMITS.evidenceLinks).default([]),
     /** The receptivity grid: cells that say something, by audience then channel. */
     receptivity: z.array(InterchangeReceptivitySchema).max(LIMITS.receptivityCells).default([]),
+    crimeTrendLinks: z.array(CrimeTrendLinkSchema.strict()).max(LIMITS.crimeTrendLinks).default([]),
     settings: z.array(SettingSchema).max(LIMITS.settings).default([]),
   })
   .strict();
@@ -96,7 +101,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

@@ -5,7 +5,7 @@ import { FilePathSchema } from './fields.ts';
 import { LockStatusSchema } from './workbook.ts';
 
 /** What a file is being chosen for; each door maps this to its filters and wording. */
-export const FilePurposeSchema = z.enum(['workbook', 'interchange', 'word', 'excel', 'csv', 'spreadsheet', 'image']);
+export const FilePurposeSchema = z.enum(['workbook', 'interchange', 'word', 'excel', 'csv', 'spreadsheet', 'image', 'crime']);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 
 /** File-name extensions per purpose, for dialogs' filters and the host's file browser. */
@@ -17,6 +17,8 @@ export const PURPOSE_EXTENSIONS: Record<FilePurpose, readonly string[]> = {
   csv: ['csv'],
   spreadsheet: ['csv', 'xlsx'],
   image: ['png', 'jpg', 'jpeg'],
+  /** police.uk street-level crime: a month's CSV, or a zip of many months. */
+  crime: ['csv', 'zip'],
 };
 
 export const FolderEntrySchema = z.object({

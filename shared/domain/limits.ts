@@ -27,11 +27,29 @@ export const LIMITS = Object.freeze({
   figuresPerAnswer: 1_000_000,
   /** Data rows in an ONS area lookup CSV (an output-area lookup has about 190,000). */
   lookupRows: 1_000_000,
+  /** Rows in one police.uk street-level crime file (the Met's largest month has about 100,000). */
+  crimeRowsPerFile: 5_000_000,
+  /** LSOA × month × crime type cells one crime file may produce (a whole force-month has a few tens of thousands). */
+  crimeCellsPerFile: 500_000,
+  /** Force-months in one crime file (police.uk publishes one; a file joined from several can hold more). */
+  crimeForceMonthsPerFile: 1_000,
+  /** Files in one crime import (a folder or zip of every force's months for three years has about 1,600 street files). */
+  crimeFilesPerImport: 5_000,
+  /** Entries in a zip of crime files (police.uk's custom download adds outcomes and stop-and-search files). */
+  crimeZipEntries: 20_000,
+  /** LSOA × month × crime type cells kept in one workbook: every force nationally for about two years. */
+  crimeCells: 10_000_000,
+  /** Force-months (import batches) kept in one workbook: 46 forces over 20 years is about 11,000. */
+  crimeBatches: 20_000,
+  /** Citations of crime trends by areas and audiences in one workbook. */
+  crimeTrendLinks: 200_000,
 
   /** An interchange file (`ewb dump` of a 20,000-record workbook is about 20 MB). */
   interchangeBytes: 1024 * MiB,
   /** A census bulk CSV from nomis (the national output-area files are tens of MB). */
   censusCsvBytes: 500 * MiB,
+  /** One police.uk street-level crime CSV (a force's month is at most tens of MB; the benchmark's million rows are about 220 MB). */
+  crimeCsvBytes: 1024 * MiB,
   /** An ONS lookup CSV. */
   lookupCsvBytes: 200 * MiB,
   /** A CSV read through the column-mapping step. */

@@ -8,7 +8,7 @@ import { RECORD_TYPES, RECORD_TYPE_NAMES } from './record-type-descriptors.ts';
 export const EXPORT_PARTS = [
   { id: 'aims', title: 'Purpose: aims and objectives' },
   { id: 'who', title: 'Who we will engage' },
-  { id: 'evidence', title: 'Census evidence' },
+  { id: 'evidence', title: 'Evidence: census and crime' },
   { id: 'how', title: 'How we will reach them' },
   { id: 'what', title: 'What we will say' },
   { id: 'plan', title: 'Action plan' },
@@ -18,10 +18,10 @@ export const EXPORT_PARTS = [
 export type ExportPartId = (typeof EXPORT_PARTS)[number]['id'];
 
 /** A screen that is not a worksheet of records. */
-export type SectionScreen = 'details' | 'census' | 'receptivity' | 'export';
+export type SectionScreen = 'details' | 'census' | 'crime' | 'receptivity' | 'export';
 
-/** Screens whose content is not records but can still be marked completed: census tables, the receptivity grid. */
-const COMPLETABLE_SCREENS: readonly SectionScreen[] = ['census', 'receptivity'];
+/** Screens whose content is not records but can still be marked completed: census tables, crime evidence, the receptivity grid. */
+const COMPLETABLE_SCREENS: readonly SectionScreen[] = ['census', 'crime', 'receptivity'];
 
 export interface MethodSection {
   readonly id: string;
@@ -49,7 +49,7 @@ export const METHOD_SECTIONS = [
   { id: 'messages', title: 'Messages', group: 'What', part: 'what' },
   { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
   { id: 'good', title: 'What good looks like', part: 'good' },
-  { id: 'crime', title: 'Evidence (crime)', part: 'evidence' },
+  { id: 'crime', title: 'Evidence (crime)', part: 'evidence', screen: 'crime' },
   { id: 'practice', title: 'Prior practice', part: 'how' },
   { id: 'review', title: 'Review', part: 'review' },
   { id: 'export', title: 'Export', part: null, screen: 'export' },
@@ -83,7 +83,7 @@ export function isSectionAvailable(section: MethodSection): boolean {
   return section.screen !== undefined || recordTypeNamesInSection(section.id).length > 0;
 }
 
-/** Sections whose content can be marked completed: those holding records, census evidence and the receptivity grid. */
+/** Sections whose content can be marked completed: those holding records, census and crime evidence, and the receptivity grid. */
 export const COMPLETABLE_SECTION_IDS = (METHOD_SECTIONS as readonly MethodSection[])
   .filter((section) => (section.screen !== undefined && COMPLETABLE_SCREENS.includes(section.screen)) || (section.screen === undefined && isSectionAvailable(section)))
   .map((section) => section.id as SectionId) as [SectionId, ...SectionId[]];

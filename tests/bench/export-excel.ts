@@ -1,6 +1,7 @@
 // The Excel export of a 20,000-audience workbook (target < 3 s), beside ExcelJS alone writing one
 // plain table of the same size (its streaming writer, no styles: the library's own minimum),
 // measured in the same run.
+import { NO_CRIME } from '../../electron/core/export/crime-export-data.ts';
 import { keyed } from '../../electron/core/gaps/gap-rules.ts';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -62,6 +63,7 @@ export function largeExportData(audiences = 20_000): ExportData {
     census: { tables: [], views: [] },
     evidenceLinks: [],
     receptivity: [],
+    crime: NO_CRIME,
     logo: null,
   };
 }

@@ -2,6 +2,7 @@
 // its gaps), timed against the target of 5 s, beside the docx package's own minimum measured in
 // the same run: one plain table of the same size packed with nothing else. (The export writes its
 // tables' XML itself, see word-table.ts, so it can beat that minimum.)
+import { NO_CRIME } from '../../electron/core/export/crime-export-data.ts';
 import { keyed } from '../../electron/core/gaps/gap-rules.ts';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { ExportData } from '../../electron/core/export/export-data.ts';
@@ -86,6 +87,7 @@ export function benchExportData(audiences = 20_000): ExportData {
     census: { tables: [table], views: [{ table, areas: [view(null, 'The whole strategy area'), ...areaIds.map((areaId, a) => view(areaId, `Ward ${a + 1}`))] }] },
     evidenceLinks: [],
     receptivity: [],
+    crime: NO_CRIME,
     logo: null,
   };
 }

@@ -7,6 +7,7 @@ import { benchExportWord } from './export-word.ts';
 import { benchRenderer20k } from './renderer-20k.ts';
 import { benchHowRenderer } from './how-renderer.ts';
 import { benchCensusImport } from './census-import.ts';
+import { benchCrimeImport } from './crime-import.ts';
 import { benchValueCheck } from './value-check.ts';
 import { printResults, type BenchResult } from './bench-stats.ts';
 
@@ -17,6 +18,8 @@ console.log('One edit on a 20,000-record workbook (500 edits each way)…');
 results.push(...(await benchEditRoundTrip(500)));
 console.log('Census import (300 local authorities × 20 categories, 5 runs)…');
 results.push(await benchCensusImport(5, 300));
+console.log('Crime import of 1,000,000 police.uk rows against the parser alone (3 runs each, a process each)…');
+results.push(...(await benchCrimeImport(1_000_000, 3)));
 console.log('Value check on opening a workbook of 20,000 records (5 runs)…');
 results.push(await benchValueCheck(5, 20_000));
 console.log('Renderer with 20,000 records (Chromium through the browser host)…');

@@ -1,4 +1,6 @@
 // fast-check generators for valid interchange documents: the round-trip property's inputs.
+import { CRIME_TYPE_IDS } from '../../shared/domain/crime-types.ts';
+import { TREND_COMPARISONS } from '../../shared/api/crime.ts';
 import fc from 'fast-check';
 import { FORCES } from '../../shared/domain/forces.ts';
 import { PROTECTIVE_MARKINGS } from '../../shared/domain/markings.ts';
@@ -117,7 +119,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
     })
     .map(({ period: p, author, records, ...rest }) => ({
       format: 'engagement-workbook' as const,
-      version: 4 as const,
+      version: 5 as const,
       personal,
       workbook: {
         id: rest.id,
@@ -179,10 +181,19 @@ function censusArbitrary(audienceIds: string[], areaIds: string[]) {
       ? fc.record({ id: fc.uuid({ version: 4 }), audienceId: fc.constantFrom(...audienceIds), figure: fc.constantFrom(...figures), areaId: areaIds.length ? fc.option(fc.constantFrom(...areaIds), { nil: null }) : fc.constant(null), createdAt: timestamp }).map(({ figure, ...rest }) => ({ id: rest.id, audienceId: rest.audienceId, tableId: figure.tableId, areaId: rest.areaId, category: figure.category, createdAt: rest.createdAt }))
       : null;
     const links = link ? fc.uniqueArray(link, { maxLength: 3, selector: (l) => `${l.audienceId}|${l.tableId}|${l.areaId}|${l.category}` }).filter((list) => new Set(list.map((l) => l.id)).size === list.length) : fc.constant([]);
+    // Citations of crime trends by an audience or an area, of a trend in an area or the whole strategy area.
+    const citers = [...audienceIds.map((id) => ({ audienceId: id, citingAreaId: null })), ...areaIds.map((id) => ({ audienceId: null, citingAreaId: id }))];
+    const trendLink = citers.length
+      ? fc
+          .record({ id: fc.uuid({ version: 4 }), citer: fc.constantFrom(...citers), areaId: areaIds.length ? fc.option(fc.constantFrom(...areaIds), { nil: null }) : fc.constant(null), crimeType: fc.constantFrom(...CRIME_TYPE_IDS), comparison: fc.constantFrom(...TREND_COMPARISONS), createdAt: timestamp })
+          .map(({ citer, ...rest }) => ({ id: rest.id, audienceId: citer.audienceId as string | null, citingAreaId: citer.citingAreaId as string | null, areaId: rest.areaId, crimeType: rest.crimeType, comparison: rest.comparison, createdAt: rest.createdAt }))
+      : null;
+    const trendLinks = trendLink ? fc.uniqueArray(trendLink, { maxLength: 3, selector: (l) => l.id }) : fc.constant([]);
     const settings = fc.option(fc.double({ min: 0.01, max: 0.5, noNaN: true }).map((v) => [{ key: 'whoIsMissingThreshold', value: String(v) }]), { nil: [] as Array<{ key: string; value: string }> });
-    return fc.tuple(links, settings).map(([evidenceLinks, settingList]) => ({
+    return fc.tuple(links, trendLinks, settings).map(([evidenceLinks, crimeTrendLinks, settingList]) => ({
       censusTables: sorted,
       evidenceLinks: [...evidenceLinks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+      crimeTrendLinks: [...crimeTrendLinks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
       settings: settingList,
     }));
   });

@@ -2,6 +2,8 @@
 // described, undone, redone, redacted and what it touches. The compiler checks every kind has one.
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { censusChangeHandler } from '../evidence/census-changes.ts';
+import { crimeImportChangeHandler } from '../crime/crime-changes.ts';
+import { crimeTrendLinkChangeHandler } from '../crime/crime-trend-links.ts';
 import { evidenceLinkChangeHandler } from '../evidence/evidence-links.ts';
 import { sectionChangeHandler } from '../gaps/section-completion.ts';
 import { logoChangeHandler, workbookChangeHandler } from '../workbook/details-changes.ts';
@@ -53,6 +55,8 @@ function buildHandlers(): Record<ChangeKind, ChangeHandler> {
     setting: settingChangeHandler,
     evidenceLink: evidenceLinkChangeHandler,
     censusTable: censusChangeHandler,
+    crimeImport: crimeImportChangeHandler,
+    crimeTrendLink: crimeTrendLinkChangeHandler,
     logo: logoChangeHandler,
     receptivity: receptivityChangeHandler,
     batch: batchHandler(),

@@ -6,6 +6,7 @@ import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { deleteRecordRow, getRecord, insertRecord, missingIds, replaceLinks, titleOf, updateRecordFields, type DeletionSnapshot } from '../records/record-store.ts';
 import { restoreEvidenceLinks } from '../evidence/evidence-links.ts';
 import { cellKey, restoreCells } from '../receptivity/receptivity-store.ts';
+import { crimeTrendLinkFootprint, restoreCrimeTrendLinks } from '../crime/crime-trend-links.ts';
 import type { ChangeDraft, ChangeEntry, Values } from './change-log.ts';
 import type { Footprint } from './change-kinds.ts';
 import type { ApplyEnv, ChangeHandler, Direction } from './change-handler.ts';
@@ -53,6 +54,7 @@ function restoreDeleted(db: WriteDb, type: RecordTypeName, snapshot: DeletionSna
   }
   restoreEvidenceLinks(db, snapshot.evidenceLinks ?? []);
   restoreCells(db, snapshot.receptivity ?? []);
+  restoreCrimeTrendLinks(db, snapshot.crimeTrendLinks ?? []);
 }
 
 export function recordChangeHandler(type: RecordTypeName): ChangeHandler {
@@ -106,6 +108,7 @@ export function recordChangeHandler(type: RecordTypeName): ChangeHandler {
         for (const link of snapshot?.links ?? []) touched.push({ kind: link.type, id: link.id, fields: [link.link] });
         for (const link of snapshot?.evidenceLinks ?? []) touched.push({ kind: 'evidenceLink', id: link.id, fields: null }, { kind: 'audience', id: link.audienceId, fields: ['evidence'] });
         for (const cell of snapshot?.receptivity ?? []) touched.push({ kind: 'receptivity', id: cellKey(cell.audienceId, cell.channelId), fields: null }, { kind: 'audience', id: cell.audienceId, fields: ['receptivity'] });
+        for (const link of snapshot?.crimeTrendLinks ?? []) touched.push(...crimeTrendLinkFootprint(link));
       }
       return touched;
     },

@@ -16,6 +16,7 @@ import { listRecords, titleOf } from '../records/record-store.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { readLogo, type Logo } from '../workbook/workbook-logo.ts';
 import { listReceptivity } from '../receptivity/receptivity-store.ts';
+import { NO_CRIME, collectCrimeExport, type CrimeExport } from './crime-export-data.ts';
 
 export interface ExportData {
   meta: WorkbookMeta;
@@ -33,6 +34,8 @@ export interface ExportData {
   evidenceLinks: EvidenceLink[];
   /** The receptivity grid's cells that say something (the rest are unknown). */
   receptivity: ReceptivityCell[];
+  /** police.uk crime: what was imported, each area's trends, and who cites them. */
+  crime: CrimeExport;
   /** The force's logo for the cover, if the planner chose one. */
   logo: Logo | null;
 }
@@ -68,6 +71,7 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     census: { tables, views },
     evidenceLinks: listEvidenceLinks(db),
     receptivity: listReceptivity(db),
+    crime: options.sections.includes('evidence') ? collectCrimeExport(db) : NO_CRIME,
     logo: readLogo(db),
   };
 }

@@ -8,7 +8,8 @@ import { sectionsOfPart } from '../../../shared/domain/sections.ts';
 import { EXPORT_SECTIONS, type ExportSectionId } from '../../../shared/api/export.ts';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
-import { censusSheetName, writeCensusSheet } from './excel-census.ts';
+import { censusSheetName, uniqueSheetName, writeCensusSheet } from './excel-census.ts';
+import { writeCrimeMonthsSheet, writeCrimeTrendsSheet } from './excel-crime.ts';
 import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts';
 import { RECEPTIVITY_NOTES_SHEET, RECEPTIVITY_SHEET, writeReceptivityNotesSheet, writeReceptivitySheet } from './excel-receptivity.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
@@ -62,6 +63,18 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
         write: (workbook) => writeCensusSheet(workbook, name, table, areas, marking),
       });
     }
+  }
+
+  if (sections.includes('crime') && data.crime.summary.batches.length > 0) {
+    const trends = uniqueSheetName('Crime trends', taken, 'Crime');
+    taken.add(trends);
+    const months = uniqueSheetName('Crime by month', taken, 'Crime');
+    taken.add(months);
+    const rows = data.crime.views.reduce((sum, view) => sum + view.series.length, 0);
+    steps.push(
+      { sheet: { name: trends, rows: data.crime.views.reduce((sum, view) => sum + view.trends.length, 0), what: 'police.uk crime: each area’s trends against the previous 3 months and a year before' }, write: (workbook) => writeCrimeTrendsSheet(workbook, trends, data, marking) },
+      { sheet: { name: months, rows, what: 'police.uk crime: counts by area, crime type and month' }, write: (workbook) => writeCrimeMonthsSheet(workbook, months, data, marking) },
+    );
   }
 
   const total = steps.length + 2;

@@ -10,6 +10,7 @@ import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
 import { recordTypePart, type Block } from './word-record-printers.ts';
 import { receptivityBlocks } from './word-how-printers.ts';
+import { crimeParts } from './word-crime.ts';
 
 export type { Block, Part };
 
@@ -19,6 +20,7 @@ const NOT_BUILT = 'Not yet part of this workbook.';
 const SECTION_PARTS: Partial<Record<SectionId, (data: ExportData) => Part[]>> = {
   census: censusParts,
   receptivity: (data) => [() => receptivityBlocks(data)],
+  crime: crimeParts,
 };
 
 function joinList(items: readonly string[]): string {

@@ -39,8 +39,8 @@ export function sortGaps(gaps: RankedGap[]): Gap[] {
     .map((ranked) => ranked.gap);
 }
 
-export function audiencesWithCensusEvidence(db: ReadDb): Set<string> {
-  return new Set(statement(db, 'SELECT DISTINCT audience_id FROM evidence_link').pluck().all() as string[]);
+export function audiencesWithCitedEvidence(db: ReadDb): Set<string> {
+  return new Set(statement(db, 'SELECT audience_id FROM evidence_link UNION SELECT audience_id FROM crime_trend_link WHERE audience_id IS NOT NULL').pluck().all() as string[]);
 }
 
 /** The record rules' gaps for one record. */
@@ -56,9 +56,9 @@ export function recordGaps(type: RecordTypeName, record: RecordValues, env: GapE
 
 /** Every gap with its rank, computed from scratch. */
 export function computeRankedGaps(db: ReadDb, today: Date): RankedGap[] {
-  const linked = audiencesWithCensusEvidence(db);
+  const linked = audiencesWithCitedEvidence(db);
   const reached = audiencesWithYes(db);
-  const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCensusEvidence: (id) => linked.has(id), hasYesChannel: (id) => reached.has(id) };
+  const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCitedEvidence: (id) => linked.has(id), hasYesChannel: (id) => reached.has(id) };
   const gaps: RankedGap[] = [];
   for (const type of RECORD_TYPE_NAMES) {
     for (const record of listRecords(db, type)) {
@@ -74,9 +74,10 @@ export function computeGaps(db: ReadDb, today: Date): Gap[] {
   return sortGaps(computeRankedGaps(db, today));
 }
 
-/** How many records (or census tables, or cells of the receptivity grid that say something) a section holds. */
+/** How many records (or census tables, crime force-months, or cells of the receptivity grid that say something) a section holds. */
 export function countInSection(db: ReadDb, section: string): number {
   if (section === 'census') return statement(db, 'SELECT count(*) FROM census_table').pluck().get() as number;
+  if (section === 'crime') return statement(db, 'SELECT count(*) FROM crime_batch').pluck().get() as number;
   if (section === 'receptivity') return countReceptivity(db);
   return recordTypeNamesInSection(section).reduce((sum, type) => sum + countRecordsOf(db, type), 0);
 }

@@ -16,7 +16,8 @@ export type GapDraft = Omit<Gap, 'key'>;
 export interface GapEnv {
   /** Twelve months before today, as YYYY-MM-DD: records last reviewed before it are stale. */
   reviewCutoff: string;
-  hasCensusEvidence(audienceId: string): boolean;
+  /** Whether the audience cites a census figure or a crime trend. */
+  hasCitedEvidence(audienceId: string): boolean;
   /** Whether some channel is marked yes for the audience in the receptivity grid. */
   hasYesChannel(audienceId: string): boolean;
 }
@@ -82,8 +83,8 @@ const audienceNoEvidence: RecordRule = {
   types: ['audience'],
   check(type, audience, env) {
     const noted = String(audience.evidenceNote ?? '').trim() && String(audience.evidenceSource ?? '').trim();
-    if (noted || env.hasCensusEvidence(audience.id)) return null;
-    return recordGap(type, audience, 'audience-no-evidence', `${quoted(type, audience)} has no evidence: link it to a census figure, or note what backs up who they are and how many, with its source.`);
+    if (noted || env.hasCitedEvidence(audience.id)) return null;
+    return recordGap(type, audience, 'audience-no-evidence', `${quoted(type, audience)} has no evidence: link it to a census figure or a crime trend, or note what backs up who they are and how many, with its source.`);
   },
 };
 

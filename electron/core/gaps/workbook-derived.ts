@@ -129,7 +129,7 @@ export class WorkbookDerived {
     this.journal = { added: new Map(), removed: new Map() };
     const env: GapEnv = {
       reviewCutoff: reviewCutoff(this.clock()),
-      hasCensusEvidence: (id) => statement(this.db, 'SELECT 1 FROM evidence_link WHERE audience_id = ? LIMIT 1').get(id) !== undefined,
+      hasCitedEvidence: (id) => statement(this.db, 'SELECT 1 FROM evidence_link WHERE audience_id = ? UNION ALL SELECT 1 FROM crime_trend_link WHERE audience_id = ? LIMIT 1').get(id, id) !== undefined,
       hasYesChannel: (id) => hasYes(this.db, id),
     };
     const records = new Map<string, { type: RecordTypeName; id: string }>();
@@ -149,6 +149,7 @@ export class WorkbookDerived {
       if (isRecordTypeName(print.kind)) sections.add(RECORD_TYPES[print.kind].section);
       else if (print.kind === 'section' && print.id !== null) sections.add(print.id);
       else if (print.kind === 'receptivity') sections.add('receptivity');
+      else if (print.kind === 'crimeImport') sections.add('crime');
     }
     for (const section of sections) if (this.counts.has(section)) this.counts.set(section, countInSection(this.db, section));
     const statesBefore = this.states;

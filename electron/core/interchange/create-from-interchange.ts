@@ -47,6 +47,7 @@ export async function createFromInterchange(job: InterchangeJob): Promise<{ coun
       sectionCompletion: (entry) => loader!.sectionCompletion(entry),
       evidenceLink: (link) => loader!.evidenceLink(link),
       receptivity: (cell) => loader!.receptivity(cell),
+      crimeTrendLink: (link) => loader!.crimeTrendLink(link),
       setting: (entry) => loader!.setting(entry),
     };
     const head = await streamInterchangeFile(job.source, sink, () => {

@@ -8,6 +8,7 @@ import { RECORD_TYPE_NAMES, personalFields } from '../../../shared/domain/record
 import { listRecords } from '../records/record-store.ts';
 import { readCompletions } from '../gaps/section-completion.ts';
 import { dumpCensus } from './census-interchange.ts';
+import { listCrimeTrendLinks } from '../crime/crime-trend-links.ts';
 
 /** Every record of every type, personal fields only when asked for. */
 export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records'] {
@@ -20,7 +21,9 @@ export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([section, completedAt]) => ({ section, completedAt }));
-  return { ...records, sectionCompletions, ...dumpCensus(db) } as Interchange['records'];
+  const { censusTables, evidenceLinks, receptivity, settings } = dumpCensus(db);
+  // In the order the streamed writer uses, so both write the same bytes.
+  return { ...records, sectionCompletions, censusTables, evidenceLinks, receptivity, crimeTrendLinks: listCrimeTrendLinks(db), settings } as Interchange['records'];
 }
 
 export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interchange {

@@ -10,6 +10,7 @@ import type { WriteDb } from '../db/open-database.ts';
 import { insertRecord } from '../records/record-store.ts';
 import { writeCompletion } from '../gaps/section-completion.ts';
 import { insertEvidenceLink } from '../evidence/evidence-links.ts';
+import { insertCrimeTrendLink } from '../crime/crime-trend-links.ts';
 import { writeSetting } from '../workbook/workbook-settings.ts';
 import { writeCensusTable } from '../evidence/census-store.ts';
 import { writeCell } from '../receptivity/receptivity-store.ts';
@@ -26,6 +27,7 @@ export class InterchangeLoader implements InterchangeSink {
   // These may point at tables or records later in the file: written once everything is in.
   private readonly completions: Array<Records['sectionCompletions'][number]> = [];
   private readonly links: Array<Records['evidenceLinks'][number]> = [];
+  private readonly trendLinks: Array<Records['crimeTrendLinks'][number]> = [];
   private readonly settings: Array<Records['settings'][number]> = [];
   private readonly cells: Array<Records['receptivity'][number]> = [];
 
@@ -89,6 +91,10 @@ export class InterchangeLoader implements InterchangeSink {
     this.cells.push(cell);
   }
 
+  crimeTrendLink(link: Records['crimeTrendLinks'][number]): void {
+    this.trendLinks.push(link);
+  }
+
   setting(entry: Records['settings'][number]): void {
     this.settings.push(entry);
   }
@@ -118,6 +124,14 @@ export class InterchangeLoader implements InterchangeSink {
       }
       writeCell(db, cell);
     }
+    const trendIds = new Set<string>();
+    for (const [index, link] of this.trendLinks.entries()) {
+      const where = `"${this.source}" records.crimeTrendLinks[${index}]`;
+      if (trendIds.has(link.id)) throw new AppError('invalid-input', `${where} repeats the id of another citation of a crime trend (${link.id}). Nothing was imported.`);
+      trendIds.add(link.id);
+      if ((link.audienceId === null) === (link.citingAreaId === null)) throw new AppError('invalid-input', `${where} must be cited by one audience or one area (audienceId or citingAreaId). Nothing was imported.`);
+      insertCrimeTrendLink(db, link);
+    }
     for (const setting of this.settings) writeSetting(db, setting.key, setting.value);
     refuseParentCycles(db, this.source);
     const dangling = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
@@ -143,6 +157,7 @@ export function loadInterchangeRecords(db: WriteDb, records: Records, source: st
   for (const entry of records.sectionCompletions ?? []) loader.sectionCompletion(entry);
   for (const link of records.evidenceLinks ?? []) loader.evidenceLink(link);
   for (const cell of records.receptivity ?? []) loader.receptivity(cell);
+  for (const link of records.crimeTrendLinks ?? []) loader.crimeTrendLink(link);
   for (const entry of records.settings ?? []) loader.setting(entry);
   loader.finish();
 }

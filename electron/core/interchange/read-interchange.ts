@@ -17,7 +17,7 @@ export const MAX_INTERCHANGE_BYTES = LIMITS.interchangeBytes;
 
 /** A sink that keeps everything: for small files and tests. */
 function collector(): { sink: InterchangeSink; records: Interchange['records'] } {
-  const records = Object.fromEntries([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'settings'].map((list) => [list, []])) as unknown as Interchange['records'];
+  const records = Object.fromEntries([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'crimeTrendLinks', 'settings'].map((list) => [list, []])) as unknown as Interchange['records'];
   const lists = records as unknown as Record<string, unknown[]>;
   return {
     records,
@@ -27,6 +27,7 @@ function collector(): { sink: InterchangeSink; records: Interchange['records'] }
       sectionCompletion: (entry) => records.sectionCompletions.push(entry),
       evidenceLink: (link) => records.evidenceLinks.push(link),
       receptivity: (cell) => records.receptivity.push(cell),
+      crimeTrendLink: (link) => records.crimeTrendLinks.push(link),
       setting: (entry) => records.settings.push(entry),
     },
   };

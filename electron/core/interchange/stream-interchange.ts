@@ -16,6 +16,7 @@ import {
 } from '../../../shared/api/interchange.ts';
 import { EvidenceLinkSchema } from '../../../shared/api/census.ts';
 import { InterchangeReceptivitySchema } from '../../../shared/api/receptivity.ts';
+import { CrimeTrendLinkSchema } from '../../../shared/api/crime.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { AppError } from '../app-error.ts';
@@ -32,6 +33,7 @@ export interface InterchangeSink {
   sectionCompletion(entry: Records['sectionCompletions'][number]): void;
   evidenceLink(link: Records['evidenceLinks'][number]): void;
   receptivity(cell: Records['receptivity'][number]): void;
+  crimeTrendLink(link: Records['crimeTrendLinks'][number]): void;
   setting(entry: Records['settings'][number]): void;
 }
 
@@ -51,6 +53,7 @@ const OTHER_SCHEMAS: Record<(typeof OTHER_LISTS)[number], z.ZodType> = {
   censusTables: InterchangeCensusTableSchema,
   evidenceLinks: EvidenceLinkSchema.strict(),
   receptivity: InterchangeReceptivitySchema,
+  crimeTrendLinks: CrimeTrendLinkSchema.strict(),
   settings: SettingSchema,
 };
 
@@ -150,6 +153,7 @@ export class InterchangeStreamReader {
     if (list === 'sectionCompletions') this.sink.sectionCompletion(parsed.data as Records['sectionCompletions'][number]);
     else if (list === 'evidenceLinks') this.sink.evidenceLink(parsed.data as Records['evidenceLinks'][number]);
     else if (list === 'receptivity') this.sink.receptivity(parsed.data as Records['receptivity'][number]);
+    else if (list === 'crimeTrendLinks') this.sink.crimeTrendLink(parsed.data as Records['crimeTrendLinks'][number]);
     else this.sink.setting(parsed.data as Records['settings'][number]);
   }
 

@@ -6,6 +6,8 @@ export interface Progress {
   /** Units done and the total; total 0 when it cannot be known (the bar then just moves). */
   done: number;
   total: number;
+  /** Rows read so far, for jobs that read rows (a crime import counts both bytes and rows). */
+  rows?: number;
 }
 
 export type ProgressReporter = (progress: Progress) => void;
@@ -14,6 +16,7 @@ export const ignoreProgress: ProgressReporter = () => {};
 
 export class JobProgress {
   private readonly jobs = new Map<string, Progress>();
+  private readonly controllers = new Map<string, AbortController>();
 
   /** A reporter for `jobId` (or one that ignores reports when the caller gave none). */
   reporter(jobId: string | undefined): ProgressReporter {
@@ -27,14 +30,26 @@ export class JobProgress {
   }
 
   finish(jobId: string | undefined): void {
-    if (jobId) this.jobs.delete(jobId);
+    if (!jobId) return;
+    this.jobs.delete(jobId);
+    this.controllers.delete(jobId);
   }
 
-  /** Runs `work` with a reporter for `jobId`, forgetting the job when it ends either way. */
-  async run<T>(jobId: string | undefined, work: (report: ProgressReporter) => Promise<T> | T): Promise<T> {
+  /** Asks a running job to stop; false when no job of that id is running. */
+  cancel(jobId: string): boolean {
+    const controller = this.controllers.get(jobId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+
+  /** Runs `work` with a reporter for `jobId` and a signal that `cancel(jobId)` aborts, forgetting the job when it ends either way. */
+  async run<T>(jobId: string | undefined, work: (report: ProgressReporter, signal: AbortSignal) => Promise<T> | T): Promise<T> {
     const report = this.reporter(jobId);
+    const controller = new AbortController();
+    if (jobId) this.controllers.set(jobId, controller);
     try {
-      return await work(report);
+      return await work(report, controller.signal);
     } finally {
       this.finish(jobId);
     }

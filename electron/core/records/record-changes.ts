@@ -10,6 +10,7 @@ import { diffFields, type Values } from '../changes/change-log.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { evidenceLinksCiting } from '../evidence/evidence-links.ts';
 import { cellsOf } from '../receptivity/receptivity-store.ts';
+import { crimeTrendLinksCiting } from '../crime/crime-trend-links.ts';
 import { deleteRecordRow, findReferences, getRecord, insertRecord, missingIds, titleOf, updateRecordFields, type DeletionSnapshot } from './record-store.ts';
 
 export type { ChangeContext, DeletionSnapshot };
@@ -129,7 +130,15 @@ export function deleteRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeNa
     }
     const evidenceLinks = evidenceLinksCiting(db, def.table, id);
     const receptivity = cellsOf(db, def.table, id);
-    const snapshot: DeletionSnapshot = { record, refs, links, ...(evidenceLinks.length > 0 ? { evidenceLinks } : {}), ...(receptivity.length > 0 ? { receptivity } : {}) };
+    const crimeTrendLinks = crimeTrendLinksCiting(db, def.table, id);
+    const snapshot: DeletionSnapshot = {
+      record,
+      refs,
+      links,
+      ...(evidenceLinks.length > 0 ? { evidenceLinks } : {}),
+      ...(receptivity.length > 0 ? { receptivity } : {}),
+      ...(crimeTrendLinks.length > 0 ? { crimeTrendLinks } : {}),
+    };
     deleteRecordRow(db, type, id);
     return { result: true, change: { kind: type, recordId: id, action: 'delete', before: snapshot as unknown as Values, after: null } };
   }).result;

@@ -5,6 +5,7 @@ import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, typ
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { EvidenceLink } from '../../../shared/api/census.ts';
 import type { ReceptivityCell } from '../../../shared/api/receptivity.ts';
+import type { CrimeTrendLink } from '../../../shared/api/crime.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
 import { statement } from '../db/statements.ts';
@@ -189,6 +190,8 @@ export interface DeletionSnapshot {
   evidenceLinks?: EvidenceLink[];
   /** Cells of the receptivity grid for this audience or channel (absent when there were none). */
   receptivity?: ReceptivityCell[];
+  /** Citations of crime trends by this audience or area, or of a trend in this area (absent in older entries). */
+  crimeTrendLinks?: CrimeTrendLink[];
 }
 
 export function findReferences(db: ReadDb, type: RecordTypeName, id: string): { refs: BackRef[]; links: BackLink[] } {

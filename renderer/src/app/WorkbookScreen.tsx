@@ -12,6 +12,7 @@ import type { SaveState } from '../worksheets/use-autosave.ts';
 import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-data.tsx';
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
 import { CensusSection } from '../worksheets/census/CensusSection.tsx';
+import { CrimeSection } from '../worksheets/crime/CrimeSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
 import { ReceptivitySection } from '../worksheets/how/ReceptivitySection.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
@@ -148,6 +149,8 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
             <CensusSection />
           ) : current.screen === 'receptivity' ? (
             <ReceptivitySection onSaveState={setSaveState} />
+          ) : current.screen === 'crime' ? (
+            <CrimeSection />
           ) : current.screen === 'export' ? (
             <ExportSection info={info} />
           ) : (

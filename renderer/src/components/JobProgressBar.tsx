@@ -7,6 +7,8 @@ interface Progress {
   stage: string;
   done: number;
   total: number;
+  /** Rows read so far, for jobs that read rows. */
+  rows?: number;
 }
 
 export function newJobId(): string {
@@ -35,6 +37,7 @@ export function JobProgressBar({ api, jobId, label }: { api: ApiClient; jobId: s
       <label className="field__label" htmlFor={`progress-${jobId}`}>
         {label}: {progress?.stage ?? 'Starting'}
         {percent !== null ? ` (${percent} %)` : '…'}
+        {progress?.rows !== undefined ? `, ${progress.rows.toLocaleString('en-GB')} rows` : ''}
       </label>
       {known ? <progress id={`progress-${jobId}`} className="job-progress__bar" value={progress.done} max={progress.total} /> : <progress id={`progress-${jobId}`} className="job-progress__bar" />}
     </div>

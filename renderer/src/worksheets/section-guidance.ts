@@ -64,6 +64,11 @@ export const GUIDANCE: Partial<Record<SectionId, Guidance>> = {
     questions: ['What have you tried before, here or elsewhere?', 'For which audiences, through which channels, how deeply did people take part?', 'What happened, and how do you know?', 'Will you adopt it, adapt it or avoid it?'],
     example: 'Detached patrols with youth workers at the skate park (Essex Police, 2024): young people, face-to-face patrol, involve; ASB calls down a third, monitored; adapt.',
   },
+  crime: {
+    why: 'Crime is changing, and people\'s concerns with it. Street-level crime from police.uk, counted by month and crime type for each area, shows what is rising and what is falling where your audiences live — evidence to set beside what officers and communities tell you. Import the months you need (any force\'s, a neighbour\'s too), then cite a trend for the area or audience it backs up.',
+    questions: ['What has risen or fallen over the last three months, here and across the strategy area?', 'Is it seasonal? Compare the same months a year before.', 'Which audiences does a change affect, and do they know what you are doing about it?', 'Which LSOAs have crime counted but belong to none of your areas?'],
+    example: 'In Riverside ward, shoplifting was up 40 % (84 in Jan–Mar 2024 against 60 in Oct–Dec 2023); the audience “Businesses on Riverside high street” cites that trend.',
+  },
   places: {
     why: 'Places complement the lists of people: religious centres, leisure centres, schools, markets and other points where communities meet. Knowing when people gather tells you when to be there.',
     questions: ['Where do the audiences you want to reach spend time?', 'When do people gather there?', 'Who runs each place?'],

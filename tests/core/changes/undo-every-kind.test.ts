@@ -1,7 +1,8 @@
 // Undo and redo over every kind of change the workbook has — records, the details, section
 // completion, settings, the logo, evidence links, census imports (new and replacing), removing a
-// census table, an LSOA lookup, cells of the receptivity grid and contact-list imports (with
-// merges) — in long random sequences, checked against a model: every undo
+// census table, an LSOA lookup, cells of the receptivity grid, contact-list imports (with merges),
+// police.uk crime imports (new and replacing force-months, and refused files) and citations of crime
+// trends — in long random sequences, checked against a model: every undo
 // gives back the whole workbook as it was before that change, every redo as it was after.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,12 +18,14 @@ import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import { runChange, sentence, type Snapshot } from '../../helpers/record-ops.ts';
 import { openReadOnly } from '../../../electron/core/db/open-database.ts';
 import { computeGaps, sectionStates } from '../../../electron/core/gaps/compute-gaps.ts';
+import { streetCsv, TYPES, type StreetRow } from '../../helpers/police-csv.ts';
+import { CRIME_TYPES } from '../../../shared/domain/crime-types.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/census');
 const CENSUS_FILES = ['census2021-ts021-lsoa.csv', 'census2021-ts007a-ltla.csv'];
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-type Kind = 'record' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'grid' | 'contacts' | 'undo' | 'redo';
+type Kind = 'record' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'grid' | 'contacts' | 'crime' | 'cite' | 'uncite' | 'undo' | 'redo';
 interface Op {
   kind: Kind;
   seed: number;
@@ -38,6 +41,9 @@ interface World {
   figures: unknown;
   links: unknown;
   grid: unknown;
+  crimeBatches: unknown;
+  crimeCounts: unknown;
+  trendLinks: unknown;
 }
 
 /**
@@ -78,7 +84,23 @@ async function worldOf(core: AppCore, handle: string): Promise<World> {
     figures: await expectOk(core, 'listCensusFigures', { handle }),
     links: await expectOk(core, 'listEvidenceLinks', { handle }),
     grid: await expectOk(core, 'listReceptivity', { handle }),
+    crimeBatches: (await expectOk<{ batches: unknown }>(core, 'getCrimeSummary', { handle })).batches,
+    crimeCounts: await expectOk(core, 'listLsoaCrimeCounts', { handle, lsoaLimit: 10_000 }),
+    trendLinks: await expectOk(core, 'listCrimeTrendLinks', { handle }),
   };
+}
+
+const CRIME_FORCES = ['Kent Police', 'Essex Police', 'Hampshire Constabulary'];
+const CRIME_MONTHS = ['2024-01', '2024-02', '2024-03'];
+
+/** A police.uk file of a force's month (now and then two months, or a bad row so the file is refused). */
+function crimeFile(dir: string, rnd: SeededRandom): string {
+  const force = rnd.pick(CRIME_FORCES);
+  const months = rnd.next() < 0.2 ? rnd.sample(CRIME_MONTHS, 2) : [rnd.pick(CRIME_MONTHS)];
+  const rows: StreetRow[] = Array.from({ length: rnd.int(1, 30) }, () => ({ month: rnd.pick(months), force, lsoa: rnd.next() < 0.1 ? '' : `E0100000${rnd.int(1, 4)}`, type: rnd.pick(TYPES) }));
+  const file = path.join(dir, `${months[0]}-crime-street.csv`);
+  fs.writeFileSync(file, `${streetCsv(rows)}${rnd.next() < 0.15 ? `x,${months[0]},${force},${force},0,0,On or near X,E01000001,A,Knitting,,\n` : ''}`);
+  return file;
 }
 
 /** A census file to import: one of the fixtures, sometimes with one count changed so a re-import differs. */
@@ -184,6 +206,26 @@ async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: 
     }
     case 'contacts':
       return call('importContacts', contactList(dir, rnd, world, handle));
+    case 'crime':
+      return call('importCrime', { handle, sources: [crimeFile(dir, rnd)] });
+    case 'cite': {
+      const audiences = world.records.audience;
+      const areas = world.records.area;
+      const byAudience = audiences.length > 0 && (areas.length === 0 || rnd.next() < 0.6);
+      if (!byAudience && areas.length === 0) return false;
+      return call('linkCrimeTrend', {
+        handle,
+        audienceId: byAudience ? rnd.pick(audiences).id : null,
+        citingAreaId: byAudience ? null : rnd.pick(areas).id,
+        areaId: areas.length > 0 && rnd.next() < 0.5 ? rnd.pick(areas).id : null,
+        crimeType: rnd.pick(CRIME_TYPES.slice(0, 4)).id,
+        comparison: rnd.pick(['previous', 'year-before']),
+      });
+    }
+    case 'uncite': {
+      const links = world.trendLinks as Array<{ id: string }>;
+      return links.length > 0 && call('unlinkCrimeTrend', { handle, id: rnd.pick(links).id });
+    }
     default:
       throw new Error(`not a change: ${op.kind}`);
   }
@@ -202,6 +244,9 @@ const KINDS: Array<{ weight: number; kind: Kind }> = [
   { weight: 1, kind: 'lookup' },
   { weight: 3, kind: 'grid' },
   { weight: 1, kind: 'contacts' },
+  { weight: 2, kind: 'crime' },
+  { weight: 2, kind: 'cite' },
+  { weight: 1, kind: 'uncite' },
   { weight: 3, kind: 'undo' },
   { weight: 2, kind: 'redo' },
 ];

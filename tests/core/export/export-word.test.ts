@@ -271,6 +271,7 @@ describe('the Word strategy document', () => {
       '2 The strategy area and its areas',
       '2 Audiences',
       '2 Census evidence',
+      '2 Crime evidence',
       '2 Assets',
       '2 Vulnerabilities',
       '2 Places',
@@ -443,7 +444,7 @@ describe('the Word strategy document', () => {
 
   it('includes only the sections asked for, keeping the method’s later headings', async () => {
     const { docx } = await exportOf(await makeData(fullWorkbookJson(), { sections: ['evidence'] }));
-    expect(docx.headings.filter((h) => h.level <= 2).map((h) => h.text)).toEqual(['2 Who we will engage', 'Census evidence', ...METHOD_LATER, 'Appendix: data sources']);
+    expect(docx.headings.filter((h) => h.level <= 2).map((h) => h.text)).toEqual(['2 Who we will engage', 'Census evidence', 'Crime evidence', ...METHOD_LATER, 'Appendix: data sources']);
     expect(docx.text).not.toContain('Raise confidence');
     expect(docx.text).not.toContain('Riverside Youth Club');
 
@@ -459,6 +460,7 @@ describe('the Word strategy document', () => {
       ['The strategy area and its areas', 'No areas have been recorded yet.'],
       ['Audiences', 'No audiences have been recorded yet.'],
       ['Census evidence', 'No census tables have been imported yet.'],
+      ['Crime evidence', 'No police.uk crime has been imported yet.'],
       ['Assets', 'No assets have been recorded yet.'],
       ['Vulnerabilities', 'No vulnerabilities have been recorded yet.'],
       ['Places', 'No places have been recorded yet.'],

@@ -105,7 +105,7 @@ describe('gaps', () => {
         rule: 'audience-no-evidence',
         recordType: 'audience',
         recordId: audience.id,
-        message: 'Audience “Young people in Riverside ward” has no evidence: link it to a census figure, or note what backs up who they are and how many, with its source.',
+        message: 'Audience “Young people in Riverside ward” has no evidence: link it to a census figure or a crime trend, or note what backs up who they are and how many, with its source.',
       },
     ]);
     await env.update('audience', audience.id, { evidenceNote: '1,850 residents aged 16–24 live in the ward.' });
@@ -288,6 +288,7 @@ describe('section states', () => {
       ['partners', 'Not started', 0, 1],
       ['events', 'Not started', 0, 0],
       ['what-works', 'Not started', 0, 0],
+      ['crime', 'Not started', 0, 0],
     ]);
 
     env.time.set('2026-11-26T10:30:00.000Z');

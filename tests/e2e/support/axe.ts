@@ -23,7 +23,8 @@ export async function allViolations(page: Page): Promise<string[]> {
   return violations(page);
 }
 
-async function violations(page: Page): Promise<string[]> {
+/** Every violation, of any impact (minor and moderate too). */
+export async function violations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const found = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;

@@ -7,7 +7,8 @@ import { createCensus } from './0004-create-census.ts';
 import { addWorkbookLogo } from './0005-add-workbook-logo.ts';
 import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
 import { createHowWorksheets } from './0007-create-how-worksheets.ts';
+import { createCrime } from './0008-create-crime.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
