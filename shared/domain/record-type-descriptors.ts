@@ -28,7 +28,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Aims',
     section: 'aims',
     titleField: 'title',
-    print: { printer: 'aims' },
+    print: { printer: 'aims', holds: 'the aims of the strategy: what it is for, and why' },
     fields: [
       { name: 'title', column: 'title', label: 'Aim', kind: 'text', required: true, max: 300, hint: 'What the strategy is for, in one sentence.' },
       { name: 'description', column: 'description', label: 'Why this aim', kind: 'longText', max: 5000 },
@@ -42,7 +42,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Objectives',
     section: 'aims',
     titleField: 'title',
-    print: { printer: 'objectives' },
+    print: { printer: 'objectives', holds: 'the objectives that serve each aim, each with its measure, baseline, target and date' },
     fields: [
       { name: 'title', column: 'title', label: 'Objective', kind: 'text', required: true, max: 300 },
       { name: 'aimId', column: 'aim_id', label: 'Aim it serves', kind: 'ref', target: 'aim', required: true },
@@ -62,7 +62,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     section: 'aims',
     titleField: 'statement',
     sheetName: 'What good looks like',
-    print: { printer: 'goodStatements' },
+    print: { printer: 'goodStatements', part: 'good', holds: 'what will be true at the end of the strategy period' },
     fields: [{ name: 'statement', column: 'statement', label: 'Statement', kind: 'text', required: true, max: 500, hint: 'At the end of the strategy period, what will be true? For example: every ward has an active community contact.' }],
     links: [],
   },
@@ -73,7 +73,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Areas',
     section: 'areas',
     titleField: 'name',
-    print: { printer: 'areas', heading: 'The strategy area and its areas' },
+    print: { printer: 'areas', heading: 'The strategy area and its areas', holds: 'the strategy area and the areas within it, with their ONS geography' },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'onsCode', column: 'ons_code', label: 'ONS code', kind: 'text', max: 20, hint: 'For example E05009317 for a ward, or E01024133 for an LSOA.' },
@@ -90,7 +90,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Audiences',
     section: 'audiences',
     titleField: 'name',
-    print: { printer: 'audiences' },
+    print: { printer: 'audiences', holds: 'the audiences we will engage, how far we engage with each now, and the evidence behind them', sortBy: ['priority', 'name'], summaryBy: ['kind', 'engagementState'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'kind', column: 'kind', label: 'Kind of audience', kind: 'enum', vocabulary: AUDIENCE_KINDS, required: true },
@@ -112,7 +112,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Assets',
     section: 'assets',
     titleField: 'name',
-    print: { printer: 'assets' },
+    print: { printer: 'assets', holds: 'the people, groups and gathering places that help us reach our audiences', sortBy: ['name'], summaryBy: ['kind', 'relationship'] },
     fields: [
       { name: 'kind', column: 'kind', label: 'Kind of asset', kind: 'enum', vocabulary: ASSET_KINDS, required: true },
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200, hint: 'For a person, a description that does not name them: for example, Imam, Central Mosque.' },
@@ -136,7 +136,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Vulnerabilities',
     section: 'vulnerabilities',
     titleField: 'name',
-    print: { printer: 'vulnerabilities' },
+    print: { printer: 'vulnerabilities', holds: 'the areas and groups that are vulnerable, what stands between them and us, and what we will do about it', sortBy: ['priority', 'name'], summaryBy: ['kind'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'kind', column: 'kind', label: 'An area or a group', kind: 'enum', vocabulary: VULNERABILITY_KINDS, required: true },
@@ -157,7 +157,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Places',
     section: 'places',
     titleField: 'name',
-    print: { printer: 'places' },
+    print: { printer: 'places', holds: 'the places where our audiences gather, and when', sortBy: ['name'], summaryBy: ['kind'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'kind', column: 'kind', label: 'Kind of place', kind: 'enum', vocabulary: PLACE_KINDS, required: true },

@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, sheetNameOf, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
-import { sectionsOfPart } from '../../../shared/domain/sections.ts';
+import { METHOD_SECTIONS, exportPartOf, sectionsOfPart, type MethodSection } from '../../../shared/domain/sections.ts';
 import { EXPORT_SECTIONS, type ExportSectionId } from '../../../shared/api/export.ts';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
@@ -15,9 +15,16 @@ import { forSpreadsheet } from './sanitize.ts';
 
 export const EXCEL_STAGE = 'Writing the Excel workbook';
 
-/** The worksheet sections an export covers, in the method's order. */
+/** The record types an export covers (those going out with the parts asked for), in the method's order. */
+export function exportedTypesOf(parts: readonly ExportSectionId[]): RecordTypeName[] {
+  return RECORD_TYPE_NAMES.filter((type) => parts.includes(exportPartOf(type) as ExportSectionId));
+}
+
+/** The worksheet sections an export covers, in the method's order: those of its parts, and those of the record types it holds. */
 export function worksheetSectionsOf(parts: readonly ExportSectionId[]): SectionId[] {
-  return EXPORT_SECTIONS.filter((part) => parts.includes(part.id)).flatMap((part) => sectionsOfPart(part.id).map((section) => section.id as SectionId));
+  const ofTypes = new Set<string>(exportedTypesOf(parts).map((type) => RECORD_TYPES[type].section));
+  const ofParts = new Set<string>(EXPORT_SECTIONS.filter((part) => parts.includes(part.id)).flatMap((part) => sectionsOfPart(part.id).map((section) => section.id)));
+  return (METHOD_SECTIONS as readonly MethodSection[]).filter((section) => ofTypes.has(section.id) || ofParts.has(section.id)).map((section) => section.id as SectionId);
 }
 
 interface Step {
@@ -34,7 +41,7 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
   const steps: Step[] = [];
   const taken = new Set<string>(['Summary', ChoiceLists.SHEET]);
 
-  const types: RecordTypeName[] = RECORD_TYPE_NAMES.filter((type) => sections.includes(RECORD_TYPES[type].section));
+  const types = exportedTypesOf(data.sections);
   for (const type of types) {
     const name = sheetNameOf(type);
     taken.add(name);

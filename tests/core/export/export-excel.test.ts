@@ -126,7 +126,7 @@ async function exportData(options: { sections?: ExportSectionId[]; personal: boo
   core.closeAll();
   const db = openReadOnly(file);
   try {
-    return collectExportData(db, { sections: options.sections ?? ['aims', 'who', 'evidence'], personal: options.personal, now: NOW });
+    return collectExportData(db, { sections: options.sections ?? ['aims', 'who', 'evidence', 'good'], personal: options.personal, now: NOW });
   } finally {
     db.close();
   }
@@ -186,7 +186,10 @@ describe('Excel export: sheets and layout', () => {
     const who = await load(await exportExcel(await exportData({ sections: ['who'], personal: false }), () => {}));
     expect(who.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'Lists']);
     const aims = await load(await exportExcel(await exportData({ sections: ['aims', 'evidence'], personal: false }), () => {}));
-    expect(aims.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Aims', 'Objectives', 'What good looks like', 'Census TS021', 'Lists']);
+    expect(aims.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Aims', 'Objectives', 'Census TS021', 'Lists']);
+    // The statements of what good will look like go out with "What good looks like", as in the document.
+    const good = await load(await exportExcel(await exportData({ sections: ['good'], personal: false }), () => {}));
+    expect(good.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'What good looks like', 'Lists']);
   });
 
   it('opens the Summary with the marking, then the details, counts per section and open gaps by section', () => {

@@ -254,34 +254,49 @@ async function exportOf(data: ExportData, reports: Progress[] = []): Promise<{ b
   return { bytes, docx: await readDocx(bytes) };
 }
 
-const METHOD_LATER = ['3 How we will reach them', '4 What we will say', '5 Action plan', '6 What good looks like', '7 Review'];
+/** The chapters with no worksheet yet, and the line each shows: what it will hold, never what the app lacks. */
+const TO_BE_COMPLETED: ReadonlyArray<[string, RegExp]> = [
+  ['3 How we will reach them', /^To be completed: the channels we will use/],
+  ['4 What we will say', /^To be completed: the messages/],
+  ['5 Action plan', /^To be completed: the activities that deliver the objectives/],
+  ['7 Review', /^To be completed: how and when the strategy will be reviewed/],
+];
+const METHOD_LATER = TO_BE_COMPLETED.map(([title]) => title);
+/** Every heading of levels 1 and 2 of the document, whatever a copy holds. */
+const ALL_HEADINGS = [
+  '1 1 Purpose',
+  '2 Aims',
+  '2 Objectives',
+  '1 2 Who we will engage',
+  '2 The strategy area and its areas',
+  '2 Audiences',
+  '2 Census evidence',
+  '2 Assets',
+  '2 Vulnerabilities',
+  '2 Places',
+  '1 3 How we will reach them',
+  '1 4 What we will say',
+  '1 5 Action plan',
+  '1 6 What good looks like',
+  '2 What good will look like',
+  '1 7 Review',
+  '1 Appendix: data sources',
+];
 
 describe('the Word strategy document', () => {
   it('has the method’s sections in order, with real headings, each part introduced and its tables read back', async () => {
     const reports: Progress[] = [];
     const { docx } = await exportOf(await makeData(fullWorkbookJson()), reports);
-    expect(docx.headings.filter((h) => h.level <= 2).map((h) => `${h.level} ${h.text}`)).toEqual([
-      '1 1 Purpose',
-      '2 Aims',
-      '2 Objectives',
-      '2 What good will look like',
-      '1 2 Who we will engage',
-      '2 The strategy area and its areas',
-      '2 Audiences',
-      '2 Census evidence',
-      '2 Assets',
-      '2 Vulnerabilities',
-      '2 Places',
-      ...METHOD_LATER.map((h) => `1 ${h}`),
-      '1 Appendix: data sources',
-    ]);
+    expect(docx.headings.filter((h) => h.level <= 2).map((h) => `${h.level} ${h.text}`)).toEqual(ALL_HEADINGS);
     // Census evidence: a heading per table, then per area view (the whole strategy area first).
     expect(docx.headings.filter((h) => h.level >= 3).map((h) => h.text)).toEqual(['What we know about them', 'TS021 Ethnic group', 'The whole strategy area', 'City', 'Riverside', 'Eastgate']);
-    // Each later section keeps its heading with one line saying it is not built yet.
-    for (const title of METHOD_LATER) {
+    // Each chapter with nothing in it keeps its heading with one line saying what it will hold.
+    for (const [title, line] of TO_BE_COMPLETED) {
       const at = docx.body.findIndex((p) => p.text === title && p.style === 'Heading1');
-      expect(docx.body[at + 1]).toEqual({ style: 'Note', text: 'Not yet part of this workbook.' });
+      expect(docx.body[at + 1]?.style, title).toBe('Note');
+      expect(docx.body[at + 1]?.text, title).toMatch(line);
     }
+    expect(docx.text).not.toMatch(/not yet part of|not built|this workbook cannot/i);
 
     expect(tableWithHeader(docx, 'Objective', 'Measure')).toEqual([
       ['Objective', 'Measure', 'Baseline', 'Target', 'By when'],
@@ -402,7 +417,7 @@ describe('the Word strategy document', () => {
     expect(docx.files.get('word/styles.xml')).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="en-GB"/);
     // The second reader agrees.
     const { value } = await mammoth.extractRawText({ buffer: bytes });
-    for (const expected of [TITLE, 'Kent Police', 'Prepared with Engagement Workbook', '1 Purpose', 'Census evidence', '7 Review', 'Not yet part of this workbook.', 'Raise confidence in local policing', 'In Eastgate, 98 % of residents are “White” (TS021 Ethnic group), but no audience covering Eastgate is linked to them.']) {
+    for (const expected of [TITLE, 'Kent Police', 'Prepared with Engagement Workbook', '1 Purpose', 'Census evidence', '7 Review', 'To be completed: the messages', 'Raise confidence in local policing', 'In Eastgate, 98 % of residents are “White” (TS021 Ethnic group), but no audience covering Eastgate is linked to them.']) {
       expect(value).toContain(expected);
     }
   });
@@ -437,27 +452,53 @@ describe('the Word strategy document', () => {
     expect((await mammoth.extractRawText({ buffer: bytes })).value).not.toContain('Attends Friday prayers');
   });
 
-  it('includes only the sections asked for, keeping the method’s later headings', async () => {
+  it('includes only the sections asked for, keeping every heading and its number, each part left out saying so', async () => {
     const { docx } = await exportOf(await makeData(fullWorkbookJson(), { sections: ['evidence'] }));
-    expect(docx.headings.filter((h) => h.level <= 2).map((h) => h.text)).toEqual(['2 Who we will engage', 'Census evidence', ...METHOD_LATER, 'Appendix: data sources']);
+    expect(docx.headings.filter((h) => h.level <= 2).map((h) => `${h.level} ${h.text}`)).toEqual(ALL_HEADINGS);
     expect(docx.text).not.toContain('Raise confidence');
     expect(docx.text).not.toContain('Riverside Youth Club');
+    expect(docx.text).not.toContain('Every ward has an active community contact.');
+    const after = (title: string) => docx.body[docx.body.findIndex((p) => p.text === title && /^Heading/.test(p.style ?? '')) + 1];
+    for (const title of ['Aims', 'Objectives', 'The strategy area and its areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'What good will look like']) {
+      expect(after(title), title).toEqual({ style: 'Note', text: 'Left out of this copy.' });
+    }
+    expect(after('Census evidence')?.style).not.toBe('Note');
 
     const aims = await exportOf(await makeData(fullWorkbookJson(), { sections: ['aims'] }));
-    expect(aims.docx.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(['1 Purpose', ...METHOD_LATER, 'Appendix: data sources']);
+    expect(aims.docx.headings.filter((h) => h.level <= 2).map((h) => `${h.level} ${h.text}`)).toEqual(ALL_HEADINGS);
+    expect(aims.docx.text).toContain('Raise confidence in local policing');
+    expect(aims.docx.text).not.toContain('Every ward has an active community contact.');
+    const good = await exportOf(await makeData(fullWorkbookJson(), { sections: ['good'] }));
+    expect(good.docx.text).toContain('Every ward has an active community contact.');
+    expect(good.docx.text).not.toContain('Raise confidence in local policing');
+  });
+
+  it('prints the statements of what good will look like once, in “What good looks like”, with Purpose pointing there', async () => {
+    const { docx } = await exportOf(await makeData(fullWorkbookJson()));
+    const statement = 'Every ward has an active community contact.';
+    expect(docx.body.filter((p) => p.text.includes(statement))).toHaveLength(1);
+    const at = (title: string) => docx.body.findIndex((p) => p.text === title && p.style === 'Heading1');
+    const where = docx.body.findIndex((p) => p.text.includes(statement));
+    expect(where).toBeGreaterThan(at('6 What good looks like'));
+    expect(where).toBeLessThan(at('7 Review'));
+    const purpose = docx.body.slice(at('1 Purpose'), at('2 Who we will engage')).map((p) => p.text);
+    expect(purpose).toContain('What good will look like: see chapter 6, What good looks like.');
+    expect(purpose.join('\n')).not.toContain(statement);
   });
 
   it('says in one line when a section has nothing in it', async () => {
     const { docx } = await exportOf(await makeData(emptyWorkbookJson()));
     const after = (title: string) => docx.body[docx.body.findIndex((p) => p.text === title && /^Heading/.test(p.style ?? '')) + 1];
-    expect(after('1 Purpose')).toEqual({ style: 'Note', text: 'Nothing has been recorded here yet: no aims, objectives or what good will look like.' });
     for (const [title, line] of [
-      ['The strategy area and its areas', 'No areas have been recorded yet.'],
-      ['Audiences', 'No audiences have been recorded yet.'],
-      ['Census evidence', 'No census tables have been imported yet.'],
-      ['Assets', 'No assets have been recorded yet.'],
-      ['Vulnerabilities', 'No vulnerabilities have been recorded yet.'],
-      ['Places', 'No places have been recorded yet.'],
+      ['Aims', 'To be completed: the aims of the strategy: what it is for, and why.'],
+      ['Objectives', 'To be completed: the objectives that serve each aim, each with its measure, baseline, target and date.'],
+      ['The strategy area and its areas', 'To be completed: the strategy area and the areas within it, with their ONS geography.'],
+      ['Audiences', 'To be completed: the audiences we will engage, how far we engage with each now, and the evidence behind them.'],
+      ['Census evidence', 'To be completed: census figures for the strategy area and each of its areas, and the groups they show no audience reaches.'],
+      ['Assets', 'To be completed: the people, groups and gathering places that help us reach our audiences.'],
+      ['Vulnerabilities', 'To be completed: the areas and groups that are vulnerable, what stands between them and us, and what we will do about it.'],
+      ['Places', 'To be completed: the places where our audiences gather, and when.'],
+      ['What good will look like', 'To be completed: what will be true at the end of the strategy period.'],
       ['Appendix: data sources', 'No census tables or other data have been imported yet.'],
     ]) {
       expect(after(title!), title).toEqual({ style: 'Note', text: line });
