@@ -261,7 +261,6 @@ const TO_BE_COMPLETED: ReadonlyArray<[string, RegExp]> = [
   ['5 Action plan', /^To be completed: the activities that deliver the objectives/],
   ['7 Review', /^To be completed: how and when the strategy will be reviewed/],
 ];
-const METHOD_LATER = TO_BE_COMPLETED.map(([title]) => title);
 /** Every heading of levels 1 and 2 of the document, whatever a copy holds. */
 const ALL_HEADINGS = [
   '1 1 Purpose',
