@@ -47,7 +47,7 @@ export function largeExportData(audiences = 20_000): ExportData {
     gaps.push(keyed({ section: 'audiences', rule: 'audience-no-evidence', recordType: 'audience', recordId: id, message: `Audience “${name}” has no evidence.` }));
   }
   return {
-    meta: { id: uuid(0, 0), force: 'kent', title: 'Bench', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL-SENSITIVE', reviewDate: null, schemaVersion: 1, appVersion: '0.0.0', createdAt: T, modifiedAt: T },
+    meta: { id: uuid(0, 0), force: 'kent', title: 'Bench', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL-SENSITIVE', reviewDate: null, owner: null, approver: null, schemaVersion: 1, appVersion: '0.0.0', createdAt: T, modifiedAt: T },
     forceName: 'Kent Police',
     generatedAt: '2026-11-25T09:00:00.000Z',
     sections: ['aims', 'who', 'evidence', 'good'],
@@ -62,6 +62,7 @@ export function largeExportData(audiences = 20_000): ExportData {
     census: { tables: [], views: [] },
     evidenceLinks: [],
     logo: null,
+    versions: [{ label: 'Draft', at: T }],
   };
 }
 

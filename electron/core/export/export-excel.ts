@@ -3,29 +3,16 @@
 // landscape fitted to the page width. Every text cell is neutralised against formula injection.
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { RECORD_TYPES, RECORD_TYPE_NAMES, sheetNameOf, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
-import { METHOD_SECTIONS, exportPartOf, sectionsOfPart, type MethodSection } from '../../../shared/domain/sections.ts';
-import { EXPORT_SECTIONS, type ExportSectionId } from '../../../shared/api/export.ts';
+import { RECORD_TYPES, sheetNameOf } from '../../../shared/domain/record-types.ts';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
 import { censusSheetName, writeCensusSheet } from './excel-census.ts';
 import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
 import { forSpreadsheet } from './sanitize.ts';
+import { exportedTypesOf, worksheetSectionsOf } from './exported-sections.ts';
 
 export const EXCEL_STAGE = 'Writing the Excel workbook';
-
-/** The record types an export covers (those going out with the parts asked for), in the method's order. */
-export function exportedTypesOf(parts: readonly ExportSectionId[]): RecordTypeName[] {
-  return RECORD_TYPE_NAMES.filter((type) => parts.includes(exportPartOf(type) as ExportSectionId));
-}
-
-/** The worksheet sections an export covers, in the method's order: those of its parts, and those of the record types it holds. */
-export function worksheetSectionsOf(parts: readonly ExportSectionId[]): SectionId[] {
-  const ofTypes = new Set<string>(exportedTypesOf(parts).map((type) => RECORD_TYPES[type].section));
-  const ofParts = new Set<string>(EXPORT_SECTIONS.filter((part) => parts.includes(part.id)).flatMap((part) => sectionsOfPart(part.id).map((section) => section.id)));
-  return (METHOD_SECTIONS as readonly MethodSection[]).filter((section) => ofTypes.has(section.id) || ofParts.has(section.id)).map((section) => section.id as SectionId);
-}
 
 interface Step {
   sheet: SheetCount;

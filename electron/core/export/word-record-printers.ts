@@ -137,12 +137,12 @@ function audiencesPart(data: ExportData): Block[] {
     intro(`The ${countOf(audiences.length, 'audience')} we will engage: what kind each is, the areas it covers, how far we engage with it now, its priority and the evidence behind it.`),
     table(
       [
-        { title: 'Audience', width: 18 },
-        { title: 'Kind', width: 16 },
-        { title: 'Areas', width: 14 },
-        { title: 'Engagement', width: 15 },
-        { title: 'Priority', width: 10 },
-        { title: 'Evidence', width: 27 },
+        { title: 'Audience', width: 17 },
+        { title: 'Kind', width: 15 },
+        { title: 'Areas', width: 13 },
+        { title: 'Engagement', width: 17 },
+        { title: 'Priority', width: 12 },
+        { title: 'Evidence', width: 26 },
       ],
       rows,
     ),
@@ -166,8 +166,8 @@ function assetsPart(data: ExportData): Block[] {
   const assets = data.records.asset;
   const blocks: Block[] = [heading('Assets', 2)];
   const columns: Column[] = [
-    { title: 'Asset', width: 27 },
-    { title: 'Relationship', width: 15 },
+    { title: 'Asset', width: 25 },
+    { title: 'Relationship', width: 17 },
     { title: 'Last contact', width: 15 },
     { title: 'Audiences', width: 22 },
     { title: 'Areas', width: 21 },

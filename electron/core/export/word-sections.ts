@@ -8,7 +8,7 @@
 import { DOCUMENT_CHAPTERS, METHOD_SECTIONS, chapterOfPart, exportPartOf, isSectionAvailable, recordTypeNamesInSection, type DocumentChapter, type ExportPartId, type MethodSection, type SectionId } from '../../../shared/domain/sections.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { ExportData } from './export-data.ts';
-import { gapLine, heading, intro, para, ukDay, wholeNumber } from './word-blocks.ts';
+import { gapLine, heading, intro, ukDay, wholeNumber } from './word-blocks.ts';
 import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
 import { recordTypePart, type Block } from './word-record-printers.ts';
@@ -68,7 +68,7 @@ export function chapterItems(chapter: DocumentChapter): ChapterItem[] {
 function pointerLine(type: RecordTypeName, part: ExportPartId): Block {
   const chapter = chapterOfPart(part);
   const where = chapter ? `chapter ${chapter.number}, ${chapter.title}` : 'another chapter';
-  return para(`${RECORD_TYPES[type].plural}: see ${where}.`);
+  return intro(`${RECORD_TYPES[type].plural}: see ${where}.`);
 }
 
 function itemParts(item: ChapterItem, data: ExportData): Part[] {

@@ -6,7 +6,8 @@ import { createWorksheets } from './0003-create-worksheets.ts';
 import { createCensus } from './0004-create-census.ts';
 import { addWorkbookLogo } from './0005-add-workbook-logo.ts';
 import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
+import { addDocumentControl } from './0007-add-document-control.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, addDocumentControl];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
