@@ -95,7 +95,7 @@ const STYLES = {
     paragraphStyle(TABLE_STYLE.text, 'Table text', { run: { size: 19 }, paragraph: { spacing: { before: 30, after: 30, line: 240, lineRule: AUTO } } }),
     paragraphStyle(TABLE_STYLE.heading, 'Table heading', { basedOn: TABLE_STYLE.text, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: AUTO } } }),
     paragraphStyle(TABLE_STYLE.group, 'Table group', { basedOn: TABLE_STYLE.text, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 40, after: 40, line: 240, lineRule: AUTO } } }),
-    paragraphStyle(STYLE.note, 'Gap note', { run: { italics: true, color: '404040' } }),
+    paragraphStyle(STYLE.note, 'Gap note', { run: { italics: true, color: '404040' }, paragraph: { spacing: { before: 120, after: 120 } } }),
     paragraphStyle(STYLE.coverForce, 'Cover force', { run: { size: 32, bold: true }, paragraph: { spacing: { before: 2400, after: 240 } } }),
     paragraphStyle(STYLE.coverLine, 'Cover line', { run: { size: 26 }, paragraph: { spacing: { after: 160 } } }),
     paragraphStyle(STYLE.contentsTitle, 'Contents title', { run: { size: 32, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { after: 240 } } }),

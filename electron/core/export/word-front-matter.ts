@@ -10,6 +10,7 @@ import { GAP_RULES } from '../gaps/gap-rules.ts';
 import type { ExportData } from './export-data.ts';
 import { worksheetSectionsOf } from './exported-sections.ts';
 import { LEFT_OUT } from './word-sections.ts';
+import { registerTitle, registerTypes } from './word-registers.ts';
 import { STYLE, bullet, countOf, field, gapLine, heading, intro, longDate, para, safe, ukDay, wholeNumber } from './word-blocks.ts';
 import { table, type Row } from './word-table.ts';
 import type { Block } from './word-record-printers.ts';
@@ -110,7 +111,8 @@ function periodPhrase(data: ExportData): string {
   return '';
 }
 
-function chapterName(type: 'audience' | 'aim'): string {
+function chapterName(type: 'audience' | 'aim', data?: ExportData): string {
+  if (data && registerTypes(data).includes(type)) return registerTitle(data, type);
   const part = exportPartOf(type);
   const chapter = part ? chapterOfPart(part) : undefined;
   return chapter ? `chapter ${chapter.number}, ${chapter.title}` : 'the chapters that follow';
@@ -154,7 +156,7 @@ function audiencesSummary(data: ExportData): Block[] {
     blocks.push(bullet({ text: field(audience, 'name') }, { text: ` — ${labelOf(PRIORITIES, audience.priority as string).toLowerCase()} priority, ${labelOf(ENGAGEMENT_STATES, audience.engagementState as string).toLowerCase()}`, italics: true }));
   }
   const more = priority.length - shown.length;
-  blocks.push(para(more > 0 ? `… and ${countOf(more, 'more priority audience')}: every audience is in ${chapterName('audience')}.` : `Every audience is in ${chapterName('audience')}.`));
+  blocks.push(para(more > 0 ? `… and ${countOf(more, 'more priority audience')}: every audience is in ${chapterName('audience', data)}.` : `Every audience is in ${chapterName('audience', data)}.`));
   return blocks;
 }
 

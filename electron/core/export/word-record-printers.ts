@@ -124,25 +124,22 @@ function audiencesPart(data: ExportData): Block[] {
     if (source) evidence.push([{ text: `Source: ${source}`, italics: true }]);
     for (const link of linksBy.get(audience.id) ?? []) evidence.push([link]);
     if (evidence.length === 0) evidence.push([{ text: 'None recorded', italics: true }]);
+    // Name and kind share a cell, as engagement and priority do, so the evidence has the width it needs.
     return [
-      field(audience, 'name'),
-      labelOf(AUDIENCE_KINDS, audience.kind as string),
+      { paragraphs: [[field(audience, 'name')], [{ text: labelOf(AUDIENCE_KINDS, audience.kind as string), italics: true }]] },
       namesOf(audience.areaIds, data.names),
-      labelOf(ENGAGEMENT_STATES, audience.engagementState as string),
-      labelOf(PRIORITIES, audience.priority as string),
+      { paragraphs: [[labelOf(ENGAGEMENT_STATES, audience.engagementState as string)], [{ text: `${labelOf(PRIORITIES, audience.priority as string)} priority`, italics: true }]] },
       { paragraphs: evidence },
     ];
   });
   blocks.push(
-    intro(`The ${countOf(audiences.length, 'audience')} we will engage: what kind each is, the areas it covers, how far we engage with it now, its priority and the evidence behind it.`),
+    intro('Each audience we will engage: what kind it is, the areas it covers, how far we engage with it now and its priority, and the evidence behind it.'),
     table(
       [
-        { title: 'Audience', width: 17 },
-        { title: 'Kind', width: 15 },
-        { title: 'Areas', width: 13 },
+        { title: 'Audience', width: 25 },
+        { title: 'Areas', width: 15 },
         { title: 'Engagement', width: 17 },
-        { title: 'Priority', width: 12 },
-        { title: 'Evidence', width: 26 },
+        { title: 'Evidence', width: 43 },
       ],
       rows,
     ),

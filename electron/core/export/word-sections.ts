@@ -3,7 +3,8 @@
 // in the chapter of its part (`exportPartOf`), so each thing is printed once; a section whose type
 // prints elsewhere points there. Every chapter keeps its number and every heading, whatever the
 // copy holds: a chapter with nothing yet says what it will hold ("To be completed: …"), and a part
-// left out of this copy says so under its heading. Parts are built one at a time so progress can be
+// left out of this copy says so under its heading. A long list is summarised in the body and set
+// out in full in an appendix (word-registers.ts). Parts are built one at a time so progress can be
 // reported between them.
 import { DOCUMENT_CHAPTERS, METHOD_SECTIONS, chapterOfPart, exportPartOf, isSectionAvailable, recordTypeNamesInSection, type DocumentChapter, type ExportPartId, type MethodSection, type SectionId } from '../../../shared/domain/sections.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
@@ -11,7 +12,8 @@ import type { ExportData } from './export-data.ts';
 import { gapLine, heading, intro, ukDay, wholeNumber } from './word-blocks.ts';
 import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
-import { recordTypePart, type Block } from './word-record-printers.ts';
+import type { Block } from './word-record-printers.ts';
+import { recordTypeBody, registerAppendix, registerTypes } from './word-registers.ts';
 
 export type { Block, Part };
 
@@ -79,7 +81,7 @@ function itemParts(item: ChapterItem, data: ExportData): Part[] {
     case 'section':
       return included ? item.build(data) : [() => [heading(item.section.title, 2), gapLine(LEFT_OUT)]];
     case 'type':
-      return included ? [() => recordTypePart(data, item.type)] : [() => [heading(headingOf(item.type), 2), gapLine(LEFT_OUT)]];
+      return included ? [() => recordTypeBody(data, item.type)] : [() => [heading(headingOf(item.type), 2), gapLine(LEFT_OUT)]];
   }
 }
 
@@ -101,11 +103,12 @@ export function chapterParts(data: ExportData): Part[] {
   return parts;
 }
 
+/** The appendices: the data sources, then the register of each list too long for the body. */
 export function appendixParts(data: ExportData): Part[] {
   const tables = data.census.tables;
   return [
     () => [
-      heading('Appendix: data sources', 1),
+      heading('Appendix A: Data sources', 1, { pageBreakBefore: true }),
       ...(tables.length === 0
         ? [gapLine('No census tables or other data have been imported yet.')]
         : [
@@ -123,5 +126,6 @@ export function appendixParts(data: ExportData): Part[] {
             ),
           ]),
     ],
+    ...registerTypes(data).map((type): Part => () => registerAppendix(data, type)),
   ];
 }

@@ -41,7 +41,7 @@ const ALL_HEADINGS = [
   '1 6 What good looks like',
   '2 What good will look like',
   '1 7 Review',
-  '1 Appendix: data sources',
+  '1 Appendix A: Data sources',
 ];
 
 describe('the Word strategy document', () => {
@@ -73,11 +73,12 @@ describe('the Word strategy document', () => {
       ['Riverside', 'City', 'Other', '2'],
       ['Eastgate', 'City', 'Other', '1'],
     ]);
-    expect(tableWithHeader(docx, 'Audience', 'Kind')).toEqual([
-      ['Audience', 'Kind', 'Areas', 'Engagement', 'Priority', 'Evidence'],
-      ['Young people', 'Young people', 'Riverside', 'Hard to reach', 'High', 'About 3,400 people (school rolls)\nYouth workers report low trust.\nSource: Youth service survey 2026'],
-      ['Bangladeshi families', 'Ethnic-minority communities', 'Riverside', 'Receptive', 'Medium', 'Census: “Asian: Bangladeshi” in Riverside (TS021 Ethnic group)'],
-      ['Older residents', 'Older people', 'Eastgate', 'Engaged', 'Low', 'None recorded'],
+    // Highest priority first, then by name.
+    expect(tableWithHeader(docx, 'Audience', 'Areas')).toEqual([
+      ['Audience', 'Areas', 'Engagement', 'Evidence'],
+      ['Young people\nYoung people', 'Riverside', 'Hard to reach\nHigh priority', 'About 3,400 people (school rolls)\nYouth workers report low trust.\nSource: Youth service survey 2026'],
+      ['Bangladeshi families\nEthnic-minority communities', 'Riverside', 'Receptive\nMedium priority', 'Census: “Asian: Bangladeshi” in Riverside (TS021 Ethnic group)'],
+      ['Older residents\nOlder people', 'Eastgate', 'Engaged\nLow priority', 'None recorded'],
     ]);
     expect(tableWithHeader(docx, 'Group', 'Count')).toEqual([
       ['Group', 'Count', 'Share'],
@@ -261,7 +262,7 @@ describe('the Word strategy document', () => {
       ['Vulnerabilities', 'To be completed: the areas and groups that are vulnerable, what stands between them and us, and what we will do about it.'],
       ['Places', 'To be completed: the places where our audiences gather, and when.'],
       ['What good will look like', 'To be completed: what will be true at the end of the strategy period.'],
-      ['Appendix: data sources', 'No census tables or other data have been imported yet.'],
+      ['Appendix A: Data sources', 'No census tables or other data have been imported yet.'],
     ]) {
       expect(after(title!), title).toEqual({ style: 'Note', text: line });
     }
@@ -295,7 +296,7 @@ describe('the Word strategy document', () => {
     expect(everything).not.toContain('\uFFFD');
     expect(docx.body.slice(0, 2).map((p) => p.text)).toEqual(['Kent Police & <b>', 'Title & <b>']);
     expect(docx.files.get('docProps/core.xml')).toContain('<dc:title>Title &amp; &lt;b&gt;</dc:title>');
-    expect(tableWithHeader(docx, 'Audience', 'Kind')[1]?.slice(0, 3)).toEqual(['Young people & <b>', 'Young people', 'Riverside & <b>']);
+    expect(tableWithHeader(docx, 'Audience', 'Areas')[1]?.slice(0, 2)).toEqual(['Young people & <b>\nYoung people', 'Riverside & <b>']);
     expect(docx.document).not.toContain('<b>');
     const { value } = await mammoth.extractRawText({ buffer: bytes });
     expect(value).toContain('Author: Author & <b>');
