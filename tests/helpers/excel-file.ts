@@ -2,7 +2,6 @@
 // (a range reaching Excel's last row stays one range), and the workbook through ExcelJS — which
 // would expand such a range into a million cells, so it is given the file without them.
 import ExcelJS from 'exceljs';
-import { patchZip } from '../../electron/core/export/patch-zip.ts';
 import { unzip } from './word-document.ts';
 
 export interface WrittenValidation {
@@ -32,11 +31,9 @@ export async function writtenValidations(xlsx: Buffer, sheet: string): Promise<W
   });
 }
 
-/** The workbook as ExcelJS reads it, its data validations taken out first (see above). */
+/** The workbook as ExcelJS reads it, leaving out its data validations (see above). */
 export async function loadWorkbook(xlsx: Buffer): Promise<ExcelJS.Workbook> {
-  const { byName } = await sheetParts(xlsx);
-  const edits = Object.fromEntries([...byName.values()].map((part) => [part, (xml: string | null) => (xml ?? '').replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, '')]));
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await patchZip(xlsx, edits)) as unknown as ArrayBuffer);
+  await book.xlsx.load(xlsx as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
   return book;
 }
