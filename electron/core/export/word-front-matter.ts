@@ -187,9 +187,11 @@ function gapsSummary(data: ExportData): Block[] {
 /** The executive summary, after the contents and before chapter 1. */
 export function executiveSummary(data: ExportData): Block[] {
   const completed = data.sectionStates.filter((state) => state.status === 'Completed').length;
+  const sections = data.sectionStates.length;
+  const where = completed > 0 ? `So far ${wholeNumber(completed)} of its ${wholeNumber(sections)} sections ${completed === 1 ? 'is' : 'are'} marked completed.` : 'None of its sections is marked completed yet.';
   return [
     heading('Executive summary', 1),
-    para(`This strategy sets out how ${safe(data.forceName)} will engage ${strategyArea(data)}${periodPhrase(data)}. ${completed > 0 ? `${countOf(completed, 'section')} of the method ${completed === 1 ? 'is' : 'are'} marked completed.` : 'No section of the method is marked completed yet.'}`),
+    para(`This strategy sets out how ${safe(data.forceName)} will engage ${strategyArea(data)}${periodPhrase(data)}. ${where}`),
     heading('Aims', 3),
     ...aimsSummary(data),
     heading('Priority audiences', 3),

@@ -9,7 +9,8 @@
 import { DOCUMENT_CHAPTERS, METHOD_SECTIONS, chapterOfPart, exportPartOf, isSectionAvailable, recordTypeNamesInSection, type DocumentChapter, type ExportPartId, type MethodSection, type SectionId } from '../../../shared/domain/sections.ts';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { ExportData } from './export-data.ts';
-import { gapLine, heading, intro, ukDay, wholeNumber } from './word-blocks.ts';
+import { Paragraph, TextRun } from 'docx';
+import { gapLine, heading, intro, safe, ukDay, wholeNumber } from './word-blocks.ts';
 import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
 import type { Block } from './word-record-printers.ts';
@@ -70,7 +71,8 @@ export function chapterItems(chapter: DocumentChapter): ChapterItem[] {
 function pointerLine(type: RecordTypeName, part: ExportPartId): Block {
   const chapter = chapterOfPart(part);
   const where = chapter ? `chapter ${chapter.number}, ${chapter.title}` : 'another chapter';
-  return intro(`${RECORD_TYPES[type].plural}: see ${where}.`);
+  // Spaced from the table above it, but not kept with what follows (that is the next chapter).
+  return new Paragraph({ spacing: { before: 160 }, children: [new TextRun(safe(`${RECORD_TYPES[type].plural}: see ${where}.`))] });
 }
 
 function itemParts(item: ChapterItem, data: ExportData): Part[] {

@@ -97,7 +97,7 @@ describe('the executive summary', () => {
   it('gives the aims, the priority audiences (high and medium) and where they stand, and the main gaps', async () => {
     const { docx } = await exportOf(await makeData(fullWorkbookJson()));
     const summary = under(docx, 'Executive summary', 'Heading1');
-    expect(summary[0]).toBe('This strategy sets out how Kent Police will engage the communities of City from 1 April 2027 to 31 March 2030. No section of the method is marked completed yet.');
+    expect(summary[0]).toBe('This strategy sets out how Kent Police will engage the communities of City from 1 April 2027 to 31 March 2030. None of its sections is marked completed yet.');
     expect(under(docx, 'Aims', 'Heading3')).toEqual([
       'The strategy has 2 aims, served by 3 objectives (chapter 1, Purpose):',
       'Build trust with communities we rarely hear from (2 objectives)',
