@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { AreaCensus, CensusTable } from '../../../shared/api/census.ts';
 import { ONS_LEVELS, labelOf } from '../../../shared/domain/vocabularies.ts';
-import { HEADER_FILL, ID_FONT, font, TOP_LEFT, WidthTracker, addMarkedSheet, addMarkingRow, cellText, fitPrintWidth, fitRowHeight, quoteRow, styleHeaderCell, ukDay } from './excel-layout.ts';
+import { HEADER_FILL, ID_FONT, font, TOP_LEFT, WidthTracker, addMarkedSheet, addMarkingRow, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, quoteRow, styleHeaderCell, ukDay } from './excel-layout.ts';
 
 interface Category {
   label: string;
@@ -101,12 +101,14 @@ export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table
     `Imported from ${table.fileName || 'a file'}${imported ? ` on ${imported.toISOString().slice(8, 10)}/${imported.toISOString().slice(5, 7)}/${imported.toISOString().slice(0, 4)}` : ''}.`,
   ].filter(Boolean);
   let lastRow = 0;
+  const noteRows: ExcelJS.Row[] = [];
   for (const note of notes) {
     const row = sheet.addRow([cellText(note)]);
     quoteRow(row);
     lastRow = row.number;
-    row.getCell(1).alignment = TOP_LEFT;
+    row.getCell(1).alignment = { ...TOP_LEFT, wrapText: true };
     row.getCell(1).font = font({ italic: true, color: { argb: 'FF404040' } });
+    noteRows.push(row);
   }
 
   const widths: number[] = [];
@@ -119,5 +121,13 @@ export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table
   });
   fitRowHeight(header, headers, widths, true);
   fitPrintWidth(sheet, widths, geographiesColumn, lastRow);
+  // Each note spans the columns of the first printed page and wraps there, so none runs off it.
+  const span = firstPageColumns(widths, geographiesColumn);
+  const spanWidth = widths.slice(1, span + 1).reduce((sum, width) => sum + (width ?? 0), 0);
+  for (const row of noteRows) {
+    if (span > 1) sheet.mergeCells(row.number, 1, row.number, span);
+    const text = row.getCell(1).value;
+    if (typeof text === 'string') fitRowHeight(row, [text], [0, spanWidth]);
+  }
   return sheet;
 }

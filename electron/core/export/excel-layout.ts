@@ -163,6 +163,20 @@ export function fitPrintWidth(sheet: ExcelJS.Worksheet, widths: ReadonlyArray<nu
   }
 }
 
+/** How many columns, from the first, print on the first page across (as `fitPrintWidth` lays the sheet out). */
+export function firstPageColumns(widths: ReadonlyArray<number | undefined>, lastColumn: number): number {
+  let total = 0;
+  for (let column = 1; column <= lastColumn; column += 1) total += columnPoints(widths[column] ?? 9);
+  const across = Math.max(1, Math.ceil(total / (PRINTABLE_WIDTH_PT / SMALLEST_PRINT_SCALE)));
+  const pageWidth = total / across;
+  let used = 0;
+  for (let column = 1; column <= lastColumn; column += 1) {
+    used += columnPoints(widths[column] ?? 9);
+    if (used > pageWidth * 1.001 && column > 1) return column - 1;
+  }
+  return lastColumn;
+}
+
 /** "A", "Z", "AA": a column's letters from its number (1-based). */
 export function columnName(column: number): string {
   let n = column;
