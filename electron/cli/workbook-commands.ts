@@ -29,6 +29,8 @@ function printInfo(context: CliContext, info: WorkbookInfo): void {
     ['Author', m.author ?? '(not set)'],
     ['Version label', m.versionLabel || '(not set)'],
     ['Review date', m.reviewDate ?? '(not set)'],
+    ['Owner', m.owner ?? '(not set)'],
+    ['Approved by', m.approver ?? '(not set)'],
     ['Workbook id', m.id],
     ['File format', `${m.schemaVersion} (last saved by version ${m.appVersion})`],
     ['Created', m.createdAt],
@@ -51,6 +53,8 @@ export function registerWorkbookCommands(program: Command, context: CliContext):
     .option('--period-end <date>', 'strategy period end, YYYY-MM-DD')
     .option('--author <name>', 'author')
     .option('--version-label <label>', 'version label, e.g. "Draft 1"')
+    .option('--owner <post>', 'the post that owns the strategy, e.g. "Superintendent, Neighbourhood Policing"')
+    .option('--approver <post>', 'the post that approves it, e.g. "Assistant Chief Constable, Local Policing"')
     .addOption(new Option('--marking <marking>', 'protective marking').choices(PROTECTIVE_MARKINGS))
     .option('--from <json>', 'make it from an interchange file written by "ewb dump"')
     .option('--keep-id', 'with --from: keep the workbook id from the file instead of making a new one')
@@ -62,6 +66,8 @@ export function registerWorkbookCommands(program: Command, context: CliContext):
         ...(options.periodEnd !== undefined ? { periodEnd: options.periodEnd } : {}),
         ...(options.author !== undefined ? { author: options.author } : {}),
         ...(options.versionLabel !== undefined ? { versionLabel: options.versionLabel } : {}),
+        ...(options.owner !== undefined ? { owner: options.owner } : {}),
+        ...(options.approver !== undefined ? { approver: options.approver } : {}),
         ...(options.marking !== undefined ? { marking: options.marking } : {}),
       };
       let info: WorkbookInfo;

@@ -138,6 +138,11 @@ export const contract = {
       .strict(),
     response: WorkbookInfoSchema,
   },
+  /** A new copy of the worked example (a fictional neighbourhood strategy) at `path`, opened for editing. */
+  createWorkedExample: {
+    request: z.object({ path: FilePathSchema }).strict(),
+    response: WorkbookInfoSchema,
+  },
   listRecords: {
     request: z.object({ handle: HandleSchema, type: RecordTypeSchema }).strict(),
     response: z.object({ records: z.array(RecordValuesSchema) }),

@@ -18,9 +18,10 @@ export const INTERCHANGE_FORMAT = 'engagement-workbook';
  * ones. Version 2 added the Aims and WHO records; version 3 census tables, evidence links and
  * settings; version 4 the HOW records (channels, partners, community events, practice) and the
  * receptivity grid; version 5 citations of crime trends (and crime evidence as a section that can be
- * marked completed). Older files still load (what they lack is empty).
+ * marked completed); version 6 the posts that own and approve the strategy. Older files still load
+ * (what they lack is empty).
  */
-export const INTERCHANGE_VERSION = 5;
+export const INTERCHANGE_VERSION = 6;
 
 export const InterchangeWorkbookSchema = z
   .object({
@@ -33,6 +34,9 @@ export const InterchangeWorkbookSchema = z
     versionLabel: plainText(50),
     marking: MarkingSchema,
     reviewDate: CalendarDateSchema.nullable(),
+    /** The posts that own and approve the strategy (version 4 on; roles, not people's names). */
+    owner: plainText(200).nullable().optional(),
+    approver: plainText(200).nullable().optional(),
     createdAt: TimestampSchema,
     modifiedAt: TimestampSchema,
     /** The force's logo for the document's cover, present only when one was chosen. */
@@ -101,7 +105,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

@@ -17,6 +17,7 @@ export const CORE_METHODS = [
   'forgetRecentWorkbook',
   'dumpWorkbook',
   'createWorkbookFromInterchange',
+  'createWorkedExample',
   'listRecords',
   'createRecord',
   'updateRecord',

@@ -27,6 +27,10 @@ const detailsShape = {
   versionLabel: plainText(50),
   marking: MarkingSchema,
   reviewDate: CalendarDateSchema.nullable(),
+  /** The post that owns the strategy (a role, not a person's name), for the document control table. */
+  owner: plainText(200).nullable(),
+  /** The post that approves it (a role, not a person's name). */
+  approver: plainText(200).nullable(),
 };
 
 function periodInOrder(details: { periodStart?: string | null; periodEnd?: string | null }): boolean {
@@ -34,7 +38,8 @@ function periodInOrder(details: { periodStart?: string | null; periodEnd?: strin
 }
 const PERIOD_ORDER = { message: 'The strategy period must end after it starts', path: ['periodEnd'] };
 
-export const WorkbookDetailsSchema = z.object(detailsShape).refine(periodInOrder, PERIOD_ORDER);
+/** The details in full; the posts for document control, added in file format 7, may be left out (null). */
+export const WorkbookDetailsSchema = z.object({ ...detailsShape, owner: detailsShape.owner.default(null), approver: detailsShape.approver.default(null) }).refine(periodInOrder, PERIOD_ORDER);
 export type WorkbookDetails = z.infer<typeof WorkbookDetailsSchema>;
 
 /** A partial edit of the details; the merged result is validated again by the core. */

@@ -2,7 +2,7 @@
 // prints. Everything that handles records — storage, validation, forms, lists, undo, gaps, the
 // interchange format, share copies and both exports — is driven from these.
 import type { RecordTypeName } from './record-type-descriptors.ts';
-import type { SectionId } from './sections.ts';
+import type { ExportPartId, SectionId } from './sections.ts';
 import type { VocabItem } from './vocabularies.ts';
 
 export type FieldKind = 'text' | 'longText' | 'date' | 'enum' | 'enumList' | 'integer' | 'ref' | 'codeList';
@@ -61,6 +61,22 @@ export interface PrintSpec {
   readonly printer?: DocumentPrinter;
   /** For the plain table: the fields to show, in order (default: the naming field and the short ones). */
   readonly columns?: readonly string[];
+  /**
+   * The part of the deliverables the type is exported and printed with, when it is not its
+   * section's: the statements of what good will look like are written with the aims but printed,
+   * once, in "What good looks like". The section's own chapter then points to it.
+   */
+  readonly part?: ExportPartId;
+  /** What the type's part of the document holds, for the line shown while it has no records: "To be completed: …". */
+  readonly holds?: string;
+  /** The order its records print and export in: choice fields by their vocabulary's order, others alphabetically (default: as added). */
+  readonly sortBy?: readonly string[];
+  /**
+   * Choice fields a long list is summarised by: above the register threshold the document's body
+   * shows counts by each of these (split by priority when the type has one, and the high-priority
+   * records in full) and the full list moves to an appendix.
+   */
+  readonly summaryBy?: readonly string[];
 }
 
 export interface RecordTypeDef {

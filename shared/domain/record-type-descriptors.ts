@@ -42,7 +42,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Aims',
     section: 'aims',
     titleField: 'title',
-    print: { printer: 'aims' },
+    print: { printer: 'aims', holds: 'the aims of the strategy: what it is for, and why' },
     fields: [
       { name: 'title', column: 'title', label: 'Aim', kind: 'text', required: true, max: 300, hint: 'What the strategy is for, in one sentence.' },
       { name: 'description', column: 'description', label: 'Why this aim', kind: 'longText', max: 5000 },
@@ -56,7 +56,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Objectives',
     section: 'aims',
     titleField: 'title',
-    print: { printer: 'objectives' },
+    print: { printer: 'objectives', holds: 'the objectives that serve each aim, each with its measure, baseline, target and date' },
     fields: [
       { name: 'title', column: 'title', label: 'Objective', kind: 'text', required: true, max: 300 },
       { name: 'aimId', column: 'aim_id', label: 'Aim it serves', kind: 'ref', target: 'aim', required: true },
@@ -76,7 +76,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     section: 'aims',
     titleField: 'statement',
     sheetName: 'What good looks like',
-    print: { printer: 'goodStatements' },
+    print: { printer: 'goodStatements', part: 'good', holds: 'what will be true at the end of the strategy period' },
     fields: [{ name: 'statement', column: 'statement', label: 'Statement', kind: 'text', required: true, max: 500, hint: 'At the end of the strategy period, what will be true? For example: every ward has an active community contact.' }],
     links: [],
   },
@@ -87,7 +87,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Areas',
     section: 'areas',
     titleField: 'name',
-    print: { printer: 'areas', heading: 'The strategy area and its areas' },
+    print: { printer: 'areas', heading: 'The strategy area and its areas', holds: 'the strategy area and the areas within it, with their ONS geography' },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'onsCode', column: 'ons_code', label: 'ONS code', kind: 'text', max: 20, hint: 'For example E05009317 for a ward, or E01024133 for an LSOA.' },
@@ -104,7 +104,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Audiences',
     section: 'audiences',
     titleField: 'name',
-    print: { printer: 'audiences' },
+    print: { printer: 'audiences', holds: 'the audiences we will engage, how far we engage with each now, and the evidence behind them', sortBy: ['priority', 'name'], summaryBy: ['kind', 'engagementState'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'kind', column: 'kind', label: 'Kind of audience', kind: 'enum', vocabulary: AUDIENCE_KINDS, required: true },
@@ -126,7 +126,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Assets',
     section: 'assets',
     titleField: 'name',
-    print: { printer: 'assets' },
+    print: { printer: 'assets', holds: 'the people, groups and gathering places that help us reach our audiences', sortBy: ['name'], summaryBy: ['kind', 'relationship'] },
     fields: [
       { name: 'kind', column: 'kind', label: 'Kind of asset', kind: 'enum', vocabulary: ASSET_KINDS, required: true },
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200, hint: 'For a person, a description that does not name them: for example, Imam, Central Mosque.' },
@@ -150,7 +150,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Vulnerabilities',
     section: 'vulnerabilities',
     titleField: 'name',
-    print: { printer: 'vulnerabilities' },
+    print: { printer: 'vulnerabilities', holds: 'the areas and groups that are vulnerable, what stands between them and us, and what we will do about it', sortBy: ['priority', 'name'], summaryBy: ['kind'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'kind', column: 'kind', label: 'An area or a group', kind: 'enum', vocabulary: VULNERABILITY_KINDS, required: true },
@@ -171,7 +171,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Places',
     section: 'places',
     titleField: 'name',
-    print: { printer: 'places' },
+    print: { printer: 'places', holds: 'the places where our audiences gather, and when', sortBy: ['name'], summaryBy: ['kind'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'kind', column: 'kind', label: 'Kind of place', kind: 'enum', vocabulary: PLACE_KINDS, required: true },
@@ -188,7 +188,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Channels',
     section: 'channels',
     titleField: 'name',
-    print: { printer: 'channels' },
+    print: { printer: 'channels', holds: 'the channels we can use to reach people: what each is, who runs it, how many it reaches and what it costs' },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200, hint: 'What people know it as: for example, Riverside Neighbourhood Alert, or @MaidstonePolice.' },
       { name: 'kind', column: 'kind', label: 'Kind of channel', kind: 'enum', vocabulary: CHANNEL_KINDS, required: true },
@@ -208,7 +208,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Partners',
     section: 'partners',
     titleField: 'organisation',
-    print: { printer: 'partners' },
+    print: { printer: 'partners', holds: 'the partners who open doors for us: what each brings and whom it reaches' },
     fields: [
       { name: 'organisation', column: 'organisation', label: 'Organisation', kind: 'text', required: true, max: 200 },
       { name: 'sector', column: 'sector', label: 'Sector', kind: 'enum', vocabulary: PARTNER_SECTORS, required: true },
@@ -229,7 +229,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Community events',
     section: 'events',
     titleField: 'name',
-    print: { printer: 'communityEvents' },
+    print: { printer: 'communityEvents', holds: 'the community events others run where we can meet people, and the part we will play in each' },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'organiserAssetId', column: 'organiser_asset_id', label: 'Organiser: a group among our assets', kind: 'ref', target: 'asset', targetWhere: { field: 'kind', oneOf: ['group'] } },
@@ -252,7 +252,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     section: 'what-works',
     titleField: 'title',
     sheetName: 'What works',
-    print: { printer: 'practices', heading: 'What works' },
+    print: { printer: 'practices', heading: 'What works', holds: 'what has worked, and what has not, here and in other forces, and whether we will adopt it' },
     fields: [
       { name: 'title', column: 'title', label: 'Title', kind: 'text', required: true, max: 200, hint: 'A short name for what was done: for example, Pop-up cafe at the mosque after Friday prayers.' },
       { name: 'description', column: 'description', label: 'What was done', kind: 'longText', max: 5000 },

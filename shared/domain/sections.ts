@@ -49,7 +49,7 @@ export const METHOD_SECTIONS = [
   { id: 'messages', title: 'Messages', group: 'What', part: 'what' },
   { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
   { id: 'good', title: 'What good looks like', part: 'good' },
-  { id: 'crime', title: 'Evidence (crime)', part: 'evidence', screen: 'crime' },
+  { id: 'crime', title: 'Crime evidence', part: 'evidence', screen: 'crime' },
   { id: 'practice', title: 'Prior practice', part: 'how' },
   { id: 'review', title: 'Review', part: 'review' },
   { id: 'export', title: 'Export', part: null, screen: 'export' },
@@ -57,16 +57,26 @@ export const METHOD_SECTIONS = [
 
 export type SectionId = (typeof METHOD_SECTIONS)[number]['id'];
 
+export interface DocumentChapter {
+  readonly number: number;
+  readonly title: string;
+  readonly parts: readonly ExportPartId[];
+  /** The order of its sections, where it is not the task list's. */
+  readonly order?: readonly SectionId[];
+  /** What it holds, for the line it shows while it has nothing: "To be completed: …". */
+  readonly holds: string;
+}
+
 /** The strategy document's chapters, each printing the sections of its parts in `order`. */
-export const DOCUMENT_CHAPTERS: ReadonlyArray<{ readonly number: number; readonly title: string; readonly parts: readonly ExportPartId[]; readonly order?: readonly SectionId[] }> = [
-  { number: 1, title: 'Purpose', parts: ['aims'] },
+export const DOCUMENT_CHAPTERS: readonly DocumentChapter[] = [
+  { number: 1, title: 'Purpose', parts: ['aims'], holds: 'the aims of the strategy and the objectives that serve them' },
   // The census picture reads best straight after the audiences it backs up.
-  { number: 2, title: 'Who we will engage', parts: ['who', 'evidence'], order: ['areas', 'audiences', 'census', 'crime', 'assets', 'vulnerabilities', 'places'] },
-  { number: 3, title: 'How we will reach them', parts: ['how'] },
-  { number: 4, title: 'What we will say', parts: ['what'] },
-  { number: 5, title: 'Action plan', parts: ['plan'] },
-  { number: 6, title: 'What good looks like', parts: ['good'] },
-  { number: 7, title: 'Review', parts: ['review'] },
+  { number: 2, title: 'Who we will engage', parts: ['who', 'evidence'], order: ['areas', 'audiences', 'census', 'crime', 'assets', 'vulnerabilities', 'places'], holds: 'the strategy area, the audiences we will engage and the evidence behind them, our assets, the vulnerable areas and groups, and the places people gather' },
+  { number: 3, title: 'How we will reach them', parts: ['how'], holds: 'the channels we will use to reach each audience and how receptive each audience is to them, our partners, community events, and what has worked here and elsewhere' },
+  { number: 4, title: 'What we will say', parts: ['what'], holds: 'the messages we will give each audience, and who will give them' },
+  { number: 5, title: 'Action plan', parts: ['plan'], holds: 'the activities that deliver the objectives: what will be done, by whom, with which audiences, and by when' },
+  { number: 6, title: 'What good looks like', parts: ['good'], holds: 'what will be true at the end of the strategy period, and how our engagement measures up against the hallmarks of good engagement' },
+  { number: 7, title: 'Review', parts: ['review'], holds: 'how and when the strategy will be reviewed, and what each review found' },
 ];
 
 export function sectionById(id: string): MethodSection | undefined {
@@ -93,5 +103,21 @@ export function sectionsOfPart(part: ExportPartId): MethodSection[] {
   return (METHOD_SECTIONS as readonly MethodSection[]).filter((section) => section.part === part && isSectionAvailable(section));
 }
 
+/** The part of the deliverables a record type goes out with: its descriptor's `print.part`, or its section's. */
+export function exportPartOf(type: (typeof RECORD_TYPE_NAMES)[number]): ExportPartId | null {
+  const def = RECORD_TYPES[type];
+  return def.print?.part ?? sectionById(def.section)?.part ?? null;
+}
+
+/** The record types that go out with a part, in the descriptors' order. */
+export function recordTypeNamesOfPart(part: ExportPartId): Array<(typeof RECORD_TYPE_NAMES)[number]> {
+  return RECORD_TYPE_NAMES.filter((type) => exportPartOf(type) === part);
+}
+
+/** The chapter that prints a part. */
+export function chapterOfPart(part: ExportPartId): DocumentChapter | undefined {
+  return DOCUMENT_CHAPTERS.find((chapter) => chapter.parts.includes(part));
+}
+
 /** The parts that have something to export today, in the document's order. */
-export const AVAILABLE_EXPORT_PARTS = EXPORT_PARTS.filter((part) => sectionsOfPart(part.id).length > 0);
+export const AVAILABLE_EXPORT_PARTS = EXPORT_PARTS.filter((part) => sectionsOfPart(part.id).length > 0 || recordTypeNamesOfPart(part.id).length > 0);

@@ -48,10 +48,10 @@ export function largeExportData(audiences = 20_000): ExportData {
     gaps.push(keyed({ section: 'audiences', rule: 'audience-no-evidence', recordType: 'audience', recordId: id, message: `Audience “${name}” has no evidence.` }));
   }
   return {
-    meta: { id: uuid(0, 0), force: 'kent', title: 'Bench', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL-SENSITIVE', reviewDate: null, schemaVersion: 1, appVersion: '0.0.0', createdAt: T, modifiedAt: T },
+    meta: { id: uuid(0, 0), force: 'kent', title: 'Bench', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL-SENSITIVE', reviewDate: null, owner: null, approver: null, schemaVersion: 1, appVersion: '0.0.0', createdAt: T, modifiedAt: T },
     forceName: 'Kent Police',
     generatedAt: '2026-11-25T09:00:00.000Z',
-    sections: ['aims', 'who', 'evidence'],
+    sections: ['aims', 'who', 'evidence', 'good'],
     personal: false,
     records,
     names,
@@ -65,6 +65,7 @@ export function largeExportData(audiences = 20_000): ExportData {
     receptivity: [],
     crime: NO_CRIME,
     logo: null,
+    versions: [{ label: 'Draft', at: T }],
   };
 }
 

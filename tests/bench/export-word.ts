@@ -75,10 +75,10 @@ export function benchExportData(audiences = 20_000): ExportData {
     rows: table.categories.slice(1).map((c, i) => ({ position: c.position, name: c.name, label: c.label, parentPosition: null, depth: 0, count: 1000 * (5 - i), proportion: (5 - i) / 15, strategyProportion: (5 - i) / 15 })),
   });
   return {
-    meta: { id: id(0, 0), force: 'kent', title: 'Bench strategy', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL', reviewDate: null, schemaVersion: 1, appVersion: '0.3.0', createdAt: T, modifiedAt: T },
+    meta: { id: id(0, 0), force: 'kent', title: 'Bench strategy', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL', reviewDate: null, owner: null, approver: null, schemaVersion: 1, appVersion: '0.3.0', createdAt: T, modifiedAt: T },
     forceName: 'Kent Police',
     generatedAt: '2026-11-25T09:00:00.000Z',
-    sections: ['aims', 'who', 'evidence'],
+    sections: ['aims', 'who', 'evidence', 'good'],
     personal: false,
     records,
     names,
@@ -89,6 +89,7 @@ export function benchExportData(audiences = 20_000): ExportData {
     receptivity: [],
     crime: NO_CRIME,
     logo: null,
+    versions: [{ label: 'Draft', at: T }],
   };
 }
 

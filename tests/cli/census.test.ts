@@ -175,7 +175,7 @@ describe('ewb import census / ewb census', () => {
     const nothing = ewb(['import']);
     expect(nothing.code).toBe(2);
     expect(nothing.err).toMatch(/^error: say what to import, e\.g\. "ewb import census FILE\.ewb TABLE\.csv"/);
-    expect(ewb(['import', 'partners', file]).err).toMatch(/^error: there is no "ewb import partners"/);
+    expect(ewb(['import', 'volunteers', file]).err).toMatch(/^error: there is no "ewb import volunteers"; ewb can import census tables, crime, partners and assets/);
   });
 
   it('ewb census is read-only: works while someone else has the workbook open and leaves it byte for byte', () => {

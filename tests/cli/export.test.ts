@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { loadWorkbook } from '../helpers/excel-file.ts';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -43,8 +43,8 @@ describe('ewb export', () => {
     expect(text).toContain('Kent strategy');
     expect(text).not.toContain('Abdul Rahman');
     expect(text).not.toContain('Alex Planner');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(dir, 'out.xlsx'));
+    // Its drop-downs reach Excel's last row, which ExcelJS would expand cell by cell: read without them.
+    const book = await loadWorkbook(fs.readFileSync(path.join(dir, 'out.xlsx')));
     const cells = book.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String));
     expect(cells.join(' ')).not.toContain('07700 900123');
 

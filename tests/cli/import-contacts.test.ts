@@ -87,6 +87,6 @@ describe('ewb import partners|assets', () => {
     expect(ewb(['import', 'partners', file, list]).code).toBe(2);
     const unknown = ewb(['import', 'volunteers', file, list]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('ewb can import census tables, partners and assets');
+    expect(unknown.err).toContain('ewb can import census tables, crime, partners and assets');
   });
 });

@@ -62,14 +62,14 @@ describe('crime evidence', () => {
     await ws.create('audience', [['Name', 'Riverside high street traders'], ['Kind of audience', 'select:Businesses and traders'], ['Engagement', 'select:Receptive'], ['Priority', 'select:High']], ['Riverside ward']);
     expect(await ws.gaps().allTextContents()).toContainEqual(expect.stringContaining('Audience “Riverside high street traders” has no evidence'));
 
-    await ws.open('Evidence (crime)');
+    await ws.open('Crime evidence');
     expect(await violations(page), 'the crime screen before any import').toEqual([]);
     await page.getByRole('button', { name: 'Import police.uk crime…' }).click();
     await page.locator('dialog[open] input[type=file]').setInputFiles(downloadZip());
     await page.getByRole('status').filter({ hasText: /15 files: .* crimes and incidents in 15 force-months; 15 other files skipped/ }).waitFor({ timeout: 30_000 });
     const imported = page.getByRole('table', { name: 'Crime imported, by force' });
     expect(await imported.getByRole('row', { name: /Kent Police/ }).textContent()).toContain('Nov 2022 to Jan 2024 (15 months)');
-    expect(await ws.status('Evidence (crime)').first().textContent()).toBe('In progress');
+    expect(await ws.status('Crime evidence').first().textContent()).toBe('In progress');
 
     // The whole strategy area: the three LSOAs of the two areas, not the neighbour's.
     await page.getByText(/^The whole strategy area: 3 LSOAs, 3 with crime counted; Nov 2022 to Jan 2024\./).waitFor();

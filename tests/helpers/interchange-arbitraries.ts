@@ -114,12 +114,14 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
       versionLabel: text(50),
       marking: fc.constantFrom(...PROTECTIVE_MARKINGS),
       reviewDate: fc.option(calendarDate),
+      owner: fc.option(text(200)),
+      approver: fc.option(text(200)),
       createdAt: timestamp,
       modifiedAt: timestamp,
     })
     .map(({ period: p, author, records, ...rest }) => ({
       format: 'engagement-workbook' as const,
-      version: 5 as const,
+      version: 6 as const,
       personal,
       workbook: {
         id: rest.id,
@@ -130,6 +132,8 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
         versionLabel: rest.versionLabel,
         marking: rest.marking,
         reviewDate: rest.reviewDate,
+        owner: rest.owner,
+        approver: rest.approver,
         createdAt: rest.createdAt,
         modifiedAt: rest.modifiedAt,
         ...(rest.logo ? { logo: { mediaType: 'image/png' as const, base64: TINY_PNG } } : {}),

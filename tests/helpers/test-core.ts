@@ -64,6 +64,8 @@ export const SAMPLE_DETAILS: WorkbookDetails = {
   versionLabel: 'Draft 1',
   marking: 'OFFICIAL-SENSITIVE',
   reviewDate: '2027-10-01',
+  owner: 'Superintendent, Neighbourhood Policing',
+  approver: 'Assistant Chief Constable, Local Policing',
 };
 
 /** Calls the core and returns the value, failing the test with the error message otherwise. */

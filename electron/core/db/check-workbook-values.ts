@@ -26,6 +26,8 @@ const DETAILS: ReadonlyArray<{ name: keyof z.infer<typeof WorkbookMetaSchema>; c
   { name: 'versionLabel', column: 'version_label', label: 'Version label', text: { max: 50, required: false } },
   { name: 'marking', column: 'marking', label: 'Protective marking' },
   { name: 'reviewDate', column: 'review_date', label: 'Review date' },
+  { name: 'owner', column: 'owner', label: 'Owner', text: { max: 200, required: false } },
+  { name: 'approver', column: 'approver', label: 'Approved by', text: { max: 200, required: false } },
   { name: 'appVersion', column: 'app_version', label: 'Last saved by version' },
   { name: 'createdAt', column: 'created_at', label: 'Created' },
   { name: 'modifiedAt', column: 'modified_at', label: 'Last changed' },

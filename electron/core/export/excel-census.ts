@@ -1,10 +1,11 @@
 // A census table as a matrix: the workbook's areas down, the table's categories across. Counts
 // first, then (under the same column headings) each category's share of the area's residents,
-// then where the figures come from. The whole strategy area leads, for comparison.
+// then where the figures come from. The whole strategy area leads, for comparison; the marking
+// heads the sheet, and the areas' ids, for matching rows, are left off the printed page.
 import type ExcelJS from 'exceljs';
 import type { AreaCensus, CensusTable } from '../../../shared/api/census.ts';
 import { ONS_LEVELS, labelOf } from '../../../shared/domain/vocabularies.ts';
-import { HEADER_FILL, ID_FONT, font, TOP_LEFT, WidthTracker, addMarkedSheet, cellText, fitRowHeight, styleHeaderCell, ukDay } from './excel-layout.ts';
+import { HEADER_FILL, ID_FONT, font, TOP_LEFT, WidthTracker, addMarkedSheet, addMarkingRow, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, quoteRow, styleHeaderCell, ukDay } from './excel-layout.ts';
 
 interface Category {
   label: string;
@@ -38,7 +39,7 @@ function categoriesOf(table: CensusTable, areas: readonly AreaCensus[]): Categor
 
 /** Writes one census table's matrix sheet. */
 export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table: CensusTable, areas: readonly AreaCensus[], marking: string): ExcelJS.Worksheet {
-  const sheet = addMarkedSheet(workbook, name, marking, { frozen: { rows: 1, columns: 1 } });
+  const sheet = addMarkedSheet(workbook, name, marking, { frozen: { rows: 2, columns: 1 }, titleRows: '2:2' });
   const categories = categoriesOf(table, areas);
   const level = labelOf(ONS_LEVELS, table.geographyLevel);
   const headers = ['Area', 'All residents', ...categories.map((c) => c.label), `Geographies counted (${level})`, 'Area id'];
@@ -48,7 +49,9 @@ export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table
   const contentWidths = new WidthTracker();
   sheet.getColumn(1).alignment = TOP_LEFT;
 
+  addMarkingRow(sheet, marking);
   const header = sheet.addRow(headers.map(cellText));
+  quoteRow(header);
   header.eachCell((cell, column) => {
     styleHeaderCell(cell);
     const category = categories[column - firstCategory];
@@ -61,6 +64,7 @@ export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table
     const name = cellText(view.areaName);
     contentWidths.see(1, name);
     const row = sheet.addRow([name, ...cells.map((v) => v ?? undefined), view.geographies, view.areaId ? cellText(view.areaId) : undefined]);
+    quoteRow(row);
     for (let column = 2; column < geographiesColumn; column += 1) row.getCell(column).numFmt = format;
     if (view.areaId === null) row.eachCell((cell) => (cell.font = font({ bold: true })));
     else row.getCell(idColumn).font = ID_FONT;
@@ -96,10 +100,15 @@ export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table
     categories.some((c) => c.depth > 0) ? 'Headings in italics are subgroups of the group before them, and are counted in it too.' : '',
     `Imported from ${table.fileName || 'a file'}${imported ? ` on ${imported.toISOString().slice(8, 10)}/${imported.toISOString().slice(5, 7)}/${imported.toISOString().slice(0, 4)}` : ''}.`,
   ].filter(Boolean);
+  let lastRow = 0;
+  const noteRows: ExcelJS.Row[] = [];
   for (const note of notes) {
     const row = sheet.addRow([cellText(note)]);
-    row.getCell(1).alignment = TOP_LEFT;
+    quoteRow(row);
+    lastRow = row.number;
+    row.getCell(1).alignment = { ...TOP_LEFT, wrapText: true };
     row.getCell(1).font = font({ italic: true, color: { argb: 'FF404040' } });
+    noteRows.push(row);
   }
 
   const widths: number[] = [];
@@ -111,5 +120,14 @@ export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table
     sheet.getColumn(column).width = width;
   });
   fitRowHeight(header, headers, widths, true);
+  fitPrintWidth(sheet, widths, geographiesColumn, lastRow);
+  // Each note spans the columns of the first printed page and wraps there, so none runs off it.
+  const span = firstPageColumns(widths, geographiesColumn);
+  const spanWidth = widths.slice(1, span + 1).reduce((sum, width) => sum + (width ?? 0), 0);
+  for (const row of noteRows) {
+    if (span > 1) sheet.mergeCells(row.number, 1, row.number, span);
+    const text = row.getCell(1).value;
+    if (typeof text === 'string') fitRowHeight(row, [text], [0, spanWidth]);
+  }
   return sheet;
 }

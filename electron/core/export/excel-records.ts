@@ -1,12 +1,14 @@
 // One sheet per record type, its columns read from the record-type descriptors: the naming field
-// first, enumerations by their labels with a drop-down of the vocabulary, links by name with
-// their ids beside, real dates and numbers, and the record's id last so a re-import can match rows.
+// first, enumerations by their labels with a drop-down of the vocabulary on every row, links by
+// name, real dates and numbers; then, after the printed columns, the ids (of links, and the
+// record's own last) so a re-import can match rows. The marking heads the sheet.
 import type ExcelJS from 'exceljs';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { labelOf, type VocabItem } from '../../../shared/domain/vocabularies.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { ExportData } from './export-data.ts';
-import { DATE_FORMAT, ID_FONT, TOP_LEFT, WRAP_TOP, WidthTracker, addMarkedSheet, calendarDate, cellText, fitRowHeight, styleHeaderCell, ukDay } from './excel-layout.ts';
+import { DATE_FORMAT, ID_FONT, TEXT_FORMAT, TOP_LEFT, WRAP_TOP, WidthTracker, addMarkedSheet, addMarkingRow, calendarDate, cellText, columnName, fitPrintWidth, fitRowHeight, styleHeaderCell, ukDay } from './excel-layout.ts';
+import { startsLikeFormula } from './sanitize.ts';
 
 type CellValue = string | number | Date | null;
 type ColumnKind = 'text' | 'longText' | 'date' | 'integer' | 'enum' | 'enumList' | 'id';
@@ -47,6 +49,8 @@ export function recordColumns(type: RecordTypeName, data: Pick<ExportData, 'name
   const nameOf = (id: string): string => data.names.get(id) ?? '(a record no longer in the workbook)';
   const fields = [...def.fields.filter((f) => f.name === def.titleField), ...def.fields.filter((f) => f.name !== def.titleField)];
   const columns: RecordColumn[] = [];
+  // Ids are for matching rows, not for reading: they go after everything that prints.
+  const idColumns: RecordColumn[] = [];
   for (const field of fields) {
     if ((field.personal || field.specialCategory) && !data.personal) continue;
     const name = field.name;
@@ -74,7 +78,7 @@ export function recordColumns(type: RecordTypeName, data: Pick<ExportData, 'name
       }
       case 'ref':
         columns.push({ header: field.label, kind: 'text', value: (r) => (typeof r[name] === 'string' ? cellText(nameOf(r[name])) : null) });
-        columns.push({ header: `${field.label} (id)`, kind: 'id', value: (r) => (typeof r[name] === 'string' ? cellText(r[name]) : null) });
+        idColumns.push({ header: `${field.label} (id)`, kind: 'id', value: (r) => (typeof r[name] === 'string' ? cellText(r[name]) : null) });
         break;
       case 'codeList':
         columns.push({ header: field.label, kind: 'longText', value: (r) => cellText(ids(r[name]).join(', ')) });
@@ -83,13 +87,14 @@ export function recordColumns(type: RecordTypeName, data: Pick<ExportData, 'name
   }
   for (const link of def.links) {
     columns.push({ header: link.label, kind: 'longText', value: (r) => cellText(ids(r[link.name]).map(nameOf).join('; ')) });
-    columns.push({ header: `${link.label} (ids)`, kind: 'id', value: (r) => cellText(ids(r[link.name]).join('; ')) });
+    idColumns.push({ header: `${link.label} (ids)`, kind: 'id', value: (r) => cellText(ids(r[link.name]).join('; ')) });
   }
   columns.push(
     { header: 'Last reviewed', kind: 'date', value: (r) => calendarDate(r.reviewedAt) },
     { header: 'Shareable', kind: 'enum', choices: YES_NO, value: (r) => (r.shareable ? 'Yes' : 'No') },
     { header: 'Notes', kind: 'longText', value: (r) => cellText(r.notes) },
     { header: 'Last changed', kind: 'date', value: (r) => ukDay(r.updatedAt) },
+    ...idColumns,
     { header: 'Record id', kind: 'id', value: (r) => cellText(r.id) },
   );
   return columns;
@@ -131,23 +136,25 @@ export class ChoiceLists {
   }
 }
 
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+/** A column's letters (1-based). */
+export const columnLetter = columnName;
+
+/** An input message with no rule: ExcelJS writes it (type "any"), though its types leave it out. */
+interface PromptOnly {
+  type: 'any';
+  allowBlank: true;
+  showInputMessage: true;
+  promptTitle: string;
+  prompt: string;
 }
 
 interface DataValidations {
-  add(range: string, validation: ExcelJS.DataValidation): void;
+  add(range: string, validation: ExcelJS.DataValidation | PromptOnly): void;
 }
 
-/** Rows below the data that still get the drop-downs, for rows a planner adds. */
-const SPARE_ROWS = 500;
+/** The header row, under the marking's row. */
+export const HEADER_ROW = 2;
+/** Excel's last row: drop-downs reach it, so a row a planner adds anywhere has them too. */
 const EXCEL_MAX_ROWS = 1_048_576;
 
 /** Each kind of column's width limits, in characters; ids are for matching rows, so stay narrow. */
@@ -163,9 +170,12 @@ const WIDTH_LIMITS: Record<ColumnKind, [number, number]> = {
 
 const wraps = (kind: ColumnKind): boolean => kind === 'text' || kind === 'longText' || kind === 'enum' || kind === 'enumList';
 
+/** A note holds at most this much; longer text is in its cell in full (to Excel's own limit). */
+const NOTE_LIMIT = 32_000;
+
 /** Writes `records` to a new sheet `name` with `columns`. */
 export function writeRecordSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly RecordColumn[], records: readonly RecordValues[], marking: string, lists: ChoiceLists): ExcelJS.Worksheet {
-  const sheet = addMarkedSheet(workbook, name, marking, { frozen: { rows: 1, columns: 1 } });
+  const sheet = addMarkedSheet(workbook, name, marking, { frozen: { rows: HEADER_ROW, columns: 1 }, titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
   const tracker = new WidthTracker();
   const rows = records.map((record) =>
     columns.map((column, index) => {
@@ -189,7 +199,10 @@ export function writeRecordSheet(workbook: ExcelJS.Workbook, name: string, colum
     if (column.kind === 'id') sheetColumn.font = ID_FONT;
     sheetColumn.alignment = wraps(column.kind) ? WRAP_TOP : TOP_LEFT;
   });
+  const printed = columns.findIndex((column) => column.kind === 'id');
+  const lastPrinted = printed < 0 ? columns.length : Math.max(1, printed);
 
+  addMarkingRow(sheet, marking);
   const headers = columns.map((c) => cellText(c.header));
   const header = sheet.addRow(headers);
   header.eachCell((cell) => styleHeaderCell(cell));
@@ -197,26 +210,39 @@ export function writeRecordSheet(workbook: ExcelJS.Workbook, name: string, colum
   // One style object per column, shared by its cells: ExcelJS then resolves each style once
   // rather than once per cell (a third of the time for 20,000 rows). Nothing changes them later.
   const columnStyles = columns.map((_, index) => ({ ...sheet.getColumn(index + 1).style }));
+  // The same, held as text, for a value that starts like a formula.
+  const quotedStyles = columnStyles.map((style) => ({ ...style, numFmt: TEXT_FORMAT }));
+  let notes = false;
   for (const values of rows) {
     const row = sheet.addRow(values);
     row.eachCell((cell, column) => {
-      cell.style = columnStyles[column - 1]!;
+      cell.style = typeof cell.value === 'string' && startsLikeFormula(cell.value) ? quotedStyles[column - 1]! : columnStyles[column - 1]!;
     });
-    fitRowHeight(row, values, wrapWidths);
+    // Text taller than a row can be is kept whole in its cell, and shown whole in a note.
+    for (const column of fitRowHeight(row, values, wrapWidths)) {
+      const text = values[column - 1];
+      if (typeof text !== 'string') continue;
+      row.getCell(column).note = text.length > NOTE_LIMIT ? `${text.slice(0, NOTE_LIMIT)} …` : text;
+      notes = true;
+    }
   }
+  if (notes) sheet.pageSetup.cellComments = 'atEnd';
 
-  const lastRow = records.length + 1;
-  sheet.autoFilter = `A1:${columnLetter(columns.length)}${lastRow}`;
-  const validationEnd = Math.min(EXCEL_MAX_ROWS, lastRow + SPARE_ROWS);
+  const lastRow = records.length + HEADER_ROW;
+  sheet.autoFilter = `A${HEADER_ROW}:${columnLetter(columns.length)}${lastRow}`;
+  fitPrintWidth(sheet, widths, lastPrinted, lastRow);
   const validations = (sheet as unknown as { dataValidations: DataValidations }).dataValidations;
   columns.forEach((column, index) => {
     if (!column.choices) return;
     const letter = columnLetter(index + 1);
+    const range = `${letter}${HEADER_ROW + 1}:${letter}${EXCEL_MAX_ROWS}`;
     const title = column.header.slice(0, 32);
+    const labels = column.choices.labels.join('; ');
+    // Several choices may be given in one cell, so a list that accepts one would refuse them: a prompt guides instead.
     validations.add(
-      `${letter}2:${letter}${validationEnd}`,
+      range,
       column.kind === 'enumList'
-        ? { type: 'list', allowBlank: true, formulae: [lists.rangeOf(column.choices)], showErrorMessage: false, showInputMessage: true, promptTitle: title, prompt: 'Choose from the list; for several, type them separated by "; ".' }
+        ? { type: 'any', allowBlank: true, showInputMessage: true, promptTitle: title, prompt: `One or more of: ${labels}. Separate several with "; ".`.slice(0, 255) }
         : { type: 'list', allowBlank: true, formulae: [lists.rangeOf(column.choices)], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Not in the list', error: `Choose ${column.header.toLowerCase()} from the list.` },
     );
   });

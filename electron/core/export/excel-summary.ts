@@ -6,7 +6,7 @@ import { EXPORT_SECTIONS } from '../../../shared/api/export.ts';
 import type { SectionId } from '../../../shared/domain/record-types.ts';
 import { sectionById } from '../../../shared/domain/sections.ts';
 import type { ExportData } from './export-data.ts';
-import { DATE_FORMAT, WRAP_TOP, font, addMarkedSheet, calendarDate, cellText, fitRowHeight, styleHeaderCell, ukDay } from './excel-layout.ts';
+import { DATE_FORMAT, WRAP_TOP, font, addMarkedSheet, calendarDate, cellText, fitRowHeight, quoteRow, styleHeaderCell, ukDay } from './excel-layout.ts';
 
 /** A section as the Summary names it. */
 export function sectionLabel(section: SectionId): string {
@@ -36,12 +36,16 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, data: ExportData, 
   const addRow = (values: Value[], bold = false): ExcelJS.Row => {
     const row = sheet.addRow(values.map((v) => v ?? undefined));
     fitRowHeight(row, values, widths, bold);
+    quoteRow(row);
     return row;
   };
   sheet.getColumn(1).alignment = WRAP_TOP;
   sheet.getColumn(2).alignment = WRAP_TOP;
   sheet.getColumn(3).alignment = { vertical: 'top' };
   sheet.getColumn(4).alignment = { vertical: 'top' };
+  // Counts with thousands separators: "2,000 audiences".
+  sheet.getColumn(3).numFmt = '#,##0';
+  sheet.getColumn(4).numFmt = '#,##0';
 
   const marking = sheet.addRow([cellText(meta.marking)]);
   sheet.mergeCells(1, 1, 1, 4);

@@ -1,6 +1,6 @@
 // Everything a deliverable needs, read from the workbook once: details, records by type (personal
 // fields only when asked for), links resolved to names, gaps, section states and census figures.
-import { RECORD_TYPE_NAMES, personalFields, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES, personalFields, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { forceById } from '../../../shared/domain/forces.ts';
 import type { AreaCensus, CensusTable, EvidenceLink } from '../../../shared/api/census.ts';
 import type { ExportSectionId } from '../../../shared/api/export.ts';
@@ -17,6 +17,7 @@ import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { readLogo, type Logo } from '../workbook/workbook-logo.ts';
 import { listReceptivity } from '../receptivity/receptivity-store.ts';
 import { NO_CRIME, collectCrimeExport, type CrimeExport } from './crime-export-data.ts';
+import { versionHistory, type VersionEntry } from './version-history.ts';
 
 export interface ExportData {
   meta: WorkbookMeta;
@@ -38,6 +39,41 @@ export interface ExportData {
   crime: CrimeExport;
   /** The force's logo for the cover, if the planner chose one. */
   logo: Logo | null;
+  /** The version labels the workbook has had, oldest first, for the document control table. */
+  versions: VersionEntry[];
+}
+
+const COLLATOR = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/**
+ * Records in their descriptor's `print.sortBy` order — choices by their place in the vocabulary
+ * (high priority first), text alphabetically — ties by id, so every export of the same workbook
+ * lists them the same way. A type without it keeps the order its records were added (aims are
+ * numbered in that order).
+ */
+export function sortForExport(type: RecordTypeName, records: RecordValues[]): RecordValues[] {
+  const def = RECORD_TYPES[type];
+  const keys = (def.print?.sortBy ?? []).map((name) => def.fields.find((f) => f.name === name)).filter((f) => f !== undefined);
+  if (keys.length === 0) return records;
+  const compare = (a: RecordValues, b: RecordValues): number => {
+    for (const key of keys) {
+      const x = a[key.name];
+      const y = b[key.name];
+      let order: number;
+      if (key.vocabulary) {
+        const rank = (value: unknown) => {
+          const at = key.vocabulary!.findIndex((item) => item.id === value);
+          return at < 0 ? key.vocabulary!.length : at;
+        };
+        order = rank(x) - rank(y);
+      } else {
+        order = COLLATOR.compare(String(x ?? ''), String(y ?? ''));
+      }
+      if (order !== 0) return order;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+  return [...records].sort(compare);
 }
 
 export function collectExportData(db: ReadDb, options: { sections: readonly ExportSectionId[]; personal: boolean; now: Date }): ExportData {
@@ -46,7 +82,7 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
   const names = new Map<string, string>();
   for (const type of RECORD_TYPE_NAMES) {
     const hidden = options.personal ? [] : personalFields(type);
-    records[type] = listRecords(db, type).map((record) => {
+    records[type] = sortForExport(type, listRecords(db, type)).map((record) => {
       names.set(record.id, titleOf(record, type));
       if (hidden.length === 0) return record;
       const copy = { ...record };
@@ -73,5 +109,6 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     receptivity: listReceptivity(db),
     crime: options.sections.includes('evidence') ? collectCrimeExport(db) : NO_CRIME,
     logo: readLogo(db),
+    versions: versionHistory(db, meta),
   };
 }

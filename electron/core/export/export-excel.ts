@@ -3,9 +3,7 @@
 // landscape fitted to the page width. Every text cell is neutralised against formula injection.
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { RECORD_TYPES, RECORD_TYPE_NAMES, sheetNameOf, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
-import { sectionsOfPart } from '../../../shared/domain/sections.ts';
-import { EXPORT_SECTIONS, type ExportSectionId } from '../../../shared/api/export.ts';
+import { RECORD_TYPES, sheetNameOf } from '../../../shared/domain/record-types.ts';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
 import { censusSheetName, uniqueSheetName, writeCensusSheet } from './excel-census.ts';
@@ -13,14 +11,12 @@ import { writeCrimeMonthsSheet, writeCrimeTrendsSheet } from './excel-crime.ts';
 import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts';
 import { RECEPTIVITY_NOTES_SHEET, RECEPTIVITY_SHEET, writeReceptivityNotesSheet, writeReceptivitySheet } from './excel-receptivity.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
-import { forSpreadsheet } from './sanitize.ts';
+import { forWord } from './sanitize.ts';
+import { quotePrefixTextStyles } from './excel-layout.ts';
+import { patchZip } from './patch-zip.ts';
+import { exportedTypesOf, worksheetSectionsOf } from './exported-sections.ts';
 
 export const EXCEL_STAGE = 'Writing the Excel workbook';
-
-/** The worksheet sections an export covers, in the method's order. */
-export function worksheetSectionsOf(parts: readonly ExportSectionId[]): SectionId[] {
-  return EXPORT_SECTIONS.filter((part) => parts.includes(part.id)).flatMap((part) => sectionsOfPart(part.id).map((section) => section.id as SectionId));
-}
 
 interface Step {
   sheet: SheetCount;
@@ -36,7 +32,7 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
   const steps: Step[] = [];
   const taken = new Set<string>(['Summary', ChoiceLists.SHEET]);
 
-  const types: RecordTypeName[] = RECORD_TYPE_NAMES.filter((type) => sections.includes(RECORD_TYPES[type].section));
+  const types = exportedTypesOf(data.sections);
   for (const type of types) {
     const name = sheetNameOf(type);
     taken.add(name);
@@ -95,8 +91,8 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
   workbook.lastModifiedBy = 'Engagement Workbook';
   workbook.created = generated;
   workbook.modified = generated;
-  workbook.title = forSpreadsheet(data.meta.title);
-  workbook.subject = forSpreadsheet(`${data.forceName}: community engagement strategy`);
+  workbook.title = forWord(data.meta.title);
+  workbook.subject = forWord(`${data.forceName}: community engagement strategy`);
   workbook.keywords = marking;
   workbook.description = `Protective marking: ${marking}`;
   workbook.views = [{ x: 0, y: 0, width: 28800, height: 17000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
@@ -111,6 +107,41 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
   if (!lists.empty) lists.write(workbook, marking).commit();
   await nextTurn();
   await workbook.commit();
+  const bytes = await finishXlsx(Buffer.concat(chunks), marking);
   report({ stage: EXCEL_STAGE, done: total, total });
-  return Buffer.concat(chunks);
+  return bytes;
+}
+
+const CUSTOM_PROPERTIES = 'docProps/custom.xml';
+const CUSTOM_PROPERTIES_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
+const CUSTOM_PROPERTIES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Print areas as absolute references: ExcelJS writes `$A1:$K20`, which Excel takes but LibreOffice
+ * ignores (printing the id columns the area leaves out).
+ */
+export function absolutePrintAreas(workbookXml: string): string {
+  return workbookXml.replace(/(<definedName name="_xlnm\.Print_Area"[^>]*>[^<]*!\$[A-Z]+)(\d+):(\$[A-Z]+)(\d+)</g, '$1$$$2:$3$$$4<');
+}
+
+/**
+ * What ExcelJS cannot write, added to its file: the quote prefix on the text style (so a cell that
+ * starts like a formula shows as typed and is never evaluated), print areas every reader honours,
+ * and the marking as a custom `Classification` document property, as the Word document has, for
+ * labelling tools.
+ */
+function finishXlsx(xlsx: Buffer, marking: string): Promise<Buffer> {
+  const value = escapeXml(forWord(marking));
+  return patchZip(xlsx, {
+    'xl/styles.xml': (xml) => quotePrefixTextStyles(xml ?? ''),
+    'xl/workbook.xml': (xml) => absolutePrintAreas(xml ?? ''),
+    [CUSTOM_PROPERTIES]: () =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Classification"><vt:lpwstr>${value}</vt:lpwstr></property></Properties>`,
+    '[Content_Types].xml': (xml) => (xml ?? '').replace('</Types>', `<Override PartName="/${CUSTOM_PROPERTIES}" ContentType="${CUSTOM_PROPERTIES_TYPE}"/></Types>`),
+    '_rels/.rels': (xml) => (xml ?? '').replace('</Relationships>', `<Relationship Id="rIdClassification" Type="${CUSTOM_PROPERTIES_REL}" Target="${CUSTOM_PROPERTIES}"/></Relationships>`),
+  });
 }

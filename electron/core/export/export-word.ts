@@ -9,6 +9,7 @@ import type { ExportData } from './export-data.ts';
 import { PAGE, STYLE, safe, ukDay, longDate } from './word-blocks.ts';
 import { TABLE_STYLE, TablePlaceholder, placeTables } from './word-table.ts';
 import { appendixParts, chapterParts, type Block, type Part } from './word-sections.ts';
+import { documentControl, executiveSummary } from './word-front-matter.ts';
 
 const STAGE = 'Writing the Word document';
 const FONT = 'Arial';
@@ -56,6 +57,8 @@ function cover(data: ExportData): Block[] {
     new Paragraph({ style: STYLE.coverLine, children: [new TextRun(safe(period(data)))] }),
     new Paragraph({ style: STYLE.coverLine, children: [new TextRun(version)] }),
   ];
+  const review = longDate(data.meta.reviewDate);
+  if (review) blocks.push(new Paragraph({ style: STYLE.coverLine, children: [new TextRun(`Next review: ${review}`)] }));
   const author = safe(data.meta.author ?? '').trim();
   if (author) blocks.push(new Paragraph({ style: STYLE.coverLine, children: [new TextRun(`Author: ${author}`)] }));
   blocks.push(new Paragraph({ style: STYLE.coverLine, spacing: { before: 2400 }, children: [new TextRun({ text: PREPARED_WITH, italics: true })] }));
@@ -92,7 +95,7 @@ const STYLES = {
     paragraphStyle(TABLE_STYLE.text, 'Table text', { run: { size: 19 }, paragraph: { spacing: { before: 30, after: 30, line: 240, lineRule: AUTO } } }),
     paragraphStyle(TABLE_STYLE.heading, 'Table heading', { basedOn: TABLE_STYLE.text, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: AUTO } } }),
     paragraphStyle(TABLE_STYLE.group, 'Table group', { basedOn: TABLE_STYLE.text, run: { size: 19, bold: true }, paragraph: { keepNext: true, spacing: { before: 40, after: 40, line: 240, lineRule: AUTO } } }),
-    paragraphStyle(STYLE.note, 'Gap note', { run: { italics: true, color: '404040' } }),
+    paragraphStyle(STYLE.note, 'Gap note', { run: { italics: true, color: '404040' }, paragraph: { spacing: { before: 120, after: 120 } } }),
     paragraphStyle(STYLE.coverForce, 'Cover force', { run: { size: 32, bold: true }, paragraph: { spacing: { before: 2400, after: 240 } } }),
     paragraphStyle(STYLE.coverLine, 'Cover line', { run: { size: 26 }, paragraph: { spacing: { after: 160 } } }),
     paragraphStyle(STYLE.contentsTitle, 'Contents title', { run: { size: 32, bold: true, color: HEADING_COLOUR }, paragraph: { spacing: { after: 240 } } }),
@@ -113,13 +116,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The strategy document as a .docx file's bytes. */
 export async function exportWord(data: ExportData, report: ProgressReporter): Promise<Buffer> {
   const marking = safe(data.meta.marking).toUpperCase();
-  const parts: Part[] = [() => contents()];
+  const parts: Part[] = [() => contents(), () => executiveSummary(data)];
   parts.push(...chapterParts(data), ...appendixParts(data));
   // Building each part, then writing the file, which takes about as long as the rest together.
   const total = parts.length + 2;
   let done = 0;
   report({ stage: STAGE, done, total });
-  const coverBlocks = cover(data);
+  // The cover, then document control on the page after it, before the numbered pages begin.
+  const coverBlocks = [...cover(data), new Paragraph({ children: [new PageBreak()] }), ...documentControl(data)];
   const body: Block[] = [];
   for (const part of parts) {
     // One push per block: spreading a part of 130,000 blocks as arguments overflows the call stack.
@@ -146,7 +150,7 @@ export async function exportWord(data: ExportData, report: ProgressReporter): Pr
   report({ stage: STAGE, done, total });
   await nextTurn();
   // docx writes the document around the tables' placeholders; then the tables take their places.
-  const tables = body.filter((block): block is TablePlaceholder => block instanceof TablePlaceholder);
+  const tables = [...coverBlocks, ...body].filter((block): block is TablePlaceholder => block instanceof TablePlaceholder);
   const first = await Packer.toBuffer(document);
   const bytes = tables.length === 0 ? first : await Packer.toBuffer(document, false, [{ path: DOCUMENT_XML, data: placeTables(await readZipEntry(first, DOCUMENT_XML), tables) }]);
   report({ stage: STAGE, done: total, total });

@@ -12,11 +12,9 @@ export function forWord(text: string): string {
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /**
- * A cell's text that no spreadsheet will evaluate: text beginning with =, +, -, @, tab, CR or LF
- * is prefixed with an apostrophe (shown as text in Excel and LibreOffice), control characters
- * Word-style removed too.
+ * Whether a spreadsheet would take text beginning like this (=, +, -, @, tab, CR or LF) for a
+ * formula (OWASP "CSV injection"): the Excel export holds such a cell as text, by its style.
  */
-export function forSpreadsheet(text: string): string {
-  const clean = forWord(text);
-  return FORMULA_START.test(clean) ? `'${clean}` : clean;
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
 }

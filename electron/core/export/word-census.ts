@@ -29,7 +29,7 @@ export function geographyWords(level: string): readonly [string, string] {
 export function censusParts(data: ExportData): Part[] {
   const { views } = data.census;
   const title = heading('Census evidence', 2);
-  if (data.census.tables.length === 0) return [() => [title, gapLine('No census tables have been imported yet.')]];
+  if (data.census.tables.length === 0) return [() => [title, gapLine('To be completed: census figures for the strategy area and each of its areas, and the groups they show no audience reaches.')]];
   const parts: Part[] = [
     () => [
       title,

@@ -1,7 +1,7 @@
 // How each record type prints in the strategy document. A descriptor names its printer
 // (`print.printer`); a type without one prints as a plain table of its fields, so a new record type
-// reaches the document without a change here. Each printer starts with its type's heading and says
-// in one line when there is nothing to show.
+// reaches the document without a change here. Each printer starts with its type's heading; a type
+// with no records is not given to its printer, and says instead what its part will hold.
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { RECORD_TYPES, type DocumentPrinter, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { AUDIENCE_KINDS, BARRIERS, ENGAGEMENT_STATES, ONS_LEVELS, PLACE_KINDS, PRIORITIES, RELATIONSHIPS, VULNERABILITY_KINDS, labelOf } from '../../../shared/domain/vocabularies.ts';
@@ -23,15 +23,16 @@ function headingOf(def: RecordTypeDef): string {
   return def.print?.heading ?? def.plural;
 }
 
-function nothingYet(def: RecordTypeDef): Block {
-  return gapLine(`No ${def.plural.toLowerCase()} have been recorded yet.`);
+/** What a type's part of the document will hold, for the line shown while it has no records. */
+function holdsOf(def: RecordTypeDef): string {
+  return def.print?.holds ?? `the ${def.plural.toLowerCase()}`;
 }
 
 // ——— Purpose ———
 
 function aimsPart(data: ExportData, def: RecordTypeDef): Block[] {
   const aims = data.records.aim;
-  return [heading(headingOf(def), 2), ...(aims.length === 0 ? [nothingYet(def)] : aims.flatMap((aim, index) => [para({ text: `Aim ${index + 1}: `, bold: true }, { text: field(aim, 'title'), bold: true }), ...prose(aim.description)]))];
+  return [heading(headingOf(def), 2), ...aims.flatMap((aim, index) => [para({ text: `Aim ${index + 1}: `, bold: true }, { text: field(aim, 'title'), bold: true }), ...prose(aim.description)])];
 }
 
 function objectivesPart(data: ExportData, def: RecordTypeDef): Block[] {
@@ -40,12 +41,11 @@ function objectivesPart(data: ExportData, def: RecordTypeDef): Block[] {
 
 function goodStatementsPart(data: ExportData, def: RecordTypeDef): Block[] {
   const good = data.records.goodStatement;
-  return [heading(headingOf(def), 2), ...(good.length === 0 ? [gapLine('Nothing has been recorded yet about what good will look like.')] : [intro('By the end of the strategy period:'), ...good.map((statement) => bullet(field(statement, 'statement')))])];
+  return [heading(headingOf(def), 2), intro('By the end of the strategy period:'), ...good.map((statement) => bullet(field(statement, 'statement')))];
 }
 
 function objectivesTable(data: ExportData): Block[] {
   const objectives = data.records.objective;
-  if (objectives.length === 0) return [gapLine('No objectives have been recorded yet.')];
   const columns: Column[] = [
     { title: 'Objective', width: 29 },
     { title: 'Measure', width: 21 },
@@ -81,7 +81,6 @@ function objectivesTable(data: ExportData): Block[] {
 function areasPart(data: ExportData): Block[] {
   const areas = data.records.area;
   const blocks: Block[] = [heading('The strategy area and its areas', 2)];
-  if (areas.length === 0) return [...blocks, gapLine('No areas have been recorded yet.')];
   const rows: Row[] = areas.map((area) => {
     const level = labelOf(ONS_LEVELS, area.onsLevel as string | null);
     const code = field(area, 'onsCode');
@@ -106,7 +105,6 @@ function areasPart(data: ExportData): Block[] {
 function audiencesPart(data: ExportData): Block[] {
   const audiences = data.records.audience;
   const blocks: Block[] = [heading('Audiences', 2)];
-  if (audiences.length === 0) return [...blocks, gapLine('No audiences have been recorded yet.')];
   const tables = new Map(data.census.tables.map((t) => [t.id, t]));
   const linksBy = new Map<string, string[]>();
   for (const link of data.evidenceLinks) {
@@ -127,25 +125,22 @@ function audiencesPart(data: ExportData): Block[] {
     if (source) evidence.push([{ text: `Source: ${source}`, italics: true }]);
     for (const link of linksBy.get(audience.id) ?? []) evidence.push([link]);
     if (evidence.length === 0) evidence.push([{ text: 'None recorded', italics: true }]);
+    // Name and kind share a cell, as engagement and priority do, so the evidence has the width it needs.
     return [
-      field(audience, 'name'),
-      labelOf(AUDIENCE_KINDS, audience.kind as string),
+      { paragraphs: [[field(audience, 'name')], [{ text: labelOf(AUDIENCE_KINDS, audience.kind as string), italics: true }]] },
       namesOf(audience.areaIds, data.names),
-      labelOf(ENGAGEMENT_STATES, audience.engagementState as string),
-      labelOf(PRIORITIES, audience.priority as string),
+      { paragraphs: [[labelOf(ENGAGEMENT_STATES, audience.engagementState as string)], [{ text: `${labelOf(PRIORITIES, audience.priority as string)} priority`, italics: true }]] },
       { paragraphs: evidence },
     ];
   });
   blocks.push(
-    intro(`The ${countOf(audiences.length, 'audience')} we will engage: what kind each is, the areas it covers, how far we engage with it now, its priority and the evidence behind it.`),
+    intro('Each audience we will engage: what kind it is, the areas it covers, how far we engage with it now and its priority, and the evidence behind it.'),
     table(
       [
-        { title: 'Audience', width: 18 },
-        { title: 'Kind', width: 16 },
-        { title: 'Areas', width: 14 },
-        { title: 'Engagement', width: 15 },
-        { title: 'Priority', width: 10 },
-        { title: 'Evidence', width: 27 },
+        { title: 'Audience', width: 25 },
+        { title: 'Areas', width: 15 },
+        { title: 'Engagement', width: 17 },
+        { title: 'Evidence', width: 43 },
       ],
       rows,
     ),
@@ -168,10 +163,9 @@ const ASSET_GROUPS = [
 function assetsPart(data: ExportData): Block[] {
   const assets = data.records.asset;
   const blocks: Block[] = [heading('Assets', 2)];
-  if (assets.length === 0) return [...blocks, gapLine('No assets have been recorded yet.')];
   const columns: Column[] = [
-    { title: 'Asset', width: 27 },
-    { title: 'Relationship', width: 15 },
+    { title: 'Asset', width: 25 },
+    { title: 'Relationship', width: 17 },
     { title: 'Last contact', width: 15 },
     { title: 'Audiences', width: 22 },
     { title: 'Areas', width: 21 },
@@ -199,7 +193,6 @@ function assetsPart(data: ExportData): Block[] {
 function vulnerabilitiesPart(data: ExportData): Block[] {
   const vulnerabilities = data.records.vulnerability;
   const blocks: Block[] = [heading('Vulnerabilities', 2)];
-  if (vulnerabilities.length === 0) return [...blocks, gapLine('No vulnerabilities have been recorded yet.')];
   const rows: Row[] = vulnerabilities.map((v) => {
     const about: Array<ReadonlyArray<string | Run>> = [[{ text: field(v, 'name'), bold: true }], [`${labelOf(VULNERABILITY_KINDS, v.kind as string)}, ${labelOf(PRIORITIES, v.priority as string).toLowerCase()} priority`]];
     const audiences = namesOf(v.audienceIds, data.names);
@@ -227,7 +220,6 @@ function vulnerabilitiesPart(data: ExportData): Block[] {
 function placesPart(data: ExportData): Block[] {
   const places = data.records.place;
   const blocks: Block[] = [heading('Places', 2)];
-  if (places.length === 0) return [...blocks, gapLine('No places have been recorded yet.')];
   const rows: Row[] = places.map((p) => [
     { paragraphs: [[field(p, 'name')], [{ text: labelOf(PLACE_KINDS, p.kind as string), italics: true }]] },
     p.areaId ? namesOf([p.areaId], data.names) : '',
@@ -286,7 +278,6 @@ function cellOf(fieldDef: FieldDef, record: RecordValues, names: ReadonlyMap<str
 export function plainTablePart(data: ExportData, def: RecordTypeDef): Block[] {
   const records = data.records[def.type] ?? [];
   const blocks: Block[] = [heading(headingOf(def), 2)];
-  if (records.length === 0) return [...blocks, nothingYet(def)];
   const fields = plainColumns(def, data.personal);
   const width = Math.floor(100 / (fields.length + def.links.length));
   const columns: Column[] = [...fields.map((f) => ({ title: f.label, width })), ...def.links.map((link) => ({ title: link.label, width }))];
@@ -312,6 +303,7 @@ const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) =
 /** A record type's part of the document, by its descriptor's printer or as a plain table. */
 export function recordTypePart(data: ExportData, type: RecordTypeName): Block[] {
   const def = RECORD_TYPES[type];
+  if ((data.records[type] ?? []).length === 0) return [heading(headingOf(def), 2), gapLine(`To be completed: ${holdsOf(def)}.`)];
   const printer = def.print?.printer;
   return printer ? PRINTERS[printer](data, def) : plainTablePart(data, def);
 }

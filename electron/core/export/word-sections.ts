@@ -1,40 +1,94 @@
 // The strategy document's chapters in the method's order, built from the descriptors: each chapter
-// prints the sections of its parts (shared/domain/sections.ts), each record type by its printer.
-// A chapter whose parts hold nothing yet keeps its heading and says so in one line, so the reader
-// sees the gap. Parts are built one at a time so progress can be reported between them.
-import { DOCUMENT_CHAPTERS, METHOD_SECTIONS, isSectionAvailable, recordTypeNamesInSection, type MethodSection, type SectionId } from '../../../shared/domain/sections.ts';
-import { RECORD_TYPES } from '../../../shared/domain/record-types.ts';
+// prints the sections of its parts (shared/domain/sections.ts), each record type by its printer and
+// in the chapter of its part (`exportPartOf`), so each thing is printed once; a section whose type
+// prints elsewhere points there. Every chapter keeps its number and every heading, whatever the
+// copy holds: a chapter with nothing yet says what it will hold ("To be completed: …"), and a part
+// left out of this copy says so under its heading. A long list is summarised in the body and set
+// out in full in an appendix (word-registers.ts). Parts are built one at a time so progress can be
+// reported between them.
+import { DOCUMENT_CHAPTERS, METHOD_SECTIONS, chapterOfPart, exportPartOf, isSectionAvailable, recordTypeNamesInSection, type DocumentChapter, type ExportPartId, type MethodSection, type SectionId } from '../../../shared/domain/sections.ts';
+import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { ExportData } from './export-data.ts';
-import { gapLine, heading, intro, ukDay, wholeNumber } from './word-blocks.ts';
+import { Paragraph, TextRun } from 'docx';
+import { gapLine, heading, intro, safe, ukDay, wholeNumber } from './word-blocks.ts';
 import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
-import { recordTypePart, type Block } from './word-record-printers.ts';
+import type { Block } from './word-record-printers.ts';
+import { recordTypeBody, registerAppendix, registerTypes } from './word-registers.ts';
 import { receptivityBlocks } from './word-how-printers.ts';
 import { crimeParts } from './word-crime.ts';
 
 export type { Block, Part };
 
-const NOT_BUILT = 'Not yet part of this workbook.';
+export const LEFT_OUT = 'Left out of this copy.';
 
-/** Sections with a part of their own besides record tables. */
+/** Sections with a part of their own besides record tables; each part starts with the section's title as its heading. */
 const SECTION_PARTS: Partial<Record<SectionId, (data: ExportData) => Part[]>> = {
   census: censusParts,
   receptivity: (data) => [() => receptivityBlocks(data)],
   crime: crimeParts,
 };
 
-function joinList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+/** What a chapter prints, in order: a section's own part, a record type, or a pointer to a type printed in another chapter. */
+type ChapterItem =
+  | { kind: 'section'; section: MethodSection; part: ExportPartId; build: (data: ExportData) => Part[] }
+  | { kind: 'type'; type: RecordTypeName; part: ExportPartId }
+  | { kind: 'pointer'; type: RecordTypeName; part: ExportPartId };
+
+function headingOf(type: RecordTypeName): string {
+  const def = RECORD_TYPES[type];
+  return def.print?.heading ?? def.plural;
 }
 
-function chapterSections(chapter: (typeof DOCUMENT_CHAPTERS)[number], data: ExportData): MethodSection[] {
-  const inParts = (METHOD_SECTIONS as readonly MethodSection[]).filter((section) => section.part !== null && chapter.parts.includes(section.part) && data.sections.includes(section.part) && isSectionAvailable(section));
+/** The available sections with something in a chapter, in the chapter's order. */
+function sectionsOf(chapter: DocumentChapter): MethodSection[] {
+  const inChapter = (METHOD_SECTIONS as readonly MethodSection[]).filter(
+    (section) =>
+      isSectionAvailable(section) &&
+      ((section.part !== null && chapter.parts.includes(section.part)) || recordTypeNamesInSection(section.id).some((type) => chapter.parts.includes(exportPartOf(type) as ExportPartId))),
+  );
   const order = chapter.order ?? [];
   const rank = (section: MethodSection) => {
     const at = order.indexOf(section.id as SectionId);
     return at < 0 ? order.length + METHOD_SECTIONS.findIndex((s) => s.id === section.id) : at;
   };
-  return [...inParts].sort((a, b) => rank(a) - rank(b));
+  return [...inChapter].sort((a, b) => rank(a) - rank(b));
+}
+
+/** What a chapter prints, whatever this copy holds. */
+export function chapterItems(chapter: DocumentChapter): ChapterItem[] {
+  const items: ChapterItem[] = [];
+  for (const section of sectionsOf(chapter)) {
+    const own = SECTION_PARTS[section.id as SectionId];
+    const sectionInChapter = section.part !== null && chapter.parts.includes(section.part);
+    if (own && sectionInChapter) items.push({ kind: 'section', section, part: section.part as ExportPartId, build: own });
+    for (const type of recordTypeNamesInSection(section.id)) {
+      const part = exportPartOf(type);
+      if (part === null) continue;
+      if (chapter.parts.includes(part)) items.push({ kind: 'type', type, part });
+      else if (sectionInChapter) items.push({ kind: 'pointer', type, part });
+    }
+  }
+  return items;
+}
+
+function pointerLine(type: RecordTypeName, part: ExportPartId): Block {
+  const chapter = chapterOfPart(part);
+  const where = chapter ? `chapter ${chapter.number}, ${chapter.title}` : 'another chapter';
+  // Spaced from the table above it, but not kept with what follows (that is the next chapter).
+  return new Paragraph({ spacing: { before: 160 }, children: [new TextRun(safe(`${RECORD_TYPES[type].plural}: see ${where}.`))] });
+}
+
+function itemParts(item: ChapterItem, data: ExportData): Part[] {
+  const included = data.sections.includes(item.part);
+  switch (item.kind) {
+    case 'pointer':
+      return [() => [pointerLine(item.type, item.part)]];
+    case 'section':
+      return included ? item.build(data) : [() => [heading(item.section.title, 2), gapLine(LEFT_OUT)]];
+    case 'type':
+      return included ? [() => recordTypeBody(data, item.type)] : [() => [heading(headingOf(item.type), 2), gapLine(LEFT_OUT)]];
+  }
 }
 
 /** Every chapter of the document, as parts to build in turn. */
@@ -42,26 +96,12 @@ export function chapterParts(data: ExportData): Part[] {
   const parts: Part[] = [];
   for (const chapter of DOCUMENT_CHAPTERS) {
     const title = heading(`${chapter.number} ${chapter.title}`, 1);
-    const available = (METHOD_SECTIONS as readonly MethodSection[]).some((section) => section.part !== null && chapter.parts.includes(section.part) && isSectionAvailable(section));
-    if (!available) {
-      parts.push(() => [title, gapLine(NOT_BUILT)]);
+    const items = chapterItems(chapter);
+    if (!items.some((item) => item.kind !== 'pointer')) {
+      parts.push(() => [title, gapLine(`To be completed: ${chapter.holds}.`)]);
       continue;
     }
-    const sections = chapterSections(chapter, data);
-    if (sections.length === 0) continue;
-    const types = sections.flatMap((section) => recordTypeNamesInSection(section.id));
-    const onlyRecords = sections.every((section) => SECTION_PARTS[section.id as SectionId] === undefined);
-    if (onlyRecords && types.every((type) => (data.records[type] ?? []).length === 0)) {
-      const names = types.map((type) => RECORD_TYPES[type].plural.toLowerCase());
-      parts.push(() => [title, gapLine(`Nothing has been recorded here yet: no ${joinList(names)}.`)]);
-      continue;
-    }
-    const steps: Part[] = [];
-    for (const section of sections) {
-      const special = SECTION_PARTS[section.id as SectionId];
-      if (special) steps.push(...special(data));
-      for (const type of recordTypeNamesInSection(section.id)) steps.push(() => recordTypePart(data, type));
-    }
+    const steps = items.flatMap((item) => itemParts(item, data));
     // The chapter's heading goes with its first part.
     const [first, ...rest] = steps;
     parts.push(() => [title, ...(first ? first() : [])], ...rest);
@@ -69,11 +109,12 @@ export function chapterParts(data: ExportData): Part[] {
   return parts;
 }
 
+/** The appendices: the data sources, then the register of each list too long for the body. */
 export function appendixParts(data: ExportData): Part[] {
   const tables = data.census.tables;
   return [
     () => [
-      heading('Appendix: data sources', 1),
+      heading('Appendix A: Data sources', 1, { pageBreakBefore: true }),
       ...(tables.length === 0
         ? [gapLine('No census tables or other data have been imported yet.')]
         : [
@@ -91,5 +132,6 @@ export function appendixParts(data: ExportData): Part[] {
             ),
           ]),
     ],
+    ...registerTypes(data).map((type): Part => () => registerAppendix(data, type)),
   ];
 }

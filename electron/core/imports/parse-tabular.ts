@@ -251,7 +251,9 @@ export async function parseXlsxFile(file: string, options: ParseOptions): Promis
   await inspectXlsx(file, options.zipLimits ?? XLSX_LIMITS);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    // Data validations are not figures, and a drop-down over a whole column (as our own export
+    // writes, and many workbooks have) would be expanded by ExcelJS into a million cells.
+    await workbook.xlsx.readFile(file, { ignoreNodes: ['dataValidations'] });
   } catch (error) {
     throw new AppError(
       'invalid-input',

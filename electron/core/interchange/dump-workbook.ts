@@ -43,6 +43,8 @@ export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interc
       versionLabel: meta.versionLabel,
       marking: meta.marking,
       reviewDate: meta.reviewDate,
+      owner: meta.owner,
+      approver: meta.approver,
       createdAt: meta.createdAt,
       modifiedAt: meta.modifiedAt,
       ...(logo ? { logo: { mediaType: logo.mediaType, base64: logo.bytes.toString('base64') } } : {}),

@@ -156,6 +156,8 @@ function writeDocument(out: BufferedFile, db: ReadDb, personal: boolean): Record
     versionLabel: meta.versionLabel,
     marking: meta.marking,
     reviewDate: meta.reviewDate,
+    owner: meta.owner,
+    approver: meta.approver,
     createdAt: meta.createdAt,
     modifiedAt: meta.modifiedAt,
     ...(logo ? { logo: { mediaType: logo.mediaType, base64: logo.bytes.toString('base64') } } : {}),

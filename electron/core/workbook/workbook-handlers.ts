@@ -1,5 +1,5 @@
 // The workbook's own methods: forces, create, open, close, details, save a copy, check, recent
-// files, and the interchange format in and out.
+// files, the interchange format in and out, and a new copy of the worked example.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
@@ -20,8 +20,10 @@ import { saveCopy } from './save-copy.ts';
 import { guardWriteTarget, type WriteIntent } from './guard-write-target.ts';
 import { readLogo, readLogoFile, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, validDetails } from './workbook-store.ts';
+import { workedExample } from './worked-example.ts';
+import type { WorkbookDetailsChanges } from '../../../shared/api/workbook.ts';
 
-type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange';
+type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange' | 'createWorkedExample';
 
 export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMethods> {
   const { deps, sessions, recent, now, infoOf, rememberRecent, openSession } = ctx;
@@ -122,26 +124,44 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
       }
     },
 
-    // Read and built in a worker with a memory and a time limit: a hostile or huge file costs a
-    // refusal, never the process, and other workbooks go on answering meanwhile.
     createWorkbookFromInterchange: async ({ path: file, source, keepId, overrides }) => {
+      await fromInterchange(path.resolve(file), path.resolve(source), keepId, overrides);
+      return openSession(path.resolve(file), false, false).info;
+    },
+
+    // A new copy of the worked example, made current, built as any interchange file is.
+    createWorkedExample: async ({ path: file }) => {
       const absolute = path.resolve(file);
-      const from = path.resolve(source);
       checkWorkbookDestination(absolute, false);
-      const temporary = temporaryPathBeside(absolute);
-      // Recorded while it exists, so one left by a kill is removed on the next start.
-      const forget = ctx.temporaries.begin(temporary);
+      const source = `${temporaryPathBeside(absolute)}.json`;
+      const forget = ctx.temporaries.begin(source);
       try {
-        await runFileWorker(
-          { kind: 'interchange', source: from, destination: absolute, temporary, newId: deps.newId(), keepId, overrides, appVersion: deps.appVersion },
-          { fileName: path.basename(from), advice: 'Make the file again with "ewb dump", or split the workbook.', bytes: fileSize(from) },
-        );
+        fs.writeFileSync(source, JSON.stringify(workedExample(deps.clock())), { flag: 'wx' });
+        await fromInterchange(absolute, source, false, {});
       } finally {
-        removeQuietly(temporary);
-        removeQuietly(`${temporary}-journal`);
+        removeQuietly(source);
         forget();
       }
       return openSession(absolute, false, false).info;
     },
   };
+
+  // Read and built in a worker with a memory and a time limit: a hostile or huge file costs a
+  // refusal, never the process, and other workbooks go on answering meanwhile.
+  async function fromInterchange(absolute: string, from: string, keepId: boolean, overrides: WorkbookDetailsChanges): Promise<void> {
+    checkWorkbookDestination(absolute, false);
+    const temporary = temporaryPathBeside(absolute);
+    // Recorded while it exists, so one left by a kill is removed on the next start.
+    const forget = ctx.temporaries.begin(temporary);
+    try {
+      await runFileWorker(
+        { kind: 'interchange', source: from, destination: absolute, temporary, newId: deps.newId(), keepId, overrides, appVersion: deps.appVersion },
+        { fileName: path.basename(from), advice: 'Make the file again with "ewb dump", or split the workbook.', bytes: fileSize(from) },
+      );
+    } finally {
+      removeQuietly(temporary);
+      removeQuietly(`${temporary}-journal`);
+      forget();
+    }
+  }
 }

@@ -20,6 +20,8 @@ interface WorkbookRow {
   version_label: string;
   marking: string;
   review_date: string | null;
+  owner: string | null;
+  approver: string | null;
   app_version: string;
   created_at: string;
   modified_at: string;
@@ -38,6 +40,8 @@ export function readWorkbookMeta(db: ReadDb): WorkbookMeta {
     versionLabel: row.version_label,
     marking: row.marking as ProtectiveMarking,
     reviewDate: row.review_date,
+    owner: row.owner,
+    approver: row.approver,
     schemaVersion: readUserVersion(db),
     appVersion: row.app_version,
     createdAt: row.created_at,
@@ -55,6 +59,8 @@ export function detailsOf(meta: WorkbookMeta): WorkbookDetails {
     versionLabel: meta.versionLabel,
     marking: meta.marking,
     reviewDate: meta.reviewDate,
+    owner: meta.owner,
+    approver: meta.approver,
   };
 }
 
@@ -71,17 +77,17 @@ export function insertWorkbookRow(db: WriteDb, row: NewWorkbookRow): void {
   const d = row.details;
   statement(db, 
     `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking,
-       review_date, app_version, created_at, modified_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.id, d.force, d.title, d.periodStart, d.periodEnd, d.author, d.versionLabel, d.marking, d.reviewDate, row.appVersion, row.createdAt, row.modifiedAt);
+       review_date, owner, approver, app_version, created_at, modified_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.id, d.force, d.title, d.periodStart, d.periodEnd, d.author, d.versionLabel, d.marking, d.reviewDate, d.owner, d.approver, row.appVersion, row.createdAt, row.modifiedAt);
 }
 
 export function updateWorkbookRow(db: WriteDb, details: WorkbookDetails, appVersion: string, modifiedAt: string): void {
   requireWriteScope(db, 'The workbook details');
   statement(db, 
     `UPDATE workbook SET force_id = ?, title = ?, period_start = ?, period_end = ?, author = ?, version_label = ?,
-       marking = ?, review_date = ?, app_version = ?, modified_at = ? WHERE singleton = 1`,
-  ).run(details.force, details.title, details.periodStart, details.periodEnd, details.author, details.versionLabel, details.marking, details.reviewDate, appVersion, modifiedAt);
+       marking = ?, review_date = ?, owner = ?, approver = ?, app_version = ?, modified_at = ? WHERE singleton = 1`,
+  ).run(details.force, details.title, details.periodStart, details.periodEnd, details.author, details.versionLabel, details.marking, details.reviewDate, details.owner, details.approver, appVersion, modifiedAt);
 }
 
 /** Counts of what the workbook holds, by record type, for `ewb info` and the overview. */

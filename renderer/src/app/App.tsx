@@ -98,6 +98,22 @@ function Frame({ api }: { api: ApiClient }) {
     [api, chooseFile, setOpen],
   );
 
+  // The worked example: a new copy of a fictional neighbourhood strategy, to explore and change freely.
+  const openExample = useCallback(async () => {
+    const path = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save a copy of the worked example', suggestedName: 'Worked example.ewb' });
+    if (!path) return;
+    setBusy(true);
+    const result = await api.call('createWorkedExample', { path });
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      if (open) await api.call('closeWorkbook', { handle: open.info.handle });
+      setOpen({ info: result.value, notices: ['This is a copy of the worked example: a fictional strategy to explore. Change it as you like; the original is not touched.'] });
+    } else {
+      setError(result.error);
+    }
+  }, [api, chooseFile, open, setOpen]);
+
   const updateInfo = useCallback((info: WorkbookInfo) => setOpen((current) => current && { ...current, info }), [setOpen]);
 
   const close = useCallback(async () => {
@@ -176,7 +192,7 @@ function Frame({ api }: { api: ApiClient }) {
             onReopen={(path, notice) => void openPath(path, { notices: [notice] })}
           />
         ) : (
-          <HomeScreen api={api} busy={busy} creating={busy} onOpenPath={(p) => void openPath(p)} onOpenDialog={() => void openDialog()} onCreate={(d) => void create(d)} onDropFile={(f) => void dropFile(f)} />
+          <HomeScreen api={api} busy={busy} creating={busy} onOpenPath={(p) => void openPath(p)} onOpenDialog={() => void openDialog()} onCreate={(d) => void create(d)} onOpenExample={() => void openExample()} onDropFile={(f) => void dropFile(f)} />
         )}
       </div>
       {lockPrompt && (

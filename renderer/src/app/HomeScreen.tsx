@@ -1,4 +1,4 @@
-// Home: new workbook, open, recent workbooks, and a drop zone for a .ewb file.
+// Home: new workbook, open, the worked example, recent workbooks, and a drop zone for a .ewb file.
 import { useEffect, useState, type DragEvent } from 'react';
 import type { RecentWorkbook, WorkbookDetails } from '../../../shared/api/workbook.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -10,12 +10,14 @@ interface HomeProps {
   onOpenPath: (path: string) => void;
   onOpenDialog: () => void;
   onCreate: (details: WorkbookDetails) => void;
+  /** Opens a new copy of the worked example, saved where the planner chooses. */
+  onOpenExample: () => void;
   onDropFile: (file: File) => void;
   creating: boolean;
   busy: boolean;
 }
 
-export function HomeScreen({ api, onOpenPath, onOpenDialog, onCreate, onDropFile, creating, busy }: HomeProps) {
+export function HomeScreen({ api, onOpenPath, onOpenDialog, onCreate, onOpenExample, onDropFile, creating, busy }: HomeProps) {
   const forces = useForces(api);
   const [recent, setRecent] = useState<RecentWorkbook[]>([]);
   const [showNew, setShowNew] = useState(false);
@@ -43,6 +45,7 @@ export function HomeScreen({ api, onOpenPath, onOpenDialog, onCreate, onDropFile
         <div className="button-group">
           <button type="button" className="button" onClick={() => setShowNew(true)}>New workbook</button>
           <button type="button" className="button button--secondary" onClick={onOpenDialog} disabled={busy}>Open a workbook…</button>
+          <button type="button" className="button button--secondary" onClick={onOpenExample} disabled={busy}>Open the worked example</button>
         </div>
       )}
 

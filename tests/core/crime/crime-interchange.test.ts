@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CrimeSummary } from '../../../shared/api/crime.ts';
-import type { Interchange } from '../../../shared/api/interchange.ts';
+import { INTERCHANGE_VERSION, type Interchange } from '../../../shared/api/interchange.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
@@ -31,7 +31,7 @@ describe('crime in the interchange format', () => {
     const json = path.join(dir, 'a.json');
     await expectOk(core, 'dumpWorkbook', { path: info.path, destination: json, personal: false });
     const dumped = JSON.parse(fs.readFileSync(json, 'utf8')) as Interchange;
-    expect(dumped.version).toBe(4);
+    expect(dumped.version).toBe(INTERCHANGE_VERSION);
     expect(dumped.records.crimeTrendLinks).toEqual(links);
     // The counts are not carried: the records hold every record type and these lists only.
     expect(Object.keys(dumped.records).filter((key) => /crime/i.test(key))).toEqual(['crimeTrendLinks']);

@@ -4,6 +4,7 @@
 // the migration.
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
 import { runMigrations } from '../../../electron/core/db/run-migrations.ts';
@@ -68,7 +69,7 @@ describe('migration 0007: the HOW worksheets and the receptivity grid', () => {
     raw.close();
     const core = testCore();
     const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });
-    expect(info.meta.schemaVersion).toBe(7);
+    expect(info.meta.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const channel = await expectWritten<{ id: string }>(core, 'createRecord', { handle: info.handle, type: 'channel', values: { name: 'Riverside Alert', kind: 'community-messaging', status: 'have' } });
     await expectWritten(core, 'setReceptivity', { handle: info.handle, audienceId: AUDIENCE, channelId: channel.id, value: 'yes' });
     expect(await expectOk(core, 'listReceptivity', { handle: info.handle })).toEqual([{ audienceId: AUDIENCE, channelId: channel.id, value: 'yes', note: '' }]);

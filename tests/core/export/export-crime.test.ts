@@ -3,7 +3,6 @@
 // who cites it), and the Excel workbook gains the trends and the monthly counts. Both read back.
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { openReadOnly } from '../../../electron/core/db/open-database.ts';
@@ -12,6 +11,7 @@ import { exportExcel } from '../../../electron/core/export/export-excel.ts';
 import { exportWord } from '../../../electron/core/export/export-word.ts';
 import { EXPORT_SECTION_IDS } from '../../../shared/api/export.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { loadWorkbook } from '../../helpers/excel-file.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import { streetCsv, type StreetRow } from '../../helpers/police-csv.ts';
@@ -75,8 +75,7 @@ describe('crime in the deliverables', () => {
 
   it('adds the trends and the monthly counts to the Excel workbook', async () => {
     const file = await workbookWithCrime();
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportExcel(dataOf(file), () => {})) as unknown as ArrayBuffer);
+    const workbook = await loadWorkbook(await exportExcel(dataOf(file), () => {}));
     const trends = workbook.getWorksheet('Crime trends');
     expect(trends).toBeDefined();
     const values = (row: number, sheet = trends!) => (sheet.getRow(row).values as unknown[]).slice(1);
@@ -93,8 +92,7 @@ describe('crime in the deliverables', () => {
 
   it('leaves crime out of an export without the evidence part', async () => {
     const file = await workbookWithCrime();
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportExcel(dataOf(file, ['aims', 'who']), () => {})) as unknown as ArrayBuffer);
+    const workbook = await loadWorkbook(await exportExcel(dataOf(file, ['aims', 'who']), () => {}));
     expect(workbook.getWorksheet('Crime trends')).toBeUndefined();
   });
 });

@@ -4,7 +4,6 @@
 // matrix sheet with a drop-down of its four values; personal fields only when asked for.
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { openReadOnly } from '../../../electron/core/db/open-database.ts';
@@ -13,6 +12,7 @@ import { exportExcel } from '../../../electron/core/export/export-excel.ts';
 import { exportWord } from '../../../electron/core/export/export-word.ts';
 import { EXPORT_SECTION_IDS, type ExportSectionId } from '../../../shared/api/export.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { loadWorkbook, writtenValidations } from '../../helpers/excel-file.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { expectOk, testCore } from '../../helpers/test-core.ts';
 
@@ -163,7 +163,13 @@ describe('chapter 3, How we will reach them', () => {
     const json = howWorkbookJson();
     const empty = { ...json, records: { audience: json.records.audience } };
     const { text } = await chapter3(await makeData(empty));
-    for (const line of ['No channels have been recorded yet.', 'The grid of who listens where needs audiences and channels; no channels have been recorded yet.', 'No partners have been recorded yet.', 'No community events have been recorded yet.', 'Nothing has been recorded yet about what has worked before, here or elsewhere.']) {
+    for (const line of [
+      'To be completed: the channels we can use to reach people: what each is, who runs it, how many it reaches and what it costs.',
+      'The grid of who listens where needs audiences and channels; no channels have been recorded yet.',
+      'To be completed: the partners who open doors for us: what each brings and whom it reaches.',
+      'To be completed: the community events others run where we can meet people, and the part we will play in each.',
+      'To be completed: what has worked, and what has not, here and in other forces, and whether we will adopt it.',
+    ]) {
       expect(text).toContain(line);
     }
   });
@@ -171,8 +177,8 @@ describe('chapter 3, How we will reach them', () => {
 
 describe('the How sheets of the Excel workbook', () => {
   it('has a sheet per record type after the channels, the grid as a matrix with a drop-down of its values, and its evidence', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await exportExcel(await makeData(howWorkbookJson(4)), () => {})) as never);
+    const xlsx = await exportExcel(await makeData(howWorkbookJson(4)), () => {});
+    const book = await loadWorkbook(xlsx);
     const names = book.worksheets.map((ws) => ws.name);
     const at = names.indexOf('Channels');
     expect(names.slice(at, at + 6)).toEqual(['Channels', 'Who listens where', 'Who listens where (evidence)', 'Partners', 'Community events', 'What works']);
@@ -184,12 +190,12 @@ describe('the How sheets of the Excel workbook', () => {
       ['Faith communities', 'Medium', '✓ Yes', '? Unknown', '◐ Partly', '? Unknown', id(1, 2)],
       ['Visitors', 'Low', '? Unknown', '? Unknown', '? Unknown', '? Unknown', id(1, 3)],
     ]);
-    const validation = (grid as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
-    expect(validation.C2).toMatchObject({ type: 'list', showErrorMessage: true });
-    expect(validation.F4).toMatchObject({ type: 'list' });
-    expect(validation.B2).toBeUndefined();
+    // The four channel columns of the grid's rows (and spare rows below), nothing else: one list of the four values.
+    const validations = await writtenValidations(xlsx, 'Who listens where');
+    expect(validations).toHaveLength(1);
+    expect(validations[0]).toMatchObject({ sqref: expect.stringMatching(/^C2:F\d+$/), type: 'list', attributes: expect.objectContaining({ showErrorMessage: '1' }) });
     const lists = book.getWorksheet('Lists')!;
-    const [, column, first, , last] = /^Lists!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(validation.C2!.formulae[0] as string)!;
+    const [, column, first, , last] = /^Lists!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(validations[0]!.formula1!)!;
     const choices = [];
     for (let row = Number(first); row <= Number(last); row += 1) choices.push(lists.getCell(`${column}${row}`).value);
     expect(choices).toEqual(['✓ Yes', '◐ Partly', '✗ No', '? Unknown']);
@@ -198,12 +204,16 @@ describe('the How sheets of the Excel workbook', () => {
     expect(evidence.rowCount).toBe(4);
 
     const practices = book.getWorksheet('What works')!;
-    const header = (practices.getRow(1).values as unknown[]).slice(1);
+    // The marking is on the first row of every sheet, the header on the second.
+    const header = (practices.getRow(2).values as unknown[]).slice(1);
     const year = header.indexOf('Year') + 1;
-    expect(practices.getRow(2).getCell(year).value).toBe(2024);
+    expect(year).toBeGreaterThan(0);
+    expect(practices.getRow(3).getCell(year).value).toBe(2024);
     expect(practices.getColumn(year).numFmt).toBe('0');
     // Personal fields are left out of the sheets too.
-    expect((book.getWorksheet('Channels')!.getRow(1).values as unknown[]).includes('Owner')).toBe(false);
-    expect((book.getWorksheet('Partners')!.getRow(1).values as unknown[]).filter((v) => ['Contact name', 'Phone', 'Email'].includes(String(v)))).toEqual([]);
+    expect((book.getWorksheet('Channels')!.getRow(2).values as unknown[]).includes('Name')).toBe(true);
+    expect((book.getWorksheet('Channels')!.getRow(2).values as unknown[]).includes('Owner')).toBe(false);
+    expect((book.getWorksheet('Partners')!.getRow(2).values as unknown[]).includes('Organisation')).toBe(true);
+    expect((book.getWorksheet('Partners')!.getRow(2).values as unknown[]).filter((v) => ['Contact name', 'Phone', 'Email'].includes(String(v)))).toEqual([]);
   });
 });

@@ -58,6 +58,7 @@ describe(`a Word export of ${AIMS.toLocaleString('en-GB')} aims`, () => {
     const xml = await documentXml(docx);
     expect(xml).toContain(`Aim ${AIMS}: `);
     expect(xml).toContain(`Aim number ${AIMS}<`);
-    expect(xml.split('Aim number ').length - 1).toBe(AIMS);
+    // Every aim in chapter 1 (the executive summary names the first few too).
+    expect(xml.slice(xml.lastIndexOf('>1 Purpose<')).split('Aim number ').length - 1).toBe(AIMS);
   }, LONG ? 600_000 : 120_000);
 });

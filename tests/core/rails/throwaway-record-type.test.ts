@@ -117,13 +117,15 @@ describe('a throwaway record type, added only to the descriptors', () => {
     expect(word).not.toContain('Pat Keeper');
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportExcel(data, () => {})) as never);
+    // Its drop-downs reach Excel's last row, which ExcelJS would expand cell by cell: read without them.
+    await workbook.xlsx.load((await exportExcel(data, () => {})) as never, { ignoreNodes: ['dataValidations'] });
     const sheet = workbook.getWorksheet('Widgets');
     expect(sheet).toBeDefined();
-    const header = (sheet!.getRow(1).values as unknown[]).filter(Boolean);
+    // Row 1 is the marking's; the header row is row 2.
+    const header = (sheet!.getRow(2).values as unknown[]).filter(Boolean);
     expect(header).toEqual(expect.arrayContaining(['Name', 'Priority', 'Due', 'Audiences']));
     expect(header).not.toContain('Keeper');
-    expect(sheet!.getRow(2).getCell(1).value).toBe('Ward newsletter');
+    expect(sheet!.getRow(3).getCell(1).value).toBe('Ward newsletter');
     db.close();
   });
 });

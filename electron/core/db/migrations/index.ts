@@ -8,7 +8,8 @@ import { addWorkbookLogo } from './0005-add-workbook-logo.ts';
 import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
 import { createHowWorksheets } from './0007-create-how-worksheets.ts';
 import { createCrime } from './0008-create-crime.ts';
+import { addDocumentControl } from './0009-add-document-control.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,6 +21,8 @@ const LABELS: Record<keyof Draft, string> = {
   versionLabel: 'Version label',
   marking: 'Protective marking',
   reviewDate: 'Next review date',
+  owner: 'Owner',
+  approver: 'Approved by',
 };
 
 export function DetailsForm({ api, info, onSaved, onSaveState, onEffects }: { api: ApiClient; info: WorkbookInfo; onSaved: (info: WorkbookInfo) => void; onSaveState: (state: SaveState) => void; onEffects?: (effects: WriteEffects) => void }) {
@@ -76,6 +78,8 @@ export function DetailsForm({ api, info, onSaved, onSaveState, onEffects }: { ap
       <TextField id="details-author" label={LABELS.author} hint="A person's name is personal data: it is left out of share copies." value={draft.author} error={shownErrors.author} onChange={(v) => change('author', v)} onBlur={flush} disabled={readOnly} />
       <TextField id="details-versionLabel" label={LABELS.versionLabel} hint="For example: Draft 2, or Version 1.0 for the agreed strategy." value={draft.versionLabel} error={shownErrors.versionLabel} onChange={(v) => change('versionLabel', v)} onBlur={flush} width="half" disabled={readOnly} />
       <TextField id="details-reviewDate" type="date" width="date" label={LABELS.reviewDate} hint="When the strategy will next be reviewed." value={draft.reviewDate} error={shownErrors.reviewDate} onChange={(v) => change('reviewDate', v)} onBlur={flush} disabled={readOnly} />
+      <TextField id="details-owner" label={LABELS.owner} hint="The post that owns the strategy, for its document control: for example, Superintendent, Neighbourhood Policing. A post, not a person's name." value={draft.owner} error={shownErrors.owner} onChange={(v) => change('owner', v)} onBlur={flush} disabled={readOnly} />
+      <TextField id="details-approver" label={LABELS.approver} hint="The post that approves it: for example, Assistant Chief Constable, Local Policing. A post, not a person's name." value={draft.approver} error={shownErrors.approver} onChange={(v) => change('approver', v)} onBlur={flush} disabled={readOnly} />
       <RadioGroup
         id="details-marking"
         legend={LABELS.marking}

@@ -6,7 +6,7 @@ import { fieldsFromIssues } from '../../../../shared/api/result.ts';
 /** What the inputs hold: every value as a string, '' for "not set". */
 export type Draft = Record<keyof WorkbookDetails, string>;
 
-export const NULLABLE: ReadonlyArray<keyof WorkbookDetails> = ['periodStart', 'periodEnd', 'author', 'reviewDate'];
+export const NULLABLE: ReadonlyArray<keyof WorkbookDetails> = ['periodStart', 'periodEnd', 'author', 'reviewDate', 'owner', 'approver'];
 
 export function draftOf(details: WorkbookDetails): Draft {
   return {
@@ -18,6 +18,8 @@ export function draftOf(details: WorkbookDetails): Draft {
     versionLabel: details.versionLabel,
     marking: details.marking,
     reviewDate: details.reviewDate ?? '',
+    owner: details.owner ?? '',
+    approver: details.approver ?? '',
   };
 }
 

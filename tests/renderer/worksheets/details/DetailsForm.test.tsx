@@ -29,6 +29,8 @@ const INFO: WorkbookInfo = {
     versionLabel: 'Draft 1',
     marking: 'OFFICIAL',
     reviewDate: null,
+    owner: null,
+    approver: null,
     schemaVersion: 1,
     appVersion: '0.4.0',
     createdAt: '2026-01-05T10:00:00.000Z',

@@ -14,6 +14,8 @@ const DETAILS: WorkbookDetails = {
   versionLabel: 'Draft 1',
   marking: 'OFFICIAL',
   reviewDate: null,
+  owner: null,
+  approver: null,
 };
 
 describe('draftOf and detailsFromDraft', () => {

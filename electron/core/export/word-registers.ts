@@ -1,0 +1,106 @@
+// Long lists stay readable: a record type whose descriptor says how to summarise it
+// (`print.summaryBy`) and that has more than REGISTER_THRESHOLD records prints, in the body, counts
+// of its records by each of those choices (split by priority when it has one) and its high-priority
+// records in full by its own printer; the full register moves to an appendix of its own. So 2,000
+// audiences make a few pages of chapter 2, not hundreds.
+import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { exportPartOf, type ExportPartId } from '../../../shared/domain/sections.ts';
+import { labelOf } from '../../../shared/domain/vocabularies.ts';
+import type { ExportData } from './export-data.ts';
+import { countOf, heading, intro, para, wholeNumber } from './word-blocks.ts';
+import { table, type Cell, type Column, type Row } from './word-table.ts';
+import { recordTypePart, type Block } from './word-record-printers.ts';
+
+/** Above this many records, a type that can be summarised is summarised in the body and listed in an appendix. */
+export const REGISTER_THRESHOLD = 200;
+
+/** At most this many high-priority records are set out in full in the body (some 30 pages of a table); more stay in the register. */
+export const IN_FULL_LIMIT = 300;
+
+/** The first appendix holds the data sources; the registers follow it, lettered in the method's order. */
+const FIRST_REGISTER_LETTER = 'B';
+
+function priorityField(def: RecordTypeDef): FieldDef | undefined {
+  return def.fields.find((f) => f.name === 'priority' && f.kind === 'enum' && f.vocabulary);
+}
+
+/** The types this copy prints as a summary and a register, in the method's order. */
+export function registerTypes(data: ExportData): RecordTypeName[] {
+  return RECORD_TYPE_NAMES.filter((type) => {
+    const def = RECORD_TYPES[type];
+    return (def.print?.summaryBy?.length ?? 0) > 0 && data.sections.includes(exportPartOf(type) as ExportPartId) && (data.records[type]?.length ?? 0) > REGISTER_THRESHOLD;
+  });
+}
+
+/** "Appendix B: Register of audiences". */
+export function registerTitle(data: ExportData, type: RecordTypeName): string {
+  const index = registerTypes(data).indexOf(type);
+  const letter = String.fromCharCode(FIRST_REGISTER_LETTER.charCodeAt(0) + Math.max(0, index));
+  return `Appendix ${letter}: Register of ${RECORD_TYPES[type].plural.toLowerCase()}`;
+}
+
+function withRecords(data: ExportData, type: RecordTypeName, records: ExportData['records'][RecordTypeName]): ExportData {
+  return { ...data, records: { ...data.records, [type]: records } };
+}
+
+/** A table of counts by one choice field: its values down, priorities across when the type has them. */
+function countsTable(def: RecordTypeDef, records: ExportData['records'][RecordTypeName], field: FieldDef): Block[] {
+  const vocabulary = field.vocabulary ?? [];
+  const priority = priorityField(def);
+  const levels = priority && priority.name !== field.name ? (priority.vocabulary ?? []) : [];
+  const columns: Column[] = [{ title: field.label, width: 40 }, ...levels.map((level) => ({ title: level.label, width: 12, numeric: true })), { title: levels.length > 0 ? 'All' : 'How many', width: 14, numeric: true }];
+  const counts = new Map<string, number[]>();
+  for (const record of records) {
+    const value = String(record[field.name] ?? '');
+    const row = counts.get(value) ?? new Array<number>(levels.length + 1).fill(0);
+    const at = levels.findIndex((level) => level.id === record[priority?.name ?? '']);
+    if (at >= 0) row[at]! += 1;
+    row[levels.length]! += 1;
+    counts.set(value, row);
+  }
+  // The vocabulary's order, then anything outside it, then "not recorded".
+  const order = [...vocabulary.map((item) => item.id), ...[...counts.keys()].filter((key) => key !== '' && !vocabulary.some((item) => item.id === key)), ''];
+  const rows: Row[] = order
+    .filter((key) => counts.has(key))
+    .map((key): Cell[] => [key === '' ? 'Not recorded' : labelOf(vocabulary, key), ...counts.get(key)!.map(wholeNumber)]);
+  const totals = new Array<number>(levels.length + 1).fill(0);
+  for (const row of counts.values()) row.forEach((n, i) => (totals[i]! += n));
+  rows.push([{ runs: [{ text: 'All', bold: true }] }, ...totals.map((n) => ({ runs: [{ text: wholeNumber(n), bold: true }] }))]);
+  const by = levels.length > 0 ? `${field.label.toLowerCase()} and priority` : field.label.toLowerCase();
+  return [intro(`The ${def.plural.toLowerCase()} by ${by}:`), table(columns, rows)];
+}
+
+/** The body's part for a long list: its counts, and its high-priority records in full. */
+export function registerSummary(data: ExportData, type: RecordTypeName): Block[] {
+  const def = RECORD_TYPES[type];
+  const records = data.records[type] ?? [];
+  const plural = def.plural.toLowerCase();
+  const blocks: Block[] = [heading(def.print?.heading ?? def.plural, 2)];
+  const priority = priorityField(def);
+  const high = priority ? records.filter((record) => record[priority.name] === 'high') : [];
+  const inFull = priority && high.length > 0 && high.length <= IN_FULL_LIMIT;
+  blocks.push(
+    para(
+      `There are ${countOf(records.length, def.label.toLowerCase(), plural)}: too many to list here, so this section counts them${inFull ? ` and sets out the ${wholeNumber(high.length)} of high priority in full` : ''}. Every one is in ${registerTitle(data, type)}.`,
+    ),
+  );
+  const fields = [...(def.print?.summaryBy ?? [])].map((name) => def.fields.find((f) => f.name === name)).filter((f): f is FieldDef => f !== undefined && f.vocabulary !== undefined);
+  for (const field of fields) blocks.push(...countsTable(def, records, field));
+  if (!priority) return blocks;
+  blocks.push(heading(`High-priority ${plural}`, 3));
+  if (high.length === 0) blocks.push(para(`None of the ${plural} is high priority.`));
+  else if (!inFull) blocks.push(para(`The ${wholeNumber(high.length)} high-priority ${plural} are too many to set out here: see ${registerTitle(data, type)}.`));
+  // The printer's first block is its heading, given above.
+  else blocks.push(...recordTypePart(withRecords(data, type, high), type).slice(1));
+  return blocks;
+}
+
+/** The appendix holding a long list in full, by its type's own printer. */
+export function registerAppendix(data: ExportData, type: RecordTypeName): Block[] {
+  return [heading(registerTitle(data, type), 1, { pageBreakBefore: true }), ...recordTypePart(data, type).slice(1)];
+}
+
+/** A record type's part of the body: in full, or summarised when it is long. */
+export function recordTypeBody(data: ExportData, type: RecordTypeName): Block[] {
+  return registerTypes(data).includes(type) ? registerSummary(data, type) : recordTypePart(data, type);
+}
