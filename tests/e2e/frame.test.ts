@@ -71,7 +71,8 @@ describe('the app frame in the browser host', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^Undo/ }).click();
     await page.getByText('Undid changing how long the history keeps personal details.').waitFor();
-    expect(await workbook.field('Keep personal details in the history for (days)').inputValue()).toBe('30');
+    // The setting is read again once undo has answered.
+    await expect.poll(() => workbook.field('Keep personal details in the history for (days)').inputValue()).toBe('30');
     await workbook.close();
   });
 

@@ -108,9 +108,9 @@ describe('worksheets: Aims and WHO', () => {
     await page.getByRole('button', { name: 'Mark as completed' }).click();
     await ws.status('Places').filter({ hasText: 'Completed' }).waitFor();
 
-    // Reload: everything is there.
+    // Reload: everything is there, and the section that was showing shows again.
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Places' }).waitFor();
     await ws.open('Audiences');
     expect(await ws.rowNames('Audiences')).toEqual(audiences.map(([name]) => name));
     await ws.open('Assets');

@@ -1,7 +1,7 @@
 // A record's form beside the list: fields from its descriptor, link pickers, notes and review
 // date. Edits save themselves shortly after typing stops (at once when a field is left); a new
 // record is created as soon as its required fields are filled in. Invalid values stay, marked.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -12,11 +12,14 @@ import { changedValues, draftOf, emptyDraft, isShown, validateDraft, valuesOf, t
 import { useWorkbookData } from './workbook-data.tsx';
 import { titleOf } from './record-titles.ts';
 import { useAutosave, type SaveState } from './use-autosave.ts';
+import type { FocusRequest } from './gap-targets.ts';
 
 interface RecordFormProps {
   type: RecordTypeName;
   /** null for a new record. */
   record: RecordValues | null;
+  /** Where focus goes once the form shows (a gap's field); a new form focuses its first field. */
+  focus: FocusRequest | null;
   onCreated: (id: string) => void;
   onDeleted: () => void;
   onSaveState: (state: SaveState) => void;
@@ -27,7 +30,7 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: RecordFormProps) {
+export function RecordForm({ type, record, focus, onCreated, onDeleted, onSaveState }: RecordFormProps) {
   const data = useWorkbookData();
   const def = RECORD_TYPES[type];
   const [draft, setDraft] = useState<Draft>(() => (record ? draftOf(type, record) : emptyDraft(type)));
@@ -38,6 +41,20 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
   const latest = useRef(draft);
   const idPrefix = `${type}-form`;
   const disabled = data.readOnly;
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A new form starts at its first field; a gap's link lands on the field that would close it.
+  const startsNew = useRef(record === null);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    if (focus) {
+      const target = focus.field ? (document.getElementById(`${idPrefix}-${focus.field}`) ?? document.getElementById(`${idPrefix}-${focus.field}-day`)) : null;
+      (target ?? document.getElementById(`${idPrefix}-heading`))?.focus();
+    } else if (startsNew.current) {
+      form.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+    }
+  }, [focus, idPrefix]);
 
   const errors = useMemo(() => ({ ...validateDraft(type, draft, saved.current === null), ...serverErrors }), [type, draft, serverErrors]);
   const shown = Object.fromEntries(Object.entries(errors).filter(([name]) => touched.has(name)));
@@ -91,8 +108,8 @@ export function RecordForm({ type, record, onCreated, onDeleted, onSaveState }: 
   const missingRequired = isNew ? def.fields.filter((f) => f.required && errors[f.name]).map((f) => f.label) : [];
 
   return (
-    <form className="record-form" noValidate aria-label={isNew ? `New ${def.label.toLowerCase()}` : `${def.label}: ${titleOf(type, saved.current!)}`} onSubmit={(event) => { event.preventDefault(); flush(); }}>
-      <h3 className="record-form__title">{isNew ? `New ${def.label.toLowerCase()}` : titleOf(type, saved.current!)}</h3>
+    <form ref={formRef} className="record-form" noValidate aria-label={isNew ? `New ${def.label.toLowerCase()}` : `${def.label}: ${titleOf(type, saved.current!)}`} onSubmit={(event) => { event.preventDefault(); flush(); }}>
+      <h3 className="record-form__title" id={`${idPrefix}-heading`} tabIndex={-1}>{isNew ? `New ${def.label.toLowerCase()}` : titleOf(type, saved.current!)}</h3>
       <ErrorSummary errors={summary} />
       {isNew && missingRequired.length > 0 && <p className="inset">It is saved as soon as these are filled in: {missingRequired.join(', ')}.</p>}
       {def.fields.filter((field) => isShown(field, draft)).map((field) => (

@@ -1,8 +1,9 @@
 // The foot of a section: its gaps, each a link to the record concerned, and "Mark as completed".
 import type { SectionId } from '../../../shared/domain/record-types.ts';
+import type { Gap } from '../../../shared/api/records.ts';
 import { useWorkbookData } from './workbook-data.tsx';
 
-export function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (recordType: string | null, recordId: string | null) => void }) {
+export function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (gap: Gap) => void }) {
   const data = useWorkbookData();
   const state = data.sections.find((s) => s.section === section);
   const gaps = data.gaps.filter((gap) => gap.section === section);
@@ -13,9 +14,9 @@ export function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (
         <p className="empty-state">No gaps found here.</p>
       ) : (
         <ul className="gap-list">
-          {gaps.map((gap, index) => (
-            <li key={`${gap.rule}-${gap.recordId}-${index}`}>
-              <button type="button" className="link-button" onClick={() => onOpen(gap.recordType, gap.recordId)}>{gap.message}</button>
+          {gaps.map((gap) => (
+            <li key={gap.key}>
+              <button type="button" className="link-button" onClick={() => onOpen(gap)}>{gap.message}</button>
             </li>
           ))}
         </ul>

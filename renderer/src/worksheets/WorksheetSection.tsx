@@ -1,8 +1,8 @@
 // A worksheet section: guidance, then for each record type its list with the selected record's
 // form beside it, then the section's gaps (each a link to its record) and "Mark as completed".
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { recordTypesInSection, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
-import type { RecordValues } from '../../../shared/api/records.ts';
+import type { Gap, RecordValues } from '../../../shared/api/records.ts';
 import { RecordList } from '../components/RecordList.tsx';
 import type { SaveState } from './use-autosave.ts';
 import { columnsFor } from './record-columns.ts';
@@ -12,16 +12,25 @@ import { GuidancePanel } from './GuidancePanel.tsx';
 import { SectionGaps } from './SectionGaps.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { AreaLookupImport } from './AreaLookupImport.tsx';
+import { gapFieldName, type FocusRequest, type GapRequest } from './gap-targets.ts';
 
 /**
  * Which record's form is open. `formKey` stays the same when a new record is created, so the form
  * the planner is typing in is not replaced (and their typing not lost) at that moment.
  */
-type Selection = { type: RecordTypeName; id: string | 'new'; formKey: string } | null;
+type Selection = { type: RecordTypeName; id: string | 'new'; formKey: string; focus?: FocusRequest } | null;
 
 let newFormCounter = 0;
 
-export function WorksheetSection({ section, onSaveState }: { section: SectionId; onSaveState: (state: SaveState) => void }) {
+interface WorksheetSectionProps {
+  section: SectionId;
+  onSaveState: (state: SaveState) => void;
+  /** A gap chosen in this section or in the list of all gaps: its record opens, the field concerned focused. */
+  gapRequest: GapRequest | null;
+  onOpenGap: (gap: Gap) => void;
+}
+
+export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap }: WorksheetSectionProps) {
   const data = useWorkbookData();
   const [selection, setSelection] = useState<Selection>(null);
   const types = recordTypesInSection(section);
@@ -38,12 +47,13 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
     return counts;
   }, [data.records.objective]);
 
-
-  function openGap(recordType: string | null, recordId: string | null) {
-    if (!recordType || !recordId) return;
-    setSelection({ type: recordType as RecordTypeName, id: recordId, formKey: recordId });
-    requestAnimationFrame(() => document.getElementById(`${recordType}-form-heading`)?.scrollIntoView({ block: 'start' }));
-  }
+  useEffect(() => {
+    if (!gapRequest || gapRequest.gap.section !== section) return;
+    const { recordType, recordId } = gapRequest.gap;
+    if (!recordType || !recordId || !types.some((def) => def.type === recordType)) return;
+    setSelection({ type: recordType as RecordTypeName, id: recordId, formKey: recordId, focus: { field: gapFieldName(gapRequest.gap), at: gapRequest.at } });
+    // `types` follows from `section`, so the request alone decides.
+  }, [gapRequest, section]);
 
   return (
     <div className="worksheet">
@@ -76,11 +86,12 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
                 emptyText={def.type === 'objective' && data.records.aim.length === 0 ? 'Add an aim first: each objective serves an aim.' : `No ${def.plural.toLowerCase()} yet. Choose "Add ${def.label.toLowerCase()}" to record the first.`}
               />
               {showForm && (
-                <div className="worksheet__form" id={`${def.type}-form-heading`}>
+                <div className="worksheet__form">
                   <RecordForm
                     key={`${selection?.formKey ?? ''}:${data.generation}`}
                     type={def.type}
                     record={record}
+                    focus={selection?.focus ?? null}
                     onCreated={(id) => setSelection((current) => (current ? { ...current, id } : current))}
                     onDeleted={() => setSelection(null)}
                     onSaveState={onSaveState}
@@ -92,7 +103,7 @@ export function WorksheetSection({ section, onSaveState }: { section: SectionId;
           </section>
         );
       })}
-      <SectionGaps section={section} onOpen={openGap} />
+      <SectionGaps section={section} onOpen={onOpenGap} />
     </div>
   );
 }

@@ -112,7 +112,10 @@ export class WorkbookPage {
   }
 
   async close(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Close workbook' }).click();
+    const close = this.page.getByRole('button', { name: 'Close workbook' });
+    // At narrow widths (200 % zoom) it is behind the "Workbook" button.
+    if (!(await close.isVisible())) await this.page.getByRole('button', { name: 'Workbook actions' }).click();
+    await close.click();
   }
 }
 
@@ -124,7 +127,10 @@ export class WorksheetPage {
   }
 
   async open(section: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Sections of the workbook' }).getByRole('button', { name: section, exact: true }).click();
+    const menu = this.page.getByRole('navigation', { name: 'Sections of the workbook' });
+    // At narrow widths (200 % zoom) the menu is behind the "Sections" button.
+    if (!(await menu.isVisible())) await this.page.getByRole('button', { name: 'Sections of the workbook' }).click();
+    await menu.getByRole('button', { name: section, exact: true }).click();
     await this.page.getByRole('heading', { level: 2, name: section }).waitFor();
   }
 

@@ -73,7 +73,7 @@ function Screen({ api, open }: { api: ApiClient; open: boolean }) {
     <>
       <p role="status">{state.kind === 'failed' ? `failed: ${state.message}` : state.kind}</p>
       <WorkbookDataProvider api={api} handle={HANDLE} readOnly={false} onDetailsChanged={async () => {}}>
-        {open && <RecordForm type="audience" record={AUDIENCE} onCreated={() => {}} onDeleted={() => {}} onSaveState={setState} />}
+        {open && <RecordForm type="audience" record={AUDIENCE} focus={null} onCreated={() => {}} onDeleted={() => {}} onSaveState={setState} />}
       </WorkbookDataProvider>
     </>
   );
