@@ -104,19 +104,24 @@ export function TitleBar({ forceName, title, saveState, readOnly, menuButton, ex
   return (
     <div className="title-bar">
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the section</a>
-      <div className="title-bar__text">
-        <p className="title-bar__force">{forceName}</p>
-        <h1 className="title-bar__title" title={title}>{title}</h1>
+      <div className="title-bar__main">
+        <div className="title-bar__text">
+          <p className="title-bar__force">{forceName}</p>
+          <h1 className="title-bar__title" title={title}>{title}</h1>
+        </div>
+        <div className="title-bar__actions">
+          {menuButton}
+          <UndoControls />
+          <FileActions onSaveCopy={onSaveCopy} onClose={onClose} />
+        </div>
       </div>
-      <div className="title-bar__actions">
-        {menuButton}
+      {/* One line of its own, so a longer message never moves the page under the planner's pointer. */}
+      <div className="title-bar__state">
         <SaveIndicator state={saveState} readOnly={readOnly} />
         {extra}
-        <UndoControls />
-        <FileActions onSaveCopy={onSaveCopy} onClose={onClose} />
+        {/* Always in the page, so what undo did is read out when it changes. */}
+        <p className="title-bar__status" role="status">{data.lastUndo ? `${data.lastUndo}.` : ''}</p>
       </div>
-      {/* Always in the page, so what undo did is read out when it changes. */}
-      <p className="title-bar__status" role="status">{data.lastUndo ? `${data.lastUndo}.` : ''}</p>
     </div>
   );
 }

@@ -25,6 +25,10 @@ import { TitleBar } from './TitleBar.tsx';
 import { SECTIONS, type SectionDef } from './sections.ts';
 import { useForces } from './use-forces.ts';
 import { useSectionPlace } from './use-section-place.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { RECORD_TYPES } from '../../../shared/domain/record-types.ts';
+import { DraftShelfProvider, useDraftShelf, useKeptDrafts } from '../worksheets/drafts-context.tsx';
+import { draftTitle } from '../worksheets/KeptDrafts.tsx';
 
 function detailsStatus(info: WorkbookInfo): SectionStatus {
   const m = info.meta;
@@ -59,6 +63,15 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const mainRef = useRef<HTMLElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const shelf = useDraftShelf();
+  const drafts = useKeptDrafts();
+  const [askClose, setAskClose] = useState(false);
+
+  // Closing the workbook would lose what is only kept in this tab: ask first.
+  const close = useCallback(() => {
+    if (shelf.all().length > 0) setAskClose(true);
+    else onClose();
+  }, [shelf, onClose]);
 
   useEffect(() => {
     if (jump) choose(jump.section);
@@ -151,7 +164,24 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
   return (
     <AppShell
       marking={info.meta.marking}
-      bar={<TitleBar forceName={forceName} title={info.meta.title} saveState={saveState} readOnly={info.readOnly} menuButton={menuButton} onSaveCopy={onSaveCopy} onClose={onClose} />}
+      bar={
+        <TitleBar
+          forceName={forceName}
+          title={info.meta.title}
+          saveState={saveState}
+          readOnly={info.readOnly}
+          menuButton={menuButton}
+          extra={
+            drafts.length > 0 && (
+              <button type="button" className="link-button title-bar__drafts" onClick={() => selectSection(RECORD_TYPES[drafts[0]!.type].section)}>
+                {drafts.length} unfinished {drafts.length === 1 ? 'record' : 'records'}<span className="visually-hidden">, not saved yet: show the first</span>
+              </button>
+            )
+          }
+          onSaveCopy={onSaveCopy}
+          onClose={close}
+        />
+      }
     >
       <div className="workbook">
         <TaskList id={MENU_ID} current={current.id} statusOf={statusOf} gapsOf={gapsOf} totalGaps={data.gaps.length} open={menuOpen} onSelect={selectSection} />
@@ -167,6 +197,22 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
           {content}
         </main>
       </div>
+      {askClose && (
+        <Dialog title="Close with unfinished records?" onClose={() => setAskClose(false)}>
+          <p>These are not saved in the workbook yet, because they are not finished. Closing the workbook loses them.</p>
+          <ul>
+            {drafts.map((draft) => (
+              <li key={draft.key}>
+                {draft.recordId ? 'Unsaved changes to' : 'Unfinished'} {RECORD_TYPES[draft.type].label.toLowerCase()} {draftTitle(draft, draft.recordId ? String(data.records[draft.type].find((r) => r.id === draft.recordId)?.[RECORD_TYPES[draft.type].titleField] ?? '') : undefined)}
+              </li>
+            ))}
+          </ul>
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => { setAskClose(false); selectSection(RECORD_TYPES[drafts[0]!.type].section); }}>Keep working on them</button>
+            <button type="button" className="button button--warning" onClick={() => { shelf.clear(); setAskClose(false); onClose(); }}>Close and lose them</button>
+          </div>
+        </Dialog>
+      )}
     </AppShell>
   );
 }
@@ -179,7 +225,9 @@ export function WorkbookScreen(props: WorkbookScreenProps) {
   }, [api, info.handle, onInfo]);
   return (
     <WorkbookDataProvider api={api} handle={info.handle} readOnly={info.readOnly} onDetailsChanged={reloadDetails}>
-      <WorkbookBody {...props} />
+      <DraftShelfProvider handle={info.handle}>
+        <WorkbookBody {...props} />
+      </DraftShelfProvider>
     </WorkbookDataProvider>
   );
 }

@@ -107,3 +107,32 @@ export function isShown(field: FieldDef, draft: Draft): boolean {
   const value = draft[field.showWhen.field];
   return typeof value === 'string' && field.showWhen.oneOf.includes(value);
 }
+
+type RecordsByType = Readonly<Record<RecordTypeName, readonly RecordValues[]>>;
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/**
+ * Why a new record of this type cannot be made yet, or null when it can: a required choice of
+ * another record (an objective's aim) with nothing to choose from.
+ */
+export function missingPrerequisite(type: RecordTypeName, records: RecordsByType): string | null {
+  const def = RECORD_TYPES[type];
+  for (const field of def.fields) {
+    if (field.kind !== 'ref' || !field.required || !field.target || records[field.target].length > 0) continue;
+    const target = RECORD_TYPES[field.target].label.toLowerCase();
+    return `Add ${withArticle(target)} first: each ${def.label.toLowerCase()} needs one (${field.label}).`;
+  }
+  return null;
+}
+
+/** A new record's first draft: empty, with any required choice that has only one possible answer made. */
+export function startDraft(type: RecordTypeName, records: RecordsByType): Draft {
+  const draft = emptyDraft(type);
+  for (const field of RECORD_TYPES[type].fields) {
+    if (field.kind === 'ref' && field.required && field.target && records[field.target].length === 1) draft[field.name] = records[field.target][0]!.id;
+  }
+  return draft;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from '../../../shared/domain/record-types.ts';
 import { PLACE_KINDS } from '../../../shared/domain/vocabularies.ts';
 import { recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
-import { changedValues, draftOf, emptyDraft, isShown, splitCodes, validateDraft, valuesOf } from '../../../renderer/src/worksheets/record-draft.ts';
+import { changedValues, draftOf, emptyDraft, isShown, missingPrerequisite, splitCodes, startDraft, validateDraft, valuesOf } from '../../../renderer/src/worksheets/record-draft.ts';
 
 const AREA_ID = '0b9f6c1e-5a43-4d7c-9a51-6f2f0d3e8b11';
 const OTHER_AREA_ID = '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -128,3 +128,25 @@ describe('isShown', () => {
     expect(isShown(name, emptyDraft('asset'))).toBe(true);
   });
 });
+
+describe('missingPrerequisite and startDraft', () => {
+  const none = Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, []])) as unknown as Record<(typeof RECORD_TYPE_NAMES)[number], RecordValues[]>;
+  const oneAim = { ...none, aim: [saved('aim', { title: 'Every neighbourhood heard' })] };
+  const twoAims = { ...none, aim: [saved('aim', { title: 'A' }), { ...saved('aim', { title: 'B' }), id: AREA_ID }] };
+
+  it('says an objective needs an aim first while there is none, and nothing once there is one', () => {
+    expect(missingPrerequisite('objective', none)).toBe('Add an aim first: each objective needs one (Aim it serves).');
+    expect(missingPrerequisite('objective', oneAim)).toBeNull();
+    // Optional choices (a place's area) never stand in the way.
+    for (const type of RECORD_TYPE_NAMES.filter((t) => t !== 'objective')) expect(missingPrerequisite(type, none), type).toBeNull();
+  });
+
+  it('chooses the aim for a new objective when there is only one, and leaves the choice to the planner otherwise', () => {
+    expect(startDraft('objective', oneAim).aimId).toBe(oneAim.aim[0]!.id);
+    expect(startDraft('objective', twoAims).aimId).toBe('');
+    expect(startDraft('objective', none).aimId).toBe('');
+    // An optional choice is never made for the planner.
+    expect(startDraft('place', { ...none, area: [saved('area', { name: 'Riverside' })] }).areaId).toBe('');
+  });
+});
+
