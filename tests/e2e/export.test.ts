@@ -13,7 +13,7 @@ const e2e = appForFile('ewb-e2e-export-');
 describe('export', () => {
   it('writes the Word document and the Excel workbook chosen in the export section', async () => {
     const page = (e2e.page = await e2e.app.newPage());
-    await new HomePage(page).createWorkbook({ force: 'Sussex Police', title: 'Sussex engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Sussex export');
+    await new HomePage(page).createWorkbook({ force: 'Sussex Police', title: 'Sussex engagement strategy', start: '1 4 2027', end: '31 3 2030' }, 'Sussex export');
     const ws = new WorksheetPage(page);
     await ws.open('Audiences');
     await ws.create('audience', [['Name', 'Students at the university'], ['Kind of audience', 'select:Students'], ['Engagement', 'select:Receptive'], ['Priority', 'select:Medium']]);

@@ -17,12 +17,12 @@ async function shoot(p: Page, name: string): Promise<void> {
 describe('worksheets: Aims and WHO', () => {
   it('records the method through the UI, keeps it across a reload, and shows statuses, gaps and undo', async () => {
     const page = (e2e.page = await e2e.app.newPage());
-    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent worksheets');
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '1 4 2027', end: '31 3 2030' }, 'Kent worksheets');
     const ws = new WorksheetPage(page);
 
     await ws.open('Aims and objectives');
     await ws.create('aim', [['Aim', 'Every neighbourhood can raise concerns with us easily']]);
-    await ws.create('objective', [['Objective', 'Raise confidence in local policing'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily'], ['Measure (optional)', 'Neighbourhood survey confidence'], ['By when (optional)', '2028-03-31']]);
+    await ws.create('objective', [['Objective', 'Raise confidence in local policing'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily'], ['Measure (optional)', 'Neighbourhood survey confidence'], ['By when (optional)', 'date:31 3 2028']]);
     await ws.create('objective', [['Objective', 'Meet every faith leader twice a year'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily']]);
     expect(await ws.gaps().allTextContents()).toEqual([
       'Objective “Meet every faith leader twice a year” has no measure: say how you will know it has been met.',

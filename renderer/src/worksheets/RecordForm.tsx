@@ -5,8 +5,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { Field, TextField } from '../components/fields.tsx';
+import { ErrorSummary, summaryMessage } from '../components/ErrorSummary.tsx';
+import { Field } from '../components/fields.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 import { LinkPicker } from '../components/LinkPicker.tsx';
 import { RecordFieldEditor } from './RecordFieldEditor.tsx';
 import { changedValues, draftOf, emptyDraft, isShown, startDraft, validateDraft, valuesOf, type Draft, type DraftValue } from './record-draft.ts';
@@ -40,6 +41,8 @@ function unsavedValues(type: RecordTypeName, draft: Draft, saved: RecordValues):
   const savedDraft = draftOf(type, saved);
   return Object.fromEntries(Object.entries(typedValues(draft, savedDraft)).filter(([name]) => errors[name]));
 }
+
+const COMMON_LABELS: Readonly<Record<string, string>> = { reviewedAt: 'Last reviewed', notes: 'Notes', shareable: 'Include in share copies' };
 
 function today(): string {
   const now = new Date();
@@ -153,8 +156,8 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
 
   const optionsFor = (target: RecordTypeName, exclude?: string) => data.records[target].filter((r) => r.id !== exclude).map((r) => ({ id: r.id, label: titleOf(target, r) }));
   const summary = Object.entries(shown).map(([name, message]) => {
-    const label = def.fields.find((f) => f.name === name)?.label ?? def.links.find((l) => l.name === name)?.label ?? name;
-    return { field: name, target: `${idPrefix}-${name}`, message: `${label}: ${message}` };
+    const label = def.fields.find((f) => f.name === name)?.label ?? def.links.find((l) => l.name === name)?.label ?? COMMON_LABELS[name] ?? name;
+    return { field: name, target: `${idPrefix}-${name}`, message: summaryMessage(label, message) };
   });
   const isNew = saved.current === null;
   const missingRequired = isNew ? def.fields.filter((f) => f.required && errors[f.name]).map((f) => f.label) : [];
@@ -194,7 +197,7 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
         <textarea id={`${idPrefix}-notes`} className="textarea" rows={3} value={String(draft.notes ?? '')} disabled={disabled} onChange={(e) => change('notes', e.target.value)} onBlur={flush} />
       </Field>
       <div className="field-row field-row--end">
-        <TextField id={`${idPrefix}-reviewedAt`} type="date" width="date" label="Last reviewed (optional)" value={String(draft.reviewedAt ?? '')} error={shown.reviewedAt} disabled={disabled} onChange={(v) => change('reviewedAt', v)} onBlur={flush} />
+        <DateInput id={`${idPrefix}-reviewedAt`} label="Last reviewed (optional)" value={String(draft.reviewedAt ?? '')} error={shown.reviewedAt} disabled={disabled} onChange={(v) => change('reviewedAt', v)} onBlur={flush} />
         <button type="button" className="button button--secondary button--small field-row__button" disabled={disabled} onClick={() => change('reviewedAt', today(), true)}>Reviewed today</button>
       </div>
       <div className="field">

@@ -177,14 +177,14 @@ describe('gaps', () => {
         rule: 'not-reviewed',
         recordType: 'goodStatement',
         recordId: statement.id,
-        message: 'What good will look like “Every ward has an active community contact” has not been reviewed since 2025-12-01.',
+        message: 'What good will look like “Every ward has an active community contact” has not been reviewed since 1 December 2025.',
       },
     ]);
     env.time.set('2027-01-10T09:00:00.000Z');
     expect(ofRule(await env.gaps(), 'not-reviewed').map((g) => g.recordId)).toEqual([statement.id]);
     env.time.set('2027-01-11T09:00:00.000Z');
     expect(await env.gaps()).toEqual([
-      { section: 'aims', rule: 'not-reviewed', recordType: 'aim', recordId: aim.id, message: 'Aim “Build trust and confidence among young people” has not been reviewed since it was added on 2026-01-10.' },
+      { section: 'aims', rule: 'not-reviewed', recordType: 'aim', recordId: aim.id, message: 'Aim “Build trust and confidence among young people” has not been reviewed since it was added on 10 January 2026.' },
       expect.objectContaining({ rule: 'not-reviewed', recordId: statement.id }),
     ]);
 

@@ -75,10 +75,11 @@ describe('validateDraft', () => {
     expect(validateDraft('audience', draft, true)).toEqual({});
   });
 
-  it('marks a bad number, a bad date and a bad code (with the item it is) on their fields', () => {
+  it('marks a bad number, a bad date (in day, month and year terms) and a bad code (naming it) on their fields', () => {
     expect(validateDraft('audience', { ...emptyDraft('audience'), sizeEstimate: 'about 40' }, false).sizeEstimate).toBe('Enter a whole number');
-    expect(validateDraft('audience', { ...emptyDraft('audience'), reviewedAt: '31/03/2027' }, false).reviewedAt).toMatch(/YYYY-MM-DD/);
-    expect(validateDraft('area', { ...emptyDraft('area'), name: 'Central ward', lsoaCodes: 'E01024133 X99' }, false)).toEqual({ lsoaCodes: 'Codes look like E01024133 or W01000001 (item 2)' });
+    expect(validateDraft('audience', { ...emptyDraft('audience'), reviewedAt: '~31/3/' }, false).reviewedAt).toBe('Last reviewed must include a year: type the day, month and year as numbers, for example 31 3 2028');
+    expect(validateDraft('objective', { ...emptyDraft('objective'), targetDate: '~31/2/2028' }, false).targetDate).toBe('By when must be a real date: 31 2 2028 does not exist, for example 31 3 2028');
+    expect(validateDraft('area', { ...emptyDraft('area'), name: 'Central ward', lsoaCodes: 'E01024133 E0100A123' }, false)).toEqual({ lsoaCodes: '“E0100A123” is not an LSOA code: LSOA codes are E01 or W01 followed by 6 digits, for example E01024133' });
   });
 });
 

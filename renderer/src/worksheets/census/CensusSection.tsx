@@ -14,6 +14,7 @@ import { AreaCensusTable } from './AreaCensusTable.tsx';
 import { SectionGaps } from '../SectionGaps.tsx';
 import { MappedTableImport } from './MappedTableImport.tsx';
 import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
+import { formatLocalDateTime } from '../../components/format-local-time.ts';
 
 const LEVELS: Record<string, string> = { oa: 'Output areas', lsoa: 'LSOAs', msoa: 'MSOAs', ward: 'Wards', la: 'Local authorities', other: 'Other areas' };
 /** The same, as a count reads in a sentence: "312 LSOAs", "20 local authorities". */
@@ -168,7 +169,7 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
                   <td>{t.code} {t.title}</td>
                   <td>{t.geographyCount} {COUNTED[t.geographyLevel]}</td>
                   <td>{t.source}{t.referenceDate && !t.source.includes(t.referenceDate) ? `, ${t.referenceDate}` : ''}</td>
-                  <td>{t.importedAt.slice(0, 10)}</td>
+                  <td>{formatLocalDateTime(t.importedAt)}</td>
                   <td>{!data.readOnly && <button type="button" className="link-button" onClick={() => void removeTable(t.id)}>Remove<span className="visually-hidden"> {t.code}</span></button>}</td>
                 </tr>
               ))}
