@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 
 const e2e = appForFile('ewb-e2e-shell-', { closePageAfterEach: true });
@@ -148,7 +148,7 @@ describe('the app shell', () => {
     // The list of every gap, grouped by section, leads to the same places.
     await ws.open('All gaps');
     expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aims and objectives 2 gaps', 'Areas 1 gap', 'Audiences 1 gap', 'Census evidence 3 gaps']);
-    expect(await seriousViolations(page), 'all gaps').toEqual([]);
+    expect(await axeViolations(page), 'all gaps').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'all-gaps.png') });
     await page.getByRole('button', { name: /has no date/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Aims and objectives' }).waitFor();
@@ -176,12 +176,12 @@ describe('the app shell', () => {
     expect(await button.getAttribute('aria-expanded')).toBe('false');
     const heading = await page.getByRole('heading', { level: 2, name: 'Workbook details' }).boundingBox();
     expect(heading!.y).toBeLessThan(150);
-    expect(await seriousViolations(page), 'details at 200 %').toEqual([]);
+    expect(await axeViolations(page), 'details at 200 %').toEqual([]);
 
     await button.click();
     expect(await menu.isVisible()).toBe(true);
     expect(await button.getAttribute('aria-expanded')).toBe('true');
-    expect(await seriousViolations(page), 'the section menu open at 200 %').toEqual([]);
+    expect(await axeViolations(page), 'the section menu open at 200 %').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'section-menu-200-percent.png') });
     await page.keyboard.press('Escape');
     expect(await menu.isVisible()).toBe(false);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage, dateValue, fillDate } from './support/pages.ts';
 
 const e2e = appForFile('ewb-e2e-dates-', { closePageAfterEach: true });
@@ -23,7 +23,7 @@ describe('dates and checks', () => {
     await fillDate(page, 'Strategy period ends', '31 3 2030');
     await home.submitNewWorkbook();
     await page.getByRole('link', { name: 'Strategy period starts must be a real date: 31 2 2027 does not exist, for example 31 3 2028' }).waitFor();
-    expect(await seriousViolations(page), 'a date error on the new workbook form').toEqual([]);
+    expect(await axeViolations(page), 'a date error on the new workbook form').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'new-workbook-date-error.png') });
     await page.getByRole('link', { name: /Strategy period starts must be a real date/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-periodStart');
@@ -62,7 +62,7 @@ describe('dates and checks', () => {
     await ws.form().getByLabel('Objective', { exact: true }).focus();
     await ws.waitSaved();
     await page.getByRole('button', { name: 'Objective “Raise confidence to 65 %” has not been reviewed since 1 January 2020.' }).waitFor();
-    expect(await seriousViolations(page), 'an objective with its dates').toEqual([]);
+    expect(await axeViolations(page), 'an objective with its dates').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'objective-dates.png') });
 
     // Times are the computer's own, written out.
@@ -87,7 +87,7 @@ describe('dates and checks', () => {
     await ws.form().getByLabel('Name', { exact: true }).focus();
     await ws.form().getByRole('link', { name: 'ONS code: “E0500931” is not a ward code: ward codes are E05 or W05 followed by 6 digits (S13 in Scotland, N08 in Northern Ireland), for example E05009317' }).waitFor();
     await ws.form().getByRole('link', { name: 'LSOAs it contains: “E0100A123” is not an LSOA code: LSOA codes are E01 or W01 followed by 6 digits, for example E01024133' }).waitFor();
-    expect(await seriousViolations(page), 'an area with typos').toEqual([]);
+    expect(await axeViolations(page), 'an area with typos').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'area-typos.png') });
     await ws.fill('ONS code (optional)', 'E05011123');
     await ws.fill('LSOAs it contains (optional)', 'E01009001 E01009002');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 
 const e2e = appForFile('ewb-e2e-drafts-', { closePageAfterEach: true });
@@ -35,7 +35,7 @@ describe('drafts', () => {
     expect(await drafts(page).allTextContents()).toEqual([expect.stringContaining('Unfinished audience “Young people in Sparkbrook”')]);
     expect(await page.getByRole('button', { name: /unfinished record/ }).textContent()).toContain('1 unfinished record');
     expect(await page.getByTestId('save-indicator').textContent()).toBe('Saved');
-    expect(await seriousViolations(page), 'a draft kept below the list').toEqual([]);
+    expect(await axeViolations(page), 'a draft kept below the list').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'drafts-kept.png') });
 
     // Another Add: the first draft stays, a second is started.
@@ -80,7 +80,7 @@ describe('drafts', () => {
     const dialog = page.locator('dialog[open]');
     await dialog.getByRole('heading', { name: 'Close with unfinished records?' }).waitFor();
     expect(await dialog.getByRole('listitem').allTextContents()).toEqual(['Unfinished audience “Faith communities”']);
-    expect(await seriousViolations(page), 'the question before closing with a draft').toEqual([]);
+    expect(await axeViolations(page), 'the question before closing with a draft').toEqual([]);
     await dialog.getByRole('button', { name: 'Keep working on them' }).click();
     expect(await ws.form().getByLabel('Name', { exact: true }).inputValue()).toBe('Faith communities');
     await page.getByRole('button', { name: 'Close workbook' }).click();

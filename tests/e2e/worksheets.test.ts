@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 
 const e2e = appForFile('ewb-e2e-ws-');
@@ -28,7 +28,7 @@ describe('worksheets: Aims and WHO', () => {
       'Objective “Meet every faith leader twice a year” has no measure: say how you will know it has been met.',
       'Objective “Meet every faith leader twice a year” has no date: say by when it should be met.',
     ]);
-    expect(await seriousViolations(page), 'aims with records').toEqual([]);
+    expect(await axeViolations(page), 'aims with records').toEqual([]);
     await shoot(page, 'section-aims');
 
     await ws.open('Areas');
@@ -46,7 +46,7 @@ describe('worksheets: Aims and WHO', () => {
     await page.getByRole('status').filter({ hasText: '3 LSOA codes were added to 2 areas' }).waitFor();
     await page.getByRole('button', { name: 'Close the form' }).click();
     expect(await page.getByRole('table', { name: 'Areas', exact: true }).getByRole('row').nth(1).textContent()).toBe('Riverside wardE050093172'); // name, ONS code, part of (none), LSOAs
-    expect(await seriousViolations(page), 'areas with records').toEqual([]);
+    expect(await axeViolations(page), 'areas with records').toEqual([]);
     await shoot(page, 'section-areas');
 
     await ws.open('Audiences');
@@ -63,7 +63,7 @@ describe('worksheets: Aims and WHO', () => {
     await ws.fill('Source of the evidence (optional)', 'ONS Census 2021, TS007A');
     await ws.waitSaved();
     expect(await ws.gaps().count()).toBe(3);
-    expect(await seriousViolations(page), 'audiences with records').toEqual([]);
+    expect(await axeViolations(page), 'audiences with records').toEqual([]);
     await shoot(page, 'section-audiences');
 
     await ws.open('Assets');
@@ -72,19 +72,19 @@ describe('worksheets: Aims and WHO', () => {
     await ws.waitSaved();
     await ws.create('asset', [['Kind of asset', 'select:Group'], ['Name', 'Riverside Youth Forum'], ['Relationship', 'select:Active']], ['Young people in Riverside', 'Riverside ward']);
     await ws.create('asset', [['Kind of asset', 'select:Hotspot'], ['Name', 'Eastgate skate park'], ['Relationship', 'select:New']], ['Eastgate ward']);
-    expect(await seriousViolations(page), 'assets with records').toEqual([]);
+    expect(await axeViolations(page), 'assets with records').toEqual([]);
     await shoot(page, 'section-assets');
 
     await ws.open('Vulnerabilities');
     await ws.create('vulnerability', [['Name', 'New arrivals at the Eastgate hotel'], ['An area or a group', 'select:A group'], ['Priority', 'select:High']], ['Language', 'Trust in the police']);
     expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it.']);
-    expect(await seriousViolations(page), 'vulnerabilities with records').toEqual([]);
+    expect(await axeViolations(page), 'vulnerabilities with records').toEqual([]);
     await shoot(page, 'section-vulnerabilities');
 
     await ws.open('Places');
     await ws.create('place', [['Name', 'Central Mosque'], ['Kind of place', 'select:Religious centre'], ['Area (optional)', 'select:Riverside ward'], ['When people gather (optional)', 'Friday prayers, 1pm']], ['Faith communities']);
     await ws.create('place', [['Name', 'Old Town market'], ['Kind of place', 'select:Market'], ['Area (optional)', 'select:Old Town']]);
-    expect(await seriousViolations(page), 'places with records').toEqual([]);
+    expect(await axeViolations(page), 'places with records').toEqual([]);
     await shoot(page, 'section-places');
 
     // Statuses and gaps in the task list.
@@ -126,7 +126,7 @@ describe('worksheets: Aims and WHO', () => {
     await page.setViewportSize({ width: 640, height: 400 });
     await ws.open('Audiences');
     await page.getByRole('table', { name: 'Audiences', exact: true }).getByRole('button', { name: 'Faith communities' }).click();
-    expect(await seriousViolations(page), 'audiences at 200 % zoom').toEqual([]);
+    expect(await axeViolations(page), 'audiences at 200 % zoom').toEqual([]);
     await shoot(page, 'section-audiences-200-percent');
   });
 

@@ -3,7 +3,8 @@
 // what they will hold.
 import { SECTIONS, type SectionDef } from './sections.ts';
 
-export type SectionStatus = 'Not started' | 'In progress' | 'Completed' | 'Not yet available';
+/** A section's status; the deliverables are written or not rather than started or completed. */
+export type SectionStatus = 'Not started' | 'In progress' | 'Completed' | 'Not yet available' | 'Written' | 'Not written yet';
 
 /** The renderer's own screen listing every gap, grouped by section. */
 export const ALL_GAPS = 'all-gaps';

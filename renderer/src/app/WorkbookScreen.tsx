@@ -25,6 +25,7 @@ import { TitleBar } from './TitleBar.tsx';
 import { SECTIONS, type SectionDef } from './sections.ts';
 import { useForces } from './use-forces.ts';
 import { useSectionPlace } from './use-section-place.ts';
+import { useLastExports } from '../worksheets/export/last-exports.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { RECORD_TYPES } from '../../../shared/domain/record-types.ts';
 import { DraftShelfProvider, useDraftShelf, useKeptDrafts } from '../worksheets/drafts-context.tsx';
@@ -116,7 +117,13 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
 
   const forceName = forces.find((f) => f.id === info.meta.force)?.name ?? info.meta.force;
   const stateOf = (def: SectionDef) => data.sections.find((s) => s.section === def.id);
-  const statusOf = (def: SectionDef): SectionStatus => (!def.available ? 'Not yet available' : def.screen === 'details' ? detailsStatus(info) : def.screen === 'export' ? 'Not started' : (stateOf(def)?.status ?? 'Not started'));
+  const lastExports = useLastExports(info.meta.id);
+  const statusOf = (def: SectionDef): SectionStatus => {
+    if (!def.available) return 'Not yet available';
+    if (def.screen === 'details') return detailsStatus(info);
+    if (def.screen === 'export') return lastExports.word || lastExports.excel ? 'Written' : 'Not written yet';
+    return stateOf(def)?.status ?? 'Not started';
+  };
   const gapsOf = (def: SectionDef) => stateOf(def)?.gaps ?? 0;
   const current: SectionDef = place.section === ALL_GAPS ? { id: ALL_GAPS, title: 'All gaps', available: true } : (SECTIONS.find((s) => s.id === place.section) ?? SECTIONS[0]!);
   const { applyEffects } = data;

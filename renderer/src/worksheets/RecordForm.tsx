@@ -8,6 +8,7 @@ import type { RecordValues } from '../../../shared/api/records.ts';
 import { ErrorSummary, summaryMessage } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/fields.tsx';
 import { DateInput } from '../components/DateInput.tsx';
+import { Question, useAnswered } from '../components/Question.tsx';
 import { LinkPicker } from '../components/LinkPicker.tsx';
 import { RecordFieldEditor } from './RecordFieldEditor.tsx';
 import { changedValues, draftOf, emptyDraft, isShown, startDraft, validateDraft, valuesOf, type Draft, type DraftValue } from './record-draft.ts';
@@ -62,6 +63,8 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const deleteAnswered = useAnswered(confirmDelete);
+  const discardAnswered = useAnswered(confirmDiscard);
   const saved = useRef<RecordValues | null>(record);
   const latest = useRef(draft);
   const idPrefix = `${type}-form`;
@@ -209,26 +212,26 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
       {isNew && !disabled && (
         <div className="record-form__danger">
           {confirmDiscard ? (
-            <div role="group" aria-label="Confirm discarding">
+            <Question label="Confirm discarding">
               <p>Discard this unfinished {def.label.toLowerCase()}? What you typed will be lost.</p>
               <button type="button" className="button button--warning" onClick={discard}>Discard it</button>
-              <button type="button" className="button button--secondary" onClick={() => setConfirmDiscard(false)}>Keep it</button>
-            </div>
+              <button type="button" className="button button--secondary" onClick={() => { discardAnswered.declined(); setConfirmDiscard(false); }}>Keep it</button>
+            </Question>
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirmDiscard(true)}>Discard this {def.label.toLowerCase()}…</button>
+            <button type="button" ref={discardAnswered.trigger} className="button button--secondary" onClick={() => setConfirmDiscard(true)}>Discard this {def.label.toLowerCase()}…</button>
           )}
         </div>
       )}
       {!isNew && !disabled && (
         <div className="record-form__danger">
           {confirmDelete ? (
-            <div role="group" aria-label="Confirm deletion">
+            <Question label="Confirm deletion">
               <p>Delete “{titleOf(type, saved.current!)}”? You can undo this.</p>
               <button type="button" className="button button--warning" onClick={() => void data.remove(type, saved.current!.id).then((result) => { if (result.ok) { shelf.discard(saved.current!.id); onDeleted(); } else { setConfirmDelete(false); setServerErrors({}); autosave.reportFailure(result.error.message); } })}>Delete</button>
-              <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)}>Keep it</button>
-            </div>
+              <button type="button" className="button button--secondary" onClick={() => { deleteAnswered.declined(); setConfirmDelete(false); }}>Keep it</button>
+            </Question>
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(true)}>Delete this {def.label.toLowerCase()}</button>
+            <button type="button" ref={deleteAnswered.trigger} className="button button--secondary" onClick={() => setConfirmDelete(true)}>Delete this {def.label.toLowerCase()}</button>
           )}
         </div>
       )}

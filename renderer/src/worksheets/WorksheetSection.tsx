@@ -150,7 +150,7 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap }
                     putAside();
                     setSelection({ type: def.type, id, formKey: id });
                   }}
-                  emptyText={blocked ?? `No ${def.plural.toLowerCase()} yet. Choose "Add ${label}" to record the first.`}
+                  emptyText={blocked ?? `None recorded yet. Choose "Add ${label}" to record the first.`}
                 />
                 <KeptDrafts
                   type={def.type}
