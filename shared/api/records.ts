@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS, type FieldDef, type RecordTypeName } from '../domain/record-types.ts';
 import { CalendarDateSchema, IdSchema, TimestampSchema, plainText, requiredText } from './fields.ts';
+import { ONS_CODE_FORMS, notACodeOf, onsCodeProblem, type OnsCodeLevel } from '../domain/ons-codes.ts';
 
 export const RecordTypeSchema = z.enum(RECORD_TYPE_NAMES, { message: 'Unknown kind of record' });
 export const SectionIdSchema = z.enum(SECTION_IDS, { message: 'Unknown section' });
@@ -48,10 +49,57 @@ export function fieldSchema(field: FieldDef): z.ZodType {
       return field.required ? IdSchema.describe(`id of a ${field.target}`) : IdSchema.nullable();
     case 'codeList': {
       const pattern = field.codePattern;
-      const code = pattern ? z.string().regex(pattern, 'Codes look like E01024133 or W01000001') : z.string().max(20);
+      // The message names the code, so the planner can find it in a long list.
+      const level = typeof field.format === 'object' && 'onsLevel' in field.format && Object.hasOwn(ONS_CODE_FORMS, field.format.onsLevel) ? (field.format.onsLevel as OnsCodeLevel) : null;
+      const named = (input: unknown) => (level ? notACodeOf(String(input).slice(0, 40), level) : `“${String(input).slice(0, 40)}” is not a code of the right form: codes look like E01024133 or W01000001`);
+      const code = pattern ? z.string().regex(pattern, { error: (issue) => named(issue.input) }) : z.string().max(20);
       return uniqueArray(code, 10_000, 'codes');
     }
   }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Digits with spaces, brackets or dashes, an optional + in front and an optional extension: 10 to 15 digits. */
+const PHONE = /^\+?[\d\s()-]+(?:\s*(?:ext\.?|x)\s*\d{1,6})?$/i;
+
+function formatProblem(field: FieldDef, value: string, values: Record<string, unknown>): string | null {
+  const text = value.trim();
+  if (text === '' || !field.format) return null;
+  const format = field.format;
+  if (format === 'email') return EMAIL.test(text) ? null : `“${text}” is not an e-mail address: it should look like name@example.org`;
+  if (format === 'phone') {
+    const digits = text.replace(/(?:ext\.?|x)\s*\d+$/i, '').replace(/\D/g, '').length;
+    return PHONE.test(text) && digits >= 10 && digits <= 15 ? null : `“${text}” is not a phone number: use 10 to 15 digits, with spaces if you like, for example 01632 960123 or +44 1632 960123`;
+  }
+  if ('onsLevel' in format) return onsCodeProblem(text, format.onsLevel);
+  const level = values[format.onsLevelField];
+  return onsCodeProblem(text, typeof level === 'string' ? level : null);
+}
+
+/**
+ * What is wrong with values as they are typed in, beyond their schema: e-mail addresses, phone
+ * numbers and ONS codes that cannot be right (each message names the bad value). Checked on entry
+ * only — the core on every create and update, the forms as the planner types — so a value already
+ * in a file stays readable. With `changed`, only problems involving a changed field are reported,
+ * so an old value does not stand in the way of an unrelated edit.
+ */
+export function entryProblems(type: RecordTypeName, values: Record<string, unknown>, changed?: ReadonlySet<string>): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of RECORD_TYPES[type].fields) {
+    if (!field.format) continue;
+    const involved = [field.name, ...(typeof field.format === 'object' && 'onsLevelField' in field.format ? [field.format.onsLevelField] : [])];
+    if (changed && !involved.some((name) => changed.has(name))) continue;
+    const value = values[field.name];
+    const items = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : [];
+    for (const item of items) {
+      const problem = formatProblem(field, item, values);
+      if (problem) {
+        problems[field.name] = problem;
+        break;
+      }
+    }
+  }
+  return problems;
 }
 
 /** An empty value for a field a planner has not filled in. */

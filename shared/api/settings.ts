@@ -14,6 +14,18 @@ export const SETTINGS = {
     defaultText: '5 %',
   },
   /**
+   * Whether "who is missing" reports each area's largest group (and the largest subgroup within
+   * it): 0 no (the default: the majority is rarely who a strategy misses), 1 yes.
+   */
+  whoIsMissingLargestGroup: {
+    schema: z.number().int('Enter 0 or 1').min(0, 'Enter 0 (no) or 1 (yes)').max(1, 'Enter 0 (no) or 1 (yes)'),
+    default: 0,
+    what: 'whether “who is missing” checks each area’s largest group',
+    title: '“Who is missing” checks each area’s largest group',
+    valid: '0 (no) or 1 (yes)',
+    defaultText: '0 (no)',
+  },
+  /**
    * How many days undo reaches back, and so how long the history keeps personal and
    * special-category values (names, contact details) before removing them from the file.
    */

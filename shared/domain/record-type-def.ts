@@ -34,6 +34,12 @@ export interface FieldDef {
   readonly hint?: string;
   /** For `codeList`: what each code must look like. */
   readonly codePattern?: RegExp;
+  /**
+   * What a value must look like when it is typed in (checked on entry only, so a value already in a
+   * file stays readable): an e-mail address, a phone number, an ONS code of a given level (each code
+   * of a `codeList`), or an ONS code of the level another field of the record names.
+   */
+  readonly format?: 'email' | 'phone' | { readonly onsLevel: string } | { readonly onsLevelField: string };
   /** Shown in forms only when another field has one of these values (e.g. a person's details for individuals). */
   readonly showWhen?: { readonly field: string; readonly oneOf: readonly string[] };
   /**

@@ -125,7 +125,7 @@ const EXPECTED_GAPS = [
   { section: 'aims', rule: 'objective-no-date', recordId: ID.vague, message: 'Objective “Be more visible to young people” has no date: say by when it should be met.' },
   { section: 'areas', rule: 'area-no-asset', recordId: ID.bearsted, message: 'Area “Bearsted ward” has no asset: no supportive person, group or gathering place is recorded there.' },
   { section: 'audiences', rule: 'audience-no-evidence', recordId: ID.traders, message: 'Audience “Market traders” has no evidence: link it to a census figure or a crime trend, or note what backs up who they are and how many, with its source.' },
-  { section: 'assets', rule: 'not-reviewed', recordId: ID.club, message: `Asset “Riverside Youth Football Club” has not been reviewed since ${LONG_AGO}.` },
+  { section: 'assets', rule: 'not-reviewed', recordId: ID.club, message: `Asset “Riverside Youth Football Club” has not been reviewed since 15 January 2020.` },
   { section: 'vulnerabilities', rule: 'vulnerability-no-response', recordId: ID.northgate, message: 'Vulnerability “Older residents of Northgate estate” has no planned response: say what you will do about it.' },
   { section: 'receptivity', rule: 'audience-no-channel', recordId: ID.traders, message: 'Audience “Market traders” is a priority audience but no channel is marked yes for it: say in the grid which channels reach them, or plan one that will.' },
   { section: 'partners', rule: 'audience-no-partner', recordId: ID.traders, message: 'Audience “Market traders” is a priority audience that no partner or asset reaches: record who could help you reach them.' },

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 
 const e2e = appForFile('ewb-e2e-census-');
@@ -32,7 +32,7 @@ describe('census evidence', () => {
 
     const gap = 'In Riverside ward, 5.9 % of residents are “Asian, Asian British or Asian Welsh: Bangladeshi” (TS021 Ethnic group), but no audience covering Riverside ward is linked to them.';
     await page.getByRole('button', { name: gap }).waitFor();
-    expect(await seriousViolations(page), 'census with a table and an area showing').toEqual([]);
+    expect(await axeViolations(page), 'census with a table and an area showing').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'section-census.png') });
 
     await bangladeshi.getByLabel(/Audience to cite/).selectOption({ label: 'Bangladeshi community in Riverside' });
@@ -61,7 +61,7 @@ describe('census evidence', () => {
     await dialog.getByRole('heading', { name: 'Which column is which?' }).waitFor();
     expect(await dialog.getByLabel('Column with the area codes').inputValue()).toBe('Area code');
     expect(await dialog.getByLabel("Column with each area's total").inputValue()).toBe('Total');
-    expect(await seriousViolations(page), 'the column-mapping step').toEqual([]);
+    expect(await axeViolations(page), 'the column-mapping step').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'column-mapping.png') });
     await dialog.getByRole('button', { name: 'Import the table' }).click();
     await dialog.getByRole('link', { name: /Columns of figures: Choose columns of figures/ }).waitFor();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { violations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 import { streetCsv, type StreetRow } from '../helpers/police-csv.ts';
 import { buildZip } from '../core/imports/zip-fixtures.ts';
@@ -63,7 +63,7 @@ describe('crime evidence', () => {
     expect(await ws.gaps().allTextContents()).toContainEqual(expect.stringContaining('Audience “Riverside high street traders” has no evidence'));
 
     await ws.open('Crime evidence');
-    expect(await violations(page), 'the crime screen before any import').toEqual([]);
+    expect(await axeViolations(page), 'the crime screen before any import').toEqual([]);
     await page.getByRole('button', { name: 'Import police.uk crime…' }).click();
     await page.locator('dialog[open] input[type=file]').setInputFiles(downloadZip());
     await page.getByRole('status').filter({ hasText: /15 files: .* crimes and incidents in 15 force-months; 15 other files skipped/ }).waitFor({ timeout: 30_000 });
@@ -81,7 +81,7 @@ describe('crime evidence', () => {
     expect(await shoplifting.textContent()).toContain('Rising +114% (90 in Nov 2023–Jan 2024 against 42 in Aug 2023–Oct 2023)');
     await page.getByRole('heading', { name: 'LSOAs in none of your areas' }).waitFor();
     expect(await page.getByText(/1 LSOA has crime counted \(\d[\d,]* crimes and incidents\) but is in none of the workbook’s areas/).count()).toBe(1);
-    expect(await violations(page), 'the whole strategy area with a year of crime').toEqual([]);
+    expect(await axeViolations(page), 'the whole strategy area with a year of crime').toEqual([]);
     // The section scrolls inside the window: a tall window shows all of it in one picture.
     await page.setViewportSize({ width: 1400, height: 3600 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'section-crime-strategy-area.png') });
@@ -93,7 +93,7 @@ describe('crime evidence', () => {
     expect(await riversideShoplifting.textContent()).toContain('Rising +114% (60 in Nov 2023–Jan 2024 against 28 in Aug 2023–Oct 2023)');
     await riversideShoplifting.getByRole('button', { name: 'Cite Shoplifting against the previous 3 months for audience “Riverside high street traders”' }).click();
     await riversideShoplifting.getByText('Cited by audience “Riverside high street traders”').waitFor();
-    expect(await violations(page), 'an area with a cited trend').toEqual([]);
+    expect(await axeViolations(page), 'an area with a cited trend').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'section-crime-area.png') });
     await page.setViewportSize({ width: 1400, height: 1000 });
 

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { allViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { ContactImportPage, ReceptivityGridPage } from './support/how-pages.ts';
 import { FileBrowserDialog, HomePage, WorksheetPage } from './support/pages.ts';
 
@@ -65,7 +65,7 @@ async function partnerList(): Promise<Buffer> {
 }
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
-  expect(await allViolations(page), where).toEqual([]);
+  expect(await axeViolations(page), where).toEqual([]);
 }
 
 /** Converts a deliverable to PDF with LibreOffice, draws its pages as PNGs in PAGES_DIR/`name`, and answers with its text. */

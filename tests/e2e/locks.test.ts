@@ -13,7 +13,7 @@ import { lockPathFor, readLock } from '../../electron/core/workbook/workbook-loc
 import { SAMPLE_DETAILS } from '../helpers/test-core.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { FileBrowserDialog, HomePage, WorkbookPage } from './support/pages.ts';
 
 const e2e = appForFile('ewb-e2e-locks-', { closePageAfterEach: true });
@@ -45,7 +45,7 @@ describe('locks in the browser host', () => {
     await dialog.waitOpen();
     const line = dialog.root.getByText(/Marked as in use by jsmith since 2026-11-25 08:30 UTC, but the program that marked it has closed/);
     await line.waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'file-browser-stale-lock.png') });
     await dialog.root.getByRole('button', { name: 'Clear the marker for Left open.ewb' }).click();
     await line.waitFor({ state: 'detached' });
@@ -63,7 +63,7 @@ describe('locks in the browser host', () => {
     const prompt = page.locator('dialog[open]');
     await prompt.getByRole('heading', { name: 'This workbook is already open' }).waitFor();
     expect(await prompt.textContent()).toMatch(/colleague \(process \d+\).*whoever has it open now can no longer save their changes/);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await prompt.getByRole('button', { name: 'Take over editing' }).click();
     const workbook = new WorkbookPage(page);
     await workbook.waitLoaded();
@@ -84,7 +84,7 @@ describe('locks in the browser host', () => {
     await dialog.root.getByLabel('Or bring in a file from this computer').setInputFiles(impostor);
     await dialog.root.getByRole('button', { name: 'Replace the existing file' }).click();
     await dialog.root.getByText(/"Keep me\.ewb" is a workbook\. Writing this file there would replace the workbook/).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'file-browser-replace-workbook.png') });
     await dialog.root.getByRole('button', { name: 'Keep the existing file' }).click();
     await dialog.root.getByRole('button', { name: 'Replace the workbook' }).waitFor({ state: 'detached' });

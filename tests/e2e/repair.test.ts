@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorkbookPage } from './support/pages.ts';
 import { RepairNoticePage } from './support/repair-notice.ts';
 import { soundWorkbook, tamper } from '../helpers/tampered-workbook.ts';
@@ -34,7 +34,7 @@ describe('a workbook that needs repair, in the browser host', () => {
       ['Vulnerability “Low reporting”', 'Barriers', 'holds “aliens”, which is not among the choices', 'Drop 1 value from the list'],
       ['Area “Kent”', 'Part of', 'is part of itself through a loop of 3 areas: “Kent” is part of “Riverside” is part of “Maidstone” is part of “Kent”', 'Take “Kent” out of “Riverside” (it will be part of no area)'],
     ]);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'repair-notice.png'), fullPage: true });
 
@@ -46,7 +46,7 @@ describe('a workbook that needs repair, in the browser host', () => {
       'Vulnerability “Low reporting”, Barriers: Drop 1 value from the list.',
       'Area “Kent”, Part of: Take “Kent” out of “Riverside” (it will be part of no area).',
     ]);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'repair-dialog.png') });
     await repair.confirm();
 
@@ -70,7 +70,7 @@ describe('a workbook that needs repair, in the browser host', () => {
     await repair.chooseForce('Sussex Police');
     await repair.repairButton().click();
     expect(await repair.listedRepairs()).toEqual(['Workbook details, Force: Set it to Sussex Police.']);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await repair.confirm();
     await page.getByText(/^Repaired 1 value\./).waitFor();
     expect(await page.getByText('Sussex Police', { exact: true }).first().textContent()).toBe('Sussex Police');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
-import { seriousViolations } from './support/axe.ts';
+import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
 
 const e2e = appForFile('ewb-e2e-ws-');
@@ -17,18 +17,18 @@ async function shoot(p: Page, name: string): Promise<void> {
 describe('worksheets: Aims and WHO', () => {
   it('records the method through the UI, keeps it across a reload, and shows statuses, gaps and undo', async () => {
     const page = (e2e.page = await e2e.app.newPage());
-    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent worksheets');
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '1 4 2027', end: '31 3 2030' }, 'Kent worksheets');
     const ws = new WorksheetPage(page);
 
     await ws.open('Aims and objectives');
     await ws.create('aim', [['Aim', 'Every neighbourhood can raise concerns with us easily']]);
-    await ws.create('objective', [['Objective', 'Raise confidence in local policing'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily'], ['Measure (optional)', 'Neighbourhood survey confidence'], ['By when (optional)', '2028-03-31']]);
+    await ws.create('objective', [['Objective', 'Raise confidence in local policing'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily'], ['Measure (optional)', 'Neighbourhood survey confidence'], ['By when (optional)', 'date:31 3 2028']]);
     await ws.create('objective', [['Objective', 'Meet every faith leader twice a year'], ['Aim it serves', 'select:Every neighbourhood can raise concerns with us easily']]);
     expect(await ws.gaps().allTextContents()).toEqual([
       'Objective “Meet every faith leader twice a year” has no measure: say how you will know it has been met.',
       'Objective “Meet every faith leader twice a year” has no date: say by when it should be met.',
     ]);
-    expect(await seriousViolations(page), 'aims with records').toEqual([]);
+    expect(await axeViolations(page), 'aims with records').toEqual([]);
     await shoot(page, 'section-aims');
 
     await ws.open('Areas');
@@ -46,7 +46,7 @@ describe('worksheets: Aims and WHO', () => {
     await page.getByRole('status').filter({ hasText: '3 LSOA codes were added to 2 areas' }).waitFor();
     await page.getByRole('button', { name: 'Close the form' }).click();
     expect(await page.getByRole('table', { name: 'Areas', exact: true }).getByRole('row').nth(1).textContent()).toBe('Riverside wardE050093172'); // name, ONS code, part of (none), LSOAs
-    expect(await seriousViolations(page), 'areas with records').toEqual([]);
+    expect(await axeViolations(page), 'areas with records').toEqual([]);
     await shoot(page, 'section-areas');
 
     await ws.open('Audiences');
@@ -63,7 +63,7 @@ describe('worksheets: Aims and WHO', () => {
     await ws.fill('Source of the evidence (optional)', 'ONS Census 2021, TS007A');
     await ws.waitSaved();
     expect(await ws.gaps().count()).toBe(3);
-    expect(await seriousViolations(page), 'audiences with records').toEqual([]);
+    expect(await axeViolations(page), 'audiences with records').toEqual([]);
     await shoot(page, 'section-audiences');
 
     await ws.open('Assets');
@@ -72,19 +72,19 @@ describe('worksheets: Aims and WHO', () => {
     await ws.waitSaved();
     await ws.create('asset', [['Kind of asset', 'select:Group'], ['Name', 'Riverside Youth Forum'], ['Relationship', 'select:Active']], ['Young people in Riverside', 'Riverside ward']);
     await ws.create('asset', [['Kind of asset', 'select:Hotspot'], ['Name', 'Eastgate skate park'], ['Relationship', 'select:New']], ['Eastgate ward']);
-    expect(await seriousViolations(page), 'assets with records').toEqual([]);
+    expect(await axeViolations(page), 'assets with records').toEqual([]);
     await shoot(page, 'section-assets');
 
     await ws.open('Vulnerabilities');
     await ws.create('vulnerability', [['Name', 'New arrivals at the Eastgate hotel'], ['An area or a group', 'select:A group'], ['Priority', 'select:High']], ['Language', 'Trust in the police']);
     expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it.']);
-    expect(await seriousViolations(page), 'vulnerabilities with records').toEqual([]);
+    expect(await axeViolations(page), 'vulnerabilities with records').toEqual([]);
     await shoot(page, 'section-vulnerabilities');
 
     await ws.open('Places');
     await ws.create('place', [['Name', 'Central Mosque'], ['Kind of place', 'select:Religious centre'], ['Area (optional)', 'select:Riverside ward'], ['When people gather (optional)', 'Friday prayers, 1pm']], ['Faith communities']);
     await ws.create('place', [['Name', 'Old Town market'], ['Kind of place', 'select:Market'], ['Area (optional)', 'select:Old Town']]);
-    expect(await seriousViolations(page), 'places with records').toEqual([]);
+    expect(await axeViolations(page), 'places with records').toEqual([]);
     await shoot(page, 'section-places');
 
     // Statuses and gaps in the task list.
@@ -108,9 +108,9 @@ describe('worksheets: Aims and WHO', () => {
     await page.getByRole('button', { name: 'Mark as completed' }).click();
     await ws.status('Places').filter({ hasText: 'Completed' }).waitFor();
 
-    // Reload: everything is there.
+    // Reload: everything is there, and the section that was showing shows again.
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Places' }).waitFor();
     await ws.open('Audiences');
     expect(await ws.rowNames('Audiences')).toEqual(audiences.map(([name]) => name));
     await ws.open('Assets');
@@ -126,7 +126,7 @@ describe('worksheets: Aims and WHO', () => {
     await page.setViewportSize({ width: 640, height: 400 });
     await ws.open('Audiences');
     await page.getByRole('table', { name: 'Audiences', exact: true }).getByRole('button', { name: 'Faith communities' }).click();
-    expect(await seriousViolations(page), 'audiences at 200 % zoom').toEqual([]);
+    expect(await axeViolations(page), 'audiences at 200 % zoom').toEqual([]);
     await shoot(page, 'section-audiences-200-percent');
   });
 

@@ -19,6 +19,13 @@ export function dateFrom(rnd: SeededRandom): string {
   return new Date(Date.UTC(2024, 0, 1) + rnd.int(0, 2000) * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** An ONS code of a level, as a planner would type it (any text for "other"). */
+function onsCodeFor(level: string, rnd: SeededRandom): string {
+  const digits = String(rnd.int(0, 999_999)).padStart(6, '0');
+  const prefix: Record<string, string[]> = { oa: ['E00', 'W00'], lsoa: ['E01', 'W01'], msoa: ['E02', 'W02'], ward: ['E05', 'W05'], la: ['E06', 'E07', 'E08', 'E09', 'W06'] };
+  return prefix[level] ? `${rnd.pick(prefix[level]!)}${digits}` : sentence(rnd, 20);
+}
+
 /** A valid value for `field`, or undefined when it needs a record that does not exist yet. */
 function valueFor(field: FieldDef, rnd: SeededRandom, existing: Snapshot): unknown {
   const vocab = (field.vocabulary ?? []).map((item) => item.id);
@@ -26,7 +33,12 @@ function valueFor(field: FieldDef, rnd: SeededRandom, existing: Snapshot): unkno
   switch (field.kind) {
     case 'text':
     case 'longText':
-      return !field.required && rnd.next() < 0.3 ? '' : sentence(rnd, field.max ?? 200);
+      if (!field.required && rnd.next() < 0.3) return '';
+      // Values a field checks on entry must have its form (an ONS code is chosen with its level, in valuesFor).
+      if (field.format === 'email') return `${rnd.pick(WORDS).toLowerCase().replace(/\s+/g, '.')}.${rnd.int(1, 999)}@example.org.uk`;
+      if (field.format === 'phone') return `01632 ${String(rnd.int(0, 999_999)).padStart(6, '0')}`;
+      if (typeof field.format === 'object' && 'onsLevelField' in field.format) return '';
+      return sentence(rnd, field.max ?? 200);
     case 'date':
       return optionalNull ? null : dateFrom(rnd);
     case 'enum':
@@ -56,6 +68,14 @@ export function valuesFor(type: RecordTypeName, rnd: SeededRandom, existing: Sna
     const value = valueFor(field, rnd, existing);
     if (value === undefined) return null;
     values[field.name] = value;
+  }
+  // An ONS code and the level it is checked against are written together, so each fits the other.
+  for (const field of def.fields) {
+    const format = field.format;
+    if (typeof format !== 'object' || !('onsLevelField' in format) || !(field.name in values || format.onsLevelField in values)) continue;
+    const level = typeof values[format.onsLevelField] === 'string' ? (values[format.onsLevelField] as string) : rnd.pick(['ward', 'la', 'lsoa', 'other']);
+    values[format.onsLevelField] = level;
+    values[field.name] = rnd.next() < 0.3 ? '' : onsCodeFor(level, rnd);
   }
   for (const link of def.links) if (wanted(link.name)) values[link.name] = rnd.sample(existing[link.target].map((record) => record.id), rnd.int(0, 2));
   if (wanted('shareable')) values.shareable = rnd.next() < 0.8;

@@ -1,9 +1,18 @@
 // "Who is missing": a gap for every census category that makes up at least the threshold share
-// (5 % unless changed) of an area's residents while no audience covering that area is linked to
-// it — engagement that only ever reaches the usual voices is the failure this catches.
+// (5 % unless changed) of an area's residents while no audience counts for it there — engagement
+// that only ever reaches the usual voices is the failure this catches.
+//
+// An audience counts for a category of an area when it cites that category (or a group the
+// category belongs to) for the area or for an area inside it, and covers the area or an area
+// inside it: an audience for Sparkbrook, inside Birmingham, citing Pakistani in Birmingham counts
+// for Birmingham. A citation of a group covers its subgroups; a citation of a subgroup covers
+// only that subgroup (citing Pakistani says nothing of the other Asian groups). Each area's
+// largest group (and the largest subgroup within it) is not reported unless the planner asks: it
+// is rarely the group a strategy is missing.
 import type { Gap } from '../../../shared/api/records.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { listRecords } from '../records/record-store.ts';
+import { readSetting } from '../workbook/workbook-settings.ts';
 import { geographiesByArea, readAreas, readCategories, sumByPosition } from './area-census.ts';
 import { listEvidenceLinks, readThreshold } from './evidence-links.ts';
 
@@ -11,12 +20,53 @@ function percent(share: number): string {
   return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
 }
 
+/** Each area with every area inside it (at any depth; a loop in the file ends the walk). */
+function areasWithin(areas: ReadonlyArray<{ id: string; parentId: string | null }>): Map<string, Set<string>> {
+  const children = new Map<string, string[]>();
+  for (const area of areas) if (area.parentId) children.set(area.parentId, [...(children.get(area.parentId) ?? []), area.id]);
+  const within = new Map<string, Set<string>>();
+  for (const area of areas) {
+    const seen = new Set<string>();
+    const stack = [area.id];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    within.set(area.id, seen);
+  }
+  return within;
+}
+
+interface Category {
+  position: number;
+  label: string;
+  parentPosition: number | null;
+  isTotal: number;
+}
+
+/** The largest group among the top-level categories, then the largest subgroup within it, and so on down. */
+function largestChain(categories: readonly Category[], sums: ReadonlyMap<number, number>): Set<number> {
+  const chain = new Set<number>();
+  let parent: number | null = null;
+  for (;;) {
+    const siblings = categories.filter((c) => !c.isTotal && c.parentPosition === parent && !chain.has(c.position));
+    if (siblings.length === 0) return chain;
+    const largest = siblings.reduce((best, c) => ((sums.get(c.position) ?? 0) > (sums.get(best.position) ?? 0) ? c : best));
+    chain.add(largest.position);
+    parent = largest.position;
+  }
+}
+
 export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
   const tables = db.prepare('SELECT id, code, title, geography_level AS level FROM census_table ORDER BY code, geography_level').all() as Array<{ id: string; code: string; title: string; level: string }>;
   if (tables.length === 0) return [];
   const threshold = readThreshold(db);
+  const checkLargest = readSetting(db, 'whoIsMissingLargestGroup') === 1;
   const areas = readAreas(db);
-  const audiences = listRecords(db, 'audience');
+  const within = areasWithin(areas);
+  const audiences = listRecords(db, 'audience').map((a) => ({ id: a.id, areaIds: (a.areaIds as string[] | undefined) ?? [] }));
   const links = listEvidenceLinks(db);
   const gaps: Array<Omit<Gap, 'key'>> = [];
   for (const table of tables) {
@@ -24,15 +74,17 @@ export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
     const total = categories.find((c) => c.isTotal);
     if (!total) continue;
     const byName = new Map(categories.map((c) => [c.name, c]));
-    const ancestorsAndSelf = (position: number): Set<number> => {
-      const set = new Set<number>();
+    const byPosition = new Map(categories.map((c) => [c.position, c]));
+    const ancestorsAndSelf = (position: number): number[] => {
+      const found: number[] = [];
       let current: number | null = position;
-      while (current !== null && !set.has(current)) {
-        set.add(current);
-        current = categories.find((c) => c.position === current)?.parentPosition ?? null;
+      while (current !== null && !found.includes(current)) {
+        found.push(current);
+        current = byPosition.get(current)?.parentPosition ?? null;
       }
-      return set;
+      return found;
     };
+    const tableLinks = links.filter((link) => link.tableId === table.id && link.areaId !== null);
     const byArea = geographiesByArea(db, table, areas);
     for (const area of areas) {
       const codes = byArea.get(area.id) ?? [];
@@ -40,27 +92,28 @@ export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
       const sums = sumByPosition(db, table.id, codes);
       const areaTotal = sums.get(total.position) ?? 0;
       if (areaTotal <= 0) continue;
-      // Categories linked by an audience that covers this area (a link to a group covers its
-      // subgroups, and a link to a subgroup covers its group).
-      const covering = new Set(audiences.filter((a) => ((a.areaIds as string[]) ?? []).includes(area.id)).map((a) => a.id));
-      const linked = new Set<number>();
-      for (const link of links) {
-        if (link.tableId !== table.id || !covering.has(link.audienceId)) continue;
+      const inside = within.get(area.id) ?? new Set([area.id]);
+      // The audiences that cover this area or an area inside it, and what they cite here or inside it.
+      const counting = new Set(audiences.filter((a) => a.areaIds.some((id) => inside.has(id))).map((a) => a.id));
+      const cited = new Set<number>();
+      for (const link of tableLinks) {
+        if (!counting.has(link.audienceId) || !inside.has(link.areaId!)) continue;
         const category = byName.get(link.category);
-        if (category) for (const position of ancestorsAndSelf(category.position)) linked.add(position);
+        if (category) cited.add(category.position);
       }
+      const skipped = checkLargest ? new Set<number>() : largestChain(categories, sums);
       for (const category of categories) {
-        if (category.isTotal) continue;
+        if (category.isTotal || skipped.has(category.position)) continue;
         const share = (sums.get(category.position) ?? 0) / areaTotal;
         if (share < threshold) continue;
-        const coveredBySubgroup = categories.some((c) => linked.has(c.position) && ancestorsAndSelf(c.position).has(category.position));
-        if (linked.has(category.position) || coveredBySubgroup) continue;
+        // Cited itself, or through a group it belongs to.
+        if (ancestorsAndSelf(category.position).some((position) => cited.has(position))) continue;
         gaps.push({
           section: 'census',
           rule: 'who-is-missing',
           recordType: 'area',
           recordId: area.id,
-          message: `In ${area.name}, ${percent(share)} of residents are “${category.label}” (${table.code} ${table.title}), but no audience covering ${area.name} is linked to them.`,
+          message: `In ${area.name}, ${percent(share)} of residents are “${category.label}” (${table.code} ${table.title}), but no audience covering ${area.name}${inside.size > 1 ? ' or an area inside it' : ''} is linked to them.`,
         });
       }
     }

@@ -9,6 +9,7 @@ import type { ChangeKind } from '../changes/change-kinds.ts';
 import { titleOf } from '../records/record-store.ts';
 import { whoIsMissingGaps } from '../evidence/who-is-missing.ts';
 import { PRIORITY_AUDIENCE_LEVELS, isPriorityAudience } from '../../../shared/domain/vocabularies.ts';
+import { formatUkDate } from '../../../shared/domain/uk-date.ts';
 
 /** A gap before it is given its key. */
 export type GapDraft = Omit<Gap, 'key'>;
@@ -111,7 +112,7 @@ const notReviewed: RecordRule = {
   check(type, record, env) {
     const last = record.reviewedAt ?? record.createdAt.slice(0, 10);
     if (last >= env.reviewCutoff) return null;
-    const when = record.reviewedAt ? `since ${record.reviewedAt}` : `since it was added on ${record.createdAt.slice(0, 10)}`;
+    const when = record.reviewedAt ? `since ${formatUkDate(record.reviewedAt)}` : `since it was added on ${formatUkDate(record.createdAt.slice(0, 10))}`;
     return recordGap(type, record, 'not-reviewed', `${quoted(type, record)} has not been reviewed ${when}.`);
   },
 };

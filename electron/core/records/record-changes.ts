@@ -2,7 +2,7 @@
 // and the records they point at, written in one transaction with their change-log entry.
 import type { z } from 'zod';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
-import { recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
+import { entryProblems, recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
@@ -22,7 +22,8 @@ export function foldItemPaths(fields: Record<string, string>): Record<string, st
     const [field, item] = path.split('.');
     const key = field ?? path;
     if (key in folded) continue;
-    folded[key] = item !== undefined && /^\d+$/.test(item) ? `${message} (item ${Number(item) + 1})` : message;
+    // A message that names its item (“E0100A123” is not an LSOA code) needs no position.
+    folded[key] = item !== undefined && /^\d+$/.test(item) && !message.startsWith('“') ? `${message} (item ${Number(item) + 1})` : message;
   }
   return folded;
 }
@@ -93,6 +94,8 @@ function wouldCycle(db: WriteDb, type: RecordTypeName, column: string, id: strin
 
 export function createRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, input: unknown): RecordValues {
   const values = parseOrThrow(type, recordInputSchema(type), input);
+  const problems = entryProblems(type, values);
+  if (Object.keys(problems).length > 0) throw invalid(type, problems);
   return writeChange(db, ctx, ({ at }) => {
     const record = { ...values, id: ctx.newId(), createdAt: at, updatedAt: at } as RecordValues;
     checkTargets(db, type, record.id, record);
@@ -107,6 +110,8 @@ export function updateRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeNa
   return writeChange(db, ctx, ({ at }) => {
     const before = getRecord(db, type, id);
     if (!before) throw new AppError('not-found', `That ${def.label.toLowerCase()} no longer exists: it may have been deleted or undone.`);
+    const problems = entryProblems(type, { ...before, ...changes }, new Set(Object.keys(changes)));
+    if (Object.keys(problems).length > 0) throw invalid(type, problems);
     checkTargets(db, type, id, changes);
     const diff = diffFields(before, { ...before, ...changes });
     if (!diff) return { result: before, change: null };

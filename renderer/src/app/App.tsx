@@ -1,5 +1,5 @@
-// The app frame: marking strips, home or workbook, and the open/create flows with their
-// lock decisions and errors.
+// The app frame: home (in the shell) or a workbook (which draws the shell with its title bar), and
+// the open/create flows with their lock decisions and errors.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../shared/api/result.ts';
 import type { WorkbookDetails, WorkbookInfo } from '../../../shared/api/workbook.ts';
@@ -7,8 +7,8 @@ import { DEFAULT_MARKING } from '../../../shared/domain/markings.ts';
 import type { ApiClient } from '../api/client.ts';
 import { errorHeading } from '../api/error-messages.ts';
 import { Dialog } from '../components/Dialog.tsx';
-import { MarkingStrip } from '../components/MarkingStrip.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { AppShell } from './AppShell.tsx';
 import { FileChooserProvider, useChooseFile } from './file-chooser.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
 import { WorkbookScreen } from './WorkbookScreen.tsx';
@@ -169,32 +169,36 @@ function Frame({ api }: { api: ApiClient }) {
   );
 
   const marking = open?.info.meta.marking ?? DEFAULT_MARKING;
+  const errorNotice = error && (
+    <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}>
+      <p>{error.message}</p>
+    </Notice>
+  );
   return (
-    <div className="app">
-      <MarkingStrip marking={marking} position="top" />
-      <div className="app__content">
-        {error && (
-          <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}>
-            <p>{error.message}</p>
-          </Notice>
-        )}
-        {open ? (
-          <WorkbookScreen
-            key={open.info.handle}
-            api={api}
-            info={open.info}
-            notices={open.notices}
-            onInfo={updateInfo}
-            onDismissNotices={() => setOpen((current) => current && { ...current, notices: [] })}
-            onClose={() => void close()}
-            onSaveCopy={() => void saveCopy()}
-            jump={jump}
-            onReopen={(path, notice) => void openPath(path, { notices: [notice] })}
-          />
-        ) : (
-          <HomeScreen api={api} busy={busy} creating={busy} onOpenPath={(p) => void openPath(p)} onOpenDialog={() => void openDialog()} onCreate={(d) => void create(d)} onOpenExample={() => void openExample()} onDropFile={(f) => void dropFile(f)} />
-        )}
-      </div>
+    <>
+      {open ? (
+        <WorkbookScreen
+          key={open.info.handle}
+          api={api}
+          info={open.info}
+          notices={open.notices}
+          frameNotice={errorNotice}
+          onInfo={updateInfo}
+          onDismissNotices={() => setOpen((current) => current && { ...current, notices: [] })}
+          onClose={() => void close()}
+          onSaveCopy={() => void saveCopy()}
+          jump={jump}
+          onReopen={(path, notice) => void openPath(path, { notices: [notice] })}
+        />
+      ) : (
+        <AppShell marking={marking}>
+          {/* A fresh scroll region each time home shows, so nothing keeps another screen's place. */}
+          <main className="scroll-region home-main" id="main" tabIndex={-1}>
+            {errorNotice}
+            <HomeScreen api={api} busy={busy} creating={busy} onOpenPath={(p) => void openPath(p)} onOpenDialog={() => void openDialog()} onCreate={(d) => void create(d)} onOpenExample={() => void openExample()} onDropFile={(f) => void dropFile(f)} />
+          </main>
+        </AppShell>
+      )}
       {lockPrompt && (
         <Dialog title={errorHeading(lockPrompt.error)} onClose={() => setLockPrompt(null)}>
           <p>{lockPrompt.error.message}</p>
@@ -209,8 +213,7 @@ function Frame({ api }: { api: ApiClient }) {
           </div>
         </Dialog>
       )}
-      <MarkingStrip marking={marking} position="bottom" />
-    </div>
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import type { RecentWorkbook, WorkbookDetails } from '../../../shared/api/workbo
 import type { ApiClient } from '../api/client.ts';
 import { NewWorkbookForm } from './NewWorkbookForm.tsx';
 import { useForces } from './use-forces.ts';
+import { formatLocalDateTime } from '../components/format-local-time.ts';
 
 interface HomeProps {
   api: ApiClient;
@@ -71,7 +72,7 @@ export function HomeScreen({ api, onOpenPath, onOpenDialog, onCreate, onOpenExam
                   </td>
                   <td>{forceName(entry.force)}</td>
                   <td className="table__path">{entry.path}</td>
-                  <td>{new Date(entry.lastOpened).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>{formatLocalDateTime(entry.lastOpened)}</td>
                   <td>
                     <button type="button" className="link-button" onClick={() => void api.call('forgetRecentWorkbook', { path: entry.path }).then(loadRecent)}>
                       Remove<span className="visually-hidden"> {entry.title} from the list</span>

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { WorkbookDetailsSchema, type WorkbookDetails } from '../../../shared/api/workbook.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import type { ApiClient } from '../api/client.ts';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { ErrorSummary, summaryMessage } from '../components/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextField } from '../components/fields.tsx';
+import { DateInput } from '../components/DateInput.tsx';
+import { dateProblem } from '../components/date-parts.ts';
 import { useForces } from './use-forces.ts';
 
 const LABELS: Record<string, string> = { force: 'Force', title: 'Title', periodStart: 'Strategy period starts', periodEnd: 'Strategy period ends', marking: 'Protective marking' };
@@ -19,25 +21,29 @@ export function NewWorkbookForm({ api, onCreate, onCancel, busy }: { api: ApiCli
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   function submit() {
+    // Dates are checked in day, month and year terms; a date that is not right yet is left out of the rest.
+    const startProblem = dateProblem('Strategy period starts', periodStart);
+    const endProblem = dateProblem('Strategy period ends', periodEnd);
     const parsed = WorkbookDetailsSchema.safeParse({
       force,
       title,
-      periodStart: periodStart || null,
-      periodEnd: periodEnd || null,
+      periodStart: startProblem ? null : periodStart || null,
+      periodEnd: endProblem ? null : periodEnd || null,
       author: null,
       versionLabel: 'Draft 1',
       marking,
       reviewDate: null,
     });
-    if (!parsed.success) {
-      setErrors(fieldsFromIssues(parsed.error.issues));
+    const found = { ...(parsed.success ? {} : fieldsFromIssues(parsed.error.issues)), ...(startProblem ? { periodStart: startProblem } : {}), ...(endProblem ? { periodEnd: endProblem } : {}) };
+    if (!parsed.success || Object.keys(found).length > 0) {
+      setErrors(found);
       return;
     }
     setErrors({});
     onCreate(parsed.data);
   }
 
-  const summary = Object.entries(errors).map(([field, message]) => ({ field, target: `new-${field}`, message: `${LABELS[field] ?? field}: ${message}` }));
+  const summary = Object.entries(errors).map(([field, message]) => ({ field, target: `new-${field}`, message: summaryMessage(LABELS[field] ?? field, message) }));
   return (
     <form className="form panel" noValidate aria-labelledby="new-heading" onSubmit={(event) => { event.preventDefault(); submit(); }}>
       <h2 id="new-heading">New workbook</h2>
@@ -45,8 +51,8 @@ export function NewWorkbookForm({ api, onCreate, onCancel, busy }: { api: ApiCli
       <SelectField id="new-force" label="Force" hint="The force whose strategy this is." value={force} error={errors.force} placeholder="Choose a force" options={forces.map((f) => ({ value: f.id, label: f.name }))} onChange={setForce} />
       <TextField id="new-title" label="Title" hint="For example: Community engagement strategy 2027 to 2030." value={title} error={errors.title} onChange={setTitle} />
       <div className="field-row">
-        <TextField id="new-periodStart" type="date" width="date" label="Strategy period starts" value={periodStart} error={errors.periodStart} onChange={setPeriodStart} />
-        <TextField id="new-periodEnd" type="date" width="date" label="Strategy period ends" value={periodEnd} error={errors.periodEnd} onChange={setPeriodEnd} />
+        <DateInput id="new-periodStart" label="Strategy period starts" value={periodStart} error={errors.periodStart} onChange={setPeriodStart} />
+        <DateInput id="new-periodEnd" label="Strategy period ends" value={periodEnd} error={errors.periodEnd} onChange={setPeriodEnd} />
       </div>
       <RadioGroup
         id="new-marking"

@@ -1,8 +1,10 @@
-// The workbook: title bar with save indicator and undo/redo, the task list with statuses and gap
-// counts, and the selected section.
-import { useCallback, useEffect, useState } from 'react';
+// The workbook: the title bar (with the save indicator and undo/redo) and the section menu stay on
+// screen while the selected section scrolls beside them. Choosing a section moves focus to its
+// heading; a reload comes back to it; at narrow widths (200 % zoom) the menu hides behind a button
+// so the content comes first.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
-import type { WriteEffects } from '../../../shared/api/records.ts';
+import type { Gap, WriteEffects } from '../../../shared/api/records.ts';
 import type { SectionId } from '../../../shared/domain/record-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { Notice } from '../components/Notice.tsx';
@@ -15,37 +17,33 @@ import { CensusSection } from '../worksheets/census/CensusSection.tsx';
 import { CrimeSection } from '../worksheets/crime/CrimeSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
 import { ReceptivitySection } from '../worksheets/how/ReceptivitySection.tsx';
+import { AllGaps } from '../worksheets/AllGaps.tsx';
+import { SectionPreview } from '../worksheets/SectionPreview.tsx';
+import type { GapRequest } from '../worksheets/gap-targets.ts';
+import { AppShell } from './AppShell.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
-import { TaskList, type SectionStatus } from './TaskList.tsx';
+import { ALL_GAPS, TaskList, type SectionStatus } from './TaskList.tsx';
+import { TitleBar } from './TitleBar.tsx';
 import { SECTIONS, type SectionDef } from './sections.ts';
 import { useForces } from './use-forces.ts';
-
-function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly: boolean }) {
-  if (readOnly) return <span className="save-indicator save-indicator--readonly">Read-only</span>;
-  const text = state.kind === 'saved' ? 'Saved' : state.kind === 'saving' ? 'Saving…' : state.kind === 'invalid' ? 'Not saved: check the highlighted fields' : `Not saved: ${state.message}`;
-  return (
-    <span className={`save-indicator save-indicator--${state.kind}`} role="status" aria-live="polite" data-testid="save-indicator">
-      {text}
-    </span>
-  );
-}
+import { useSectionPlace } from './use-section-place.ts';
+import { useLastExports } from '../worksheets/export/last-exports.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { RECORD_TYPES } from '../../../shared/domain/record-types.ts';
+import { DraftShelfProvider, useDraftShelf, useKeptDrafts } from '../worksheets/drafts-context.tsx';
+import { draftTitle } from '../worksheets/KeptDrafts.tsx';
 
 function detailsStatus(info: WorkbookInfo): SectionStatus {
   const m = info.meta;
   return m.periodStart && m.periodEnd && m.author && m.reviewDate ? 'Completed' : 'In progress';
 }
 
-function isEditingText(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  const tag = element.tagName;
-  return element.isContentEditable || tag === 'TEXTAREA' || (tag === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((element as HTMLInputElement).type));
-}
-
 interface WorkbookScreenProps {
   api: ApiClient;
   info: WorkbookInfo;
   notices: string[];
+  /** An error from the frame (opening, saving a copy), shown at the top of the section. */
+  frameNotice?: ReactNode;
   onInfo: (info: WorkbookInfo) => void;
   onDismissNotices: () => void;
   onClose: () => void;
@@ -56,49 +54,80 @@ interface WorkbookScreenProps {
   onReopen: (path: string, notice: string) => void;
 }
 
-function UndoControls() {
+const MENU_ID = 'section-menu';
+const isKnownSection = (id: string) => id === ALL_GAPS || SECTIONS.some((section) => section.id === id);
+
+function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotices, onClose, onSaveCopy, jump, onReopen }: WorkbookScreenProps) {
+  const forces = useForces(api);
   const data = useWorkbookData();
+  const [place, choose] = useSectionPlace(info.handle, isKnownSection);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [gapRequest, setGapRequest] = useState<GapRequest | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const mainRef = useRef<HTMLElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const shelf = useDraftShelf();
+  const drafts = useKeptDrafts();
+  const [askClose, setAskClose] = useState(false);
+
+  // Closing the workbook would lose what is only kept in this tab: ask first.
+  const close = useCallback(() => {
+    if (shelf.all().length > 0) setAskClose(true);
+    else onClose();
+  }, [shelf, onClose]);
+
   useEffect(() => {
+    if (jump) choose(jump.section);
+  }, [jump, choose]);
+
+  // Each section starts at its top, and a section chosen from the menu takes focus to its heading.
+  const shownSection = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (shownSection.current !== place.section) mainRef.current?.scrollTo({ top: 0 });
+    shownSection.current = place.section;
+    if (place.focusHeading) document.getElementById('section-heading')?.focus();
+  }, [place]);
+
+  // Escape closes the menu shown over the content at narrow widths, and focus goes back to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
     function onKey(event: KeyboardEvent) {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const wantsUndo = key === 'z' && !event.shiftKey;
-      const wantsRedo = (key === 'z' && event.shiftKey) || key === 'y';
-      if (!wantsUndo && !wantsRedo) return;
-      // In a text box the browser's own undo of typing comes first.
-      if (isEditingText(event.target)) return;
-      event.preventDefault();
-      void (wantsUndo ? data.undoLast() : data.redoNext());
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButtonRef.current?.focus();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [data]);
-  if (data.readOnly) return null;
-  return (
-    <>
-      <button type="button" className="button button--secondary button--small" disabled={!data.undo.undoLabel} title={data.undo.undoLabel ?? 'Nothing to undo'} aria-keyshortcuts="Control+Z" onClick={() => void data.undoLast()}>
-        Undo<span className="visually-hidden">{data.undo.undoLabel ? `: ${data.undo.undoLabel.replace(/^Undo /, '')}` : ''}</span>
-      </button>
-      <button type="button" className="button button--secondary button--small" disabled={!data.undo.redoLabel} title={data.undo.redoLabel ?? 'Nothing to redo'} aria-keyshortcuts="Control+Shift+Z" onClick={() => void data.redoNext()}>
-        Redo<span className="visually-hidden">{data.undo.redoLabel ? `: ${data.undo.redoLabel.replace(/^Redo /, '')}` : ''}</span>
-      </button>
-    </>
-  );
-}
+  }, [menuOpen]);
 
-function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, onSaveCopy, jump, onReopen }: WorkbookScreenProps) {
-  const forces = useForces(api);
-  const data = useWorkbookData();
-  const [section, setSection] = useState('details');
-  useEffect(() => {
-    if (jump) setSection(jump.section);
-  }, [jump]);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const selectSection = useCallback(
+    (id: string) => {
+      setMenuOpen(false);
+      setGapRequest(null);
+      choose(id);
+    },
+    [choose],
+  );
+  const openGap = useCallback(
+    (gap: Gap) => {
+      setMenuOpen(false);
+      choose(gap.section, false);
+      setGapRequest({ gap, at: Date.now() });
+    },
+    [choose],
+  );
+
   const forceName = forces.find((f) => f.id === info.meta.force)?.name ?? info.meta.force;
   const stateOf = (def: SectionDef) => data.sections.find((s) => s.section === def.id);
-  const statusOf = (def: SectionDef): SectionStatus => (!def.available ? 'Not yet available' : def.screen === 'details' ? detailsStatus(info) : def.screen === 'export' ? 'Not started' : (stateOf(def)?.status ?? 'Not started'));
+  const lastExports = useLastExports(info.meta.id);
+  const statusOf = (def: SectionDef): SectionStatus => {
+    if (!def.available) return 'Not yet available';
+    if (def.screen === 'details') return detailsStatus(info);
+    if (def.screen === 'export') return lastExports.word || lastExports.excel ? 'Written' : 'Not written yet';
+    return stateOf(def)?.status ?? 'Not started';
+  };
   const gapsOf = (def: SectionDef) => stateOf(def)?.gaps ?? 0;
-  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
+  const current: SectionDef = place.section === ALL_GAPS ? { id: ALL_GAPS, title: 'All gaps', available: true } : (SECTIONS.find((s) => s.id === place.section) ?? SECTIONS[0]!);
   const { applyEffects } = data;
   const detailsSaved = useCallback(
     (saved: WorkbookInfo & { effects?: WriteEffects }) => {
@@ -109,56 +138,93 @@ function WorkbookBody({ api, info, notices, onInfo, onDismissNotices, onClose, o
     [onInfo, applyEffects],
   );
 
+  const menuButton = (
+    <button
+      type="button"
+      ref={menuButtonRef}
+      className="button button--secondary button--small section-menu-button"
+      aria-expanded={menuOpen}
+      aria-controls={MENU_ID}
+      onClick={() => setMenuOpen((open) => !open)}
+    >
+      Sections<span className="visually-hidden"> of the workbook</span>
+    </button>
+  );
+
+  let content: ReactNode;
+  if (current.id === ALL_GAPS) content = <AllGaps onOpen={openGap} />;
+  else if (!current.available) content = <SectionPreview section={current.id} />;
+  else if (current.screen === 'details')
+    content = (
+      <>
+        <details className="guidance" open>
+          <summary>Why this matters</summary>
+          <p>These details go on the cover of the strategy document and on every page of the Excel workbook. The protective marking is printed at the top and bottom of every page, and shown on every screen here.</p>
+          <p>Set the strategy period and a review date: a strategy is never finished, and the review date is when you look again at who you engage and how.</p>
+        </details>
+        <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} onEffects={applyEffects} />
+        <HistorySettings api={api} handle={info.handle} readOnly={info.readOnly} generation={data.generation} onEffects={applyEffects} />
+      </>
+    );
+  else if (current.screen === 'census') content = <CensusSection gapRequest={gapRequest} onOpenGap={openGap} />;
+  else if (current.screen === 'receptivity') content = <ReceptivitySection onSaveState={setSaveState} />;
+  else if (current.screen === 'crime') content = <CrimeSection />;
+  else if (current.screen === 'export') content = <ExportSection info={info} />;
+  else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
+
   return (
-    <div className="workbook">
-      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the section</a>
-      <header className="title-bar">
-        <div className="title-bar__text">
-          <p className="title-bar__force">{forceName}</p>
-          <h1 className="title-bar__title">{info.meta.title}</h1>
-        </div>
-        <div className="title-bar__actions">
-          <SaveIndicator state={saveState} readOnly={info.readOnly} />
-          <UndoControls />
-          <button type="button" className="button button--secondary button--small" onClick={onSaveCopy}>Save a copy…</button>
-          <button type="button" className="button button--secondary button--small" onClick={onClose}>Close workbook</button>
-        </div>
-      </header>
-      {data.lastUndo && <p className="undo-status" role="status">{data.lastUndo}.</p>}
-      {notices.length > 0 && (
-        <Notice title="Important" onDismiss={onDismissNotices}>
-          {notices.map((notice) => <p key={notice}>{notice}</p>)}
-        </Notice>
-      )}
-      {info.needsRepair && <RepairNotice api={api} path={info.path} check={info.needsRepair} onRepaired={onReopen} />}
-      <div className="workbook__body">
-        <TaskList current={section} statusOf={statusOf} gapsOf={gapsOf} onSelect={setSection} />
-        <main className="workbook__section" id="main" tabIndex={-1} aria-labelledby="section-heading">
-          <h2 id="section-heading" className="section-heading">{current.title}</h2>
-          {current.screen === 'details' ? (
-            <>
-              <details className="guidance" open>
-                <summary>Why this matters</summary>
-                <p>These details go on the cover of the strategy document and on every page of the Excel workbook. The protective marking is printed at the top and bottom of every page, and shown on every screen here.</p>
-                <p>Set the strategy period and a review date: a strategy is never finished, and the review date is when you look again at who you engage and how.</p>
-              </details>
-              <DetailsForm key={`details:${data.generation}`} api={api} info={info} onSaved={detailsSaved} onSaveState={setSaveState} onEffects={applyEffects} />
-              <HistorySettings api={api} handle={info.handle} readOnly={info.readOnly} generation={data.generation} onEffects={applyEffects} />
-            </>
-          ) : current.screen === 'census' ? (
-            <CensusSection />
-          ) : current.screen === 'receptivity' ? (
-            <ReceptivitySection onSaveState={setSaveState} />
-          ) : current.screen === 'crime' ? (
-            <CrimeSection />
-          ) : current.screen === 'export' ? (
-            <ExportSection info={info} />
-          ) : (
-            <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} />
+    <AppShell
+      marking={info.meta.marking}
+      bar={
+        <TitleBar
+          forceName={forceName}
+          title={info.meta.title}
+          saveState={saveState}
+          readOnly={info.readOnly}
+          menuButton={menuButton}
+          extra={
+            drafts.length > 0 && (
+              <button type="button" className="link-button title-bar__drafts" onClick={() => selectSection(RECORD_TYPES[drafts[0]!.type].section)}>
+                {drafts.length} unfinished {drafts.length === 1 ? 'record' : 'records'}<span className="visually-hidden">, not saved yet: show the first</span>
+              </button>
+            )
+          }
+          onSaveCopy={onSaveCopy}
+          onClose={close}
+        />
+      }
+    >
+      <div className="workbook">
+        <TaskList id={MENU_ID} current={current.id} statusOf={statusOf} gapsOf={gapsOf} totalGaps={data.gaps.length} open={menuOpen} onSelect={selectSection} />
+        <main className="workbook__main scroll-region" id="main" ref={mainRef} tabIndex={-1} aria-labelledby="section-heading">
+          {frameNotice}
+          {notices.length > 0 && (
+            <Notice title="Important" onDismiss={onDismissNotices}>
+              {notices.map((notice) => <p key={notice}>{notice}</p>)}
+            </Notice>
           )}
+          {info.needsRepair && <RepairNotice api={api} path={info.path} check={info.needsRepair} onRepaired={onReopen} />}
+          <h2 id="section-heading" className="section-heading" tabIndex={-1}>{current.title}</h2>
+          {content}
         </main>
       </div>
-    </div>
+      {askClose && (
+        <Dialog title="Close with unfinished records?" onClose={() => setAskClose(false)}>
+          <p>These are not saved in the workbook yet, because they are not finished. Closing the workbook loses them.</p>
+          <ul>
+            {drafts.map((draft) => (
+              <li key={draft.key}>
+                {draft.recordId ? 'Unsaved changes to' : 'Unfinished'} {RECORD_TYPES[draft.type].label.toLowerCase()} {draftTitle(draft, draft.recordId ? String(data.records[draft.type].find((r) => r.id === draft.recordId)?.[RECORD_TYPES[draft.type].titleField] ?? '') : undefined)}
+              </li>
+            ))}
+          </ul>
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => { setAskClose(false); selectSection(RECORD_TYPES[drafts[0]!.type].section); }}>Keep working on them</button>
+            <button type="button" className="button button--warning" onClick={() => { shelf.clear(); setAskClose(false); onClose(); }}>Close and lose them</button>
+          </div>
+        </Dialog>
+      )}
+    </AppShell>
   );
 }
 
@@ -170,7 +236,9 @@ export function WorkbookScreen(props: WorkbookScreenProps) {
   }, [api, info.handle, onInfo]);
   return (
     <WorkbookDataProvider api={api} handle={info.handle} readOnly={info.readOnly} onDetailsChanged={reloadDetails}>
-      <WorkbookBody {...props} />
+      <DraftShelfProvider handle={info.handle}>
+        <WorkbookBody {...props} />
+      </DraftShelfProvider>
     </WorkbookDataProvider>
   );
 }

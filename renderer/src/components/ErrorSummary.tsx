@@ -9,6 +9,11 @@ export interface FieldError {
   message: string;
 }
 
+/** "Title: Enter a title", but a message that already names its field ("By when must include a month") as it is. */
+export function summaryMessage(label: string, message: string): string {
+  return message.startsWith(label) ? message : `${label}: ${message}`;
+}
+
 export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: FieldError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const count = errors.length;

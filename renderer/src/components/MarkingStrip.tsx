@@ -1,11 +1,11 @@
-// The protective marking, in capitals, at the top and bottom of every screen. The top strip is a
-// named region rather than the banner: an open workbook's title bar is the page's one banner.
+// The protective marking, in capitals, at the top and bottom of every screen. The strips sit in the
+// page's banner and footer (see AppShell), so they add no landmarks of their own.
 import type { ProtectiveMarking } from '../../../shared/domain/markings.ts';
 
 export function MarkingStrip({ marking, position }: { marking: ProtectiveMarking; position: 'top' | 'bottom' }) {
   return (
-    <div className={`marking-strip marking-strip--${position}`} role={position === 'top' ? 'region' : 'contentinfo'} aria-label={`Protective marking: ${marking}`} data-testid={`marking-${position}`}>
+    <p className={`marking-strip marking-strip--${position}`} data-testid={`marking-${position}`}>
       {marking}
-    </div>
+    </p>
   );
 }

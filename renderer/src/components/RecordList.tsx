@@ -8,6 +8,8 @@ export interface Column {
   key: string;
   label: string;
   value: (record: RecordValues) => string;
+  /** What the column sorts by, when that is not what it shows (a date shown as "31 March 2028"). */
+  sortValue?: (record: RecordValues) => string;
   /** Width as a CSS grid track, e.g. '2fr' or '8rem'. */
   width?: string;
 }
@@ -39,7 +41,8 @@ export function RecordList({ id, label, records, columns, selectedId, onSelect, 
     if (sort) {
       const column = columns.find((c) => c.key === sort.key);
       if (column) {
-        const keys = new Map(indexes.map((index) => [index, column.value(records[index]!)]));
+        const key = column.sortValue ?? column.value;
+        const keys = new Map(indexes.map((index) => [index, key(records[index]!)]));
         const factor = sort.direction === 'ascending' ? 1 : -1;
         indexes.sort((a, b) => factor * keys.get(a)!.localeCompare(keys.get(b)!, 'en-GB', { numeric: true, sensitivity: 'base' }));
       }

@@ -2,6 +2,7 @@
 import type { FieldDef } from '../../../shared/domain/record-types.ts';
 import { describedBy, Field } from '../components/fields.tsx';
 import { LinkPicker, type LinkOption } from '../components/LinkPicker.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 import { splitCodes, type DraftValue } from './record-draft.ts';
 
 interface EditorProps {
@@ -50,6 +51,10 @@ export function RecordFieldEditor({ idPrefix, field, value, error, disabled, ref
     );
   }
 
+  if (field.kind === 'date') {
+    return <DateInput id={id} label={label} hint={field.hint} value={text} error={error} disabled={disabled} onChange={(next) => onChange(next)} onBlur={onBlur} />;
+  }
+
   let control;
   switch (field.kind) {
     case 'longText':
@@ -65,9 +70,6 @@ export function RecordFieldEditor({ idPrefix, field, value, error, disabled, ref
       );
       break;
     }
-    case 'date':
-      control = <input className={`input input--date${error ? ' input--error' : ''}`} type="date" value={text} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} {...common} />;
-      break;
     case 'integer':
       control = <input className={`input input--half${error ? ' input--error' : ''}`} inputMode="numeric" value={text} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} {...common} />;
       break;

@@ -3,6 +3,7 @@ import { FORCE_CHOICES, PRACTICE_ORIGINS, labelOf } from '../../../shared/domain
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { Column } from '../components/RecordList.tsx';
+import { formatUkDate } from '../../../shared/domain/uk-date.ts';
 import { titleOf } from './record-titles.ts';
 
 type Lookup = (type: RecordTypeName, id: unknown) => string;
@@ -16,11 +17,12 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
   const enumColumn = (field: string, label: string): Column => ({ key: field, label, value: (r) => labelOf(vocab(type, field), r[field] as string | null) });
   const names = (field: string, target: RecordTypeName, label: string): Column => ({ key: field, label, value: (r) => ((r[field] as string[] | undefined) ?? []).map((id) => lookup(target, id)).join(', ') });
   const text = (field: string, label: string): Column => ({ key: field, label, value: (r) => String(r[field] ?? '') });
+  const date = (field: string, label: string): Column => ({ key: field, label, value: (r) => formatUkDate(r[field] as string | null), sortValue: (r) => String(r[field] ?? ''), width: '9rem' });
   switch (type) {
     case 'aim':
       return [title, { key: 'objectives', label: 'Objectives', value: (r: RecordValues) => String(counts.objectivesOf(r.id)), width: '8rem' }];
     case 'objective':
-      return [title, { key: 'aim', label: 'Aim', value: (r) => lookup('aim', r.aimId) }, text('measure', 'Measure'), { ...text('targetDate', 'By when'), width: '8rem' }];
+      return [title, { key: 'aim', label: 'Aim', value: (r) => lookup('aim', r.aimId) }, text('measure', 'Measure'), date('targetDate', 'By when')];
     case 'goodStatement':
       return [title];
     case 'area':
@@ -28,7 +30,7 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
     case 'audience':
       return [title, enumColumn('kind', 'Kind'), enumColumn('engagementState', 'Engagement'), { ...enumColumn('priority', 'Priority'), width: '6rem' }, names('areaIds', 'area', 'Areas')];
     case 'asset':
-      return [title, { ...enumColumn('kind', 'Kind'), width: '7rem' }, enumColumn('relationship', 'Relationship'), { ...text('lastContact', 'Last contact'), width: '8rem' }];
+      return [title, { ...enumColumn('kind', 'Kind'), width: '7rem' }, enumColumn('relationship', 'Relationship'), date('lastContact', 'Last contact')];
     case 'vulnerability':
       return [title, { ...enumColumn('kind', 'Kind'), width: '7rem' }, { ...enumColumn('priority', 'Priority'), width: '6rem' }, { key: 'barriers', label: 'Barriers', value: (r) => ((r.barriers as string[] | undefined) ?? []).map((b) => labelOf(vocab('vulnerability', 'barriers'), b)).join(', ') }];
     case 'place':

@@ -2,7 +2,8 @@
 // schemas the core uses, so errors show before anything is sent.
 import { RECORD_TYPES, type FieldDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
-import { recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
+import { dateProblem } from '../components/date-parts.ts';
+import { entryProblems, recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
 
 export type DraftValue = string | string[] | boolean;
 export type Draft = Record<string, DraftValue>;
@@ -47,6 +48,11 @@ function draftToField(field: FieldDef, value: DraftValue | undefined): unknown {
   }
 }
 
+/** The record's dates, typed as day, month and year: its own date fields, and when it was last reviewed. */
+function dateFields(type: RecordTypeName): Array<{ name: string; label: string; required?: boolean }> {
+  return [...RECORD_TYPES[type].fields.filter((field) => field.kind === 'date'), { name: 'reviewedAt', label: 'Last reviewed' }];
+}
+
 export function emptyDraft(type: RecordTypeName): Draft {
   const def = RECORD_TYPES[type];
   const draft: Draft = { reviewedAt: '', shareable: true, notes: '' };
@@ -77,16 +83,24 @@ export function valuesOf(type: RecordTypeName, draft: Draft): Record<string, unk
 
 /** Field name → message for everything wrong with the draft (as a new record or as edits). */
 export function validateDraft(type: RecordTypeName, draft: Draft, isNew: boolean): Record<string, string> {
+  const values = valuesOf(type, draft);
   const schema = isNew ? recordInputSchema(type) : recordChangesSchema(type);
-  const parsed = schema.safeParse(valuesOf(type, draft));
-  if (parsed.success) return {};
-  const fields = fieldsFromIssues(parsed.error.issues);
-  // Errors inside a list (e.g. lsoaCodes.2) belong to the list's field.
+  const parsed = schema.safeParse(values);
   const merged: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fields)) {
-    const field = path.split('.')[0] ?? path;
-    if (!(field in merged)) merged[field] = path.includes('.') ? `${message} (item ${Number(path.split('.')[1]) + 1})` : message;
+  if (!parsed.success) {
+    const fields = fieldsFromIssues(parsed.error.issues);
+    // Errors inside a list (e.g. lsoaCodes.2) belong to the list's field; a message that names its item needs no position.
+    for (const [path, message] of Object.entries(fields)) {
+      const field = path.split('.')[0] ?? path;
+      if (!(field in merged)) merged[field] = path.includes('.') && !message.startsWith('“') ? `${message} (item ${Number(path.split('.')[1]) + 1})` : message;
+    }
   }
+  // Dates are typed as day, month and year: say what is wrong in those terms.
+  for (const field of dateFields(type)) {
+    const problem = dateProblem(field.label, typeof draft[field.name] === 'string' ? (draft[field.name] as string) : '', field.required === true);
+    if (problem) merged[field.name] = problem;
+  }
+  for (const [field, message] of Object.entries(entryProblems(type, values))) if (!(field in merged)) merged[field] = message;
   return merged;
 }
 
@@ -106,4 +120,33 @@ export function isShown(field: FieldDef, draft: Draft): boolean {
   if (!field.showWhen) return true;
   const value = draft[field.showWhen.field];
   return typeof value === 'string' && field.showWhen.oneOf.includes(value);
+}
+
+type RecordsByType = Readonly<Record<RecordTypeName, readonly RecordValues[]>>;
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/**
+ * Why a new record of this type cannot be made yet, or null when it can: a required choice of
+ * another record (an objective's aim) with nothing to choose from.
+ */
+export function missingPrerequisite(type: RecordTypeName, records: RecordsByType): string | null {
+  const def = RECORD_TYPES[type];
+  for (const field of def.fields) {
+    if (field.kind !== 'ref' || !field.required || !field.target || records[field.target].length > 0) continue;
+    const target = RECORD_TYPES[field.target].label.toLowerCase();
+    return `Add ${withArticle(target)} first: each ${def.label.toLowerCase()} needs one (${field.label}).`;
+  }
+  return null;
+}
+
+/** A new record's first draft: empty, with any required choice that has only one possible answer made. */
+export function startDraft(type: RecordTypeName, records: RecordsByType): Draft {
+  const draft = emptyDraft(type);
+  for (const field of RECORD_TYPES[type].fields) {
+    if (field.kind === 'ref' && field.required && field.target && records[field.target].length === 1) draft[field.name] = records[field.target][0]!.id;
+  }
+  return draft;
 }

@@ -12,8 +12,12 @@ export interface SaveSource {
 }
 
 export class SaveBoard {
-  /** Each member, and whether its form has closed (it stays while it still has something to say). */
-  private readonly members = new Map<SaveSource, { left: boolean }>();
+  /**
+   * Each member, whether its form has closed (it stays while it still has something to say), and
+   * whether what it could not save was kept as a draft (then "not saved: check the fields" has no
+   * fields to point at: the draft is listed where the planner will come back to it).
+   */
+  private readonly members = new Map<SaveSource, { left: boolean; kept: boolean }>();
   private shown: string | null = null;
   private readonly sink: SaveSink;
 
@@ -25,15 +29,19 @@ export class SaveBoard {
     const previous = boardOf.get(member);
     if (previous && previous !== this) previous.drop(member);
     boardOf.set(member, this);
-    this.members.set(member, { left: false });
+    this.members.set(member, { left: false, kept: false });
     member.onChange(() => this.changed(member));
   }
 
-  /** The form has closed: its save, if any, is still followed until it ends. */
-  leave(member: SaveSource): void {
+  /**
+   * The form has closed: its save, if any, is still followed until it ends. `keptAsDraft`: what it
+   * could not save (invalid values) was kept as a draft, so its "invalid" outcome goes with it.
+   */
+  leave(member: SaveSource, keptAsDraft = false): void {
     const entry = this.members.get(member);
     if (!entry) return;
     entry.left = true;
+    entry.kept = keptAsDraft;
     this.tidy();
     this.report();
   }
@@ -63,9 +71,13 @@ export class SaveBoard {
     this.report();
   }
 
-  /** Closed forms whose last save succeeded have nothing more to say. */
+  /** Closed forms whose last save succeeded, or whose unsaved values were kept as a draft, have nothing more to say. */
   private tidy(): void {
-    for (const [member, entry] of this.members) if (entry.left && !member.busy() && member.state().kind === 'saved') this.members.delete(member);
+    for (const [member, entry] of this.members) {
+      if (!entry.left || member.busy()) continue;
+      const kind = member.state().kind;
+      if (kind === 'saved' || (entry.kept && kind === 'invalid')) this.members.delete(member);
+    }
   }
 
   private report(): void {

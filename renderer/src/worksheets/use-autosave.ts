@@ -20,16 +20,19 @@ export interface Autosave<D> {
 /**
  * `persist` saves one draft and says how it went; it is always called with the newest draft.
  * `onSaveState` is the screen's indicator: forms sharing one are combined (see save-board.ts).
+ * `keptOnLeave` says, as the form closes, whether what it could not save was kept as a draft.
  */
-export function useAutosave<D>(persist: (draft: D) => Promise<SaveState>, onSaveState: (state: SaveState) => void, delayMs = SAVE_DELAY_MS): Autosave<D> {
+export function useAutosave<D>(persist: (draft: D) => Promise<SaveState>, onSaveState: (state: SaveState) => void, delayMs = SAVE_DELAY_MS, keptOnLeave?: () => boolean): Autosave<D> {
   const persistRef = useRef(persist);
   persistRef.current = persist;
+  const keptRef = useRef(keptOnLeave);
+  keptRef.current = keptOnLeave;
   const [queue] = useState(() => new AutosaveQueue<D>((draft) => persistRef.current(draft), delayMs));
 
   useEffect(() => {
     const board = saveBoardFor(onSaveState);
     board.join(queue);
-    return () => board.leave(queue);
+    return () => board.leave(queue, keptRef.current?.() ?? false);
   }, [queue, onSaveState]);
   useEffect(() => () => queue.flush(), [queue]);
 

@@ -212,14 +212,14 @@ describe('gaps', () => {
         rule: 'not-reviewed',
         recordType: 'goodStatement',
         recordId: statement.id,
-        message: 'What good will look like “Every ward has an active community contact” has not been reviewed since 2025-12-01.',
+        message: 'What good will look like “Every ward has an active community contact” has not been reviewed since 1 December 2025.',
       },
     ]);
     env.time.set('2027-01-10T09:00:00.000Z');
     expect(ofRule(await env.gaps(), 'not-reviewed').map((g) => g.recordId)).toEqual([statement.id]);
     env.time.set('2027-01-11T09:00:00.000Z');
     expect(await env.gaps()).toEqual([
-      { section: 'aims', rule: 'not-reviewed', recordType: 'aim', recordId: aim.id, message: 'Aim “Build trust and confidence among young people” has not been reviewed since it was added on 2026-01-10.' },
+      { section: 'aims', rule: 'not-reviewed', recordType: 'aim', recordId: aim.id, message: 'Aim “Build trust and confidence among young people” has not been reviewed since it was added on 10 January 2026.' },
       expect.objectContaining({ rule: 'not-reviewed', recordId: statement.id }),
     ]);
 
@@ -264,7 +264,7 @@ describe('gaps', () => {
 });
 
 describe('section states', () => {
-  it('go from Not started to In progress to Completed, with their records and gaps counted', async () => {
+  it('go from Not started to In progress to Completed, with their records and gaps counted; an empty one cannot be completed', async () => {
     const env = await setUp();
     const state = async (section: string) => (await env.states()).find((s) => s.section === section);
     expect(await env.states()).toEqual(SECTION_IDS.map((section) => ({ section, status: 'Not started', records: 0, gaps: 0, completedAt: null })));
@@ -300,8 +300,12 @@ describe('section states', () => {
     await env.update('objective', objective.id, { measure: 'Confidence in local policing (survey)', targetDate: '2028-03-31' });
     expect(await state('aims')).toEqual({ ...completed, gaps: 0 });
 
-    // A section with nothing in it can still be marked done (nothing to record there).
-    expect(await expectWritten<SectionState>(env.core, 'setSectionCompleted', { handle: env.handle, section: 'places', completed: true })).toMatchObject({ status: 'Completed', records: 0, gaps: 0 });
+    // A section with nothing in it cannot be marked done: the status would mislead whoever reads it.
+    const empty = await env.core.call('setSectionCompleted', { handle: env.handle, section: 'places', completed: true });
+    expect(empty.ok ? null : empty.error).toEqual({ code: 'invalid-input', message: '“Places” has nothing in it yet: add a place before marking it completed.' });
+    const noTable = await env.core.call('setSectionCompleted', { handle: env.handle, section: 'census', completed: true });
+    expect(noTable.ok ? null : noTable.error.message).toBe('“Census evidence” has nothing in it yet: import a census table before marking it completed.');
+    expect(await state('places')).toMatchObject({ status: 'Not started', completedAt: null });
     env.core.closeAll();
   });
 

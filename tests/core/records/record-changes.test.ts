@@ -304,6 +304,48 @@ describe('worksheet records', () => {
     core.closeAll();
   });
 
+  it('catches typos as they come in, naming the bad value: ONS codes for their level, LSOA codes, e-mail addresses and phone numbers', async () => {
+    const core = testCore();
+    const { handle } = await newWorkbook(core);
+    const cases: Array<[RecordTypeName, Record<string, unknown>, string, string]> = [
+      ['area', { name: 'Riverside ward', lsoaCodes: ['E01024133', 'E0100A123'] }, 'lsoaCodes', '“E0100A123” is not an LSOA code: LSOA codes are E01 or W01 followed by 6 digits, for example E01024133'],
+      ['area', { name: 'Riverside ward', onsCode: 'E0500931', onsLevel: 'ward' }, 'onsCode', '“E0500931” is not a ward code: ward codes are E05 or W05 followed by 6 digits (S13 in Scotland, N08 in Northern Ireland), for example E05009317'],
+      ['area', { name: 'Birmingham', onsCode: 'E05000025', onsLevel: 'la' }, 'onsCode', '“E05000025” is not a local authority code: local authority codes are E06, E07, E08, E09 or W06 followed by 6 digits (S12 in Scotland, N09 in Northern Ireland), for example E08000025'],
+      ['area', { name: 'Somewhere', onsCode: 'Riverside' }, 'onsCode', '“Riverside” is not an ONS code: ONS codes are a letter and 8 digits, for example E05009317'],
+      ['asset', { kind: 'individual', name: 'Imam', relationship: 'strong', email: 'y.ahmed@example' }, 'email', '“y.ahmed@example” is not an e-mail address: it should look like name@example.org'],
+      ['asset', { kind: 'individual', name: 'Imam', relationship: 'strong', phone: '01632 9601' }, 'phone', '“01632 9601” is not a phone number: use 10 to 15 digits, with spaces if you like, for example 01632 960123 or +44 1632 960123'],
+    ];
+    const changes = await changeCount(core, handle);
+    for (const [type, values, field, message] of cases) {
+      const refused = await refusal(core, 'createRecord', { handle, type, values });
+      expect(refused.fields, `${type} ${field}`).toEqual({ [field]: message });
+    }
+    expect(await changeCount(core, handle)).toBe(changes);
+
+    // Right values of each kind are taken, in either case and with the usual ways of writing a number.
+    await create(core, handle, 'area', { name: 'Birmingham', onsCode: 'e08000025', onsLevel: 'la' });
+    await create(core, handle, 'area', { name: 'Cardiff ward', onsCode: 'W05000870', onsLevel: 'ward' });
+    await create(core, handle, 'area', { name: 'Neighbourhood', onsCode: 'anything at all', onsLevel: 'other' });
+    for (const phone of ['01632 960123', '+44 (0)1632 960123', '01632-960-123 ext 45', '07700900123']) {
+      await create(core, handle, 'asset', { kind: 'individual', name: `Contact ${phone}`, relationship: 'strong', phone, email: 'a.contact@example.org.uk' });
+    }
+    core.closeAll();
+  });
+
+  it('checks an area\'s code again when its level changes, but lets an old value stand in the way of no other edit', async () => {
+    const core = testCore();
+    const { handle } = await newWorkbook(core);
+    const ward = await create(core, handle, 'area', { name: 'Riverside ward', onsCode: 'E05009317', onsLevel: 'ward' });
+    const changed = await refusal(core, 'updateRecord', { handle, type: 'area', id: ward.id, changes: { onsLevel: 'la' } });
+    expect(changed.fields).toEqual({ onsCode: expect.stringMatching(/^“E05009317” is not a local authority code/) });
+    // A value the app wrote before these checks (here planted straight in the file) does not block renaming.
+    const db = new Database(((await expectOk<WorkbookInfo>(core, 'getWorkbook', { handle })).path));
+    db.prepare("UPDATE area SET ons_code = 'E0500931' WHERE id = ?").run(ward.id);
+    db.close();
+    expect((await update(core, handle, 'area', ward.id, { name: 'Riverside' })).name).toBe('Riverside');
+    core.closeAll();
+  });
+
   it('refuses refs and links to records that do not exist, naming the field', async () => {
     const core = testCore();
     const { handle } = await newWorkbook(core);

@@ -265,7 +265,7 @@ describe('undo and redo', () => {
     expect((await undo(core, handle)).change).toBeNull();
     // A section edit and a details edit end it too.
     await redo(core, handle);
-    await expectOk(core, 'setSectionCompleted', { handle, section: 'areas', completed: true });
+    await expectOk(core, 'setSectionCompleted', { handle, section: 'aims', completed: true });
     expect((await undoState(core, handle)).redoLabel).toBeNull();
     await undo(core, handle);
     await expectOk(core, 'updateWorkbookDetails', { handle, changes: { versionLabel: 'Draft 2' } });

@@ -1,6 +1,22 @@
 // Page objects: what a planner sees and does, so the tests read as the steps they take.
 import type { Locator, Page } from 'playwright-core';
 
+/** Types a date the way a planner does, into a day, month and year group: `dayMonthYear` is "31 3 2028". */
+export async function fillDate(scope: Page | Locator, label: string, dayMonthYear: string): Promise<void> {
+  const [day = '', month = '', year = ''] = dayMonthYear.split(' ');
+  const group = scope.getByRole('group', { name: label, exact: true });
+  await group.getByLabel('Day', { exact: true }).fill(day);
+  await group.getByLabel('Month', { exact: true }).fill(month);
+  await group.getByLabel('Year', { exact: true }).fill(year);
+}
+
+/** What a day, month and year group holds, as "31 3 2028". */
+export async function dateValue(scope: Page | Locator, label: string): Promise<string> {
+  const group = scope.getByRole('group', { name: label, exact: true });
+  const parts = await Promise.all(['Day', 'Month', 'Year'].map((part) => group.getByLabel(part, { exact: true }).inputValue()));
+  return parts.join(' ');
+}
+
 export class FileBrowserDialog {
   readonly page: Page;
   readonly root: Locator;
@@ -37,8 +53,8 @@ export class HomePage {
   async fillNewWorkbook(details: { force?: string; title?: string; start?: string; end?: string }): Promise<void> {
     if (details.force) await this.page.getByLabel('Force').selectOption({ label: details.force });
     if (details.title !== undefined) await this.page.getByLabel('Title', { exact: true }).fill(details.title);
-    if (details.start) await this.page.getByLabel('Strategy period starts').fill(details.start);
-    if (details.end) await this.page.getByLabel('Strategy period ends').fill(details.end);
+    if (details.start) await fillDate(this.page, 'Strategy period starts', details.start);
+    if (details.end) await fillDate(this.page, 'Strategy period ends', details.end);
   }
 
   async submitNewWorkbook(): Promise<void> {
@@ -99,6 +115,15 @@ export class WorkbookPage {
     await this.field(label).fill(value);
   }
 
+  /** A date as "31 3 2028". */
+  async setDate(label: string, dayMonthYear: string): Promise<void> {
+    await fillDate(this.page, label, dayMonthYear);
+  }
+
+  async date(label: string): Promise<string> {
+    return dateValue(this.page, label);
+  }
+
   async waitSaved(): Promise<void> {
     await this.page.getByTestId('save-indicator').filter({ hasText: /^Saved$/ }).waitFor();
   }
@@ -112,7 +137,10 @@ export class WorkbookPage {
   }
 
   async close(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Close workbook' }).click();
+    const close = this.page.getByRole('button', { name: 'Close workbook' });
+    // At narrow widths (200 % zoom) it is behind the "Workbook" button.
+    if (!(await close.isVisible())) await this.page.getByRole('button', { name: 'Workbook actions' }).click();
+    await close.click();
   }
 }
 
@@ -124,7 +152,11 @@ export class WorksheetPage {
   }
 
   async open(section: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Sections of the workbook' }).getByRole('button', { name: section, exact: true }).click();
+    const menu = this.page.getByRole('navigation', { name: 'Sections of the workbook' });
+    await this.page.locator('#section-heading').waitFor();
+    // At narrow widths (200 % zoom) the menu is behind the "Sections" button.
+    if (!(await menu.isVisible())) await this.page.getByRole('button', { name: 'Sections of the workbook' }).click();
+    await menu.getByRole('button', { name: section, exact: true }).click();
     await this.page.getByRole('heading', { level: 2, name: section }).waitFor();
   }
 
@@ -153,11 +185,12 @@ export class WorksheetPage {
     await this.page.getByTestId('save-indicator').filter({ hasText: /^Saved$/ }).waitFor();
   }
 
-  /** Fills fields in order (text by label, selects with `select:` prefix), then waits until saved. */
+  /** Fills fields in order (text by label, selects with `select:`, dates as `date:31 3 2028`), then waits until saved. */
   async create(label: string, fields: Array<[string, string]>, links: string[] = []): Promise<void> {
     await this.add(label);
     for (const [field, value] of fields) {
       if (value.startsWith('select:')) await this.choose(field, value.slice('select:'.length));
+      else if (value.startsWith('date:')) await fillDate(this.form(), field, value.slice('date:'.length));
       else await this.fill(field, value);
     }
     await this.form().getByLabel(fields[0]![0], { exact: true }).blur();

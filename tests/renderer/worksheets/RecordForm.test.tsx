@@ -9,6 +9,7 @@ import type { ApiClient } from '../../../renderer/src/api/client.ts';
 import { RecordForm } from '../../../renderer/src/worksheets/RecordForm.tsx';
 import type { SaveState } from '../../../renderer/src/worksheets/use-autosave.ts';
 import { WorkbookDataProvider } from '../../../renderer/src/worksheets/workbook-data.tsx';
+import { DraftShelfProvider } from '../../../renderer/src/worksheets/drafts-context.tsx';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { Result } from '../../../shared/api/result.ts';
 import { settle } from '../../helpers/controlled-persist.ts';
@@ -67,13 +68,15 @@ function fakeApi() {
   return { api, writes };
 }
 
-function Screen({ api, open }: { api: ApiClient; open: boolean }) {
+function Screen({ api, open, record = AUDIENCE, draftKey = AUDIENCE.id }: { api: ApiClient; open: boolean; record?: RecordValues | null; draftKey?: string }) {
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   return (
     <>
       <p role="status">{state.kind === 'failed' ? `failed: ${state.message}` : state.kind}</p>
       <WorkbookDataProvider api={api} handle={HANDLE} readOnly={false} onDetailsChanged={async () => {}}>
-        {open && <RecordForm type="audience" record={AUDIENCE} onCreated={() => {}} onDeleted={() => {}} onSaveState={setState} />}
+        <DraftShelfProvider handle={HANDLE}>
+          {open && <RecordForm type="audience" record={record} draftKey={draftKey} focus={null} focusFirst={false} onCreated={() => {}} onDeleted={() => {}} onDiscarded={() => {}} onSaveState={setState} />}
+        </DraftShelfProvider>
       </WorkbookDataProvider>
     </>
   );
@@ -99,6 +102,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  sessionStorage.clear();
   vi.useRealTimers();
 });
 
@@ -148,5 +152,60 @@ describe('RecordForm saving', () => {
     expect(indicator()).toBe('saving');
     await settled(() => writes[0]!.answer({ ok: true, value: { ...AUDIENCE, name: 'Students at the college', effects: NO_EFFECTS } }));
     expect(indicator()).toBe('saved');
+  });
+});
+
+describe('RecordForm drafts', () => {
+  function keptDrafts(): Array<{ key: string; values: Record<string, unknown>; touched: string[] }> {
+    return JSON.parse(sessionStorage.getItem(`ewb-drafts:${HANDLE}`) ?? '[]');
+  }
+
+  it('keeps a half-filled new record when its form closes, gives it back when it reopens, and lets it go once it is saved', async () => {
+    const fake = fakeApi();
+    const view = render(<Screen api={fake.api} open record={null} draftKey="new-1" />);
+    await settled();
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Young people in Riverside' } });
+    await settled(() => vi.advanceTimersByTime(DELAY));
+    expect(fake.writes).toEqual([]);
+    expect(screen.getByRole('status').textContent).toBe('invalid');
+
+    view.rerender(<Screen api={fake.api} open={false} record={null} draftKey="new-1" />);
+    await settled();
+    expect(keptDrafts()).toEqual([{ key: 'new-1', type: 'audience', recordId: null, values: { name: 'Young people in Riverside' }, touched: ['name'] }]);
+    // Nothing is waiting to be saved and nothing is lost: the indicator does not point at fields that are gone.
+    expect(screen.getByRole('status').textContent).toBe('saved');
+
+    view.rerender(<Screen api={fake.api} open record={null} draftKey="new-1" />);
+    await settled();
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Young people in Riverside');
+    fireEvent.change(screen.getByLabelText('Kind of audience'), { target: { value: 'young-people' } });
+    fireEvent.change(screen.getByLabelText('Engagement'), { target: { value: 'hard-to-reach' } });
+    fireEvent.change(screen.getByLabelText('Priority'), { target: { value: 'high' } });
+    await settled();
+    expect(fake.writes.map((w) => w.method)).toEqual(['createRecord']);
+    expect(keptDrafts()).toHaveLength(1);
+    await settled(() => fake.writes[0]!.answer({ ok: true, value: { ...AUDIENCE, id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Young people in Riverside', effects: NO_EFFECTS } }));
+    expect(keptDrafts()).toEqual([]);
+    expect(screen.getByRole('status').textContent).toBe('saved');
+  });
+
+  it('keeps an existing record\'s value that cannot be saved when the form closes, marked again when it reopens', async () => {
+    const fake = fakeApi();
+    const view = render(<Screen api={fake.api} open />);
+    await settled();
+    fireEvent.change(screen.getByLabelText('Size estimate (people) (optional)'), { target: { value: 'about 500' } });
+    fireEvent.blur(screen.getByLabelText('Size estimate (people) (optional)'));
+    await settled();
+    expect(fake.writes).toEqual([]);
+    view.rerender(<Screen api={fake.api} open={false} />);
+    await settled();
+    expect(keptDrafts()).toEqual([{ key: AUDIENCE.id, type: 'audience', recordId: AUDIENCE.id, values: { sizeEstimate: 'about 500' }, touched: ['sizeEstimate'] }]);
+    view.rerender(<Screen api={fake.api} open />);
+    await settled();
+    expect((screen.getByLabelText('Size estimate (people) (optional)') as HTMLInputElement).value).toBe('about 500');
+    expect(screen.getByLabelText('Size estimate (people) (optional)').getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('audience-form-sizeEstimate-error')?.textContent).toBe('Error: Enter a whole number');
+    fireEvent.change(screen.getByLabelText('Size estimate (people) (optional)'), { target: { value: '500' } });
+    expect(keptDrafts()).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from '../../../shared/domain/record-types.ts';
 import { PLACE_KINDS } from '../../../shared/domain/vocabularies.ts';
 import { recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
-import { changedValues, draftOf, emptyDraft, isShown, splitCodes, validateDraft, valuesOf } from '../../../renderer/src/worksheets/record-draft.ts';
+import { changedValues, draftOf, emptyDraft, isShown, missingPrerequisite, splitCodes, startDraft, validateDraft, valuesOf } from '../../../renderer/src/worksheets/record-draft.ts';
 
 const AREA_ID = '0b9f6c1e-5a43-4d7c-9a51-6f2f0d3e8b11';
 const OTHER_AREA_ID = '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -75,10 +75,11 @@ describe('validateDraft', () => {
     expect(validateDraft('audience', draft, true)).toEqual({});
   });
 
-  it('marks a bad number, a bad date and a bad code (with the item it is) on their fields', () => {
+  it('marks a bad number, a bad date (in day, month and year terms) and a bad code (naming it) on their fields', () => {
     expect(validateDraft('audience', { ...emptyDraft('audience'), sizeEstimate: 'about 40' }, false).sizeEstimate).toBe('Enter a whole number');
-    expect(validateDraft('audience', { ...emptyDraft('audience'), reviewedAt: '31/03/2027' }, false).reviewedAt).toMatch(/YYYY-MM-DD/);
-    expect(validateDraft('area', { ...emptyDraft('area'), name: 'Central ward', lsoaCodes: 'E01024133 X99' }, false)).toEqual({ lsoaCodes: 'Codes look like E01024133 or W01000001 (item 2)' });
+    expect(validateDraft('audience', { ...emptyDraft('audience'), reviewedAt: '~31/3/' }, false).reviewedAt).toBe('Last reviewed must include a year: type the day, month and year as numbers, for example 31 3 2028');
+    expect(validateDraft('objective', { ...emptyDraft('objective'), targetDate: '~31/2/2028' }, false).targetDate).toBe('By when must be a real date: 31 2 2028 does not exist, for example 31 3 2028');
+    expect(validateDraft('area', { ...emptyDraft('area'), name: 'Central ward', lsoaCodes: 'E01024133 E0100A123' }, false)).toEqual({ lsoaCodes: '“E0100A123” is not an LSOA code: LSOA codes are E01 or W01 followed by 6 digits, for example E01024133' });
   });
 });
 
@@ -128,3 +129,25 @@ describe('isShown', () => {
     expect(isShown(name, emptyDraft('asset'))).toBe(true);
   });
 });
+
+describe('missingPrerequisite and startDraft', () => {
+  const none = Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, []])) as unknown as Record<(typeof RECORD_TYPE_NAMES)[number], RecordValues[]>;
+  const oneAim = { ...none, aim: [saved('aim', { title: 'Every neighbourhood heard' })] };
+  const twoAims = { ...none, aim: [saved('aim', { title: 'A' }), { ...saved('aim', { title: 'B' }), id: AREA_ID }] };
+
+  it('says an objective needs an aim first while there is none, and nothing once there is one', () => {
+    expect(missingPrerequisite('objective', none)).toBe('Add an aim first: each objective needs one (Aim it serves).');
+    expect(missingPrerequisite('objective', oneAim)).toBeNull();
+    // Optional choices (a place's area) never stand in the way.
+    for (const type of RECORD_TYPE_NAMES.filter((t) => t !== 'objective')) expect(missingPrerequisite(type, none), type).toBeNull();
+  });
+
+  it('chooses the aim for a new objective when there is only one, and leaves the choice to the planner otherwise', () => {
+    expect(startDraft('objective', oneAim).aimId).toBe(oneAim.aim[0]!.id);
+    expect(startDraft('objective', twoAims).aimId).toBe('');
+    expect(startDraft('objective', none).aimId).toBe('');
+    // An optional choice is never made for the planner.
+    expect(startDraft('place', { ...none, area: [saved('area', { name: 'Riverside' })] }).areaId).toBe('');
+  });
+});
+

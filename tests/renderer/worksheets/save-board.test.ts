@@ -144,4 +144,33 @@ describe('SaveBoard', () => {
     expect(after.last()).toEqual({ kind: 'saved' });
     expect(before.board.combined()).toEqual({ kind: 'saved' });
   });
+
+  it('forgets a closed form\'s "invalid" when what it could not save was kept as a draft, but not a failure', async () => {
+    const { board, last } = indicator();
+    const draft = form(board);
+    draft.queue.schedule({ title: '' }, true);
+    draft.saves.calls[0]!.answer({ kind: 'invalid' });
+    await settle();
+    expect(last()).toEqual({ kind: 'invalid' });
+    board.leave(draft.queue, true);
+    expect(last()).toEqual({ kind: 'saved' });
+
+    const failing = form(board);
+    failing.queue.schedule({ title: 'A' }, true);
+    failing.saves.calls[0]!.answer({ kind: 'failed', message: 'The disk is full.' });
+    await settle();
+    board.leave(failing.queue, true);
+    expect(last()).toEqual({ kind: 'failed', message: 'The disk is full.' });
+  });
+
+  it('follows a kept draft\'s running save to its end before forgetting it', async () => {
+    const { board, last } = indicator();
+    const draft = form(board);
+    draft.queue.schedule({ title: 'A' }, true);
+    board.leave(draft.queue, true);
+    expect(last()).toEqual({ kind: 'saving' });
+    draft.saves.calls[0]!.answer({ kind: 'invalid' });
+    await settle();
+    expect(last()).toEqual({ kind: 'saved' });
+  });
 });

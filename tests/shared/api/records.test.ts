@@ -241,13 +241,13 @@ describe('record validation', () => {
   it('takes LSOA codes of England and Wales only, each once', () => {
     const codeLists = fieldsOfKind('codeList');
     expect(codeLists.map(([type, field]) => `${type}.${field.name}`)).toEqual(['area.lsoaCodes']);
-    const message = 'Codes look like E01024133 or W01000001';
     for (const [type, field] of codeLists) {
       expectField(type, field.name, [], null);
       expectField(type, field.name, ['E01024133'], null);
       expectField(type, field.name, ['E01024133', 'W01000001'], null);
+      // The message names the bad code, so it can be found in a long list.
       for (const bad of ['S01000001', 'E02000001', 'E0102413', 'E010241333', 'e01024133', ' E01024133', 'E01024133 ', 'E01 024133', '']) {
-        expectField(type, field.name, ['E01024133', bad], message);
+        expectField(type, field.name, ['E01024133', bad], `“${bad.trim()}” is not an LSOA code: LSOA codes are E01 or W01 followed by 6 digits, for example E01024133`);
       }
       expectField(type, field.name, ['E01024133', 'W01000001', 'E01024133'], 'Each code only once');
       expect(problems(recordChangesSchema(type), { [field.name]: 'E01024133' }), type).not.toBeNull();

@@ -1,8 +1,10 @@
 // Census evidence: import tables, see each area beside the whole strategy area (chart and table,
 // subgroups under their groups), link audiences to figures, and set the "who is missing" threshold.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AreaCensus, CensusTable, EvidenceLink } from '../../../../shared/api/census.ts';
 import type { ApiError } from '../../../../shared/api/result.ts';
+import type { Gap } from '../../../../shared/api/records.ts';
+import type { GapRequest } from '../gap-targets.ts';
 import { errorHeading } from '../../api/error-messages.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -12,12 +14,13 @@ import { AreaCensusTable } from './AreaCensusTable.tsx';
 import { SectionGaps } from '../SectionGaps.tsx';
 import { MappedTableImport } from './MappedTableImport.tsx';
 import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
+import { formatLocalDateTime } from '../../components/format-local-time.ts';
 
 const LEVELS: Record<string, string> = { oa: 'Output areas', lsoa: 'LSOAs', msoa: 'MSOAs', ward: 'Wards', la: 'Local authorities', other: 'Other areas' };
 /** The same, as a count reads in a sentence: "312 LSOAs", "20 local authorities". */
 const COUNTED: Record<string, string> = { oa: 'output areas', lsoa: 'LSOAs', msoa: 'MSOAs', ward: 'wards', la: 'local authorities', other: 'areas' };
 
-export function CensusSection() {
+export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapRequest | null; onOpenGap: (gap: Gap) => void }) {
   const data = useWorkbookData();
   const chooseFile = useChooseFile();
   const { api, handle } = data;
@@ -45,6 +48,21 @@ export function CensusSection() {
   useEffect(() => {
     void load();
   }, [load, data.generation]);
+
+  // A "who is missing" gap shows its area's figures, with focus on the choice of area.
+  const focusArea = useRef(false);
+  useEffect(() => {
+    if (!gapRequest || gapRequest.gap.section !== 'census' || gapRequest.gap.recordType !== 'area' || !gapRequest.gap.recordId) return;
+    setAreaId(gapRequest.gap.recordId);
+    focusArea.current = true;
+  }, [gapRequest]);
+  // The choice of area shows once the tables have loaded (at once when the section was already open).
+  useEffect(() => {
+    const select = document.getElementById('census-area');
+    if (!focusArea.current || !select) return;
+    focusArea.current = false;
+    select.focus();
+  }, [tables, view, gapRequest]);
 
   useEffect(() => {
     if (!tableId) {
@@ -151,7 +169,7 @@ export function CensusSection() {
                   <td>{t.code} {t.title}</td>
                   <td>{t.geographyCount} {COUNTED[t.geographyLevel]}</td>
                   <td>{t.source}{t.referenceDate && !t.source.includes(t.referenceDate) ? `, ${t.referenceDate}` : ''}</td>
-                  <td>{t.importedAt.slice(0, 10)}</td>
+                  <td>{formatLocalDateTime(t.importedAt)}</td>
                   <td>{!data.readOnly && <button type="button" className="link-button" onClick={() => void removeTable(t.id)}>Remove<span className="visually-hidden"> {t.code}</span></button>}</td>
                 </tr>
               ))}
@@ -205,7 +223,7 @@ export function CensusSection() {
           </div>
         </section>
       )}
-      <SectionGaps section="census" onOpen={() => {}} />
+      <SectionGaps section="census" onOpen={onOpenGap} />
     </div>
   );
 }

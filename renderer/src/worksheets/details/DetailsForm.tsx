@@ -7,8 +7,9 @@ import { LogoPicker } from './LogoPicker.tsx';
 import type { WriteEffects } from '../../../../shared/api/records.ts';
 import type { WorkbookInfo } from '../../../../shared/api/workbook.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { ErrorSummary, type FieldError } from '../../components/ErrorSummary.tsx';
+import { ErrorSummary, summaryMessage, type FieldError } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextField } from '../../components/fields.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { draftOf, saveableChanges, validateDraft, type Draft } from './details-draft.ts';
 import { useForces } from '../../app/use-forces.ts';
 
@@ -63,7 +64,7 @@ export function DetailsForm({ api, info, onSaved, onSaveState, onEffects }: { ap
     autosave.schedule(next, immediate);
   }
 
-  const summary: FieldError[] = Object.entries(shownErrors).map(([field, message]) => ({ field, target: `details-${field}`, message: `${LABELS[field as keyof Draft] ?? field}: ${message}` }));
+  const summary: FieldError[] = Object.entries(shownErrors).map(([field, message]) => ({ field, target: `details-${field}`, message: summaryMessage(LABELS[field as keyof Draft] ?? field, message) }));
 
   return (
     <form className="form" noValidate onSubmit={(event) => { event.preventDefault(); flush(); }} aria-label="Workbook details">
@@ -72,12 +73,12 @@ export function DetailsForm({ api, info, onSaved, onSaveState, onEffects }: { ap
       <TextField id="details-title" label={LABELS.title} hint="The strategy's name as it will appear on the cover of the document." value={draft.title} error={shownErrors.title} onChange={(v) => change('title', v)} onBlur={flush} disabled={readOnly} />
       <SelectField id="details-force" label={LABELS.force} value={draft.force} error={shownErrors.force} options={forces.map((f) => ({ value: f.id, label: f.name }))} onChange={(v) => change('force', v, true)} disabled={readOnly} />
       <div className="field-row">
-        <TextField id="details-periodStart" type="date" width="date" label={LABELS.periodStart} value={draft.periodStart} error={shownErrors.periodStart} onChange={(v) => change('periodStart', v)} onBlur={flush} disabled={readOnly} />
-        <TextField id="details-periodEnd" type="date" width="date" label={LABELS.periodEnd} value={draft.periodEnd} error={shownErrors.periodEnd} onChange={(v) => change('periodEnd', v)} onBlur={flush} disabled={readOnly} />
+        <DateInput id="details-periodStart" label={LABELS.periodStart} value={draft.periodStart} error={shownErrors.periodStart} onChange={(v) => change('periodStart', v)} onBlur={flush} disabled={readOnly} />
+        <DateInput id="details-periodEnd" label={LABELS.periodEnd} value={draft.periodEnd} error={shownErrors.periodEnd} onChange={(v) => change('periodEnd', v)} onBlur={flush} disabled={readOnly} />
       </div>
       <TextField id="details-author" label={LABELS.author} hint="A person's name is personal data: it is left out of share copies." value={draft.author} error={shownErrors.author} onChange={(v) => change('author', v)} onBlur={flush} disabled={readOnly} />
       <TextField id="details-versionLabel" label={LABELS.versionLabel} hint="For example: Draft 2, or Version 1.0 for the agreed strategy." value={draft.versionLabel} error={shownErrors.versionLabel} onChange={(v) => change('versionLabel', v)} onBlur={flush} width="half" disabled={readOnly} />
-      <TextField id="details-reviewDate" type="date" width="date" label={LABELS.reviewDate} hint="When the strategy will next be reviewed." value={draft.reviewDate} error={shownErrors.reviewDate} onChange={(v) => change('reviewDate', v)} onBlur={flush} disabled={readOnly} />
+      <DateInput id="details-reviewDate" label={LABELS.reviewDate} hint="When the strategy will next be reviewed." value={draft.reviewDate} error={shownErrors.reviewDate} onChange={(v) => change('reviewDate', v)} onBlur={flush} disabled={readOnly} />
       <TextField id="details-owner" label={LABELS.owner} hint="The post that owns the strategy, for its document control: for example, Superintendent, Neighbourhood Policing. A post, not a person's name." value={draft.owner} error={shownErrors.owner} onChange={(v) => change('owner', v)} onBlur={flush} disabled={readOnly} />
       <TextField id="details-approver" label={LABELS.approver} hint="The post that approves it: for example, Assistant Chief Constable, Local Policing. A post, not a person's name." value={draft.approver} error={shownErrors.approver} onChange={(v) => change('approver', v)} onBlur={flush} disabled={readOnly} />
       <RadioGroup

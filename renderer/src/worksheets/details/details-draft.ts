@@ -2,6 +2,7 @@
 // changes to send (only what differs from what is saved).
 import { WorkbookDetailsSchema, type WorkbookDetails } from '../../../../shared/api/workbook.ts';
 import { fieldsFromIssues } from '../../../../shared/api/result.ts';
+import { dateProblem } from '../../components/date-parts.ts';
 
 /** What the inputs hold: every value as a string, '' for "not set". */
 export type Draft = Record<keyof WorkbookDetails, string>;
@@ -31,10 +32,17 @@ export function detailsFromDraft(draft: Draft): Record<string, string | null> {
   return out;
 }
 
-/** Field → message for everything wrong with the draft. */
+const DATE_LABELS = { periodStart: 'Strategy period starts', periodEnd: 'Strategy period ends', reviewDate: 'Next review date' } as const;
+
+/** Field → message for everything wrong with the draft; dates in day, month and year terms. */
 export function validateDraft(draft: Draft): Record<string, string> {
   const parsed = WorkbookDetailsSchema.safeParse(detailsFromDraft(draft));
-  return parsed.success ? {} : fieldsFromIssues(parsed.error.issues);
+  const errors = parsed.success ? {} : fieldsFromIssues(parsed.error.issues);
+  for (const [field, label] of Object.entries(DATE_LABELS)) {
+    const problem = dateProblem(label, draft[field as keyof typeof DATE_LABELS]);
+    if (problem) errors[field] = problem;
+  }
+  return errors;
 }
 
 /** The fields that differ from `saved` and are themselves valid: those can be saved now. */

@@ -1,6 +1,7 @@
 // Export: the Word strategy document and the Excel workbook, with the sections to include and
 // whether personal data goes out (off by default, with a warning when turned on); a progress bar
-// while it runs; "Open folder" (or, in the browser, a download) when done.
+// while it runs; "Open folder" (or, in the browser, a download) when done; and when each was last
+// written from this computer.
 import { useState } from 'react';
 import { EXPORT_SECTIONS, type ExportResult, type ExportSectionId } from '../../../../shared/api/export.ts';
 import type { ApiError } from '../../../../shared/api/result.ts';
@@ -10,6 +11,8 @@ import { useChooseFile } from '../../app/file-chooser.tsx';
 import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
+import { recordExports, useLastExports } from './last-exports.ts';
+import { formatLocalDateTime } from '../../components/format-local-time.ts';
 
 function suggestedName(info: WorkbookInfo, extension: string): string {
   const day = new Date().toISOString().slice(0, 10);
@@ -27,6 +30,7 @@ export function ExportSection({ info }: { info: WorkbookInfo }) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const lastExports = useLastExports(info.meta.id);
 
   async function run() {
     setError(null);
@@ -43,8 +47,10 @@ export function ExportSection({ info }: { info: WorkbookInfo }) {
     setJobId(job);
     const answer = await data.api.call('exportWorkbook', { handle: data.handle, word: wordPath, excel: excelPath, sections, personal, jobId: job });
     setJobId(null);
-    if (answer.ok) setResult(answer.value);
-    else setError(answer.error);
+    if (answer.ok) {
+      setResult(answer.value);
+      recordExports(info.meta.id, answer.value.files, new Date().toISOString());
+    } else setError(answer.error);
   }
 
   async function openFolder(path: string) {
@@ -55,6 +61,17 @@ export function ExportSection({ info }: { info: WorkbookInfo }) {
   return (
     <div className="worksheet">
       <p className="lead">The deliverables your organisation runs on: a Word strategy document to circulate and an Excel workbook to work from. Both carry the protective marking, {info.meta.marking}, on every page.</p>
+      <section className="last-exports" aria-labelledby="last-exports-heading">
+        <h3 id="last-exports-heading" className="worksheet__block-title">Last written from this computer</h3>
+        <dl className="summary-list">
+          {(['word', 'excel'] as const).map((kind) => (
+            <div className="summary-list__row" key={kind}>
+              <dt>{kind === 'word' ? 'Word strategy document' : 'Excel workbook'}</dt>
+              <dd data-testid={`last-export-${kind}`}>{lastExports[kind] ? `${formatLocalDateTime(lastExports[kind].at)}, to ${lastExports[kind].path}` : 'Not written yet'}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <fieldset className="field fieldset">
         <legend className="field__label">What to write</legend>
         <label className="checkbox"><input type="checkbox" checked={word} onChange={(e) => setWord(e.target.checked)} /><span>Word strategy document (.docx)</span></label>

@@ -215,7 +215,7 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
           onClose={() => setNoteFor(null)}
         />
       )}
-      <SectionGaps section="receptivity" onOpen={openGap} />
+      <SectionGaps section="receptivity" onOpen={(gap) => openGap(gap.recordType, gap.recordId)} />
     </div>
   );
 }

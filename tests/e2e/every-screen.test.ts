@@ -1,0 +1,123 @@
+// Every screen a planner meets, with content showing, at 1280 × 800 and at 200 % zoom (640 × 400):
+// axe finds no violation of any impact, and a screenshot of each is kept (test-results/screenshots/
+// screens) to be looked at. Also the statuses that must not mislead: completing a section with
+// gaps open asks first, an empty section cannot be completed, and Export says when each
+// deliverable was last written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
+import { axeViolations } from './support/axe.ts';
+import { FileBrowserDialog, HomePage, WorksheetPage } from './support/pages.ts';
+
+const e2e = appForFile('ewb-e2e-screens-', { closePageAfterEach: true });
+const SCREENS = path.join(SCREENSHOT_DIR, 'screens');
+
+/** axe and a screenshot at both sizes; the page is left at 1280 × 800. */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  expect(await axeViolations(page), `${name} at 1280 × 800`).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENS, `${name}-1280.png`) });
+  await page.setViewportSize({ width: 640, height: 400 });
+  expect(await axeViolations(page), `${name} at 200 %`).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENS, `${name}-200.png`) });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+describe('every screen', () => {
+  it('has no accessibility problem of any impact, at 1280 × 800 and 200 %, from home to export', async () => {
+    const page = (e2e.page = await e2e.app.newPage());
+    const home = new HomePage(page);
+    await checkScreen(page, 'home-empty');
+    await home.startNewWorkbook();
+    await home.submitNewWorkbook();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await checkScreen(page, 'new-workbook-errors');
+    await home.fillNewWorkbook({ force: 'West Midlands Police', title: 'Birmingham engagement strategy 2027 to 2030', start: '1 4 2027', end: '31 3 2030' });
+    await home.submitNewWorkbook();
+    await new FileBrowserDialog(page).waitOpen();
+    await checkScreen(page, 'file-browser');
+    await new FileBrowserDialog(page).saveAs('Birmingham plan');
+    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await checkScreen(page, 'details');
+
+    const ws = new WorksheetPage(page);
+    await ws.open('Aims and objectives');
+    // An empty section cannot be marked completed, and says why.
+    const complete = page.getByRole('button', { name: 'Mark as completed' });
+    expect(await complete.isDisabled()).toBe(true);
+    expect(await page.locator('#aims-complete-reason').textContent()).toBe('Nothing to mark as completed yet: add an aim first.');
+    await ws.create('aim', [['Aim', 'People in every neighbourhood can raise concerns with us']]);
+    await ws.create('objective', [['Objective', 'Raise confidence in local policing to 65 %'], ['By when (optional)', 'date:31 3 2028']]);
+    // With gaps open, completing asks first; "Not yet" leaves it as it was.
+    await complete.click();
+    const question = page.getByRole('group', { name: 'Mark as completed with gaps open?' });
+    expect(await question.textContent()).toContain('This section still has 1 open gap.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Mark as completed with gaps open?');
+    await checkScreen(page, 'aims-completion-question');
+    await question.getByRole('button', { name: 'Not yet' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mark as completed');
+    expect(await ws.status('Aims and objectives').first().textContent()).toBe('In progress');
+    await checkScreen(page, 'aims');
+
+    await ws.open('Areas');
+    await ws.create('area', [['Name', 'Birmingham'], ['ONS geography (optional)', 'select:Local authority'], ['ONS code (optional)', 'E08000025']]);
+    await ws.create('area', [['Name', 'Sparkbrook and Balsall Heath East'], ['ONS geography (optional)', 'select:Ward'], ['ONS code (optional)', 'E05011123'], ['Part of (optional)', 'select:Birmingham'], ['LSOAs it contains (optional)', 'E01009001 E01009002']]);
+    await checkScreen(page, 'areas');
+
+    await ws.open('Audiences');
+    await ws.create('audience', [['Name', 'Pakistani community in Sparkbrook'], ['Kind of audience', 'select:Ethnic-minority communities'], ['Engagement', 'select:Receptive'], ['Priority', 'select:High']], ['Sparkbrook and Balsall Heath East']);
+    await ws.add('audience');
+    await ws.fill('Name', 'Young people in Balsall Heath');
+    await page.getByRole('button', { name: 'Close the form' }).click();
+    await checkScreen(page, 'audiences-with-draft');
+
+    await ws.open('Assets');
+    await ws.create('asset', [['Kind of asset', 'select:Individual'], ['Name', 'Chair, Sparkbrook residents association'], ['Relationship', 'select:Strong']], ['Sparkbrook and Balsall Heath East']);
+    await checkScreen(page, 'assets');
+    await ws.open('Vulnerabilities');
+    await ws.create('vulnerability', [['Name', 'Older residents of the Balsall Heath flats'], ['An area or a group', 'select:A group'], ['Priority', 'select:High']], ['Digital exclusion']);
+    await checkScreen(page, 'vulnerabilities');
+    await ws.open('Places');
+    await ws.create('place', [['Name', 'Central Jamia Mosque Ghamkol Sharif'], ['Kind of place', 'select:Religious centre'], ['Area (optional)', 'select:Sparkbrook and Balsall Heath East']]);
+    await checkScreen(page, 'places');
+
+    await ws.open('Census evidence');
+    await page.getByRole('button', { name: 'Import a census table…' }).click();
+    await page.locator('dialog[open] input[type=file]').setInputFiles(path.resolve('tests/fixtures/e2e/census2021-ts021-lsoa.csv'));
+    await page.getByRole('status').filter({ hasText: 'TS021 Ethnic group' }).waitFor();
+    await checkScreen(page, 'census');
+
+    await ws.open('Channels');
+    await page.getByText('This section is not built yet.').waitFor();
+    await checkScreen(page, 'not-built-yet');
+
+    await ws.open('All gaps');
+    await checkScreen(page, 'all-gaps');
+
+    await ws.open('Export');
+    expect(await page.getByTestId('last-export-word').textContent()).toBe('Not written yet');
+    expect(await ws.status('Export').first().textContent()).toBe('Not written yet');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await new FileBrowserDialog(page).saveAs('Birmingham strategy');
+    await new FileBrowserDialog(page).saveAs('Birmingham workbook');
+    await page.getByRole('heading', { name: 'Export finished' }).waitFor();
+    expect(await page.getByTestId('last-export-word').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}, to Birmingham strategy\.docx$/);
+    expect(await page.getByTestId('last-export-excel').textContent()).toMatch(/, to Birmingham workbook\.xlsx$/);
+    expect(await ws.status('Export').first().textContent()).toBe('Written');
+    await checkScreen(page, 'export');
+
+    // Still there after a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Export' }).waitFor();
+    expect(await page.getByTestId('last-export-word').textContent()).toMatch(/, to Birmingham strategy\.docx$/);
+
+    await page.getByRole('button', { name: 'Close workbook' }).click();
+    await page.locator('dialog[open]').getByRole('heading', { name: 'Close with unfinished records?' }).waitFor();
+    await checkScreen(page, 'close-with-drafts');
+    await page.locator('dialog[open]').getByRole('button', { name: 'Close and lose them' }).click();
+    await home.recent('Birmingham engagement strategy 2027 to 2030').waitFor();
+    await checkScreen(page, 'home-recent');
+  });
+});
