@@ -4,6 +4,7 @@ import type { AreaCrime, CrimeSummary, CrimeTrend, CrimeTrendLink } from '../../
 import type { ReadDb } from '../db/open-database.ts';
 import { areaCrime, areaLsoas, crimeSummary } from '../crime/crime-rollup.ts';
 import { listCrimeTrendLinks } from '../crime/crime-trend-links.ts';
+import { listCrimeBatches } from '../crime/crime-store.ts';
 
 export interface CrimeExport {
   summary: CrimeSummary;
@@ -12,8 +13,16 @@ export interface CrimeExport {
   links: CrimeTrendLink[];
 }
 
-/** For a deliverable without the evidence part, or a workbook without crime. */
+/** For a workbook without crime (and the benchmarks). */
 export const NO_CRIME: CrimeExport = Object.freeze({ summary: { batches: [], months: [], unplacedLsoas: [], unplacedLsoaCount: 0, unplacedCount: 0 }, views: [], links: [] });
+
+/**
+ * For a deliverable without the evidence part: only the imports, which the appendix of data sources
+ * lists whatever the copy holds (as it lists the census tables).
+ */
+export function crimeSourcesOnly(db: ReadDb): CrimeExport {
+  return { ...NO_CRIME, summary: { ...NO_CRIME.summary, batches: listCrimeBatches(db) } };
+}
 
 export function collectCrimeExport(db: ReadDb): CrimeExport {
   const summary = crimeSummary(db);

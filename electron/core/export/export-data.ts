@@ -16,7 +16,7 @@ import { listRecords, titleOf } from '../records/record-store.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { readLogo, type Logo } from '../workbook/workbook-logo.ts';
 import { listReceptivity } from '../receptivity/receptivity-store.ts';
-import { NO_CRIME, collectCrimeExport, type CrimeExport } from './crime-export-data.ts';
+import { collectCrimeExport, crimeSourcesOnly, type CrimeExport } from './crime-export-data.ts';
 import { versionHistory, type VersionEntry } from './version-history.ts';
 
 export interface ExportData {
@@ -107,7 +107,7 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     census: { tables, views },
     evidenceLinks: listEvidenceLinks(db),
     receptivity: listReceptivity(db),
-    crime: options.sections.includes('evidence') ? collectCrimeExport(db) : NO_CRIME,
+    crime: options.sections.includes('evidence') ? collectCrimeExport(db) : crimeSourcesOnly(db),
     logo: readLogo(db),
     versions: versionHistory(db, meta),
   };

@@ -1,13 +1,14 @@
 // Crime in the strategy document (chapter 2, beside the census): where the figures come from, then
 // for the whole strategy area and each area with crime counted, each crime type's trend against the
-// previous three months and against a year before, with the counts behind it and who cites it.
+// previous three months and against a year before, with the counts behind it and who cites it; and,
+// for the appendix of data sources, each force's imports: months covered, rows, files, when.
 import { crimeTypeLabel } from '../../../shared/domain/crime-types.ts';
-import { monthName, trendChange, trendWord } from '../../../shared/domain/crime-trends.ts';
+import { addMonths, monthName, trendChange, trendWord } from '../../../shared/domain/crime-trends.ts';
 import { forceById } from '../../../shared/domain/forces.ts';
-import type { AreaCrime, CrimeTrend } from '../../../shared/api/crime.ts';
+import type { AreaCrime, CrimeBatch, CrimeTrend } from '../../../shared/api/crime.ts';
 import type { ExportData } from './export-data.ts';
 import { citersOf } from './crime-export-data.ts';
-import { gapLine, heading, intro, para, wholeNumber } from './word-blocks.ts';
+import { countOf, gapLine, heading, intro, para, ukDay, wholeNumber } from './word-blocks.ts';
 import { table, type Column, type Row } from './word-table.ts';
 import type { Part } from './word-census.ts';
 import type { Block } from './word-record-printers.ts';
@@ -63,4 +64,63 @@ export function crimeParts(data: ExportData): Part[] {
   ];
   for (const view of views) parts.push(() => areaPart(data, view));
   return parts;
+}
+
+/** Months as runs of consecutive ones: "Jan 2023 to Jun 2023, Sep 2023". */
+function monthRuns(months: readonly string[]): string {
+  const sorted = [...new Set(months)].sort();
+  const runs: Array<[string, string]> = [];
+  for (const month of sorted) {
+    const last = runs.at(-1);
+    if (last && addMonths(last[1], 1) === month) last[1] = month;
+    else runs.push([month, month]);
+  }
+  return runs.map(([from, to]) => (from === to ? monthName(from) : `${monthName(from)} to ${monthName(to)}`)).join(', ');
+}
+
+/** File names in month order; a long run of them as its first and last, with how many. */
+function fileNames(batches: readonly CrimeBatch[]): string {
+  const names = [...new Set(batches.map((b) => b.fileName))];
+  if (names.length <= 3) return names.join('; ');
+  return `${names.length} files, ${names[0]} … ${names.at(-1)}`;
+}
+
+function importedWhen(batches: readonly CrimeBatch[]): string {
+  const days = [...new Set([...batches].sort((a, b) => a.importedAt.localeCompare(b.importedAt)).map((b) => ukDay(b.importedAt)))];
+  return days.length === 1 ? days[0]! : `${days[0]} to ${days.at(-1)}`;
+}
+
+/** Appendix A's account of the police.uk imports: a row a force, in the order of the forces' names. */
+export function crimeSourceBlocks(batches: readonly CrimeBatch[]): Block[] {
+  if (batches.length === 0) return [];
+  const byForce = new Map<string, CrimeBatch[]>();
+  for (const batch of batches) byForce.set(batch.forceId, [...(byForce.get(batch.forceId) ?? []), batch]);
+  const nameOf = (forceId: string) => forceById(forceId)?.name ?? forceId;
+  const rows: Row[] = [...byForce.entries()]
+    .sort(([a], [b]) => nameOf(a).localeCompare(nameOf(b)))
+    .map(([forceId, list]) => {
+      const inMonthOrder = [...list].sort((a, b) => a.month.localeCompare(b.month));
+      const rows = list.reduce((sum, b) => sum + b.rows, 0);
+      const withoutLsoa = list.reduce((sum, b) => sum + b.rowsWithoutLsoa, 0);
+      return [
+        nameOf(forceId),
+        `${monthRuns(list.map((b) => b.month))} (${countOf(list.length, 'month')})`,
+        withoutLsoa > 0 ? `${wholeNumber(rows)} (${wholeNumber(withoutLsoa)} with no LSOA)` : wholeNumber(rows),
+        fileNames(inMonthOrder),
+        importedWhen(list),
+      ];
+    });
+  return [
+    intro('The police.uk street-level crime files imported: for each force, the months they cover, the rows (crimes and incidents) read, the files and when they were imported.'),
+    table(
+      [
+        { title: 'Force', width: 17 },
+        { title: 'Months covered', width: 22 },
+        { title: 'Rows', width: 13, numeric: true },
+        { title: 'Files', width: 30 },
+        { title: 'Imported', width: 18 },
+      ],
+      rows,
+    ),
+  ];
 }

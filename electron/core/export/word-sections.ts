@@ -16,7 +16,7 @@ import { censusParts, geographyWords, type Part } from './word-census.ts';
 import type { Block } from './word-record-printers.ts';
 import { recordTypeBody, registerAppendix, registerTypes } from './word-registers.ts';
 import { receptivityBlocks } from './word-how-printers.ts';
-import { crimeParts } from './word-crime.ts';
+import { crimeParts, crimeSourceBlocks } from './word-crime.ts';
 
 export type { Block, Part };
 
@@ -112,11 +112,13 @@ export function chapterParts(data: ExportData): Part[] {
 /** The appendices: the data sources, then the register of each list too long for the body. */
 export function appendixParts(data: ExportData): Part[] {
   const tables = data.census.tables;
+  const crime = crimeSourceBlocks(data.crime.summary.batches);
   return [
     () => [
       heading('Appendix A: Data sources', 1, { pageBreakBefore: true }),
+      ...(tables.length === 0 && crime.length === 0 ? [gapLine('No census tables or other data have been imported yet.')] : []),
       ...(tables.length === 0
-        ? [gapLine('No census tables or other data have been imported yet.')]
+        ? []
         : [
             intro('The census tables this document draws on: where each comes from, the date its figures describe, the geography they are given by and when they were imported.'),
             table(
@@ -131,6 +133,7 @@ export function appendixParts(data: ExportData): Part[] {
               tables.map((t) => [t.code, t.title, t.source, t.referenceDate, `${wholeNumber(t.geographyCount)} ${geographyWords(t.geographyLevel)[t.geographyCount === 1 ? 0 : 1]}`, ukDay(t.importedAt)]),
             ),
           ]),
+      ...crime,
     ],
     ...registerTypes(data).map((type): Part => () => registerAppendix(data, type)),
   ];
