@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe.ts';
 import { HomePage, WorksheetPage } from './support/pages.ts';
@@ -49,6 +50,15 @@ function downloadZip(): string {
   return file;
 }
 
+/** Presses Tab until the focused element is the one wanted (at most 80 times), as a keyboard user would. */
+async function tabTo(page: Page, wanted: (el: Element) => boolean): Promise<void> {
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(${wanted.toString()})(document.activeElement)`)) return;
+  }
+  throw new Error('Tab never reached the element wanted');
+}
+
 describe('crime evidence', () => {
   it('imports a year of police.uk crime through the UI, charts it by area, and cites a trend for an audience', async () => {
     const page = (e2e.page = await e2e.app.newPage());
@@ -58,6 +68,8 @@ describe('crime evidence', () => {
     await ws.open('Areas');
     await ws.create('area', [['Name', 'Riverside ward'], ['LSOAs it contains (optional)', RIVERSIDE.join(' ')]]);
     await ws.create('area', [['Name', 'Hillside'], ['LSOAs it contains (optional)', HILLSIDE.join(' ')]]);
+    // A ward given by its ONS code alone: police.uk counts by LSOA, so nothing rolls up to it.
+    await ws.create('area', [['Name', 'Harbour ward'], ['ONS geography (optional)', 'select:Ward'], ['ONS code (optional)', 'E05005001']]);
     await ws.open('Audiences');
     await ws.create('audience', [['Name', 'Riverside high street traders'], ['Kind of audience', 'select:Businesses and traders'], ['Engagement', 'select:Receptive'], ['Priority', 'select:High']], ['Riverside ward']);
     expect(await ws.gaps().allTextContents()).toContainEqual(expect.stringContaining('Audience “Riverside high street traders” has no evidence'));
@@ -95,7 +107,26 @@ describe('crime evidence', () => {
     await riversideShoplifting.getByText('Cited by audience “Riverside high street traders”').waitFor();
     expect(await axeViolations(page), 'an area with a cited trend').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'section-crime-area.png') });
+
+    // At 200 % zoom (640 × 400), keyboard only: from the section's heading, Tab to the area, choose
+    // Hillside with the arrow keys, Tab to a Cite button and press it; nothing runs off the side.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.locator('#section-heading').focus();
+    await tabTo(page, (el) => el.id === 'crime-area');
+    // Typing an option's first letters chooses it in a focused drop-down.
+    await page.keyboard.type('Hills');
+    await page.getByText(/^Hillside: 1 LSOA, 1 with crime counted/).waitFor();
+    await tabTo(page, (el) => el.tagName === 'BUTTON' && (el.getAttribute('aria-label') ?? el.textContent ?? '').startsWith('Cite Burglary against the previous 3 months'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('row', { name: /^Burglary/ }).last().getByText('Cited by audience “Riverside high street traders”').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+    expect(await axeViolations(page), 'Hillside at 200 % zoom with a cited trend').toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'section-crime-200-percent.png') });
     await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Harbour ward' });
+    await page.getByText('Harbour ward has no LSOA codes yet. police.uk counts crime by LSOA, not by ward or other area: give the area its LSOAs (Areas) and crime will roll up to it.').waitFor();
+    await page.keyboard.press('Control+z');
+    await page.getByRole('row', { name: /^Burglary/ }).last().getByRole('button', { name: /^Cite Burglary against the previous 3 months/ }).waitFor();
 
     // The citation is the audience's evidence: its "no evidence" gap has gone.
     await ws.open('Audiences');

@@ -8,6 +8,7 @@ import { Question, useAnswered } from '../components/Question.tsx';
 
 function whatToAdd(section: SectionId): string {
   if (section === 'census') return 'import a census table';
+  if (section === 'crime') return 'import police.uk crime';
   // The section's first record type is what everything else in it hangs from (an aim before its objectives).
   const first = recordTypesInSection(section)[0];
   const label = first ? RECORD_TYPES[first.type].label.toLowerCase() : 'something';

@@ -72,9 +72,54 @@ describe('importCrime', () => {
     expect(await lsoaCounts(core, handle)).toEqual(before);
     await expectOk(core, 'redo', { handle });
     expect(await lsoaCounts(core, handle)).toEqual(['E01021000 2024-01 drugs 1', 'E01024031 2024-01 burglary 8', 'E01024031 2024-01 robbery 2', 'E01024031 2024-02 burglary 5']);
-    // Each file is one step: three more undos take away Essex, Kent's February and Kent's January.
-    for (let i = 0; i < 4; i += 1) await expectOk(core, 'undo', { handle });
+    // The first import, of three files, is one step: after the second's Undo, one more takes all three away.
+    await expectOk(core, 'undo', { handle });
+    expect(await lsoaCounts(core, handle)).toEqual(before);
+    await expectOk(core, 'undo', { handle });
     expect(await lsoaCounts(core, handle)).toEqual([]);
+    expect(await expectOk(core, 'getUndoState', { handle })).toEqual({ undoLabel: null, redoLabel: expect.stringContaining('3 files') });
+  });
+
+  it('imports police.uk files as they come, several forces and months in one go, as one step; a file of the wrong kind is refused by name, keeping nothing', async () => {
+    const { dir, core, handle } = await setUp();
+    const lsoaLess = (month: string, force: string): StreetRow[] => [{ month, force, lsoa: '', type: 'Anti-social behaviour', location: 'No location' }];
+    const files = [
+      write(dir, 'd/2024-01-kent-street.csv', [...rowsOf('2024-01', 'Kent Police', { E01024031: { 'Anti-social behaviour': 2, 'Violence and sexual offences': 1 } }), ...lsoaLess('2024-01', 'Kent Police')]),
+      write(dir, 'd/2024-02-kent-street.csv', rowsOf('2024-02', 'Kent Police', { E01024031: { Shoplifting: 4 } })),
+      write(dir, 'd/2024-01-essex-street.csv', rowsOf('2024-01', 'Essex Police', { E01021000: { Drugs: 2 } })),
+      write(dir, 'd/2024-02-essex-street.csv', [...rowsOf('2024-02', 'Essex Police', { E01021000: { Robbery: 1 } }), ...lsoaLess('2024-02', 'Essex Police')]),
+    ];
+    const outcomes = path.join(dir, 'd/2024-01-kent-outcomes.csv');
+    fs.writeFileSync(outcomes, 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\nabc,2024-01,Kent Police,Kent Police,0.5,51.2,On or near Parking Area,E01024031,Maidstone 012A,Unable to prosecute suspect\n');
+    const stopSearch = path.join(dir, 'd/2024-01-kent-stop-and-search.csv');
+    fs.writeFileSync(stopSearch, 'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n');
+    const result = await expectOk<ImportCrimeResult>(core, 'importCrime', { handle, sources: [files[0]!, outcomes, ...files.slice(1), stopSearch] });
+    expect(result.imported.map((f) => [f.fileName, f.rows, f.rowsWithoutLsoa])).toEqual([['2024-01-kent-street.csv', 4, 1], ['2024-02-kent-street.csv', 4, 0], ['2024-01-essex-street.csv', 2, 0], ['2024-02-essex-street.csv', 2, 1]]);
+    expect(result.refused).toEqual([
+      { fileName: '2024-01-kent-outcomes.csv', message: '"2024-01-kent-outcomes.csv" is a police.uk outcomes file (…-outcomes.csv), not street-level crime: choose the …-street.csv files. Nothing was imported from it.' },
+      { fileName: '2024-01-kent-stop-and-search.csv', message: expect.stringMatching(/^"2024-01-kent-stop-and-search.csv" is a police.uk stop and search file/) },
+    ]);
+    expect(await lsoaCounts(core, handle)).toEqual(['E01021000 2024-01 drugs 2', 'E01021000 2024-02 robbery 1', 'E01024031 2024-01 anti-social-behaviour 2', 'E01024031 2024-01 violence-and-sexual-offences 1', 'E01024031 2024-02 shoplifting 4']);
+    // One import, one step, however many files and forces.
+    expect((await expectOk<{ undoLabel: string }>(core, 'getUndoState', { handle })).undoLabel).toContain('4 files');
+    await expectOk(core, 'undo', { handle });
+    expect(await lsoaCounts(core, handle)).toEqual([]);
+    expect((await expectOk<CrimeSummary>(core, 'getCrimeSummary', { handle })).batches).toEqual([]);
+    await expectOk(core, 'redo', { handle });
+    expect((await expectOk<CrimeSummary>(core, 'getCrimeSummary', { handle })).batches.map((b) => `${b.forceId} ${b.month}`)).toEqual(['essex 2024-01', 'kent 2024-01', 'essex 2024-02', 'kent 2024-02']);
+  });
+
+  it('takes the same force-month twice in one import as the last one read, and Undo puts back what was there before', async () => {
+    const { dir, core, handle } = await setUp();
+    await expectOk(core, 'importCrime', { handle, sources: [write(dir, 'a/2024-01-kent-street.csv', rowsOf('2024-01', 'Kent Police', { E01024031: { Burglary: 1 } }))] });
+    const first = write(dir, 'b/2024-01-kent-street.csv', rowsOf('2024-01', 'Kent Police', { E01024031: { Burglary: 2 } }));
+    const second = write(dir, 'c/2024-01-kent-street.csv', rowsOf('2024-01', 'Kent Police', { E01024031: { Burglary: 3 } }));
+    await expectOk(core, 'importCrime', { handle, sources: [first, second] });
+    expect(await lsoaCounts(core, handle)).toEqual(['E01024031 2024-01 burglary 3']);
+    await expectOk(core, 'undo', { handle });
+    expect(await lsoaCounts(core, handle)).toEqual(['E01024031 2024-01 burglary 1']);
+    await expectOk(core, 'redo', { handle });
+    expect(await lsoaCounts(core, handle)).toEqual(['E01024031 2024-01 burglary 3']);
   });
 
   it('refuses a malformed file with its line, keeping nothing from it and leaving the workbook as it was', async () => {

@@ -21,9 +21,11 @@ function trendCell(trend: CrimeTrend | undefined): ReactNode {
   );
 }
 
+const lsoaCount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'LSOA' : 'LSOAs'}`;
+
 export function CrimeAreaView({ view, cite }: { view: AreaCrime; cite?: (trend: CrimeTrend) => ReactNode }) {
   if (view.months.length === 0 || view.series.length === 0) {
-    return <p className="empty-state">{view.lsoas === 0 ? `${view.areaName} has no LSOA codes yet: give ${view.areaId ? 'the area' : 'your areas'} their LSOAs (Areas) and crime will roll up to ${view.areaId ? 'it' : 'them'}.` : `No crime counted in ${view.areaName}'s ${view.lsoas.toLocaleString('en-GB')} LSOAs in the months imported.`}</p>;
+    return <p className="empty-state">{view.lsoas === 0 ? `${view.areaName} has no LSOA codes yet. police.uk counts crime by LSOA, not by ward or other area: give ${view.areaId ? 'the area its' : 'your areas their'} LSOAs (Areas) and crime will roll up to ${view.areaId ? 'it' : 'them'}.` : `No crime counted in ${view.areaName}'s ${lsoaCount(view.lsoas)} in the months imported.`}</p>;
   }
   const lines: CrimeLine[] = view.series.map((series, index) => ({ label: series.label, counts: series.counts, style: STYLE.get(series.crimeType) ?? index }));
   const busiest = [...lines].sort((a, b) => b.counts.reduce((x, y) => x + y, 0) - a.counts.reduce((x, y) => x + y, 0)).slice(0, LINES_TOGETHER);
@@ -34,7 +36,7 @@ export function CrimeAreaView({ view, cite }: { view: AreaCrime; cite?: (trend: 
   return (
     <>
       <p>
-        {view.areaName}: {view.lsoas.toLocaleString('en-GB')} LSOAs, {view.lsoasWithData.toLocaleString('en-GB')} with crime counted; {span}.
+        {view.areaName}: {lsoaCount(view.lsoas)}, {view.lsoasWithData.toLocaleString('en-GB')} with crime counted; {span}.
       </p>
       <CrimeLineChart title={lines.length > LINES_TOGETHER ? `The ${LINES_TOGETHER} commonest crime types by month` : 'Crime by type and month'} months={view.months} lines={together} />
       {lines.length > LINES_TOGETHER && (
