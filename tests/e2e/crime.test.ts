@@ -123,10 +123,10 @@ describe('crime evidence', () => {
     expect(await axeViolations(page), 'Hillside at 200 % zoom with a cited trend').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'section-crime-200-percent.png') });
     await page.setViewportSize({ width: 1400, height: 1000 });
-    await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Harbour ward' });
-    await page.getByText('Harbour ward has no LSOA codes yet. police.uk counts crime by LSOA, not by ward or other area: give the area its LSOAs (Areas) and crime will roll up to it.').waitFor();
     await page.keyboard.press('Control+z');
     await page.getByRole('row', { name: /^Burglary/ }).last().getByRole('button', { name: /^Cite Burglary against the previous 3 months/ }).waitFor();
+    await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Harbour ward' });
+    await page.getByText('Harbour ward has no LSOA codes yet. police.uk counts crime by LSOA, not by ward or other area: give the area its LSOAs (Areas) and crime will roll up to it.').waitFor();
 
     // The citation is the audience's evidence: its "no evidence" gap has gone.
     await ws.open('Audiences');
