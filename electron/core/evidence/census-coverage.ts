@@ -32,7 +32,10 @@ export function whyNoFigures(area: CoverageArea, table: TableInfo): string {
     if (codeLevel && codeLevel !== 'lsoa') return `it is ${ONE[codeLevel]} (${area.onsCode}) and this table is by LSOA: list the LSOAs it contains in Areas and the figures add up to it, or import ${table.code} by ${BY[codeLevel]}.`;
     return `this table is by LSOA and it has no LSOAs listed: list the LSOAs it contains in Areas and the figures add up to it.`;
   }
-  if (codeLevel && codeLevel !== table.level) return `it is ${ONE[codeLevel]} (${area.onsCode}) and this table is by ${tableBy}: import ${table.code} by ${BY[codeLevel]} instead, or import ${byLsoa} and list the LSOAs it contains in Areas.`;
+  if (codeLevel && codeLevel !== table.level) {
+    const orLsoa = area.lsoaCodes.length > 0 ? `or use ${byLsoa}: its LSOAs add up to it.` : `or import ${byLsoa} and list the LSOAs it contains in Areas.`;
+    return `it is ${ONE[codeLevel]} (${area.onsCode}) and this table is by ${tableBy}: import ${table.code} by ${BY[codeLevel]} instead, ${orLsoa}`;
+  }
   if (area.onsCode) return `${area.onsCode} is not in this table: check the code in Areas, or import the table for the region it is in.`;
   if (area.lsoaCodes.length > 0) return `it is given by its LSOAs and this table is by ${tableBy}: import ${byLsoa} to see its figures.`;
   return `it has no ONS code or LSOAs yet: give it its ${tableBy} code in Areas, or list its LSOAs and import ${byLsoa}.`;

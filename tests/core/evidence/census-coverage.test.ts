@@ -94,6 +94,7 @@ describe('census coverage', () => {
     expect(whyNoFigures(bare, lsoaTable)).toBe('this table is by LSOA and it has no LSOAs listed: list the LSOAs it contains in Areas and the figures add up to it.');
     expect(whyNoFigures({ ...bare, lsoaCodes: ['E01000001'] }, laTable)).toBe('it is given by its LSOAs and this table is by local authority: import TS021 by LSOA (census2021-ts021-lsoa.csv in the nomis bulk download) to see its figures.');
     expect(whyNoFigures(bare, laTable)).toBe('it has no ONS code or LSOAs yet: give it its local authority code in Areas, or list its LSOAs and import TS021 by LSOA (census2021-ts021-lsoa.csv in the nomis bulk download).');
+    expect(whyNoFigures({ ...bare, onsCode: 'E05011123', lsoaCodes: ['E01000001'] }, laTable)).toBe('it is a ward (E05011123) and this table is by local authority: import TS021 by ward instead, or use TS021 by LSOA (census2021-ts021-lsoa.csv in the nomis bulk download): its LSOAs add up to it.');
     // A table code that is not a Census 2021 topic summary gets no file name it cannot have.
     expect(whyNoFigures(bare, { ...laTable, code: 'MYTABLE' })).toBe('it has no ONS code or LSOAs yet: give it its local authority code in Areas, or list its LSOAs and import MYTABLE by LSOA.');
   });
