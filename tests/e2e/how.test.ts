@@ -88,7 +88,7 @@ function pdfPages(file: string, name: string): { text: string; pages: string[] }
 describe('worksheets: How', () => {
   it('records channels, who listens where, partners (one imported), an event and what works, keeps them, and shows exactly the expected gaps', async () => {
     const page = (e2e.page = await e2e.app.newPage());
-    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent how');
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '1 4 2027', end: '31 3 2030' }, 'Kent how');
     const ws = new WorksheetPage(page);
 
     await ws.open('Audiences');
@@ -166,7 +166,7 @@ describe('worksheets: How', () => {
     await ws.open('Community events');
     await ws.create(
       'community event',
-      [['Name', 'Riverside summer fun day'], ['How often', 'select:Yearly'], ['Status', 'select:Planned'], ['Organiser: a partner (optional)', 'select:Maidstone Borough Council community safety team'], ['Next date (optional)', '2027-07-17'], ['Where (if not one of our places) (optional)', 'Riverside recreation ground'], ['Our role (optional)', 'select:Run a stall']],
+      [['Name', 'Riverside summer fun day'], ['How often', 'select:Yearly'], ['Status', 'select:Planned'], ['Organiser: a partner (optional)', 'select:Maidstone Borough Council community safety team'], ['Next date (optional)', 'date:17 7 2027'], ['Where (if not one of our places) (optional)', 'Riverside recreation ground'], ['Our role (optional)', 'select:Run a stall']],
       ['Young people in Riverside', 'Faith communities'],
     );
     await expectNoViolations(page, 'community events with an event open');
@@ -191,8 +191,9 @@ describe('worksheets: How', () => {
     await shoot(page, 'how-what-works');
 
     // Reload: everything is there, with exactly the expected gaps.
+    // A reload comes back to the section that was showing.
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'What works' }).waitFor();
     await ws.open('Channels');
     expect(await ws.rowNames('Channels')).toEqual(CHANNELS);
     await ws.open('Who listens where');
