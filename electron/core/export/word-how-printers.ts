@@ -74,7 +74,7 @@ export function channelsPart(data: ExportData, def: RecordTypeDef): Block[] {
 // ——— Who listens where ———
 
 /** Channels per table: beside the audience's column, five fit across A4 portrait with their names unbroken. */
-const CHANNELS_PER_TABLE = 5;
+export const CHANNELS_PER_TABLE = 5;
 
 function mark(value: ReceptivityValue): string {
   return `${RECEPTIVITY_SYMBOLS[value]} ${receptivityLabel(value)}`;
