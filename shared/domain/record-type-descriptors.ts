@@ -188,7 +188,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Channels',
     section: 'channels',
     titleField: 'name',
-    print: { printer: 'channels', holds: 'the channels we can use to reach people: what each is, who runs it, how many it reaches and what it costs', sortBy: ['status', 'name'], summaryBy: ['kind', 'status'] },
+    print: { printer: 'channels', holds: 'the channels we can use to reach people: what each is, who runs it, how many it reaches and what it costs', summaryBy: ['kind', 'status'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200, hint: 'What people know it as: for example, Riverside Neighbourhood Alert, or @MaidstonePolice.' },
       { name: 'kind', column: 'kind', label: 'Kind of channel', kind: 'enum', vocabulary: CHANNEL_KINDS, required: true },

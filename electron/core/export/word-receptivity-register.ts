@@ -1,8 +1,9 @@
 // Who listens where, when the grid is too large for tables of symbols (word-registers.ts decides):
 // the body counts, by priority, how many audiences have a channel marked yes, only partly, only no
 // or nothing known, and lists in full the high-priority audiences no channel is marked yes for
-// (the ones to act on); the register appendix lists every audience. Listed audience by audience — the channels marked yes, partly and no, each with
-// the evidence noted — its length grows with what the grid says, not with audiences × channels.
+// (the ones to act on); the register appendix lists every audience. Listed audience by audience
+// (the channels marked yes, partly and no, each with the evidence noted), its length grows with
+// what the grid says, not with audiences × channels.
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { RECEPTIVITY_SYMBOLS, receptivityLabel, type ReceptivityCell, type ReceptivityValue } from '../../../shared/api/receptivity.ts';
 import { PRIORITIES } from '../../../shared/domain/vocabularies.ts';
