@@ -206,10 +206,10 @@ export function practicesPart(data: ExportData, def: RecordTypeDef): Block[] {
   const blocks: Block[] = [heading(def.print?.heading ?? def.plural, 2)];
   if (practices.length === 0) return [...blocks, gapLine('Nothing has been recorded yet about what has worked before, here or elsewhere.')];
   const columns: Column[] = [
-    { title: 'Practice', width: 26 },
-    { title: 'For and through', width: 20 },
-    { title: 'Depth', width: 11 },
-    { title: 'From', width: 14 },
+    { title: 'Practice', width: 25 },
+    { title: 'For and through', width: 19 },
+    { title: 'Depth', width: 10 },
+    { title: 'From', width: 17 },
     { title: 'Outcome', width: 17 },
     { title: 'Evidence', width: 12 },
   ];
