@@ -33,13 +33,14 @@ function heading3(value: ReceptivityValue, words: string): string {
 }
 
 /** Audiences down, what their cells say across: the channels marked each value, with the evidence noted in italics. */
-function listTable(data: ExportData, audiences: readonly RecordValues[], byAudience: ReadonlyMap<string, ReceptivityCell[]>, grouped: boolean): Block {
-  const columns: Column[] = [{ title: 'Audience', width: 22 }, ...VALUES.map((value) => ({ title: heading3(value, value === 'unknown' ? 'Not known (noted)' : receptivityLabel(value)), width: value === 'unknown' ? 18 : 20 }))];
+function listTable(data: ExportData, audiences: readonly RecordValues[], byAudience: ReadonlyMap<string, ReceptivityCell[]>, options: { grouped: boolean; values: readonly ReceptivityValue[] }): Block {
+  const { grouped, values } = options;
+  const columns: Column[] = [{ title: 'Audience', width: 22 }, ...values.map((value) => ({ title: heading3(value, value === 'unknown' ? 'Not known (noted)' : receptivityLabel(value)), width: value === 'unknown' ? 18 : 20 }))];
   const row = (audience: RecordValues): Cell[] => {
     const cells = byAudience.get(audience.id) ?? [];
     return [
       field(audience, 'name'),
-      ...VALUES.map((value): Cell => {
+      ...values.map((value): Cell => {
         const said = cells.filter((cell) => cell.value === value && (value !== 'unknown' || cell.note.trim() !== ''));
         return { paragraphs: said.map((cell): Array<string | Run> => [data.names.get(cell.channelId) ?? '', ...(cell.note.trim() ? [{ text: ` — ${cell.note.trim()}`, italics: true }] : [])]) };
       }),
@@ -87,7 +88,7 @@ export function receptivityBody(data: ExportData): Block[] {
   blocks.push(heading('High-priority audiences with no channel marked yes', 3));
   if (high.length === 0) blocks.push(para('Every high-priority audience has a channel marked yes.'));
   else if (!inFull) blocks.push(para(`The ${wholeNumber(high.length)} high-priority audiences with no channel marked yes are too many to list here: see ${registerTitle(data, 'receptivity')}.`));
-  else blocks.push(intro('What the grid says of each high-priority audience no channel is marked yes for, with the evidence noted:'), listTable(data, high, byAudience, false));
+  else blocks.push(intro('What the grid says of each high-priority audience no channel is marked yes for, with the evidence noted:'), listTable(data, high, byAudience, { grouped: false, values: VALUES.filter((value) => value !== 'yes') }));
   return blocks;
 }
 
@@ -96,6 +97,6 @@ export function receptivityAppendix(data: ExportData): Block[] {
   return [
     heading(registerTitle(data, 'receptivity'), 1, { pageBreakBefore: true }),
     intro(`For each of the ${countOf(data.records.audience.length, 'audience')}, by priority: the channels marked yes, partly and no, and those not known where the grid notes why, each with the evidence noted.`),
-    listTable(data, data.records.audience, cellsByAudience(data), true),
+    listTable(data, data.records.audience, cellsByAudience(data), { grouped: true, values: VALUES }),
   ];
 }
