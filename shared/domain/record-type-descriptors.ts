@@ -188,7 +188,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Channels',
     section: 'channels',
     titleField: 'name',
-    print: { printer: 'channels', holds: 'the channels we can use to reach people: what each is, who runs it, how many it reaches and what it costs' },
+    print: { printer: 'channels', holds: 'the channels we can use to reach people: what each is, who runs it, how many it reaches and what it costs', summaryBy: ['kind', 'status'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200, hint: 'What people know it as: for example, Riverside Neighbourhood Alert, or @MaidstonePolice.' },
       { name: 'kind', column: 'kind', label: 'Kind of channel', kind: 'enum', vocabulary: CHANNEL_KINDS, required: true },
@@ -208,7 +208,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Partners',
     section: 'partners',
     titleField: 'organisation',
-    print: { printer: 'partners', holds: 'the partners who open doors for us: what each brings and whom it reaches' },
+    print: { printer: 'partners', holds: 'the partners who open doors for us: what each brings and whom it reaches', sortBy: ['organisation'], summaryBy: ['sector', 'relationship'] },
     fields: [
       { name: 'organisation', column: 'organisation', label: 'Organisation', kind: 'text', required: true, max: 200 },
       { name: 'sector', column: 'sector', label: 'Sector', kind: 'enum', vocabulary: PARTNER_SECTORS, required: true },
@@ -229,7 +229,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'Community events',
     section: 'events',
     titleField: 'name',
-    print: { printer: 'communityEvents', holds: 'the community events others run where we can meet people, and the part we will play in each' },
+    print: { printer: 'communityEvents', holds: 'the community events others run where we can meet people, and the part we will play in each', sortBy: ['name'], summaryBy: ['status', 'policeRole'] },
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
       { name: 'organiserAssetId', column: 'organiser_asset_id', label: 'Organiser: a group among our assets', kind: 'ref', target: 'asset', targetWhere: { field: 'kind', oneOf: ['group'] } },
@@ -252,7 +252,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     section: 'what-works',
     titleField: 'title',
     sheetName: 'What works',
-    print: { printer: 'practices', heading: 'What works', holds: 'what has worked, and what has not, here and in other forces, and whether we will adopt it' },
+    print: { printer: 'practices', heading: 'What works', holds: 'what has worked, and what has not, here and in other forces, and whether we will adopt it', sortBy: ['title'], summaryBy: ['verdict', 'evidenceStrength'] },
     fields: [
       { name: 'title', column: 'title', label: 'Title', kind: 'text', required: true, max: 200, hint: 'A short name for what was done: for example, Pop-up cafe at the mosque after Friday prayers.' },
       { name: 'description', column: 'description', label: 'What was done', kind: 'longText', max: 5000 },

@@ -208,7 +208,9 @@ describe('the How sheets of the Excel workbook', () => {
     const header = (practices.getRow(2).values as unknown[]).slice(1);
     const year = header.indexOf('Year') + 1;
     expect(year).toBeGreaterThan(0);
-    expect(practices.getRow(3).getCell(year).value).toBe(2024);
+    // Practices are listed by title, so the detached patrols come after the coffee mornings.
+    expect((practices.getRow(4).values as unknown[]).slice(1, 2)).toEqual(['Detached patrols with youth workers']);
+    expect(practices.getRow(4).getCell(year).value).toBe(2024);
     expect(practices.getColumn(year).numFmt).toBe('0');
     // Personal fields are left out of the sheets too.
     expect((book.getWorksheet('Channels')!.getRow(2).values as unknown[]).includes('Name')).toBe(true);
