@@ -88,7 +88,7 @@ function pdfPages(file: string, name: string): { text: string; pages: string[] }
 describe('worksheets: How', () => {
   it('records channels, who listens where, partners (one imported), an event and what works, keeps them, and shows exactly the expected gaps', async () => {
     const page = (e2e.page = await e2e.app.newPage());
-    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent how');
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '1 4 2027', end: '31 3 2030' }, 'Kent how');
     const ws = new WorksheetPage(page);
 
     await ws.open('Audiences');
@@ -166,7 +166,7 @@ describe('worksheets: How', () => {
     await ws.open('Community events');
     await ws.create(
       'community event',
-      [['Name', 'Riverside summer fun day'], ['How often', 'select:Yearly'], ['Status', 'select:Planned'], ['Organiser: a partner (optional)', 'select:Maidstone Borough Council community safety team'], ['Next date (optional)', '2027-07-17'], ['Where (if not one of our places) (optional)', 'Riverside recreation ground'], ['Our role (optional)', 'select:Run a stall']],
+      [['Name', 'Riverside summer fun day'], ['How often', 'select:Yearly'], ['Status', 'select:Planned'], ['Organiser: a partner (optional)', 'select:Maidstone Borough Council community safety team'], ['Next date (optional)', 'date:17 7 2027'], ['Where (if not one of our places) (optional)', 'Riverside recreation ground'], ['Our role (optional)', 'select:Run a stall']],
       ['Young people in Riverside', 'Faith communities'],
     );
     await expectNoViolations(page, 'community events with an event open');
@@ -192,7 +192,8 @@ describe('worksheets: How', () => {
 
     // Reload: everything is there, with exactly the expected gaps.
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    // A reload comes back to the section that was showing.
+    await page.getByRole('heading', { level: 2, name: 'What works' }).waitFor();
     await ws.open('Channels');
     expect(await ws.rowNames('Channels')).toEqual(CHANNELS);
     await ws.open('Who listens where');
@@ -213,6 +214,25 @@ describe('worksheets: How', () => {
       expect(counted, `${section} in the task list`).toBe(gaps.length);
     }
     expect(await ws.status('Who listens where').first().textContent()).toBe('In progress');
+
+    // A "no channel marked yes" gap opened from All gaps lands on its audience's row, on its first cell,
+    // even with the grid filtered to other audiences.
+    await ws.open('Who listens where');
+    await page.getByLabel('Filter audiences').fill('Visitors');
+    await ws.open('All gaps');
+    await page.getByRole('button', { name: EXPECTED_GAPS['Who listens where']![0]! }).click();
+    await page.getByRole('heading', { level: 2, name: 'Who listens where' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'gridcell');
+    expect(await grid.focusedCell()).toEqual({ audience: 'Night-time economy', channel: CHANNELS[0] });
+    expect(await page.getByLabel('Filter audiences').inputValue()).toBe('');
+    await grid.press('1');
+    await ws.waitSaved();
+    expect(await ws.gaps().allTextContents()).toEqual([]);
+    // One step of undo puts the cell back, and the gap with it.
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: EXPECTED_GAPS['Who listens where']![0]! }).waitFor();
+    // The grid reads itself again once the undo's effects have arrived.
+    await expect.poll(() => grid.rowValues('Night-time economy')).toEqual(GRID[2]![1].map((k) => WORDS[k]));
 
     // At 200 % zoom, each new screen with data showing.
     await page.setViewportSize({ width: 640, height: 400 });
@@ -258,5 +278,6 @@ describe('worksheets: How', () => {
     const excel = pdfPages(path.join(e2e.folder, 'Kent how.xlsx'), 'excel');
     for (const expected of ['Who listens where', 'Riverside Neighbourhood Alert', '✓ Yes', 'Riverside Mosque trust', 'Riverside summer fun day', 'Essex Police']) expect(excel.text, `Excel: ${expected}`).toContain(expected);
     expect(word.pages.length + excel.pages.length).toBeGreaterThan(2);
-  });
+    // Five screens filled through the UI, at two sizes, then two deliverables through LibreOffice.
+  }, 240_000);
 });
