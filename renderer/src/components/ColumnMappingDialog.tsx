@@ -1,10 +1,11 @@
 // The column-mapping step for any CSV or spreadsheet from elsewhere: a preview of the sheet, then
 // the planner says which column is which. Generic: each import describes what it needs (one
 // column, several columns, or a piece of text), so later imports reuse it unchanged.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { TabularPreview } from '../../../shared/api/tabular.ts';
 import { Dialog } from './Dialog.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { MessageLines } from './MessageLines.tsx';
 
 export type MappingField =
   | { key: string; label: string; kind: 'column'; required: boolean; hint?: string; guess?: RegExp; noneLabel?: string }
@@ -24,9 +25,13 @@ interface Props {
   message: string | null;
   onSubmit: (mapping: Mapping) => void;
   onCancel: () => void;
+  /** Shown above the buttons while the mapping is being used (a progress bar). */
+  progress?: ReactNode;
+  /** The submit button's words while busy. */
+  busyLabel?: string;
 }
 
-export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy, errors, message, onSubmit, onCancel }: Props) {
+export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy, errors, message, onSubmit, onCancel, progress, busyLabel = 'Importing…' }: Props) {
   const [sheetName, setSheetName] = useState(preview.sheets[0]?.name ?? '');
   const sheet = preview.sheets.find((s) => s.name === sheetName) ?? preview.sheets[0];
   const columns = useMemo(() => sheet?.columns ?? [], [sheet]);
@@ -60,7 +65,7 @@ export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy,
   return (
     <Dialog title={title} onClose={onCancel} wide>
       <ErrorSummary errors={summary} />
-      {message && summary.length === 0 && <p className="field__error" role="alert">{message}</p>}
+      {message && summary.length === 0 && <div className="field__error" role="alert"><MessageLines message={message} /></div>}
       {preview.sheets.length > 1 && (
         <div className="field">
           <label className="field__label" htmlFor="map-sheet">Sheet</label>
@@ -121,8 +126,9 @@ export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy,
           </div>
         );
       })}
+      {progress}
       <div className="button-group">
-        <button type="button" className="button" disabled={busy} onClick={submit}>{busy ? 'Importing…' : submitLabel}</button>
+        <button type="button" className="button" disabled={busy} onClick={submit}>{busy ? busyLabel : submitLabel}</button>
         <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
       </div>
     </Dialog>
