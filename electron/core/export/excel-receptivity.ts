@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { RECEPTIVITY_SYMBOLS, RECEPTIVITY_VALUE_IDS, receptivityLabel, type ReceptivityValue } from '../../../shared/api/receptivity.ts';
 import { PRIORITIES, labelOf } from '../../../shared/domain/vocabularies.ts';
 import type { ExportData } from './export-data.ts';
-import { ID_FONT, TOP_LEFT, WRAP_TOP, WidthTracker, addMarkedSheet, addMarkingRow, cellText, fitPrintWidth, fitRowHeight, font, styleHeaderCell } from './excel-layout.ts';
+import { ID_FONT, WRAP_TOP, WidthTracker, addMarkedSheet, addMarkingRow, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, font, styleHeaderCell } from './excel-layout.ts';
 import { HEADER_ROW, columnLetter, type ChoiceLists, type Choices } from './excel-records.ts';
 
 export const RECEPTIVITY_SHEET = 'Who listens where';
@@ -59,8 +59,11 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
     row.getCell(1).alignment = WRAP_TOP;
     row.getCell(idColumn).font = ID_FONT;
   }
+  const notes: ExcelJS.Row[] = [];
   if (audiences.length === 0 || channels.length === 0) {
-    sheet.addRow([cellText('The grid needs audiences and channels: record them in the workbook and they will appear here.')]).getCell(1).font = font({ italic: true });
+    const empty = sheet.addRow([cellText('The grid needs audiences and channels: record them in the workbook and they will appear here.')]);
+    empty.getCell(1).font = font({ italic: true });
+    notes.push(empty);
   }
 
   const validations = (sheet as unknown as { dataValidations: DataValidations }).dataValidations;
@@ -79,7 +82,7 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
   sheet.addRow([]);
   const key = sheet.addRow([cellText(`Key: ${RECEPTIVITY_VALUE_IDS.map(receptivityText).join(', ')}. Rows are audiences, columns channels; the evidence noted in cells is on the sheet "${RECEPTIVITY_NOTES_SHEET}".`)]);
   key.getCell(1).font = font({ italic: true, color: { argb: 'FF404040' } });
-  key.getCell(1).alignment = TOP_LEFT;
+  notes.push(key);
 
   sheet.getColumn(1).width = tracker.width(1, 'Audience', 20, 40);
   sheet.getColumn(2).width = 10;
@@ -91,6 +94,14 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
   sheet.autoFilter = `A${HEADER_ROW}:${columnLetter(idColumn)}${audiences.length + HEADER_ROW}`;
   // The key below the grid is printed with it; the audience ids are not.
   fitPrintWidth(sheet, widths, idColumn - 1, key.number);
+  // The key (and a note that the grid is empty) spans the columns of the first printed page and wraps there, so it does not run off it.
+  const span = firstPageColumns(widths, idColumn - 1);
+  const spanWidth = widths.slice(1, span + 1).reduce((sum, width) => sum + width, 0);
+  for (const row of notes) {
+    if (span > 1) sheet.mergeCells(row.number, 1, row.number, span);
+    row.getCell(1).alignment = WRAP_TOP;
+    fitRowHeight(row, [row.getCell(1).value], [0, spanWidth]);
+  }
   return sheet;
 }
 

@@ -215,7 +215,11 @@ describe('the How sheets of the Excel workbook', () => {
       expect(sheet.pageSetup.printArea, sheet.name).toBe(`A1:${lastPrinted}${sheet.rowCount}`);
       expect(sheet.autoFilter, sheet.name).toBe(filter);
     }
-    expect(grid.getRow(grid.rowCount).getCell(1).value).toMatch(/^Key: ✓ Yes/);
+    // The key below the grid wraps across the printed columns rather than running off the page.
+    const key = grid.getRow(grid.rowCount).getCell(1);
+    expect(key.value).toMatch(/^Key: ✓ Yes/);
+    expect(key.alignment?.wrapText).toBe(true);
+    expect(grid.getCell(`F${grid.rowCount}`).isMerged).toBe(true);
 
     const practices = book.getWorksheet('What works')!;
     // The marking is on the first row of every sheet, the header on the second.
