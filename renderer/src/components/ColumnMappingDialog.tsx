@@ -1,7 +1,7 @@
 // The column-mapping step for any CSV or spreadsheet from elsewhere: a preview of the sheet, then
 // the planner says which column is which. Generic: each import describes what it needs (one
 // column, several columns, or a piece of text), so later imports reuse it unchanged.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TabularPreview } from '../../../shared/api/tabular.ts';
 import { Dialog } from './Dialog.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
@@ -62,10 +62,22 @@ export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy,
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   const summary = Object.entries(shown).map(([key, text]) => ({ field: key, target: `map-${key}`, message: `${labelOf(key)}: ${text}` }));
 
+  // The core's refusal shows at the top of a long dialog: it takes the focus, so it is seen and read out.
+  const messageRef = useRef<HTMLDivElement>(null);
+  const showMessage = Boolean(message) && summary.length === 0;
+  useEffect(() => {
+    if (showMessage) messageRef.current?.focus();
+  }, [showMessage, message]);
+
   return (
     <Dialog title={title} onClose={onCancel} wide>
       <ErrorSummary errors={summary} />
-      {message && summary.length === 0 && <div className="field__error" role="alert"><MessageLines message={message} /></div>}
+      {showMessage && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={messageRef} aria-labelledby="mapping-problem-title">
+          <h2 className="error-summary__title" id="mapping-problem-title">There is a problem</h2>
+          <MessageLines message={message!} />
+        </div>
+      )}
       {preview.sheets.length > 1 && (
         <div className="field">
           <label className="field__label" htmlFor="map-sheet">Sheet</label>

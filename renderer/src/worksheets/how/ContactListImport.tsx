@@ -48,7 +48,7 @@ function mappingFields(target: ContactTarget): MappingField[] {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 /** What a check or an import did, in words: added, merged (each said), skipped (each with why). */
