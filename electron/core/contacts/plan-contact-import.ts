@@ -3,7 +3,7 @@
 // or the same email, case and spacing ignored — a row repeated within the list merges into the
 // first), or is skipped with the reason. Values the app cannot use (a sector it does not know, a
 // date that does not exist, an e-mail address or phone number that cannot be right) refuse the whole
-// list, naming each row and column (the first few dozen), so nothing is half imported and the list
+// list, naming each row and column (the first 25), so nothing is half imported and the list
 // can be put right in one go.
 import { RECORD_TYPES, type FieldDef } from '../../../shared/domain/record-types.ts';
 import { CONTACT_DEFAULTS, CONTACT_FIELDS, CONTACT_NAME_FIELD, type ContactTarget } from '../../../shared/api/contacts.ts';
@@ -160,7 +160,7 @@ function completeRecord(target: ContactTarget, values: Record<string, unknown>, 
 }
 
 /** How many of a list's problems a refusal names: enough to put a list right, not a wall of text. */
-export const PROBLEMS_LISTED = 25;
+const PROBLEMS_LISTED = 25;
 
 /** One refusal naming every row that cannot be used (the first PROBLEMS_LISTED of them), one a line. */
 function refuseRows(data: TabularData, sheet: SheetData, problems: readonly RowProblem[], rowsWithProblems: number): AppError {
