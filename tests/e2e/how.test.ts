@@ -202,8 +202,8 @@ describe('worksheets: How', () => {
     await shoot(page, 'how-what-works');
 
     // Reload: everything is there, with exactly the expected gaps.
-    await page.reload();
     // A reload comes back to the section that was showing.
+    await page.reload();
     await page.getByRole('heading', { level: 2, name: 'What works' }).waitFor();
     await ws.open('Channels');
     expect(await ws.rowNames('Channels')).toEqual(CHANNELS);
