@@ -34,7 +34,8 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
       return result.value as never;
     },
     refuse(message) {
-      io.err(`error: ${oneLine(message)}\n`);
+      // A refusal naming several rows keeps one a line, indented under the first.
+      io.err(`error: ${message.split('\n').map(oneLine).filter(Boolean).join('\n  ')}\n`);
       throw new Refused(message);
     },
     failQuietly(reason) {

@@ -67,6 +67,13 @@ export const AreaCensusSchema = z.object({
   /** How many of the table's geographies make up this area (LSOAs rolled up, or its own code). */
   geographies: z.number().int(),
   rows: z.array(AreaCensusRowSchema),
+  /**
+   * The areas in this view (the area and those inside it, or every area) that have no figures in
+   * the table, each with why and what to do ("it is a ward (E05…) and this table is by local authority: …").
+   */
+  unmatched: z.array(z.object({ areaId: IdSchema, areaName: z.string(), why: z.string() })),
+  /** For the whole strategy area only: the table's geographies in no area, counted, the first few named. */
+  outside: z.object({ count: z.number().int(), first: z.array(z.object({ code: z.string(), name: z.string() })) }).nullable(),
 });
 export type AreaCensus = z.infer<typeof AreaCensusSchema>;
 

@@ -72,6 +72,8 @@ export function benchExportData(audiences = 20_000): ExportData {
     total: 5000,
     strategyTotal: 250_000,
     geographies: areaId ? 1 : 50,
+    unmatched: [],
+    outside: areaId ? null : { count: 0, first: [] },
     rows: table.categories.slice(1).map((c, i) => ({ position: c.position, name: c.name, label: c.label, parentPosition: null, depth: 0, count: 1000 * (5 - i), proportion: (5 - i) / 15, strategyProportion: (5 - i) / 15 })),
   });
   return {

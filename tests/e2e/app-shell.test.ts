@@ -147,14 +147,14 @@ describe('the app shell', () => {
 
     // The list of every gap, grouped by section, leads to the same places.
     await ws.open('All gaps');
-    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aims and objectives 2 gaps', 'Areas 1 gap', 'Audiences 1 gap', 'Census evidence 3 gaps']);
+    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aims and objectives 2 gaps', 'Areas 1 gap', 'Audiences 1 gap', 'Census evidence 2 gaps', 'Who listens where 1 gap', 'Partners 1 gap']);
     expect(await axeViolations(page), 'all gaps').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'all-gaps.png') });
     await page.getByRole('button', { name: /has no date/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Aims and objectives' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id?.startsWith('objective-form-targetDate'));
     await ws.open('All gaps');
-    await page.getByRole('button', { name: /^In Riverside ward, 84 %/ }).click();
+    await page.getByRole('button', { name: /^In Riverside ward, 9\.5 %/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Census evidence' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'census-area');
     expect(await page.getByLabel('Area', { exact: true }).inputValue()).not.toBe('');

@@ -4,12 +4,22 @@
 // gaps open asks first, an empty section cannot be completed, and Export says when each
 // deliverable was last written.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe.ts';
 import { FileBrowserDialog, HomePage, WorksheetPage } from './support/pages.ts';
+import { streetCsv, type StreetRow } from '../helpers/police-csv.ts';
+
+/** A month of police.uk street-level crime in Sparkbrook's two LSOAs. */
+function crimeFile(): string {
+  const rows: StreetRow[] = ['E01009001', 'E01009002'].flatMap((lsoa) => ['Shoplifting', 'Burglary', 'Anti-social behaviour'].map((type) => ({ month: '2024-01', force: 'West Midlands Police', lsoa, type })));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ewb-e2e-screens-crime-')), '2024-01-west-midlands-street.csv');
+  fs.writeFileSync(file, streetCsv(rows));
+  return file;
+}
 
 const e2e = appForFile('ewb-e2e-screens-', { closePageAfterEach: true });
 const SCREENS = path.join(SCREENSHOT_DIR, 'screens');
@@ -26,7 +36,7 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 }
 
 describe('every screen', () => {
-  it('has no accessibility problem of any impact, at 1280 × 800 and 200 %, from home to export', async () => {
+  it('has no accessibility problem of any impact, at 1280 × 800 and 200 %, from home to export', { timeout: 240_000 }, async () => {
     const page = (e2e.page = await e2e.app.newPage());
     const home = new HomePage(page);
     await checkScreen(page, 'home-empty');
@@ -89,7 +99,30 @@ describe('every screen', () => {
     await page.getByRole('status').filter({ hasText: 'TS021 Ethnic group' }).waitFor();
     await checkScreen(page, 'census');
 
+    // How, with a record in each of its screens (channel, grid, partner, community event, practice).
     await ws.open('Channels');
+    await ws.create('channel', [['Name', 'Sparkbrook WhatsApp community group'], ['Kind of channel', 'select:Community messaging'], ['Status', 'select:We have it']]);
+    await checkScreen(page, 'channels');
+    await ws.open('Who listens where');
+    await page.getByRole('grid', { name: 'Who listens where: audiences by channel' }).waitFor();
+    await checkScreen(page, 'who-listens-where');
+    await ws.open('Partners');
+    await ws.create('partner', [['Organisation', 'Birmingham City Council community safety'], ['Sector', 'select:Local authority'], ['Relationship', 'select:Active']], ['Pakistani community in Sparkbrook']);
+    await checkScreen(page, 'partners');
+    await ws.open('Community events');
+    await ws.create('community event', [['Name', 'Sparkbrook Eid in the park'], ['How often', 'select:Yearly'], ['Status', 'select:Planned']], ['Pakistani community in Sparkbrook']);
+    await checkScreen(page, 'community-events');
+    await ws.open('What works');
+    await ws.create('practice', [['Title', 'Surgeries after Friday prayers'], ['Where it came from', 'select:Our force, now']]);
+    await checkScreen(page, 'what-works');
+
+    await ws.open('Crime evidence');
+    await page.getByRole('button', { name: 'Import police.uk crime…' }).click();
+    await page.locator('dialog[open] input[type=file]').setInputFiles(crimeFile());
+    await page.getByRole('status').filter({ hasText: /1 file: / }).waitFor();
+    await checkScreen(page, 'crime');
+
+    await ws.open('Messages');
     await page.getByText('This section is not built yet.').waitFor();
     await checkScreen(page, 'not-built-yet');
 

@@ -55,11 +55,11 @@ const EXPECTED_GAPS: Record<string, string[]> = {
   'What works': [],
 };
 
-async function partnerList(): Promise<Buffer> {
+async function partnerList(mosqueEmail = 'trust@riverside-mosque.example'): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Partners');
   sheet.addRow(['Organisation', 'Sector', 'Contact', 'Email', 'Phone']);
-  sheet.addRow(['Riverside Mosque trust', 'Faith', 'A. Rahman', 'trust@riverside-mosque.example', '01632 960451']);
+  sheet.addRow(['Riverside Mosque trust', 'Faith', 'A. Rahman', mosqueEmail, '01632 960451']);
   sheet.addRow(['MAIDSTONE BOROUGH COUNCIL  community safety team', 'Local authority', 'Priya Shah', 'p.shah@maidstone.example', '01632 960112']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -88,7 +88,7 @@ function pdfPages(file: string, name: string): { text: string; pages: string[] }
 describe('worksheets: How', () => {
   it('records channels, who listens where, partners (one imported), an event and what works, keeps them, and shows exactly the expected gaps', async () => {
     const page = (e2e.page = await e2e.app.newPage());
-    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '2027-04-01', end: '2030-03-31' }, 'Kent how');
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent engagement strategy', start: '1 4 2027', end: '31 3 2030' }, 'Kent how');
     const ws = new WorksheetPage(page);
 
     await ws.open('Audiences');
@@ -138,6 +138,17 @@ describe('worksheets: How', () => {
     await ws.open('Partners');
     await ws.create('partner', [['Organisation', 'Maidstone Borough Council community safety team'], ['Sector', 'select:Local authority'], ['Relationship', 'select:Active'], ["Contact's role (optional)", 'Community Safety Manager']], ['Young people in Riverside']);
     const imports = new ContactImportPage(page);
+    // A list with an e-mail address that cannot be right is refused, naming its row, and nothing is imported.
+    await imports.choose('partners', { name: 'partners-typo.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await partnerList('trust@riverside-mosque') });
+    await imports.dialog().getByLabel('Column with the email (optional)').selectOption('Email');
+    await imports.dialog().getByRole('button', { name: 'Check the list' }).click();
+    const refusal = imports.dialog().getByRole('alert');
+    await refusal.getByText('"partners-typo.xlsx" (sheet "Partners") has 1 row with values the workbook cannot use.', { exact: false }).waitFor();
+    expect(await refusal.getByRole('listitem').allTextContents()).toEqual(['Row 2, column "Email": “trust@riverside-mosque” is not an e-mail address: it should look like name@example.org.']);
+    await expectNoViolations(page, 'a contact list refused for a bad e-mail address');
+    await shoot(page, 'how-partners-import-refused');
+    await imports.dialog().getByRole('button', { name: 'Cancel' }).click();
+    expect(await ws.rowNames('Partners')).toEqual(['Maidstone Borough Council community safety team']);
     await imports.choose('partners', { name: 'partners.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await partnerList() });
     await expectNoViolations(page, 'the column-mapping step for partners');
     await shoot(page, 'how-partners-import-columns');
@@ -166,7 +177,7 @@ describe('worksheets: How', () => {
     await ws.open('Community events');
     await ws.create(
       'community event',
-      [['Name', 'Riverside summer fun day'], ['How often', 'select:Yearly'], ['Status', 'select:Planned'], ['Organiser: a partner (optional)', 'select:Maidstone Borough Council community safety team'], ['Next date (optional)', '2027-07-17'], ['Where (if not one of our places) (optional)', 'Riverside recreation ground'], ['Our role (optional)', 'select:Run a stall']],
+      [['Name', 'Riverside summer fun day'], ['How often', 'select:Yearly'], ['Status', 'select:Planned'], ['Organiser: a partner (optional)', 'select:Maidstone Borough Council community safety team'], ['Next date (optional)', 'date:17 7 2027'], ['Where (if not one of our places) (optional)', 'Riverside recreation ground'], ['Our role (optional)', 'select:Run a stall']],
       ['Young people in Riverside', 'Faith communities'],
     );
     await expectNoViolations(page, 'community events with an event open');
@@ -191,8 +202,9 @@ describe('worksheets: How', () => {
     await shoot(page, 'how-what-works');
 
     // Reload: everything is there, with exactly the expected gaps.
+    // A reload comes back to the section that was showing.
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'What works' }).waitFor();
     await ws.open('Channels');
     expect(await ws.rowNames('Channels')).toEqual(CHANNELS);
     await ws.open('Who listens where');
@@ -213,6 +225,40 @@ describe('worksheets: How', () => {
       expect(counted, `${section} in the task list`).toBe(gaps.length);
     }
     expect(await ws.status('Who listens where').first().textContent()).toBe('In progress');
+
+    // A "no channel marked yes" gap opened from All gaps lands on its audience's row, on its first cell,
+    // even with the grid filtered to other audiences.
+    await ws.open('Who listens where');
+    await page.getByLabel('Filter audiences').fill('Visitors');
+    await ws.open('All gaps');
+    await page.getByRole('button', { name: EXPECTED_GAPS['Who listens where']![0]! }).click();
+    await page.getByRole('heading', { level: 2, name: 'Who listens where' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'gridcell');
+    expect(await grid.focusedCell()).toEqual({ audience: 'Night-time economy', channel: CHANNELS[0] });
+    expect(await page.getByLabel('Filter audiences').inputValue()).toBe('');
+    await grid.press('1');
+    await ws.waitSaved();
+    expect(await ws.gaps().allTextContents()).toEqual([]);
+    // One step of undo puts the cell back, and the gap with it.
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: EXPECTED_GAPS['Who listens where']![0]! }).waitFor();
+    // The grid reads itself again once the undo's effects have arrived.
+    await expect.poll(() => grid.rowValues('Night-time economy')).toEqual(GRID[2]![1].map((k) => WORDS[k]));
+
+    // A "no partner reaches" gap starts a new partner with the audience already ticked, ready for its name.
+    await ws.open('All gaps');
+    await page.getByRole('button', { name: EXPECTED_GAPS.Partners![1]! }).click();
+    await page.getByRole('heading', { level: 2, name: 'Partners' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'partner-form-organisation');
+    expect(await ws.form().getByRole('checkbox', { name: 'Older people in Old Town', exact: true }).isChecked()).toBe(true);
+    await ws.fill('Organisation', 'Old Town library');
+    await ws.choose('Sector', 'Local authority');
+    await ws.choose('Relationship', 'Initial contact');
+    await ws.form().getByLabel('Organisation', { exact: true }).focus();
+    await ws.form().getByRole('button', { name: 'Delete this partner' }).waitFor();
+    await ws.waitSaved();
+    expect(await ws.gaps().allTextContents()).toEqual([EXPECTED_GAPS.Partners![0]!]);
+    await expectNoViolations(page, 'a partner started from a gap');
 
     // At 200 % zoom, each new screen with data showing.
     await page.setViewportSize({ width: 640, height: 400 });
@@ -258,5 +304,6 @@ describe('worksheets: How', () => {
     const excel = pdfPages(path.join(e2e.folder, 'Kent how.xlsx'), 'excel');
     for (const expected of ['Who listens where', 'Riverside Neighbourhood Alert', '✓ Yes', 'Riverside Mosque trust', 'Riverside summer fun day', 'Essex Police']) expect(excel.text, `Excel: ${expected}`).toContain(expected);
     expect(word.pages.length + excel.pages.length).toBeGreaterThan(2);
-  });
+    // Five screens filled through the UI, at two sizes, then two deliverables through LibreOffice.
+  }, 240_000);
 });

@@ -2,8 +2,10 @@
 // 24 wards (4 LSOAs each) with 2,000 audiences by default — about one in ten of high priority, three
 // in ten medium — each with an evidence note and source, some with what officers know, a census
 // table of those LSOAs and evidence links; a few aims, objectives, assets, vulnerabilities and
-// places. Used to see that the deliverables of a large workbook stay readable.
-import { AUDIENCE_KINDS, ENGAGEMENT_STATES, PLACE_KINDS } from '../../shared/domain/vocabularies.ts';
+// places; and, when asked, as many channels, partners, community events and practices (chapter 3),
+// with a few cells of the receptivity grid for each audience. Used to see that the deliverables of a
+// large workbook stay readable.
+import { AUDIENCE_KINDS, CHANNEL_KINDS, CHANNEL_STATUSES, ENGAGEMENT_DEPTHS, ENGAGEMENT_STATES, EVENT_STATUSES, EVIDENCE_STRENGTHS, PARTNER_RELATIONSHIPS, PARTNER_SECTORS, PLACE_KINDS, POLICE_ROLES, PRACTICE_ORIGINS, PRACTICE_OUTCOMES, RECURRENCES, VERDICTS } from '../../shared/domain/vocabularies.ts';
 import { seededRandom } from './seeded-random.ts';
 
 const T = '2026-09-01T09:00:00.000Z';
@@ -17,11 +19,16 @@ function uuid(group: number, n: number): string {
 
 export interface LargeStrategyOptions {
   audiences?: number;
+  /** Chapter 3's records: none unless asked for. */
+  channels?: number;
+  partners?: number;
+  communityEvents?: number;
+  practices?: number;
   seed?: number;
 }
 
 /** The interchange JSON of a large strategy workbook. */
-export function largeStrategyJson({ audiences = 2000, seed = 18 }: LargeStrategyOptions = {}) {
+export function largeStrategyJson({ audiences = 2000, channels = 0, partners = 0, communityEvents = 0, practices = 0, seed = 18 }: LargeStrategyOptions = {}) {
   const random = seededRandom(seed);
   const district = { id: uuid(1, 0), ...COMMON, name: 'Millford district', onsCode: '', onsLevel: 'la', parentId: null, lsoaCodes: [] as string[] };
   const wards = WARDS.map((name, n) => ({ id: uuid(1, n + 1), ...COMMON, name: `${name} ward`, onsCode: '', onsLevel: 'ward', parentId: district.id, lsoaCodes: [0, 1, 2, 3].map((i) => `E0109${String(n * 4 + i).padStart(4, '0')}`) }));
@@ -76,11 +83,37 @@ export function largeStrategyJson({ audiences = 2000, seed = 18 }: LargeStrategy
   const vulnerabilities = Array.from({ length: 4 }, (_, n) => ({ id: uuid(7, n), ...COMMON, name: `Vulnerability ${n + 1}`, kind: 'group', barriers: ['trust'], whyItMatters: 'Targeted by fraud.', priority: 'high', responseNote: 'Visits with partners.', audienceIds: [audienceRecords[n]!.id], areaIds: [wards[n]!.id] }));
   const places = Array.from({ length: 6 }, (_, n) => ({ id: uuid(8, n), ...COMMON, name: `${wards[n]!.name.replace(' ward', '')} ${PLACE_KINDS[n]!.label.toLowerCase()}`, kind: PLACE_KINDS[n]!.id, areaId: wards[n]!.id, address: '', gatheringTimes: 'Weekdays', audienceIds: [audienceRecords[n]!.id] }));
   const evidenceLinks = audienceRecords.slice(0, 300).map((audience, n) => ({ id: uuid(10, n), audienceId: audience.id, tableId: table.id, areaId: audience.areaIds[0]!, category: random.pick(categories.slice(1)).name, createdAt: T }));
+  const how = howRecords(random, wards, audienceRecords, { channels, partners, communityEvents, practices });
   return {
     format: 'engagement-workbook',
     version: 4,
     personal: false,
     workbook: { id: uuid(0, 0), force: 'kent', title: 'Millford district engagement strategy', periodStart: '2027-04-01', periodEnd: '2030-03-31', versionLabel: 'Draft 3', marking: 'OFFICIAL-SENSITIVE', reviewDate: '2027-10-01', owner: 'Superintendent, Neighbourhood Policing', approver: 'Assistant Chief Constable, Local Policing', createdAt: T, modifiedAt: T },
-    records: { aim: aims, objective: objectives, goodStatement: good, area: [district, ...wards], audience: audienceRecords, asset: assets, vulnerability: vulnerabilities, place: places, censusTables: [table], evidenceLinks },
+    records: { aim: aims, objective: objectives, goodStatement: good, area: [district, ...wards], audience: audienceRecords, asset: assets, vulnerability: vulnerabilities, place: places, ...how, censusTables: [table], evidenceLinks },
   };
+}
+
+type Random = ReturnType<typeof seededRandom>;
+
+/** Chapter 3's records for a large workbook: channels, partners, events and practices, and up to three cells of the grid per audience. */
+function howRecords(random: Random, wards: ReadonlyArray<{ id: string; name: string }>, audiences: ReadonlyArray<{ id: string }>, counts: Required<Pick<LargeStrategyOptions, 'channels' | 'partners' | 'communityEvents' | 'practices'>>) {
+  const place = (n: number) => wards[n % wards.length]!.name.replace(' ward', '');
+  const someAudiences = () => [random.pick(audiences).id, random.pick(audiences).id].filter((id, i, all) => all.indexOf(id) === i);
+  const channel = Array.from({ length: counts.channels }, (_, n) => {
+    const kind = random.pick(CHANNEL_KINDS).id;
+    return { id: uuid(11, n), ...COMMON, name: `${place(n)} ${kind.replace('-', ' ')} (${n + 1})`, kind, platform: kind === 'social-media' ? 'facebook' : null, status: random.pick(CHANNEL_STATUSES).id, owner: '', reach: random.next() < 0.6 ? random.int(50, 20000) : null, reachMeasure: 'Subscribers or followers, 2026', cost: random.pick(['Free', '£300 a year', 'Officer time']) };
+  });
+  const partner = Array.from({ length: counts.partners }, (_, n) => ({ id: uuid(12, n), ...COMMON, organisation: `${place(n)} ${random.pick(['Trust', 'Forum', 'Association', 'Partnership'])} (${n + 1})`, sector: random.pick(PARTNER_SECTORS).id, contactName: '', contactRole: 'Coordinator', phone: '', email: '', relationship: random.pick(PARTNER_RELATIONSHIPS).id, lastContact: '2026-07-01', whatTheyBring: 'A venue, volunteers and a way in to people we rarely meet.', audienceIds: audiences.length > 0 ? someAudiences() : [] }));
+  const communityEvent = Array.from({ length: counts.communityEvents }, (_, n) => ({ id: uuid(13, n), ...COMMON, name: `${place(n)} ${random.pick(['fun day', 'fair', 'coffee morning', 'festival'])} (${n + 1})`, organiserAssetId: null, organiserPartnerId: partner.length > 0 ? random.pick(partner).id : null, recurrence: random.pick(RECURRENCES).id, nextDate: '2027-06-01', placeId: null, location: `${place(n)} recreation ground`, policeRole: random.pick(POLICE_ROLES).id, status: random.pick(EVENT_STATUSES).id, owner: '', audienceIds: audiences.length > 0 ? someAudiences() : [] }));
+  const practice = Array.from({ length: counts.practices }, (_, n) => ({ id: uuid(14, n), ...COMMON, title: `${random.pick(['Pop-up surgery', 'Street briefing', 'Youth forum', 'Coffee morning', 'Online Q&A'])} in ${place(n)} (${n + 1})`, description: 'Held monthly for a year with a partner.', audienceKinds: [random.pick(AUDIENCE_KINDS).id], channelKinds: [random.pick(CHANNEL_KINDS).id], depth: random.pick(ENGAGEMENT_DEPTHS).id, origin: random.pick(PRACTICE_ORIGINS.filter((o) => o.id !== 'partner' && o.id !== 'other-force')).id, originForce: null, originPartnerId: null, year: random.int(2015, 2026), outcome: random.pick(PRACTICE_OUTCOMES).id, outcomeNote: 'Attendance rose over the year.', evidenceStrength: random.pick(EVIDENCE_STRENGTHS).id, verdict: random.pick(VERDICTS).id }));
+  const cells = new Map<string, { audienceId: string; channelId: string; value: string; note: string }>();
+  if (channel.length > 0) {
+    for (const audience of audiences) {
+      for (let i = 0; i < 3; i += 1) {
+        const channelId = random.pick(channel).id;
+        cells.set(`${audience.id}|${channelId}`, { audienceId: audience.id, channelId, value: random.pick(['yes', 'partly', 'no']), note: random.next() < 0.1 ? 'From the 2026 neighbourhood survey.' : '' });
+      }
+    }
+  }
+  return { channel, partner, communityEvent, practice, receptivity: [...cells.values()] };
 }

@@ -10,7 +10,7 @@ export function contactHandlers(ctx: AppContext, options: ContactReadOptions = {
     importContacts: (request) =>
       ctx.jobs.run(request.jobId, async (report) => {
         report({ stage: 'Reading the list', done: 0, total: 0 });
-        const { result, effects } = await ctx.writeAsync(request.handle, (writable, change) => importContacts(writable, change, request, options));
+        const { result, effects } = await ctx.writeAsync(request.handle, (writable, change) => importContacts(writable, change, request, options, report));
         return { ...result, effects: result.applied ? effects : null };
       }),
   };

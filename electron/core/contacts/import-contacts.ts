@@ -14,6 +14,7 @@ import { batchChange } from '../changes/change-handlers.ts';
 import { diffFields } from '../changes/change-log.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { fileSize } from '../evidence/import-census.ts';
+import { ignoreProgress, type ProgressReporter } from '../jobs/job-progress.ts';
 import { selectSheet } from '../imports/import-mapped-table.ts';
 import type { ZipLimits } from '../imports/inspect-xlsx.ts';
 import { tabularKindOf } from '../imports/parse-tabular.ts';
@@ -82,18 +83,21 @@ function applyPlan(db: WriteDb, ctx: ChangeContext, plan: ContactPlan, fileName:
  * once) and again after, in case it was closed meanwhile; the plan is made against the workbook as
  * it is at the moment of writing.
  */
-export async function importContacts(writable: () => WriteDb, ctx: ChangeContext, request: ContactImportInput, options: ContactReadOptions = {}): Promise<ContactImportResult> {
+export async function importContacts(writable: () => WriteDb, ctx: ChangeContext, request: ContactImportInput, options: ContactReadOptions = {}, report: ProgressReporter = ignoreProgress): Promise<ContactImportResult> {
   writable();
   const file = path.resolve(request.source);
   tabularKindOf(file);
   const fileName = path.basename(file);
   const data = await runFileWorker(
     { kind: 'tabular', file, options: { mode: 'all', maxRows: LIMITS.recordsPerType + 1, ...(request.sheet === undefined ? {} : { sheet: request.sheet }), ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}) } },
-    { fileName, advice: TABULAR_ADVICE, bytes: fileSize(file), ...(options.limits ? { limits: options.limits } : {}) },
+    { fileName, advice: TABULAR_ADVICE, bytes: fileSize(file), onProgress: report, ...(options.limits ? { limits: options.limits } : {}) },
   );
   const sheet = selectSheet(data, request.sheet);
   const db = writable();
-  const plan = planContactImport(db, data, sheet, request.target, request.columns);
-  if (request.apply) applyPlan(db, ctx, plan, fileName);
+  const plan = planContactImport(db, data, sheet, request.target, request.columns, report);
+  if (request.apply) {
+    report({ stage: 'Saving to the workbook', done: 0, total: 0 });
+    applyPlan(db, ctx, plan, fileName);
+  }
   return summary(plan, fileName, request.apply);
 }

@@ -1,14 +1,17 @@
 // Works out what a contact list would do to a workbook, before anything is written: each row
 // becomes a new partner or asset, is merged into one already there (the same organisation or name,
 // or the same email, case and spacing ignored — a row repeated within the list merges into the
-// first), or is skipped with the reason. A value the app cannot use refuses the whole list, naming
-// its row and column, so nothing is half imported.
+// first), or is skipped with the reason. Values the app cannot use (a sector it does not know, a
+// date that does not exist, an e-mail address or phone number that cannot be right) refuse the whole
+// list, naming each row and column (the first 25), so nothing is half imported and the list
+// can be put right in one go.
 import { RECORD_TYPES, type FieldDef } from '../../../shared/domain/record-types.ts';
 import { CONTACT_DEFAULTS, CONTACT_FIELDS, CONTACT_NAME_FIELD, type ContactTarget } from '../../../shared/api/contacts.ts';
-import { recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
+import { entryProblems, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
 import { LIMITS, formatCount } from '../../../shared/domain/limits.ts';
 import { AppError } from '../app-error.ts';
 import type { ReadDb } from '../db/open-database.ts';
+import type { ProgressReporter } from '../jobs/job-progress.ts';
 import { columnIndex, TableLocator } from '../imports/import-mapped-table.ts';
 import type { SheetData, TabularData } from '../imports/parse-tabular.ts';
 import { countRecordsOf, listRecords, titleOf } from '../records/record-store.ts';
@@ -99,9 +102,17 @@ function mappedColumns(data: TabularData, sheet: SheetData, target: ContactTarge
   return mapped;
 }
 
-/** One row's values, read and checked; null name means the row has no name and is skipped. */
-function readRow(row: readonly string[], rowNumber: number, columns: readonly MappedColumn[], locator: TableLocator): Record<string, unknown> {
+/** A value a row holds that the app cannot use: where it is, and why. */
+interface RowProblem {
+  row: number;
+  column: string | undefined;
+  reason: string;
+}
+
+/** One row's values, read and checked; a value that cannot be used is left out and its problem noted. */
+function readRow(target: ContactTarget, row: readonly string[], rowNumber: number, columns: readonly MappedColumn[], problems: RowProblem[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  const refuse = (mapped: MappedColumn, reason: string) => problems.push({ row: rowNumber, column: mapped.column, reason });
   for (const mapped of columns) {
     const text = (row[mapped.at] ?? '').trim();
     if (text === '') continue;
@@ -114,22 +125,27 @@ function readRow(row: readonly string[], rowNumber: number, columns: readonly Ma
       const id = readChoice(field, text);
       if (id === null) {
         const choices = (field.vocabulary ?? []).map((item) => item.label).join(', ');
-        throw locator.refuse(rowNumber, mapped.column, `"${text}" is not a ${field.label.toLowerCase()} the workbook knows; use one of: ${choices}`);
-      }
-      values[field.name] = id;
+        refuse(mapped, `"${text}" is not a ${field.label.toLowerCase()} the workbook knows; use one of: ${choices}`);
+      } else values[field.name] = id;
     } else if (field.kind === 'date') {
       const date = readDate(text);
-      if (date === null) throw locator.refuse(rowNumber, mapped.column, `"${text}" is not a date; write it as 31/03/2026 or 2026-03-31`);
-      values[field.name] = date;
+      if (date === null) refuse(mapped, `"${text}" is not a date; write it as 31/03/2026 or 2026-03-31`);
+      else values[field.name] = date;
     } else {
       values[field.name] = text;
     }
   }
+  // The checks a planner's typing gets (e-mail addresses, phone numbers), so an import is held to the same.
+  for (const [name, problem] of Object.entries(entryProblems(target, values))) {
+    const mapped = columns.find((c) => c.name === name);
+    if (mapped) refuse(mapped, problem);
+    delete values[name];
+  }
   return values;
 }
 
-/** The row's values as a whole new record would have them: defaults for required choices, checked against the record's schema. */
-function completeRecord(target: ContactTarget, values: Record<string, unknown>, rowNumber: number, columns: readonly MappedColumn[], locator: TableLocator): Record<string, unknown> {
+/** The row's values as a whole new record would have them: defaults for required choices, checked against the record's schema (null, with the problem noted, when they fail). */
+function completeRecord(target: ContactTarget, values: Record<string, unknown>, rowNumber: number, columns: readonly MappedColumn[], problems: RowProblem[]): Record<string, unknown> | null {
   const complete = { ...CONTACT_DEFAULTS[target], ...values };
   const parsed = recordInputSchema(target).safeParse(complete);
   if (!parsed.success) {
@@ -137,13 +153,33 @@ function completeRecord(target: ContactTarget, values: Record<string, unknown>, 
     const name = String(issue.path[0] ?? '');
     const column = columns.find((c) => c.name === name)?.column;
     const label = name === 'notes' ? 'notes' : (RECORD_TYPES[target].fields.find((f) => f.name === name)?.label.toLowerCase() ?? name);
-    throw locator.refuse(rowNumber, column, `the ${label} cannot be used (${issue.message})`);
+    problems.push({ row: rowNumber, column, reason: `the ${label} cannot be used (${issue.message})` });
+    return null;
   }
   return parsed.data as Record<string, unknown>;
 }
 
+/** How many of a list's problems a refusal names: enough to put a list right, not a wall of text. */
+const PROBLEMS_LISTED = 25;
+
+/** One refusal naming every row that cannot be used (the first PROBLEMS_LISTED of them), one a line. */
+function refuseRows(data: TabularData, sheet: SheetData, problems: readonly RowProblem[], rowsWithProblems: number): AppError {
+  const row = data.kind === 'csv' ? 'Line' : 'Row';
+  const lines = problems.slice(0, PROBLEMS_LISTED).map((p) => `${row} ${p.row}${p.column === undefined ? '' : `, column "${p.column}"`}: ${p.reason}.`);
+  const more = problems.length - lines.length;
+  const count = rowsWithProblems === 1 ? '1 row' : `${formatCount(rowsWithProblems)} rows`;
+  return new AppError(
+    'invalid-input',
+    [
+      `"${data.fileName}"${data.kind === 'csv' ? '' : ` (sheet "${sheet.name}")`} has ${count} with values the workbook cannot use. Put ${rowsWithProblems === 1 ? 'it' : 'them'} right in the list (or leave the column out) and check it again. Nothing was imported.`,
+      ...lines,
+      ...(more > 0 ? [`… and ${formatCount(more)} more.`] : []),
+    ].join('\n'),
+  );
+}
+
 /** What importing `sheet` of `data` as `target` would do to the workbook `db`. */
-export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetData, target: ContactTarget, columnChoices: ReadonlyArray<{ field: string; column: string }>): ContactPlan {
+export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetData, target: ContactTarget, columnChoices: ReadonlyArray<{ field: string; column: string }>, report: ProgressReporter = () => {}): ContactPlan {
   const def = RECORD_TYPES[target];
   const columns = mappedColumns(data, sheet, target, columnChoices);
   const locator = new TableLocator(data, sheet);
@@ -165,17 +201,34 @@ export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetDat
   const filled = new Map<string, Record<string, unknown>>();
   const keyOf = (into: PlannedMerge['into']) => ('existing' in into ? `existing:${into.existing.id}` : `added:${into.added}`);
   const labelOf = (name: string) => (name === 'notes' ? 'Notes' : (def.fields.find((f) => f.name === name)?.label ?? name));
+  const problems: RowProblem[] = [];
+  const rowsWithProblems = new Set<number>();
+  const total = sheet.rows.length;
   sheet.rows.forEach((row, index) => {
+    if (index % 500 === 0) report({ stage: 'Checking the rows', done: index, total });
     const rowNumber = sheet.rowNumbers[index] ?? index + 1;
-    const values = readRow(row, rowNumber, columns, locator);
+    const before = problems.length;
+    const values = readRow(target, row, rowNumber, columns, problems);
     const name = typeof values[nameField] === 'string' ? (values[nameField] as string) : '';
     if (!name) {
+      // A row without a name is skipped whatever else it holds.
+      problems.length = before;
       plan.skips.push({ row: rowNumber, reason: `no ${labelOf(nameField).toLowerCase()}` });
+      return;
+    }
+    if (problems.length > before) {
+      // A row with a value that cannot be used is not matched or planned: the whole list is refused below.
+      rowsWithProblems.add(rowNumber);
       return;
     }
     const match = byName.get(sameKey(name)) ?? (values.email ? byEmail.get(sameKey(values.email)) : undefined);
     if (!match) {
-      plan.adds.push({ row: rowNumber, values: completeRecord(target, values, rowNumber, columns, locator), given: values });
+      const complete = completeRecord(target, values, rowNumber, columns, problems);
+      if (!complete) {
+        rowsWithProblems.add(rowNumber);
+        return;
+      }
+      plan.adds.push({ row: rowNumber, values: complete, given: values });
       const added = { added: plan.adds.length - 1 };
       byName.set(sameKey(name), added);
       if (values.email) byEmail.set(sameKey(values.email), added);
@@ -194,11 +247,16 @@ export function planContactImport(db: ReadDb, data: TabularData, sheet: SheetDat
     }
     // The merged record must still be one the app can use (a long phone number refused here, not on saving).
     const whole = { ...('existing' in match ? match.existing : plan.adds[match.added]!.values), ...filled.get(keyOf(match)), ...changes };
-    completeRecord(target, editableOf(target, whole), rowNumber, columns, locator);
+    if (!completeRecord(target, editableOf(target, whole), rowNumber, columns, problems)) {
+      rowsWithProblems.add(rowNumber);
+      return;
+    }
     plan.merges.push({ row: rowNumber, name, into: 'existing' in match ? { existing: match.existing } : match, intoName, changes });
     filled.set(keyOf(match), { ...filled.get(keyOf(match)), ...changes });
     if (values.email && !byEmail.has(sameKey(values.email))) byEmail.set(sameKey(values.email), match);
   });
+  if (problems.length > 0) throw refuseRows(data, sheet, problems, rowsWithProblems.size);
+  report({ stage: 'Checking the rows', done: total, total });
   const room = LIMITS.recordsPerType - countRecordsOf(db, target);
   if (plan.adds.length > room) {
     throw new AppError('invalid-input', `"${data.fileName}" would add ${formatCount(plan.adds.length)} ${def.plural.toLowerCase()}; the workbook has room for ${formatCount(Math.max(0, room))} more (at most ${formatCount(LIMITS.recordsPerType)}). Nothing was imported.`);

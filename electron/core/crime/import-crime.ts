@@ -13,6 +13,7 @@ import { gatherCrimeSources } from './crime-sources.ts';
 import { readStreetCrime } from './read-street-crime.ts';
 import { CrimeImportLog } from './crime-changes.ts';
 import { cellsOfBatch, crimeTotals, findCrimeBatchId, refuseOverLimits } from './crime-store.ts';
+import { utf8Checked } from '../imports/utf8-check.ts';
 
 export interface ImportCrimeOptions {
   report?: ProgressReporter;
@@ -50,7 +51,7 @@ export async function importCrime(writable: () => WriteDb, ctx: ChangeContext, p
         db.exec(`SAVEPOINT ${FILE_SAVEPOINT}`);
         try {
           report({ stage: `Reading ${source.name}${of}`, done: 0, total: source.bytes, rows: 0 });
-          const read = await readStreetCrime(await source.open(), source.name, {
+          const read = await readStreetCrime(utf8Checked(await source.open(), source.name, 'csv'), source.name, {
             ...(options.signal ? { signal: options.signal } : {}),
             onProgress: (bytes, rows) => report({ stage: `Reading ${source.name}${of}`, done: bytes, total: source.bytes, rows }),
           });

@@ -5,6 +5,7 @@ import type { AreaCensus } from '../../../shared/api/census.ts';
 import { AppError } from '../app-error.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { listRecords } from '../records/record-store.ts';
+import { geographiesOutside, whyNoFigures } from './census-coverage.ts';
 
 interface AreaRow {
   id: string;
@@ -83,6 +84,17 @@ export function sumByPosition(db: ReadDb, tableId: string, codes: readonly strin
   return new Map(rows.map((row) => [row.position, row.total]));
 }
 
+/** Whether `id` is `ancestorId` or inside it (a loop in the file ends the walk). */
+function areaWithin(areas: readonly AreaRow[], id: string, ancestorId: string): boolean {
+  const parentOf = new Map(areas.map((a) => [a.id, a.parentId]));
+  const seen = new Set<string>();
+  for (let current: string | null = id; current !== null && !seen.has(current); current = parentOf.get(current) ?? null) {
+    if (current === ancestorId) return true;
+    seen.add(current);
+  }
+  return false;
+}
+
 export function areaCensus(db: ReadDb, tableId: string, areaId: string | null): AreaCensus {
   const table = tableInfo(db, tableId);
   const areas = readAreas(db);
@@ -90,12 +102,16 @@ export function areaCensus(db: ReadDb, tableId: string, areaId: string | null): 
   const strategyCodes = [...new Set([...byArea.values()].flat())];
   let codes = strategyCodes;
   let areaName = 'The whole strategy area';
+  let inView = areas;
   if (areaId !== null) {
     const area = areas.find((a) => a.id === areaId);
     if (!area) throw new AppError('not-found', 'That area is no longer in the workbook.');
     codes = byArea.get(areaId) ?? [];
     areaName = area.name;
+    inView = areas.filter((a) => areaWithin(areas, a.id, areaId));
   }
+  // A parent known only through the areas inside it is not unmatched while they have figures.
+  const unmatched = inView.filter((a) => (byArea.get(a.id) ?? []).length === 0).map((a) => ({ areaId: a.id, areaName: a.name, why: whyNoFigures(a, table) }));
   const categories = readCategories(db, tableId);
   const totalPosition = categories.find((c) => c.isTotal)?.position;
   const sums = sumByPosition(db, tableId, codes);
@@ -118,6 +134,8 @@ export function areaCensus(db: ReadDb, tableId: string, areaId: string | null): 
     total,
     strategyTotal,
     geographies: codes.length,
+    unmatched,
+    outside: areaId === null ? geographiesOutside(db, tableId, strategyCodes) : null,
     rows: categories
       .filter((c) => !c.isTotal)
       .map((c) => {

@@ -11,6 +11,7 @@ import { AppError } from '../app-error.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { LIMITS, formatMegabytes } from '../../../shared/domain/limits.ts';
 import { maxRowsFor, tooManyCategories, tooManyRows } from './census-limits.ts';
+import { utf8Checked } from '../imports/utf8-check.ts';
 
 export const MAX_CENSUS_BYTES = LIMITS.censusCsvBytes;
 /** No real row comes near this; it stops an unclosed quote swallowing the file into one field. */
@@ -245,7 +246,7 @@ export async function parseCensusFile(file: string, options: { tableCode?: strin
     });
   }
   try {
-    return await parseCensusCsv(stream, fileName, options.tableCode === undefined ? {} : { tableCode: options.tableCode });
+    return await parseCensusCsv(utf8Checked(stream, fileName, 'csv'), fileName, options.tableCode === undefined ? {} : { tableCode: options.tableCode });
   } catch (error) {
     if (error instanceof AppError || typeof (error as NodeJS.ErrnoException).errno !== 'number') throw error;
     throw fileSystemError(error, file);

@@ -59,6 +59,14 @@ function largestChain(categories: readonly Category[], sums: ReadonlyMap<number,
   }
 }
 
+/** The end of a gap's message: who is missing, and what the planner can do about it. */
+function whatIsMissing(areaName: string, hasAreasInside: boolean, audiencesCovering: number): string {
+  const where = hasAreasInside ? `${areaName} or an area inside it` : areaName;
+  if (audiencesCovering === 0) return `no audience covers ${where}: add one for them and link it to this figure.`;
+  if (audiencesCovering === 1) return `the one audience covering ${where} does not cite them there: link it to this figure, or add an audience for them.`;
+  return `none of the ${audiencesCovering} audiences covering ${where} cites them there: link one to this figure, or add an audience for them.`;
+}
+
 export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
   const tables = db.prepare('SELECT id, code, title, geography_level AS level FROM census_table ORDER BY code, geography_level').all() as Array<{ id: string; code: string; title: string; level: string }>;
   if (tables.length === 0) return [];
@@ -113,7 +121,7 @@ export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
           rule: 'who-is-missing',
           recordType: 'area',
           recordId: area.id,
-          message: `In ${area.name}, ${percent(share)} of residents are “${category.label}” (${table.code} ${table.title}), but no audience covering ${area.name}${inside.size > 1 ? ' or an area inside it' : ''} is linked to them.`,
+          message: `In ${area.name}, ${percent(share)} of residents are “${category.label}” (${table.code} ${table.title}), but ${whatIsMissing(area.name, inside.size > 1, counting.size)}`,
         });
       }
     }

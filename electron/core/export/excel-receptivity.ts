@@ -1,12 +1,14 @@
 // The receptivity grid as a matrix sheet: audiences down (with their priority), channels across,
 // each cell a symbol and a word (never colour alone; the fill only helps) with a drop-down of the
-// four values; below, the evidence noted in cells. Ids at the ends, so a re-import can match.
+// four values; below, the evidence noted in cells. Ids at the ends, so a re-import can match. Like
+// every record sheet: the protective marking on row 1, the header on row 2 (frozen, and repeated
+// on each printed page), the ids left off the printed page.
 import type ExcelJS from 'exceljs';
 import { RECEPTIVITY_SYMBOLS, RECEPTIVITY_VALUE_IDS, receptivityLabel, type ReceptivityValue } from '../../../shared/api/receptivity.ts';
 import { PRIORITIES, labelOf } from '../../../shared/domain/vocabularies.ts';
 import type { ExportData } from './export-data.ts';
-import { ID_FONT, TOP_LEFT, WRAP_TOP, WidthTracker, addMarkedSheet, cellText, fitRowHeight, font, styleHeaderCell } from './excel-layout.ts';
-import { columnLetter, type ChoiceLists, type Choices } from './excel-records.ts';
+import { ID_FONT, WRAP_TOP, WidthTracker, addMarkedSheet, addMarkingRow, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, font, styleHeaderCell } from './excel-layout.ts';
+import { HEADER_ROW, columnLetter, type ChoiceLists, type Choices } from './excel-records.ts';
 
 export const RECEPTIVITY_SHEET = 'Who listens where';
 export const RECEPTIVITY_NOTES_SHEET = 'Who listens where (evidence)';
@@ -29,7 +31,8 @@ interface DataValidations {
 }
 
 export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportData, marking: string, lists: ChoiceLists): ExcelJS.Worksheet {
-  const sheet = addMarkedSheet(workbook, RECEPTIVITY_SHEET, marking, { frozen: { rows: 1, columns: 1 } });
+  const sheet = addMarkedSheet(workbook, RECEPTIVITY_SHEET, marking, { frozen: { rows: HEADER_ROW, columns: 1 }, titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  addMarkingRow(sheet, marking);
   const audiences = data.records.audience;
   const channels = data.records.channel;
   const cells = new Map(data.receptivity.map((cell) => [`${cell.audienceId}|${cell.channelId}`, cell]));
@@ -56,13 +59,16 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
     row.getCell(1).alignment = WRAP_TOP;
     row.getCell(idColumn).font = ID_FONT;
   }
+  const notes: ExcelJS.Row[] = [];
   if (audiences.length === 0 || channels.length === 0) {
-    sheet.addRow([cellText('The grid needs audiences and channels: record them in the workbook and they will appear here.')]).getCell(1).font = font({ italic: true });
+    const empty = sheet.addRow([cellText('The grid needs audiences and channels: record them in the workbook and they will appear here.')]);
+    empty.getCell(1).font = font({ italic: true });
+    notes.push(empty);
   }
 
   const validations = (sheet as unknown as { dataValidations: DataValidations }).dataValidations;
   if (channels.length > 0) {
-    validations.add(`${columnLetter(firstChannel)}2:${columnLetter(idColumn - 1)}${audiences.length + 1 + SPARE_ROWS}`, {
+    validations.add(`${columnLetter(firstChannel)}${HEADER_ROW + 1}:${columnLetter(idColumn - 1)}${audiences.length + HEADER_ROW + SPARE_ROWS}`, {
       type: 'list',
       allowBlank: true,
       formulae: [lists.rangeOf(CHOICES)],
@@ -76,7 +82,7 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
   sheet.addRow([]);
   const key = sheet.addRow([cellText(`Key: ${RECEPTIVITY_VALUE_IDS.map(receptivityText).join(', ')}. Rows are audiences, columns channels; the evidence noted in cells is on the sheet "${RECEPTIVITY_NOTES_SHEET}".`)]);
   key.getCell(1).font = font({ italic: true, color: { argb: 'FF404040' } });
-  key.getCell(1).alignment = TOP_LEFT;
+  notes.push(key);
 
   sheet.getColumn(1).width = tracker.width(1, 'Audience', 20, 40);
   sheet.getColumn(2).width = 10;
@@ -85,13 +91,24 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
   const widths: number[] = [];
   headers.forEach((_, index) => (widths[index + 1] = sheet.getColumn(index + 1).width ?? 12));
   fitRowHeight(header, headers, widths, true);
-  sheet.autoFilter = `A1:${columnLetter(idColumn)}${audiences.length + 1}`;
+  sheet.autoFilter = `A${HEADER_ROW}:${columnLetter(idColumn)}${audiences.length + HEADER_ROW}`;
+  // The key below the grid is printed with it; the audience ids are not.
+  fitPrintWidth(sheet, widths, idColumn - 1, key.number);
+  // The key (and a note that the grid is empty) spans the columns of the first printed page and wraps there, so it does not run off it.
+  const span = firstPageColumns(widths, idColumn - 1);
+  const spanWidth = widths.slice(1, span + 1).reduce((sum, width) => sum + width, 0);
+  for (const row of notes) {
+    if (span > 1) sheet.mergeCells(row.number, 1, row.number, span);
+    row.getCell(1).alignment = WRAP_TOP;
+    fitRowHeight(row, [row.getCell(1).value], [0, spanWidth]);
+  }
   return sheet;
 }
 
 /** The evidence noted in the grid's cells: one row per cell with a note. */
 export function writeReceptivityNotesSheet(workbook: ExcelJS.Workbook, data: ExportData, marking: string): ExcelJS.Worksheet {
-  const sheet = addMarkedSheet(workbook, RECEPTIVITY_NOTES_SHEET, marking, { frozen: { rows: 1, columns: 0 } });
+  const sheet = addMarkedSheet(workbook, RECEPTIVITY_NOTES_SHEET, marking, { frozen: { rows: HEADER_ROW, columns: 0 }, titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  addMarkingRow(sheet, marking);
   const headers = ['Audience', 'Channel', 'Says', 'Evidence', 'Audience id', 'Channel id'];
   const widths = [0, 30, 24, 12, 60, 13, 13];
   widths.forEach((width, column) => {
@@ -109,6 +126,7 @@ export function writeReceptivityNotesSheet(workbook: ExcelJS.Workbook, data: Exp
     fitRowHeight(row, values, widths);
   }
   if (noted.length === 0) sheet.addRow([cellText('No evidence has been noted in the grid yet.')]).getCell(1).font = font({ italic: true });
-  sheet.autoFilter = `A1:F${Math.max(1, noted.length) + 1}`;
+  sheet.autoFilter = `A${HEADER_ROW}:F${Math.max(1, noted.length) + HEADER_ROW}`;
+  fitPrintWidth(sheet, widths, 4, Math.max(1, noted.length) + HEADER_ROW);
   return sheet;
 }

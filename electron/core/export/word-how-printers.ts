@@ -74,7 +74,7 @@ export function channelsPart(data: ExportData, def: RecordTypeDef): Block[] {
 // ——— Who listens where ———
 
 /** Channels per table: beside the audience's column, five fit across A4 portrait with their names unbroken. */
-const CHANNELS_PER_TABLE = 5;
+export const CHANNELS_PER_TABLE = 5;
 
 function mark(value: ReceptivityValue): string {
   return `${RECEPTIVITY_SYMBOLS[value]} ${receptivityLabel(value)}`;
@@ -206,10 +206,10 @@ export function practicesPart(data: ExportData, def: RecordTypeDef): Block[] {
   const blocks: Block[] = [heading(def.print?.heading ?? def.plural, 2)];
   if (practices.length === 0) return [...blocks, gapLine('Nothing has been recorded yet about what has worked before, here or elsewhere.')];
   const columns: Column[] = [
-    { title: 'Practice', width: 26 },
-    { title: 'For and through', width: 20 },
-    { title: 'Depth', width: 11 },
-    { title: 'From', width: 14 },
+    { title: 'Practice', width: 25 },
+    { title: 'For and through', width: 19 },
+    { title: 'Depth', width: 10 },
+    { title: 'From', width: 17 },
     { title: 'Outcome', width: 17 },
     { title: 'Evidence', width: 12 },
   ];

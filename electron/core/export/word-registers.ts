@@ -2,7 +2,8 @@
 // (`print.summaryBy`) and that has more than REGISTER_THRESHOLD records prints, in the body, counts
 // of its records by each of those choices (split by priority when it has one) and its high-priority
 // records in full by its own printer; the full register moves to an appendix of its own. So 2,000
-// audiences make a few pages of chapter 2, not hundreds.
+// audiences make a few pages of chapter 2, not hundreds. The grid of who listens where has a
+// register too when it is too large for tables (word-receptivity-register.ts).
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { exportPartOf, type ExportPartId } from '../../../shared/domain/sections.ts';
 import { labelOf } from '../../../shared/domain/vocabularies.ts';
@@ -10,6 +11,7 @@ import type { ExportData } from './export-data.ts';
 import { countOf, heading, intro, para, wholeNumber } from './word-blocks.ts';
 import { table, type Cell, type Column, type Row } from './word-table.ts';
 import { recordTypePart, type Block } from './word-record-printers.ts';
+import { CHANNELS_PER_TABLE } from './word-how-printers.ts';
 
 /** Above this many records, a type that can be summarised is summarised in the body and listed in an appendix. */
 export const REGISTER_THRESHOLD = 200;
@@ -32,11 +34,37 @@ export function registerTypes(data: ExportData): RecordTypeName[] {
   });
 }
 
+/**
+ * The grid of who listens where is set out as tables (five channels to a table, every audience in
+ * each) while they hold at most this many rows in all; a larger grid is counted in the body and
+ * listed audience by audience in a register (2,000 audiences by 40 channels made 800 pages of
+ * tables, and by 2,000 channels a document too large to write).
+ */
+export const GRID_TABLE_ROWS_LIMIT = 400;
+
+/** Whether this copy's grid of who listens where is too large for tables in the body. */
+export function gridIsRegister(data: ExportData): boolean {
+  const audiences = data.records.audience.length;
+  const channels = data.records.channel.length;
+  return data.sections.includes('how') && audiences > 0 && channels > 0 && audiences * Math.ceil(channels / CHANNELS_PER_TABLE) > GRID_TABLE_ROWS_LIMIT;
+}
+
+/** What a register appendix holds: a long list of one type, or the grid of who listens where. */
+export type RegisterKey = RecordTypeName | 'receptivity';
+
+/** This copy's registers in the method's order (the grid's after the channels'). */
+export function registerKeys(data: ExportData): RegisterKey[] {
+  const types = registerTypes(data);
+  if (!gridIsRegister(data)) return types;
+  const after = types.findIndex((type) => RECORD_TYPE_NAMES.indexOf(type) > RECORD_TYPE_NAMES.indexOf('channel'));
+  return after < 0 ? [...types, 'receptivity'] : [...types.slice(0, after), 'receptivity', ...types.slice(after)];
+}
+
 /** "Appendix B: Register of audiences". */
-export function registerTitle(data: ExportData, type: RecordTypeName): string {
-  const index = registerTypes(data).indexOf(type);
+export function registerTitle(data: ExportData, key: RegisterKey): string {
+  const index = registerKeys(data).indexOf(key);
   const letter = String.fromCharCode(FIRST_REGISTER_LETTER.charCodeAt(0) + Math.max(0, index));
-  return `Appendix ${letter}: Register of ${RECORD_TYPES[type].plural.toLowerCase()}`;
+  return `Appendix ${letter}: Register of ${key === 'receptivity' ? 'who listens where' : RECORD_TYPES[key].plural.toLowerCase()}`;
 }
 
 function withRecords(data: ExportData, type: RecordTypeName, records: ExportData['records'][RecordTypeName]): ExportData {

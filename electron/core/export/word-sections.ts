@@ -14,8 +14,8 @@ import { gapLine, heading, intro, safe, ukDay, wholeNumber } from './word-blocks
 import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
 import type { Block } from './word-record-printers.ts';
-import { recordTypeBody, registerAppendix, registerTypes } from './word-registers.ts';
-import { receptivityBlocks } from './word-how-printers.ts';
+import { recordTypeBody, registerAppendix, registerKeys } from './word-registers.ts';
+import { receptivityAppendix, receptivityBody } from './word-receptivity-register.ts';
 import { crimeParts, crimeSourceBlocks } from './word-crime.ts';
 
 export type { Block, Part };
@@ -25,7 +25,7 @@ export const LEFT_OUT = 'Left out of this copy.';
 /** Sections with a part of their own besides record tables; each part starts with the section's title as its heading. */
 const SECTION_PARTS: Partial<Record<SectionId, (data: ExportData) => Part[]>> = {
   census: censusParts,
-  receptivity: (data) => [() => receptivityBlocks(data)],
+  receptivity: (data) => [() => receptivityBody(data)],
   crime: crimeParts,
 };
 
@@ -135,6 +135,6 @@ export function appendixParts(data: ExportData): Part[] {
           ]),
       ...crime,
     ],
-    ...registerTypes(data).map((type): Part => () => registerAppendix(data, type)),
+    ...registerKeys(data).map((key): Part => () => (key === 'receptivity' ? receptivityAppendix(data) : registerAppendix(data, key))),
   ];
 }

@@ -2,6 +2,7 @@
 // re-checks only that record), workbook rules look across records and say which kinds of change
 // can alter their answer. Rules that an empty field raises come from the descriptors
 // (`gapWhenEmpty`), so a new record type brings its own. The UI, `ewb gaps` and the exports agree.
+import { createHash } from 'node:crypto';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { Gap, RecordValues } from '../../../shared/api/records.ts';
 import type { ReadDb } from '../db/open-database.ts';
@@ -38,8 +39,14 @@ export interface WorkbookRule {
   compute(db: ReadDb): GapDraft[];
 }
 
+/**
+ * A gap's identity across answers: its rule, its record and a digest of its message (one record can
+ * have several gaps of one rule, e.g. several groups missing in one area). The digest keeps the key
+ * short: with tens of thousands of gaps, repeating each message in its key doubled the first answer.
+ */
 export function gapKey(gap: GapDraft): string {
-  return `${gap.rule}|${gap.recordType ?? ''}|${gap.recordId ?? ''}|${gap.message}`;
+  const digest = createHash('sha1').update(gap.message).digest('base64url').slice(0, 12);
+  return `${gap.rule}|${gap.recordType ?? ''}|${gap.recordId ?? ''}|${digest}`;
 }
 
 export function keyed(gap: GapDraft): Gap {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CsvError, parse, type Info } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../app-error.ts';
+import { utf8Checked } from './utf8-check.ts';
 import { XLSX_LIMITS, checkFileSize, inspectXlsx, type ZipLimits } from './inspect-xlsx.ts';
 import { LIMITS } from '../../../shared/domain/limits.ts';
 
@@ -186,7 +187,7 @@ export async function parseCsvFile(file: string, options: ParseOptions): Promise
   checkFileSize(file, MAX_CSV_BYTES, 'CSV');
   const name = csvSheetName(file);
   const builder = new SheetBuilder(name, keepFor(options, name, 0));
-  const input = fs.createReadStream(file);
+  const input = utf8Checked(fs.createReadStream(file), fileName, 'csv');
   const parser = input.pipe(
     // Any line ending, even mixed in one file (rows pasted in from elsewhere).
     // The column count is checked here rather than by csv-parse, so that blank lines (even ones of

@@ -11,6 +11,7 @@ import { AppError } from '../app-error.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
 import { InterchangeScanner } from './scan-interchange.ts';
 import { InterchangeStreamReader, type InterchangeHead, type InterchangeSink } from './stream-interchange.ts';
+import { utf8Checked } from '../imports/utf8-check.ts';
 
 /** Interchange files above this are refused before reading (a workbook of 20,000 records is ~20 MB). */
 export const MAX_INTERCHANGE_BYTES = LIMITS.interchangeBytes;
@@ -63,7 +64,7 @@ function checkedSize(file: string, name: string): number {
 async function feed(file: string, write: (chunk: Uint8Array) => void): Promise<void> {
   const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
   try {
-    for await (const chunk of stream) write(chunk as Buffer);
+    for await (const chunk of utf8Checked(stream, path.basename(file), 'interchange')) write(chunk as Buffer);
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).errno !== undefined) throw fileSystemError(error, file);

@@ -8,6 +8,7 @@ import { CsvError, parse, type Info } from 'csv-parse';
 import { LIMITS, formatCount, formatMegabytes } from '../../../shared/domain/limits.ts';
 import { AppError } from '../app-error.ts';
 import { fileSystemError } from '../db/inspect-header.ts';
+import { utf8Checked } from '../imports/utf8-check.ts';
 
 const LSOA_HEADER = /^lsoa\d*cd$|lsoa.*code/i;
 const LSOA_CODE = /^[EW]01\d{6}$/;
@@ -45,7 +46,7 @@ export async function readAreaLookup(file: string, areas: readonly LookupArea[])
   sizeOf(file, name);
   const byCode = new Map(areas.filter((a) => a.onsCode.trim()).map((a) => [a.onsCode.trim().toUpperCase(), a.id]));
   const byName = new Map(areas.map((a) => [a.name.trim().toLowerCase(), a.id]));
-  const input = fs.createReadStream(file);
+  const input = utf8Checked(fs.createReadStream(file), name, 'csv');
   const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: false, skip_empty_lines: true, trim: true, max_record_size: MAX_RECORD_CHARS }));
   input.once('error', (error) => parser.destroy(error));
 

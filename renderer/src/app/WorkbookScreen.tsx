@@ -167,7 +167,7 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
       </>
     );
   else if (current.screen === 'census') content = <CensusSection gapRequest={gapRequest} onOpenGap={openGap} />;
-  else if (current.screen === 'receptivity') content = <ReceptivitySection onSaveState={setSaveState} />;
+  else if (current.screen === 'receptivity') content = <ReceptivitySection onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
   else if (current.screen === 'crime') content = <CrimeSection onOpenGap={openGap} />;
   else if (current.screen === 'export') content = <ExportSection info={info} />;
   else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;

@@ -1,10 +1,11 @@
 // The column-mapping step for any CSV or spreadsheet from elsewhere: a preview of the sheet, then
 // the planner says which column is which. Generic: each import describes what it needs (one
 // column, several columns, or a piece of text), so later imports reuse it unchanged.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TabularPreview } from '../../../shared/api/tabular.ts';
 import { Dialog } from './Dialog.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { MessageLines } from './MessageLines.tsx';
 
 export type MappingField =
   | { key: string; label: string; kind: 'column'; required: boolean; hint?: string; guess?: RegExp; noneLabel?: string }
@@ -24,9 +25,13 @@ interface Props {
   message: string | null;
   onSubmit: (mapping: Mapping) => void;
   onCancel: () => void;
+  /** Shown above the buttons while the mapping is being used (a progress bar). */
+  progress?: ReactNode;
+  /** The submit button's words while busy. */
+  busyLabel?: string;
 }
 
-export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy, errors, message, onSubmit, onCancel }: Props) {
+export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy, errors, message, onSubmit, onCancel, progress, busyLabel = 'Importing…' }: Props) {
   const [sheetName, setSheetName] = useState(preview.sheets[0]?.name ?? '');
   const sheet = preview.sheets.find((s) => s.name === sheetName) ?? preview.sheets[0];
   const columns = useMemo(() => sheet?.columns ?? [], [sheet]);
@@ -57,10 +62,22 @@ export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy,
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   const summary = Object.entries(shown).map(([key, text]) => ({ field: key, target: `map-${key}`, message: `${labelOf(key)}: ${text}` }));
 
+  // The core's refusal shows at the top of a long dialog: it takes the focus, so it is seen and read out.
+  const messageRef = useRef<HTMLDivElement>(null);
+  const showMessage = Boolean(message) && summary.length === 0;
+  useEffect(() => {
+    if (showMessage) messageRef.current?.focus();
+  }, [showMessage, message]);
+
   return (
     <Dialog title={title} onClose={onCancel} wide>
       <ErrorSummary errors={summary} />
-      {message && summary.length === 0 && <p className="field__error" role="alert">{message}</p>}
+      {showMessage && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={messageRef} aria-labelledby="mapping-problem-title">
+          <h2 className="error-summary__title" id="mapping-problem-title">There is a problem</h2>
+          <MessageLines message={message!} />
+        </div>
+      )}
       {preview.sheets.length > 1 && (
         <div className="field">
           <label className="field__label" htmlFor="map-sheet">Sheet</label>
@@ -121,8 +138,9 @@ export function ColumnMappingDialog({ title, preview, fields, submitLabel, busy,
           </div>
         );
       })}
+      {progress}
       <div className="button-group">
-        <button type="button" className="button" disabled={busy} onClick={submit}>{busy ? 'Importing…' : submitLabel}</button>
+        <button type="button" className="button" disabled={busy} onClick={submit}>{busy ? busyLabel : submitLabel}</button>
         <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
       </div>
     </Dialog>

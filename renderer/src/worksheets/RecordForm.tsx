@@ -10,6 +10,7 @@ import { Field } from '../components/fields.tsx';
 import { DateInput } from '../components/DateInput.tsx';
 import { Question, useAnswered } from '../components/Question.tsx';
 import { LinkPicker } from '../components/LinkPicker.tsx';
+import { CitedFigures } from './census/CitedFigures.tsx';
 import { RecordFieldEditor } from './RecordFieldEditor.tsx';
 import { changedValues, draftOf, emptyDraft, isShown, startDraft, validateDraft, valuesOf, type Draft, type DraftValue } from './record-draft.ts';
 import { typedValues } from './draft-shelf.ts';
@@ -197,6 +198,7 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
           onChange={(ids) => change(link.name, ids, true)}
         />
       ))}
+      {type === 'audience' && !isNew && <CitedFigures audienceId={saved.current!.id} headingId={`${idPrefix}-cited`} />}
       <Field id={`${idPrefix}-notes`} label="Notes (optional)" error={shown.notes}>
         <textarea id={`${idPrefix}-notes`} className="textarea" rows={3} value={String(draft.notes ?? '')} disabled={disabled} onChange={(e) => change('notes', e.target.value)} onBlur={flush} />
       </Field>

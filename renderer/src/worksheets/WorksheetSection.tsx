@@ -1,7 +1,7 @@
 // A worksheet section: guidance, then for each record type its list with the selected record's
 // form beside it and the unfinished records kept as drafts, then the section's gaps (each a link to
 // its record) and "Mark as completed".
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RECORD_TYPES, recordTypesInSection, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { Gap, RecordValues } from '../../../shared/api/records.ts';
 import { RecordList } from '../components/RecordList.tsx';
@@ -103,13 +103,26 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap }
     return counts;
   }, [data.records.objective]);
 
+  const startedFor = useRef<number | null>(null);
   useEffect(() => {
     if (!gapRequest || gapRequest.gap.section !== section) return;
     const { recordType, recordId } = gapRequest.gap;
-    if (!recordType || !recordId || !types.some((def) => def.type === recordType)) return;
-    setSelection({ type: recordType as RecordTypeName, id: recordId, formKey: recordId, focus: { field: gapFieldName(gapRequest.gap), at: gapRequest.at } });
+    if (!recordType || !recordId) return;
+    if (types.some((def) => def.type === recordType)) {
+      setSelection({ type: recordType as RecordTypeName, id: recordId, formKey: recordId, focus: { field: gapFieldName(gapRequest.gap), at: gapRequest.at } });
+      return;
+    }
+    // A gap about a record of another section that a record here would close (a priority audience no
+    // partner reaches): a new record starts with it already linked, ready for its name.
+    const linking = types.map((def) => ({ type: def.type, link: RECORD_TYPES[def.type].links.find((l) => l.target === recordType) })).find((candidate) => candidate.link);
+    // Once for each request, however often the effect runs.
+    if (!linking?.link || startedFor.current === gapRequest.at) return;
+    startedFor.current = gapRequest.at;
+    const formKey = `new-${crypto.randomUUID()}`;
+    shelf.keep({ key: formKey, type: linking.type, recordId: null, values: { [linking.link.name]: [recordId] }, touched: [] });
+    setSelection({ type: linking.type, id: 'new', formKey, focusFirst: true });
     // `types` follows from `section`, so the request alone decides.
-  }, [gapRequest, section, setSelection]);
+  }, [gapRequest, section, setSelection, shelf]);
 
   return (
     <div className="worksheet">

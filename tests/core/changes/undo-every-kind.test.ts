@@ -163,7 +163,7 @@ async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: 
     case 'section':
       return call('setSectionCompleted', { handle, section: rnd.pick([...SECTION_IDS]), completed: rnd.next() < 0.6 });
     case 'setting':
-      return call('changeSettings', { handle, changes: rnd.next() < 0.5 ? { whoIsMissingThreshold: rnd.int(1, 50) / 100 } : { changeRetentionDays: rnd.int(1, 3650) } });
+      return call('changeSettings', { handle, changes: rnd.pick([{ whoIsMissingThreshold: rnd.int(1, 50) / 100 }, { whoIsMissingLargestGroup: rnd.int(0, 1) }, { changeRetentionDays: rnd.int(1, 3650) }]) });
     case 'logo': {
       const file = path.join(dir, 'logo.png');
       fs.writeFileSync(file, Buffer.from(TINY_PNG, 'base64'));

@@ -136,14 +136,41 @@ describe('importing a contact list of partners', () => {
     const { core, handle, dir } = await setUp();
     const sector = write(dir, 'sector.csv', 'Organisation,Sector\nMaidstone Borough Council,Local authority\nKent Fire and Rescue,Emergency services\n');
     expect((await refused(core, { handle, source: sector, target: 'partner', columns: PARTNER_COLUMNS.slice(0, 2), apply: true })).message).toBe(
-      '"sector.csv" line 3, column "Sector": "Emergency services" is not a sector the workbook knows; use one of: Health, Education, Local authority, Housing, Business, Charity or voluntary, Faith, Fire and rescue, Transport, Other. Nothing was imported.',
+      [
+        '"sector.csv" has 1 row with values the workbook cannot use. Put it right in the list (or leave the column out) and check it again. Nothing was imported.',
+        'Line 3, column "Sector": "Emergency services" is not a sector the workbook knows; use one of: Health, Education, Local authority, Housing, Business, Charity or voluntary, Faith, Fire and rescue, Transport, Other.',
+      ].join('\n'),
     );
     const date = write(dir, 'date.csv', 'Organisation,Last spoke\nAge UK,31/02/2026\n');
-    expect((await refused(core, { handle, source: date, target: 'partner', columns: [PARTNER_COLUMNS[0], { field: 'lastContact', column: 'Last spoke' }], apply: true })).message).toContain('line 2, column "Last spoke": "31/02/2026" is not a date');
-    const long = write(dir, 'long.csv', `Organisation,Phone\nAge UK,${'0'.repeat(51)}\n`);
-    expect((await refused(core, { handle, source: long, target: 'partner', columns: [PARTNER_COLUMNS[0], { field: 'phone', column: 'Phone' }], apply: true })).message).toMatch(/line 2, column "Phone": the phone cannot be used \(Keep this to 50 characters or fewer\)/);
+    expect((await refused(core, { handle, source: date, target: 'partner', columns: [PARTNER_COLUMNS[0], { field: 'lastContact', column: 'Last spoke' }], apply: true })).message).toContain('\nLine 2, column "Last spoke": "31/02/2026" is not a date');
+    const long = write(dir, 'long.csv', `Organisation,Role\nAge UK,${'x'.repeat(201)}\n`);
+    expect((await refused(core, { handle, source: long, target: 'partner', columns: [PARTNER_COLUMNS[0], { field: 'contactRole', column: 'Role' }], apply: true })).message).toMatch(/\nLine 2, column "Role": the contact's role cannot be used \(Keep this to 200 characters or fewer\)/);
     expect(await partners(core, handle)).toEqual([]);
     core.closeAll();
+  });
+
+  it('checks e-mail addresses and phone numbers as the form does, naming every bad row at once (the first 25), and imports nothing', async () => {
+    const { core, handle, file, dir } = await setUp();
+    const rows = ['Organisation,E-mail,Phone'];
+    for (let n = 1; n <= 60; n += 1) rows.push(`Partner ${n},${n % 2 === 0 ? `partner${n}@example` : `partner${n}@example.org`},${n === 3 ? '0121 496 00' : '01632 960123'}`);
+    // A row without an organisation is skipped, whatever its e-mail address.
+    rows.push(',not-an-address,');
+    const source = write(dir, 'bad-contacts.csv', rows.join('\n'));
+    for (const apply of [false, true]) {
+      const message = (await refused(core, { handle, source, target: 'partner', columns: [PARTNER_COLUMNS[0], PARTNER_COLUMNS[3], PARTNER_COLUMNS[4]], apply })).message;
+      const lines = message.split('\n');
+      expect(lines[0]).toBe('"bad-contacts.csv" has 31 rows with values the workbook cannot use. Put them right in the list (or leave the column out) and check it again. Nothing was imported.');
+      expect(lines[1]).toBe('Line 3, column "E-mail": “partner2@example” is not an e-mail address: it should look like name@example.org.');
+      expect(lines[2]).toMatch(/^Line 4, column "Phone": “0121 496 00” is not a phone number/);
+      expect(lines).toHaveLength(1 + 25 + 1);
+      expect(lines.at(-1)).toBe('… and 6 more.');
+      expect(message).not.toContain('not-an-address');
+    }
+    expect(await partners(core, handle)).toEqual([]);
+    core.closeAll();
+    const db = openReadOnly(file);
+    expect(listChanges(db).filter((change) => change.kind === 'batch')).toEqual([]);
+    db.close();
   });
 
   it('refuses a mapping without the name, with a column not in the list, or with one column twice', async () => {

@@ -183,8 +183,9 @@ describe('the How sheets of the Excel workbook', () => {
     const at = names.indexOf('Channels');
     expect(names.slice(at, at + 6)).toEqual(['Channels', 'Who listens where', 'Who listens where (evidence)', 'Partners', 'Community events', 'What works']);
     const grid = book.getWorksheet('Who listens where')!;
-    const rows = [1, 2, 3, 4].map((row) => (grid.getRow(row).values as unknown[]).slice(1));
+    const rows = [1, 2, 3, 4, 5].map((row) => (grid.getRow(row).values as unknown[]).slice(1));
     expect(rows).toEqual([
+      ['OFFICIAL'],
       ['Audience', 'Priority', ...CHANNELS.slice(0, 4), 'Audience id'],
       ['Young people', 'High', '✗ No', '✓ Yes', '? Unknown', '? Unknown', id(1, 1)],
       ['Faith communities', 'Medium', '✓ Yes', '? Unknown', '◐ Partly', '? Unknown', id(1, 2)],
@@ -193,22 +194,41 @@ describe('the How sheets of the Excel workbook', () => {
     // The four channel columns of the grid's rows (and spare rows below), nothing else: one list of the four values.
     const validations = await writtenValidations(xlsx, 'Who listens where');
     expect(validations).toHaveLength(1);
-    expect(validations[0]).toMatchObject({ sqref: expect.stringMatching(/^C2:F\d+$/), type: 'list', attributes: expect.objectContaining({ showErrorMessage: '1' }) });
+    expect(validations[0]).toMatchObject({ sqref: expect.stringMatching(/^C3:F\d+$/), type: 'list', attributes: expect.objectContaining({ showErrorMessage: '1' }) });
     const lists = book.getWorksheet('Lists')!;
     const [, column, first, , last] = /^Lists!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(validations[0]!.formula1!)!;
     const choices = [];
     for (let row = Number(first); row <= Number(last); row += 1) choices.push(lists.getCell(`${column}${row}`).value);
     expect(choices).toEqual(['✓ Yes', '◐ Partly', '✗ No', '? Unknown']);
     const evidence = book.getWorksheet('Who listens where (evidence)')!;
-    expect((evidence.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['Young people', 'Neighbourhood Alert', '✗ No', 'Subscribers are mostly over 50']);
-    expect(evidence.rowCount).toBe(4);
+    expect((evidence.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['Audience', 'Channel', 'Says', 'Evidence']);
+    expect((evidence.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['Young people', 'Neighbourhood Alert', '✗ No', 'Subscribers are mostly over 50']);
+    expect(evidence.rowCount).toBe(5);
+    // Both follow every record sheet: the marking on row 1 in bold, the header on row 2 frozen and
+    // repeated on each printed page, the filter over the data, the ids left off the printed page.
+    for (const [sheet, xSplit, lastPrinted, filter] of [[grid, 1, 'F', 'A2:G5'], [evidence, 0, 'D', 'A2:F5']] as const) {
+      expect(sheet.getCell('A1').value, sheet.name).toBe('OFFICIAL');
+      expect(sheet.getCell('A1').font?.bold, sheet.name).toBe(true);
+      expect(sheet.getCell('A2').font?.bold, sheet.name).toBe(true);
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', xSplit, ySplit: 2 });
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe('2:2');
+      expect(sheet.pageSetup.printArea, sheet.name).toBe(`A1:${lastPrinted}${sheet.rowCount}`);
+      expect(sheet.autoFilter, sheet.name).toBe(filter);
+    }
+    // The key below the grid wraps across the printed columns rather than running off the page.
+    const key = grid.getRow(grid.rowCount).getCell(1);
+    expect(key.value).toMatch(/^Key: ✓ Yes/);
+    expect(key.alignment?.wrapText).toBe(true);
+    expect(grid.getCell(`F${grid.rowCount}`).isMerged).toBe(true);
 
     const practices = book.getWorksheet('What works')!;
     // The marking is on the first row of every sheet, the header on the second.
     const header = (practices.getRow(2).values as unknown[]).slice(1);
     const year = header.indexOf('Year') + 1;
     expect(year).toBeGreaterThan(0);
-    expect(practices.getRow(3).getCell(year).value).toBe(2024);
+    // Practices are listed by title, so the detached patrols come after the coffee mornings.
+    expect((practices.getRow(4).values as unknown[]).slice(1, 2)).toEqual(['Detached patrols with youth workers']);
+    expect(practices.getRow(4).getCell(year).value).toBe(2024);
     expect(practices.getColumn(year).numFmt).toBe('0');
     // Personal fields are left out of the sheets too.
     expect((book.getWorksheet('Channels')!.getRow(2).values as unknown[]).includes('Name')).toBe(true);

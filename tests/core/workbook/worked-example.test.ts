@@ -53,17 +53,30 @@ describe('the worked example file', () => {
     for (const area of records.area!) for (const code of area.lsoaCodes as string[]) expect(code).toMatch(/^E01099\d{3}$/);
   });
 
+  it('fills in the receptivity grid, with the evidence noted, for every audience', () => {
+    const audiences = new Set(records.audience!.map((audience) => audience.id));
+    const channels = new Set(records.channel!.map((channel) => channel.id));
+    for (const cell of example.records.receptivity) {
+      expect(audiences.has(cell.audienceId) && channels.has(cell.channelId)).toBe(true);
+    }
+    expect(new Set(example.records.receptivity.map((cell) => cell.audienceId))).toEqual(audiences);
+    expect(new Set(example.records.receptivity.map((cell) => cell.value))).toEqual(new Set(['yes', 'partly', 'no', 'unknown']));
+    expect(example.records.receptivity.filter((cell) => cell.note !== '').length).toBeGreaterThanOrEqual(example.records.receptivity.length / 2);
+  });
+
   it('names only made-up people, with phone numbers and email addresses reserved for examples', () => {
-    const phones = records.asset!.map((asset) => String(asset.phone ?? '')).filter(Boolean);
-    const emails = records.asset!.map((asset) => String(asset.email ?? '')).filter(Boolean);
-    expect(phones.length).toBeGreaterThan(0);
+    const contacts = [...records.asset!, ...records.partner!];
+    const phones = contacts.map((contact) => String(contact.phone ?? '')).filter(Boolean);
+    const emails = contacts.map((contact) => String(contact.email ?? '')).filter(Boolean);
+    expect(phones.length).toBeGreaterThan(records.asset!.filter((asset) => asset.phone).length);
     // Ofcom's numbers for drama: 01632 960000–960999 and 07700 900000–900999.
     for (const phone of phones) expect(phone).toMatch(/^(01632 960\d{3}|07700 900\d{3})$/);
     // example.org and its subdomains are reserved for examples (RFC 2606).
     for (const email of emails) expect(email).toMatch(/@([a-z-]+\.)*example\.org$/);
     for (const asset of records.asset!.filter((a) => a.personName)) expect(String(asset.notes)).toMatch(/made up/);
-    // Every personal field holds a post, not a name, except the individuals' own details.
-    for (const type of ['objective', 'audience'] as const) for (const record of records[type]!) for (const field of personalFields(type)) expect(String(record[field] ?? '')).not.toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    for (const partner of records.partner!.filter((p) => p.contactName)) expect(String(partner.notes)).toMatch(/made up/);
+    // Every personal field holds a post, not a name, except the individuals' and partners' contacts.
+    for (const type of ['objective', 'audience', 'channel', 'communityEvent'] as const) for (const record of records[type]!) for (const field of personalFields(type)) expect(String(record[field] ?? '')).not.toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
   });
 });
 

@@ -54,6 +54,9 @@ function fakeApi() {
     listSectionStates: [],
     listGaps: [],
     getUndoState: { undoLabel: null, redoLabel: null },
+    // An audience's form lists the census figures it cites.
+    listEvidenceLinks: [],
+    listCensusTables: [],
   };
   const api: ApiClient = {
     door: 'host',

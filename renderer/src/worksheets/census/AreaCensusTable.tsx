@@ -40,13 +40,39 @@ function LinkControl({ category, audiences, onLink }: { category: string; audien
   );
 }
 
+/** The areas in view with no figures in this table, each with why and what to do. */
+function Unmatched({ view, partial }: { view: AreaCensus; partial: boolean }) {
+  if (view.unmatched.length === 0) return null;
+  return (
+    <div className="inset" data-testid="census-unmatched">
+      <p>{partial ? `${view.unmatched.length === 1 ? 'One area here has' : `${view.unmatched.length} areas here have`} no figures in this table:` : `No figures in this table for ${view.areaId ? view.areaName : 'your areas'} yet:`}</p>
+      <ul>
+        {view.unmatched.map((u) => <li key={u.areaId}><strong>{u.areaName}</strong>: {u.why}</li>)}
+      </ul>
+    </div>
+  );
+}
+
+/** The table's geographies in no area (whole strategy area only), counted and the first few named. */
+function Outside({ view, table }: { view: AreaCensus; table: CensusTable }) {
+  if (!view.outside || view.outside.count === 0) return null;
+  const { count, first } = view.outside;
+  const named = first.map((g) => `${g.code} ${g.name}`).join(', ');
+  return (
+    <p className="field__hint" data-testid="census-outside">
+      {number.format(count)} of this table's {number.format(table.geographyCount)} {table.geographyLevel === 'lsoa' ? 'LSOAs are' : 'geographies are'} outside every area and left out of these figures: {named}{count > first.length ? ` and ${number.format(count - first.length)} more` : ''}.
+    </p>
+  );
+}
+
 export function AreaCensusTable({ view, table, links, audiences, audienceNames, readOnly, onLink, onUnlink }: Props) {
   if (view.geographies === 0) {
     return (
-      <p className="inset">
-        None of this table's {table.geographyLevel === 'lsoa' ? 'LSOAs' : 'geographies'} are in {view.areaName === 'The whole strategy area' ? 'your areas' : view.areaName} yet.
-        {table.geographyLevel === 'lsoa' ? ' Give your areas their LSOA codes (Areas section) and the figures roll up to them.' : ' Give your areas their ONS codes (Areas section) to match them.'}
-      </p>
+      <>
+        <Unmatched view={view} partial={false} />
+        {view.unmatched.length === 0 && <p className="inset">None of this table's figures are in {view.areaId ? view.areaName : 'your areas'}: add areas (Areas section) with their LSOAs or ONS codes.</p>}
+        <Outside view={view} table={table} />
+      </>
     );
   }
   const topLevel = view.rows.filter((row) => row.parentPosition === null);
@@ -56,6 +82,8 @@ export function AreaCensusTable({ view, table, links, audiences, audienceNames, 
         {view.areaName}: {number.format(view.total)} residents in {view.geographies} {table.geographyLevel === 'lsoa' ? 'LSOAs' : 'geographies'}
         {view.areaId ? `, against ${number.format(view.strategyTotal)} across the whole strategy area` : ''}.
       </p>
+      <Outside view={view} table={table} />
+      <Unmatched view={view} partial />
       <ShareBarChart title={`${table.code} ${table.title}, ${view.areaName}`} comparisonName="Whole strategy area" bars={topLevel.map((row) => ({ label: row.label, share: row.proportion, comparison: row.strategyProportion }))} />
       <table className="table table--census">
         <caption className="visually-hidden">{table.code} {table.title} for {view.areaName}</caption>
@@ -71,9 +99,13 @@ export function AreaCensusTable({ view, table, links, audiences, audienceNames, 
         <tbody>
           {view.rows.map((row) => {
             const cited = links.filter((l) => l.category === row.name);
+            const group = row.parentPosition === null ? null : view.rows.find((r) => r.position === row.parentPosition);
             return (
               <tr key={row.position} className={row.depth > 0 ? 'table__row--subgroup' : ''}>
-                <th scope="row" className={`table__category table__category--depth-${Math.min(row.depth, 3)}`}>{row.depth > 0 ? row.label.split(': ').slice(-1)[0] : row.label}</th>
+                <th scope="row" className={`table__category table__category--depth-${Math.min(row.depth, 3)}`}>
+                  {row.depth > 0 ? row.label.split(': ').slice(-1)[0] : row.label}
+                  {group && <span className="visually-hidden"> (part of {group.label}, counted within it)</span>}
+                </th>
                 <td className="table__number">{number.format(row.count)}</td>
                 <td className="table__number">{percent(row.proportion)}</td>
                 {view.areaId && <td className="table__number">{percent(row.strategyProportion)}</td>}

@@ -34,10 +34,14 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
   const [busy, setBusy] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const [threshold, setThreshold] = useState('5');
+  const [checkLargest, setCheckLargest] = useState(false);
 
   const load = useCallback(async () => {
-    const [tableResult, linkResult, thresholdResult] = await Promise.all([api.call('listCensusTables', { handle }), api.call('listEvidenceLinks', { handle }), api.call('getWhoIsMissingThreshold', { handle })]);
-    if (thresholdResult.ok) setThreshold(String(Math.round(thresholdResult.value.threshold * 1000) / 10));
+    const [tableResult, linkResult, settingsResult] = await Promise.all([api.call('listCensusTables', { handle }), api.call('listEvidenceLinks', { handle }), api.call('getSettings', { handle })]);
+    if (settingsResult.ok) {
+      setThreshold(String(Math.round(settingsResult.value.whoIsMissingThreshold * 1000) / 10));
+      setCheckLargest(settingsResult.value.whoIsMissingLargestGroup === 1);
+    }
     if (tableResult.ok) {
       setTables(tableResult.value);
       setTableId((current) => (tableResult.value.some((t) => t.id === current) ? current : (tableResult.value[0]?.id ?? '')));
@@ -91,10 +95,22 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
       return;
     }
     const { table, replaced } = result.value;
-    setNotice(`${table.code} ${table.title}: ${table.geographyCount} ${COUNTED[table.geographyLevel] ?? 'areas'} × ${table.categories.filter((c) => !c.isTotal).length} categories${replaced ? ' (replacing the earlier import)' : ''}.`);
+    void sayImported(table, replaced);
     setTableId(table.id);
     data.applyEffects(result.value.effects);
     await load();
+  }
+
+  /** What an import brought in, and how much of it the workbook's areas can use. */
+  async function sayImported(table: CensusTable, replaced: boolean) {
+    const what = `${table.code} ${table.title}: ${table.geographyCount.toLocaleString('en-GB')} ${COUNTED[table.geographyLevel] ?? 'areas'} × ${table.categories.filter((c) => !c.isTotal).length} categories${replaced ? ' (replacing the earlier import)' : ''}.`;
+    setNotice(what);
+    const whole = await api.call('getAreaCensus', { handle, tableId: table.id, areaId: null });
+    if (!whole.ok) return;
+    const outside = whole.value.outside?.count ?? 0;
+    const used = `${whole.value.geographies.toLocaleString('en-GB')} of them ${whole.value.geographies === 1 ? 'is' : 'are'} in your areas${outside > 0 ? `, ${outside.toLocaleString('en-GB')} outside every area` : ''}.`;
+    const unmatched = whole.value.unmatched.length;
+    setNotice(`${what} ${used}${unmatched > 0 ? ` ${unmatched === 1 ? 'One area has' : `${unmatched} areas have`} no figures in it: see why below.` : ''}`);
   }
 
   async function removeTable(id: string) {
@@ -129,6 +145,18 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
     data.applyEffects(result.value.effects);
   }
 
+  async function saveCheckLargest(checked: boolean) {
+    setCheckLargest(checked);
+    const result = await api.call('changeSettings', { handle, changes: { whoIsMissingLargestGroup: checked ? 1 : 0 } });
+    if (!result.ok) {
+      setCheckLargest(!checked);
+      setError(result.error);
+      return;
+    }
+    setNotice(checked ? 'Each area’s largest group is now checked for a linked audience too.' : 'Each area’s largest group is no longer checked: it is rarely the group a strategy misses.');
+    data.applyEffects(result.value.effects);
+  }
+
   const table = tables.find((t) => t.id === tableId) ?? null;
   const audienceNames = useMemo(() => new Map(data.records.audience.map((a) => [a.id, String(a.name)])), [data.records.audience]);
 
@@ -142,7 +170,7 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
           </button>
           <MappedTableImport
             onImported={(result) => {
-              setNotice(`${result.table.code} ${result.table.title}: ${result.table.geographyCount} ${COUNTED[result.table.geographyLevel] ?? 'areas'} × ${result.table.categories.filter((c) => !c.isTotal).length} categories${result.replaced ? ' (replacing the earlier import)' : ''}.`);
+              void sayImported(result.table, result.replaced);
               setTableId(result.table.id);
               data.applyEffects(result.effects);
               void load();
@@ -221,6 +249,11 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
             </div>
             <button type="button" className="button button--secondary button--small field-row__button" onClick={() => void saveThreshold()}>Set</button>
           </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={checkLargest} onChange={(e) => void saveCheckLargest(e.target.checked)} aria-describedby="census-largest-hint" />
+            <span>Also check each area’s largest group</span>
+          </label>
+          <p className="field__hint" id="census-largest-hint">An area’s largest group (and the largest part of it) is usually who a strategy already reaches, so it is left out unless you ask. An audience counts for an area when it covers the area or one inside it and cites the figure there; citing a group covers its subgroups, citing a subgroup covers only that subgroup.</p>
         </section>
       )}
       <SectionGaps section="census" onOpen={onOpenGap} />

@@ -11,6 +11,8 @@ import { labelOf } from '../../../../shared/domain/vocabularies.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
 import { ColumnMappingDialog, type Mapping, type MappingField } from '../../components/ColumnMappingDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
+import { MessageLines } from '../../components/MessageLines.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { errorHeading } from '../../api/error-messages.ts';
 import { useWorkbookData } from '../workbook-data.tsx';
@@ -46,7 +48,7 @@ function mappingFields(target: ContactTarget): MappingField[] {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 /** What a check or an import did, in words: added, merged (each said), skipped (each with why). */
@@ -95,6 +97,8 @@ export function ContactListImport({ target }: { target: ContactTarget }) {
   const [done, setDone] = useState<ContactImportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The check or import under way, whose progress is shown. */
+  const [jobId, setJobId] = useState<string | null>(null);
 
   function reset() {
     setSource(null);
@@ -124,7 +128,10 @@ export function ContactListImport({ target }: { target: ContactTarget }) {
     setBusy(true);
     setError(null);
     const columns = CONTACT_FIELDS[target].flatMap((field) => (typeof chosen[field] === 'string' && chosen[field] ? [{ field, column: chosen[field] as string }] : []));
-    const result = await data.api.call('importContacts', { handle: data.handle, source, target, columns, apply, ...(chosen.sheet ? { sheet: chosen.sheet } : {}) });
+    const job = newJobId();
+    setJobId(job);
+    const result = await data.api.call('importContacts', { handle: data.handle, source, target, columns, apply, jobId: job, ...(chosen.sheet ? { sheet: chosen.sheet } : {}) });
+    setJobId(null);
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -150,7 +157,7 @@ export function ContactListImport({ target }: { target: ContactTarget }) {
       <p className="field__hint">Your own contact list: you say which column is which; rows matching a {def.label.toLowerCase()} already recorded (the same name or email) are merged into it, not added twice.</p>
       {error && !preview && (
         <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}>
-          <p>{error.message}</p>
+          <MessageLines message={error.message} />
         </Notice>
       )}
       {done && (
@@ -170,12 +177,15 @@ export function ContactListImport({ target }: { target: ContactTarget }) {
           message={error?.message ?? null}
           onSubmit={(chosen) => void run(chosen, false)}
           onCancel={() => { reset(); setError(null); }}
+          busyLabel="Checking the list…"
+          progress={jobId && <JobProgressBar api={data.api} jobId={jobId} label="Checking the list" />}
         />
       )}
       {check && mapping && (
         <Dialog title={`Import ${plural(check.added + check.merged, 'row', 'rows')} from ${check.fileName}?`} onClose={() => { reset(); setError(null); }} wide>
-          {error && <p className="field__error" role="alert">{error.message}</p>}
+          {error && <div className="field__error" role="alert"><MessageLines message={error.message} /></div>}
           <ResultText result={check} />
+          {jobId && <JobProgressBar api={data.api} jobId={jobId} label={`Importing ${def.plural.toLowerCase()}`} />}
           <div className="button-group">
             <button type="button" className="button" disabled={busy || check.added + check.merged === 0} onClick={() => void run(mapping, true)}>
               {busy ? 'Importing…' : `Import ${def.plural.toLowerCase()}`}

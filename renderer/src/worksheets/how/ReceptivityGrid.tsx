@@ -83,6 +83,8 @@ interface GridProps {
   readOnly: boolean;
   onActivate: (cell: ActiveCell) => void;
   onCommand: (command: Exclude<GridCommand, { kind: 'move' } | { kind: 'none' }>, cell: ActiveCell) => void;
+  /** A cell to scroll to and focus (from a gap's link); `at` makes a repeat of the same cell distinct. */
+  focusRequest?: { cell: ActiveCell; at: number } | null;
 }
 
 function channelSubtitle(channel: RecordValues): string {
@@ -90,7 +92,7 @@ function channelSubtitle(channel: RecordValues): string {
   return channel.kind === 'social-media' && channel.platform ? labelOf(SOCIAL_PLATFORMS, channel.platform as string) : kind.replace(/ \(.*\)$/, '');
 }
 
-export function ReceptivityGrid({ audiences, channels, cells, active, readOnly, onActivate, onCommand }: GridProps) {
+export function ReceptivityGrid({ audiences, channels, cells, active, readOnly, onActivate, onCommand, focusRequest }: GridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /** Set when a key or click moved the active cell, so the focus follows it (and only then). */
   const focusWanted = useRef(false);
@@ -129,6 +131,25 @@ export function ReceptivityGrid({ audiences, channels, cells, active, readOnly, 
   useEffect(() => {
     if (activeRow !== undefined && focusWanted.current) virtualizer.scrollToIndex(activeRow, { align: 'auto' });
   }, [activeRow, virtualizer]);
+
+  // A gap's link: the row is scrolled into view (it may not be drawn yet) and its cell takes the focus.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const row = rowOf.get(focusRequest.cell.audienceId);
+    if (row === undefined || !columnOf.has(focusRequest.cell.channelId)) return;
+    virtualizer.scrollToIndex(row, { align: 'center' });
+    const { audienceId, channelId } = focusRequest.cell;
+    let frames = 0;
+    let frame = 0;
+    const place = () => {
+      const element = document.getElementById(cellId(audienceId, channelId));
+      if (element) element.focus();
+      else if (frames++ < 10) frame = requestAnimationFrame(place);
+    };
+    frame = requestAnimationFrame(place);
+    return () => cancelAnimationFrame(frame);
+    // Only a new request moves the focus; the maps and virtualiser are read as they are then.
+  }, [focusRequest]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!(event.target as HTMLElement).matches('[role="gridcell"]') || audiences.length === 0 || channels.length === 0) return;

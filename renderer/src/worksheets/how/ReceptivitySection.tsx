@@ -3,17 +3,19 @@
 // is saved at once as one undoable change; saves run one after another, in the order made.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RECEPTIVITY_NOTE_MAX, RECEPTIVITY_SYMBOLS, receptivityLabel, type ReceptivityCell, type ReceptivityValue } from '../../../../shared/api/receptivity.ts';
+import type { Gap } from '../../../../shared/api/records.ts';
 import type { ApiError } from '../../../../shared/api/result.ts';
 import { isPriorityAudience } from '../../../../shared/domain/vocabularies.ts';
 import { errorHeading } from '../../api/error-messages.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { GuidancePanel } from '../GuidancePanel.tsx';
+import type { GapRequest } from '../gap-targets.ts';
 import { SectionGaps } from '../SectionGaps.tsx';
 import type { SaveState } from '../use-autosave.ts';
 import { useWorkbookData } from '../workbook-data.tsx';
 import { nextValue, VALUE_ORDER, type GridCommand } from './grid-keys.ts';
-import { cellId, ReceptivityGrid, type ActiveCell, type CellsByAudience } from './ReceptivityGrid.tsx';
+import { ReceptivityGrid, type ActiveCell, type CellsByAudience } from './ReceptivityGrid.tsx';
 
 function byAudience(cells: readonly ReceptivityCell[]): CellsByAudience {
   const map = new Map<string, Map<string, ReceptivityCell>>();
@@ -38,7 +40,14 @@ function matches(text: unknown, needle: string): boolean {
   return !needle || String(text ?? '').toLowerCase().includes(needle);
 }
 
-export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveState) => void }) {
+interface ReceptivitySectionProps {
+  onSaveState: (state: SaveState) => void;
+  /** A gap opened from "All gaps" or this section's own list: its audience's row, focus on its first cell. */
+  gapRequest: GapRequest | null;
+  onOpenGap: (gap: Gap) => void;
+}
+
+export function ReceptivitySection({ onSaveState, gapRequest, onOpenGap }: ReceptivitySectionProps) {
   const data = useWorkbookData();
   const { api, handle, generation } = data;
   const [cells, setCells] = useState<CellsByAudience>(new Map());
@@ -116,16 +125,20 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
     [save],
   );
 
-  function openGap(recordType: string | null, recordId: string | null) {
-    if (recordType !== 'audience' || !recordId) return;
+  // A "no channel marked yes" gap: every row and column shows again, and the audience's first cell
+  // becomes the active one and takes the focus (the grid scrolls to it once it is drawn).
+  const [focusRequest, setFocusRequest] = useState<{ cell: ActiveCell; at: number } | null>(null);
+  const firstChannelId = data.records.channel[0]?.id;
+  useEffect(() => {
+    if (!gapRequest || gapRequest.gap.section !== 'receptivity' || gapRequest.gap.recordType !== 'audience' || !gapRequest.gap.recordId || !firstChannelId) return;
+    const cell = { audienceId: gapRequest.gap.recordId, channelId: firstChannelId };
     setAudienceFilter('');
     setPriorityOnly(false);
     setChannelFilter('');
-    const channel = data.records.channel[0];
-    if (!channel) return;
-    setActive({ audienceId: recordId, channelId: channel.id });
-    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(cellId(recordId, channel.id))?.focus()));
-  }
+    setActive(cell);
+    setFocusRequest({ cell, at: gapRequest.at });
+    // Only a new request moves the grid; the first channel is read as it is then.
+  }, [gapRequest]);
 
   const activeAudience = active ? data.records.audience.find((a) => a.id === active.audienceId) : undefined;
   const activeChannel = active ? data.records.channel.find((c) => c.id === active.channelId) : undefined;
@@ -200,7 +213,7 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
           ) : audiences.length === 0 || channels.length === 0 ? (
             <p className="empty-state">Nothing matches the filters.</p>
           ) : (
-            <ReceptivityGrid audiences={audiences} channels={channels} cells={cells} active={active} readOnly={data.readOnly} onActivate={setActive} onCommand={onCommand} />
+            <ReceptivityGrid audiences={audiences} channels={channels} cells={cells} active={active} readOnly={data.readOnly} onActivate={setActive} onCommand={onCommand} focusRequest={focusRequest} />
           )}
         </section>
       )}
@@ -215,7 +228,7 @@ export function ReceptivitySection({ onSaveState }: { onSaveState: (state: SaveS
           onClose={() => setNoteFor(null)}
         />
       )}
-      <SectionGaps section="receptivity" onOpen={(gap) => openGap(gap.recordType, gap.recordId)} />
+      <SectionGaps section="receptivity" onOpen={onOpenGap} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../../renderer/src/api/client.ts';
 import { ReceptivitySection } from '../../../../renderer/src/worksheets/how/ReceptivitySection.tsx';
 import { WorkbookDataProvider } from '../../../../renderer/src/worksheets/workbook-data.tsx';
+import type { GapRequest } from '../../../../renderer/src/worksheets/gap-targets.ts';
 import type { Result } from '../../../../shared/api/result.ts';
 
 const NO_EFFECTS = { sections: [], gaps: { added: [], removed: [] }, undo: { undoLabel: 'Undo marking who listens where', redoLabel: null } };
@@ -51,15 +52,19 @@ function fakeApi(cells: unknown[] = []) {
   return { api, writes };
 }
 
+function screenWith(api: ApiClient, gapRequest: GapRequest | null) {
+  return (
+    <WorkbookDataProvider api={api} handle="h1" readOnly={false} onDetailsChanged={async () => {}}>
+      <ReceptivitySection onSaveState={() => {}} gapRequest={gapRequest} onOpenGap={() => {}} />
+    </WorkbookDataProvider>
+  );
+}
+
 async function renderGrid(cells: unknown[] = []) {
   const fake = fakeApi(cells);
-  render(
-    <WorkbookDataProvider api={fake.api} handle="h1" readOnly={false} onDetailsChanged={async () => {}}>
-      <ReceptivitySection onSaveState={() => {}} />
-    </WorkbookDataProvider>,
-  );
+  const view = render(screenWith(fake.api, null));
   await screen.findByRole('grid');
-  return fake;
+  return { ...fake, view };
 }
 
 function cell(audience: string, channel: string): HTMLElement {
@@ -92,6 +97,27 @@ afterAll(() => {
 afterEach(cleanup);
 
 describe('the receptivity grid screen', () => {
+  it('opens a "no channel marked yes" gap on its audience\'s row, focus on the first cell, the filters cleared', async () => {
+    const { api, view } = await renderGrid();
+    fireEvent.change(screen.getByLabelText('Filter audiences'), { target: { value: 'Older' } });
+    expect(cell(A1, C1)).toBeNull();
+    const gap = { key: `audience-no-channel:${A1}`, section: 'receptivity', rule: 'audience-no-channel', recordType: 'audience', recordId: A1, message: 'Audience “Young people” is a priority audience but no channel is marked yes for it.' } as GapRequest['gap'];
+    await act(async () => {
+      view.rerender(screenWith(api, { gap, at: 1 }));
+      for (let frame = 0; frame < 3; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect((screen.getByLabelText('Filter audiences') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(cell(A1, C1));
+    expect(cell(A1, C1).tabIndex).toBe(0);
+    // The same gap opened again (a new request) takes the focus back to it.
+    act(() => cell(A2, C2).focus());
+    await act(async () => {
+      view.rerender(screenWith(api, { gap, at: 2 }));
+      for (let frame = 0; frame < 3; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(document.activeElement).toBe(cell(A1, C1));
+  });
+
   it('is an ARIA grid with headers, one cell in the Tab order, and values shown as symbol and word', async () => {
     await renderGrid([{ audienceId: A1, channelId: C2, value: 'partly', note: 'Listens at breakfast' }]);
     const grid = screen.getByRole('grid', { name: 'Who listens where: audiences by channel' });
