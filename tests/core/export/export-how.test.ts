@@ -2,21 +2,14 @@
 // who listens where as tables of symbols and words (split when there are many channels), the
 // evidence noted in the grid, partners by sector, events, what works by verdict; the grid as a
 // matrix sheet with a drop-down of its four values; personal fields only when asked for.
-import fs from 'node:fs';
-import path from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { openReadOnly } from '../../../electron/core/db/open-database.ts';
-import { collectExportData, type ExportData } from '../../../electron/core/export/export-data.ts';
+import type { ExportData } from '../../../electron/core/export/export-data.ts';
 import { exportExcel } from '../../../electron/core/export/export-excel.ts';
 import { exportWord } from '../../../electron/core/export/export-word.ts';
-import { EXPORT_SECTION_IDS, type ExportSectionId } from '../../../shared/api/export.ts';
-import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { loadWorkbook, writtenValidations } from '../../helpers/excel-file.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, testCore } from '../../helpers/test-core.ts';
+import { makeData } from '../../helpers/strategy-workbook.ts';
 
-const NOW = new Date('2026-11-25T09:00:00.000Z');
 const T = '2026-01-01T00:00:00.000Z';
 const COMMON = { createdAt: T, updatedAt: T, reviewedAt: '2026-06-01', shareable: true, notes: '' };
 const id = (group: number, n: number) => `${group}0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -61,21 +54,6 @@ function howWorkbookJson(channelCount = CHANNELS.length) {
       ].filter((cell) => Number(cell.channelId.slice(-1)) <= channelCount),
     },
   };
-}
-
-async function makeData(json: unknown, options: { sections?: readonly ExportSectionId[]; personal?: boolean } = {}): Promise<ExportData> {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'in.json'), JSON.stringify(json));
-  const core = testCore();
-  const file = path.join(dir, 'w.ewb');
-  await expectOk<WorkbookInfo>(core, 'createWorkbookFromInterchange', { path: file, source: path.join(dir, 'in.json') });
-  core.closeAll();
-  const db = openReadOnly(file);
-  try {
-    return collectExportData(db, { sections: options.sections ?? EXPORT_SECTION_IDS, personal: options.personal ?? false, now: NOW });
-  } finally {
-    db.close();
-  }
 }
 
 const decode = (text: string) => text.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').trim();
