@@ -94,5 +94,7 @@ class Utf8Check extends Transform {
 export function utf8Checked(input: Readable, name: string, kind: TextFileKind): Readable {
   const check = new Utf8Check(name, kind);
   input.once('error', (error) => check.destroy(error));
+  // A refusal, or a reader that stops early, must not leave the file open until a collection.
+  check.once('close', () => input.destroy());
   return input.pipe(check);
 }

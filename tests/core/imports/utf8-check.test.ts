@@ -79,6 +79,15 @@ describe('every text file the app reads', () => {
     return at;
   };
 
+  it('closes the file it reads when it refuses it', async () => {
+    const input = fs.createReadStream(file('latin1.csv', latin1('a\nCafé\n')));
+    await expect(async () => {
+      for await (const chunk of utf8Checked(input, 'latin1.csv', 'csv')) expect(chunk).toBeDefined();
+    }).rejects.toThrow(/line 2/);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(input.destroyed).toBe(true);
+  });
+
   it('a census table, a mapped table and an area lookup are refused at the line', async () => {
     const census = file('census2021-ts021-lsoa.csv', latin1('date,geography,geography code,Ethnic group: Total: All usual residents,Ethnic group: White\n2021,Riverside 001A,E01000001,10,8\n2021,Café 001B,E01000002,10,9\n'));
     await expect(parseCensusFile(census)).rejects.toThrow(/"census2021-ts021-lsoa\.csv" line 3 has bytes that are not UTF-8/);
