@@ -6,17 +6,18 @@
 // MAX_SPAN_MONTHS, so a weekly activity over 200 years costs no more than one over the span.
 import { MONTHS, formatUkDate } from './uk-date.ts';
 
-export const RECURRENCES = [
+export const ACTIVITY_RECURRENCES = [
   { id: 'one-off', label: 'One-off' },
   { id: 'weekly', label: 'Weekly' },
   { id: 'fortnightly', label: 'Fortnightly' },
   { id: 'monthly', label: 'Monthly' },
   { id: 'quarterly', label: 'Quarterly' },
 ] as const;
-export type Recurrence = (typeof RECURRENCES)[number]['id'];
+export type Recurrence = (typeof ACTIVITY_RECURRENCES)[number]['id'];
 
 /** What the schedule of an activity needs: its values as they reach code (unchecked, so anything may be there). */
 export interface Scheduled {
+  readonly [field: string]: unknown;
   readonly recurrence?: unknown;
   readonly startDate?: unknown;
   readonly endDate?: unknown;
@@ -136,7 +137,7 @@ export function monthsOfSpan(span: MonthSpan): number[] {
 export function recurrenceOf(activity: Scheduled): Recurrence {
   const value = activity.recurrence;
   // Anything unrecognised happens once, on its start date, rather than not at all.
-  return RECURRENCES.some((r) => r.id === value) ? (value as Recurrence) : 'one-off';
+  return ACTIVITY_RECURRENCES.some((r) => r.id === value) ? (value as Recurrence) : 'one-off';
 }
 
 export function isRecurring(activity: Scheduled): boolean {
@@ -204,7 +205,7 @@ export function describeSchedule(activity: Scheduled): string {
     if (!from) return 'One-off, date not set';
     return to && to !== from ? `One-off, ${from} to ${to}` : `One-off on ${from}`;
   }
-  const label = RECURRENCES.find((r) => r.id === recurrence)!.label;
+  const label = ACTIVITY_RECURRENCES.find((r) => r.id === recurrence)!.label;
   if (!from) return `${label}, start date not set`;
   return to ? `${label} from ${from} until ${to}` : `${label} from ${from}, no end date`;
 }
