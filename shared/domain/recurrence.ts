@@ -151,7 +151,7 @@ export interface ExpandOptions {
 
 /**
  * The days (YYYY-MM-DD, in order) an activity falls on within a span of months. A one-off falls on
- * its start date (its end date says how long it lasts, not when it happens again). A recurring one
+ * its start date, and on every day to its end date when it lasts more than a day. A recurring one
  * falls on its start date and then every week, fortnight, month or three months until its end date,
  * or with no end date until the end of the strategy period, or of the span. Monthly and quarterly
  * dates keep the start's day of the month, on the month's last day when it is shorter (31 January,
@@ -169,9 +169,16 @@ export function occurrencesIn(activity: Scheduled, span: MonthSpan, options: Exp
   const startDay = dayNumber(start);
   const recurrence = recurrenceOf(activity);
   const within = (days: number) => days >= spanStart && days <= spanEnd;
-  if (recurrence === 'one-off') return within(startDay) ? [formatCalendarDay(start)] : [];
+  const ownEnd = parseCalendarDay(activity.endDate);
+  if (recurrence === 'one-off') {
+    // Every day from its start to its last day, those inside the span only.
+    const last = Math.min(spanEnd, ownEnd ? Math.max(dayNumber(ownEnd), startDay) : startDay);
+    const days: string[] = [];
+    for (let day = Math.max(startDay, spanStart); day <= last; day += 1) days.push(formatCalendarDay(dayFromNumber(day)));
+    return days;
+  }
 
-  const end = parseCalendarDay(activity.endDate) ?? parseCalendarDay(options.periodEnd);
+  const end = ownEnd ?? parseCalendarDay(options.periodEnd);
   const until = Math.min(spanEnd, end ? Math.max(dayNumber(end), startDay) : spanEnd);
   const dates: string[] = [];
   if (recurrence === 'weekly' || recurrence === 'fortnightly') {
@@ -203,7 +210,7 @@ export function describeSchedule(activity: Scheduled): string {
   const to = end ? formatUkDate(formatCalendarDay(end)) : null;
   if (recurrence === 'one-off') {
     if (!from) return 'One-off, date not set';
-    return to && to !== from ? `One-off, ${from} to ${to}` : `One-off on ${from}`;
+    return to && end && start && dayNumber(end) > dayNumber(start) ? `One-off, ${from} to ${to}` : `One-off on ${from}`;
   }
   const label = ACTIVITY_RECURRENCES.find((r) => r.id === recurrence)!.label;
   if (!from) return `${label}, start date not set`;

@@ -47,8 +47,14 @@ describe('calendar day arithmetic', () => {
 });
 
 describe('occurrencesIn', () => {
-  it('puts a one-off on its start date only, whatever its end date', () => {
-    expect(occurrencesIn({ recurrence: 'one-off', startDate: '2028-03-14', endDate: '2028-03-16' }, year2028)).toEqual(['2028-03-14']);
+  it('puts a one-off on its start date, and on each of its days when it lasts longer', () => {
+    expect(occurrencesIn({ recurrence: 'one-off', startDate: '2028-03-14' }, year2028)).toEqual(['2028-03-14']);
+    expect(occurrencesIn({ recurrence: 'one-off', startDate: '2028-02-28', endDate: '2028-03-01' }, year2028)).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
+    // An end before the start is a slip: the start date alone.
+    expect(occurrencesIn({ recurrence: 'one-off', startDate: '2028-03-14', endDate: '2028-03-10' }, year2028)).toEqual(['2028-03-14']);
+    // Only the days inside the span, however long it lasts.
+    expect(occurrencesIn({ recurrence: 'one-off', startDate: '1900-01-01', endDate: '2900-12-31' }, { first: '2028-02', last: '2028-02' })).toHaveLength(29);
+    expect(occurrencesIn({ recurrence: 'one-off', startDate: '2027-12-30', endDate: '2028-01-02' }, year2028)).toEqual(['2028-01-01', '2028-01-02']);
     expect(occurrencesIn({ recurrence: 'one-off', startDate: '2029-03-14' }, year2028)).toEqual([]);
     expect(occurrencesIn({ recurrence: 'one-off', startDate: '2027-12-31' }, year2028)).toEqual([]);
     expect(occurrencesIn({ recurrence: 'one-off', startDate: '2028-12-31' }, year2028)).toEqual(['2028-12-31']);
@@ -103,7 +109,7 @@ describe('occurrencesIn', () => {
   });
 
   it('treats an unknown or missing recurrence as a one-off', () => {
-    expect(occurrencesIn({ recurrence: 'daily', startDate: '2028-05-10', endDate: '2028-05-20' }, year2028)).toEqual(['2028-05-10']);
+    expect(occurrencesIn({ recurrence: 'daily', startDate: '2028-05-10' }, year2028)).toEqual(['2028-05-10']);
     expect(occurrencesIn({ startDate: '2028-05-10' }, year2028)).toEqual(['2028-05-10']);
     expect(occurrencesIn({ recurrence: { toString: () => 'weekly' }, startDate: '2028-05-10' }, year2028)).toEqual(['2028-05-10']);
   });
@@ -157,6 +163,7 @@ describe('describing and grouping', () => {
     expect(describeSchedule({ recurrence: 'quarterly', startDate: '2028-06-03', endDate: '2029-06-02' })).toBe('Quarterly from 3 June 2028 until 2 June 2029');
     expect(describeSchedule({ recurrence: 'one-off', startDate: '2028-06-03' })).toBe('One-off on 3 June 2028');
     expect(describeSchedule({ recurrence: 'one-off', startDate: '2028-06-03', endDate: '2028-06-05' })).toBe('One-off, 3 June 2028 to 5 June 2028');
+    expect(describeSchedule({ recurrence: 'one-off', startDate: '2028-06-03', endDate: '2028-06-03' })).toBe('One-off on 3 June 2028');
     expect(describeSchedule({ recurrence: 'monthly' })).toBe('Monthly, start date not set');
     expect(describeSchedule({})).toBe('One-off, date not set');
   });
