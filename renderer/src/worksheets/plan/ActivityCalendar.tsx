@@ -7,7 +7,7 @@
 // Printing gives every month of the plan, one to a page (CalendarPrint).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/uk-date.ts';
-import { monthIndexOf, monthTitle, parseCalendarDay, weekdayOf, type MonthSpan } from '../../../../shared/domain/recurrence.ts';
+import { formatMonth, monthIndexOf, monthTitle, monthsOfSpan, parseCalendarDay, weekdayOf, type MonthSpan } from '../../../../shared/domain/recurrence.ts';
 import { calendarCommand, byMonths } from './calendar-keys.ts';
 import { Marks, recurrenceWord } from './ActivityMarks.tsx';
 import { monthLayout, type CalendarActivity } from './calendar-month.ts';
@@ -28,7 +28,7 @@ export interface ActivityCalendarProps {
   periodEnd: string | null;
   /** Today (YYYY-MM-DD), marked on the calendar. */
   today: string;
-  /** The day to show first; today's month otherwise. */
+  /** The day to show first; otherwise today while the plan runs, else the plan's first day. */
   initialDay?: string;
   /** The protective marking, at the top and bottom of each printed page. */
   marking: string;
@@ -54,8 +54,17 @@ function dayLabel(date: string, count: number, today: string): string {
   return `${longDay(date)}${date === today ? ' (today)' : ''}, ${what}`;
 }
 
+/** The day chosen first: the one asked for, else today while the plan runs, else the plan's first day. */
+export function firstDay(initialDay: string | undefined, today: string, span: MonthSpan): string {
+  if (parseCalendarDay(initialDay)) return initialDay!;
+  const months = monthsOfSpan(span);
+  const day = parseCalendarDay(today);
+  const inPlan = day !== null && months.includes(monthIndexOf(day.year, day.month));
+  return inPlan || months.length === 0 ? (day ? today : '2000-01-01') : `${formatMonth(months[0]!)}-01`;
+}
+
 export function ActivityCalendar({ activities, span, periodEnd, today, initialDay, marking, onOpenActivity, onDayChange }: ActivityCalendarProps) {
-  const [focused, setFocused] = useState(() => (parseCalendarDay(initialDay) ? initialDay! : parseCalendarDay(today) ? today : `${span.first}-01`));
+  const [focused, setFocused] = useState(() => firstDay(initialDay, today, span));
   /** Whether the focus should follow the chosen day into the grid (after a key or a button, not on first showing). */
   const wantsFocus = useRef(false);
   const gridRef = useRef<HTMLTableElement>(null);

@@ -5,7 +5,7 @@
 // the day's list, and every month with an activity in the printed calendar.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ActivityCalendar, type CalendarActivity } from '../../../../renderer/src/worksheets/plan/ActivityCalendar.tsx';
+import { ActivityCalendar, firstDay, type CalendarActivity } from '../../../../renderer/src/worksheets/plan/ActivityCalendar.tsx';
 
 const SURGERY: CalendarActivity = { id: 'a1', title: 'Beat surgery at the library', recurrence: 'weekly', startDate: '2028-02-01', endDate: null };
 const FAIR: CalendarActivity = { id: 'a2', title: 'Spring fair stall', recurrence: 'one-off', startDate: '2028-02-29' };
@@ -109,6 +109,14 @@ describe('ActivityCalendar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
     fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
     expect(screen.getByRole('heading', { name: 'January 2028' })).toBeTruthy();
+  });
+
+  it('opens on the day asked for, else today while the plan runs, else the plan’s first day', () => {
+    const span = { first: '2027-04', last: '2028-03' };
+    expect(firstDay('2027-06-15', '2026-11-29', span)).toBe('2027-06-15');
+    expect(firstDay(undefined, '2027-09-02', span)).toBe('2027-09-02');
+    expect(firstDay(undefined, '2026-11-29', span)).toBe('2027-04-01');
+    expect(firstDay('nonsense', '2029-01-01', span)).toBe('2027-04-01');
   });
 
   it('prints every month from the first with an activity to the last, each marked', () => {
