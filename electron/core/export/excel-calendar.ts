@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { ACTIVITY_RECURRENCES, monthOfIndex, parseMonth, recurrenceOf } from '../../../shared/domain/recurrence.ts';
 import { MONTHS } from '../../../shared/domain/uk-date.ts';
-import { DATE_FORMAT, ID_FONT, WRAP_TOP, addMarkedSheet, addMarkingRow, calendarDate, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, font, quoteRow, styleHeaderCell } from './excel-layout.ts';
+import { DATE_FORMAT, ID_FONT, TOP_LEFT, WRAP_TOP, addMarkedSheet, addMarkingRow, calendarDate, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, font, quoteRow, styleHeaderCell } from './excel-layout.ts';
 import { columnLetter, HEADER_ROW } from './excel-records.ts';
 import { dayList, isFlagship, planByMonth, type PlanPeriodOf } from './action-plan-months.ts';
 
@@ -71,6 +71,8 @@ export function writeCalendarSheet(workbook: ExcelJS.Workbook, name: string, inp
     const values = [cellText(titleOf(activity)), isFlagship(activity) ? FLAGSHIP : null, recurrence, calendarDate(activity.startDate), calendarDate(activity.endDate), ...monthCells, cellText(activity.id)];
     const row = sheet.addRow(values);
     quoteRow(row);
+    // Everything at the top of its cell, so a title that wraps does not leave the rest of its row floating below it.
+    for (let column = 1; column <= idColumn; column += 1) row.getCell(column).alignment = TOP_LEFT;
     row.getCell(1).alignment = WRAP_TOP;
     if (isFlagship(activity)) {
       row.getCell(1).font = font({ bold: true });
@@ -84,7 +86,8 @@ export function writeCalendarSheet(workbook: ExcelJS.Workbook, name: string, inp
       if (text) cell.fill = DAYS_FILL;
     });
     row.getCell(idColumn).font = ID_FONT;
-    fitRowHeight(row, values, widths);
+    // The id column is narrow on purpose (it is for matching rows, not reading): it does not set the height.
+    fitRowHeight(row, values.slice(0, -1), widths);
   }
 
   const notes: string[] = [];

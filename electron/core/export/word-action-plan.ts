@@ -106,7 +106,7 @@ function offCalendarPart(plan: PlanByMonth): Block[] {
   };
   return [
     heading('Not on the calendar', 3),
-    intro(`${countOf(plan.offCalendar.length, 'activity', 'activities')} of the plan fall on no day of the months above:`),
+    intro(`${countOf(plan.offCalendar.length, 'activity', 'activities')} of the plan ${plan.offCalendar.length === 1 ? 'falls' : 'fall'} on no day of the months above:`),
     table(
       [
         { title: 'Activity', width: 40 },

@@ -14,7 +14,7 @@ const T = '2026-01-05T10:00:00.000Z';
 const common = { createdAt: T, updatedAt: T, reviewedAt: null, shareable: true, notes: '' };
 const activity = (id: string, values: Record<string, unknown>): RecordValues => ({ id, ...common, ...values });
 
-const SURGERY = activity('a-surgery', { title: 'Beat surgery at the library', recurrence: 'weekly', startDate: '2028-02-01', endDate: null, flagship: false });
+const SURGERY = activity('11111111-1111-4111-8111-000000000001', { title: 'Beat surgery at the library', recurrence: 'weekly', startDate: '2028-02-01', endDate: null, flagship: false });
 const FAIR = activity('a-fair', { title: '=Spring fair stall', recurrence: 'one-off', startDate: '2028-02-29', flagship: false });
 const FORUM = activity('a-forum', { title: 'Youth forum', recurrence: 'monthly', startDate: '2028-01-31', endDate: '2028-04-30', flagship: true });
 const UNDATED = activity('a-undated', { title: 'Faith leaders breakfast', recurrence: 'quarterly', startDate: null, flagship: false });
@@ -48,7 +48,7 @@ describe('writeCalendarSheet', () => {
     const rows = [3, 4, 5, 6].map((r) => [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => text(sheet, r, c)));
     expect(rows).toEqual([
       ['Youth forum', '★ Flagship', 'Monthly', '2028-01-31', '2028-04-30', '31', '29', '31', 'a-forum'],
-      ['Beat surgery at the library', '', 'Weekly', '2028-02-01', '', '', '1, 8, 15, 22, 29', '7, 14, 21, 28', 'a-surgery'],
+      ['Beat surgery at the library', '', 'Weekly', '2028-02-01', '', '', '1, 8, 15, 22, 29', '7, 14, 21, 28', '11111111-1111-4111-8111-000000000001'],
       ['=Spring fair stall', '', 'One-off', '2028-02-29', '', '', '29', '', 'a-fair'],
       ['Faith leaders breakfast', '', 'Quarterly', '', '', '', '', '', 'a-undated'],
     ]);
@@ -56,6 +56,9 @@ describe('writeCalendarSheet', () => {
     expect(sheet.getRow(5).getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(3).getCell(1).font?.bold).toBe(true);
     expect(sheet.getRow(3).getCell(4).numFmt).toBe('dd/mm/yyyy');
+    // Every cell of a row at its top; the 36-character id in its narrow column does not make the row tall.
+    expect(sheet.getRow(4).getCell(3).alignment).toMatchObject({ vertical: 'top' });
+    expect(sheet.getRow(4).height ?? 15).toBeLessThanOrEqual(15);
     const notes = [8, 9].map((r) => text(sheet, r, 1));
     expect(notes[0]).toMatch(/^Key: each month's column gives the days/);
     expect(notes[1]).toBe('1 activity falls on no day of these months (no start date yet, or outside the strategy period).');
