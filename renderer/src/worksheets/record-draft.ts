@@ -119,7 +119,8 @@ export function changedValues(type: RecordTypeName, draft: Draft, saved: RecordV
 export function isShown(field: FieldDef, draft: Draft): boolean {
   if (!field.showWhen) return true;
   const value = draft[field.showWhen.field];
-  return typeof value === 'string' && field.showWhen.oneOf.includes(value);
+  // A yes/no mark is named by 'true' or 'false' (a flagship's plans show when it is one).
+  return (typeof value === 'string' || typeof value === 'boolean') && field.showWhen.oneOf.includes(String(value));
 }
 
 type RecordsByType = Readonly<Record<RecordTypeName, readonly RecordValues[]>>;
