@@ -193,9 +193,9 @@ describe('ewb gaps', () => {
     doc.records.objective = doc.records.objective.filter((o) => o.id !== ID.vague);
     doc.records.audience = doc.records.audience.filter((a) => a.id !== ID.traders);
     doc.records.vulnerability = [];
-    doc.records.message = doc.records.message.filter((m) => m.id !== ID.vagueMessage);
-    doc.records.message = doc.records.message.map((m) => ({ ...m, audienceIds: [ID.youngPeople] }));
-    doc.records.priority = doc.records.priority.map((p) => ({ ...p, audienceId: null, status: 'fed-back', feedback: 'Told the traders’ meeting: 42 drivers stopped.', feedbackOn: '2026-11-20' }));
+    const loose = doc.records as Record<string, Array<Record<string, unknown>>>;
+    loose.message = doc.records.message.filter((m) => m.id !== ID.vagueMessage).map((m) => ({ ...m, audienceIds: [ID.youngPeople] }));
+    loose.priority = doc.records.priority.map((p) => ({ ...p, audienceId: null, status: 'fed-back', feedback: 'Told the traders’ meeting: 42 drivers stopped.', feedbackOn: '2026-11-20' }));
     doc.records.area = doc.records.area.filter((a) => a.id !== ID.bearsted);
     doc.records.asset = doc.records.asset.map((a) => ({ ...a, reviewedAt: TODAY }));
     const file = workbookFrom(doc, 'complete');
