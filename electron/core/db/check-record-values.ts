@@ -54,7 +54,7 @@ function describeChecklist(field: FieldDef, value: unknown): string {
   if (extra !== undefined) return `holds a result for ${quoted(extra)}, which is not one of the checks`;
   for (const check of checks) {
     const result = held[check.id];
-    if (typeof result !== 'object' || result === null) return `has no result for “${check.label}”`;
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) return `has no result for “${check.label}”`;
     const { pass, note } = result as { pass?: unknown; note?: unknown };
     if (pass !== null && typeof pass !== 'boolean') return `says ${quoted(pass)} for “${check.label}” (it should be pass, not yet or not checked)`;
     if (typeof note !== 'string') return `has no note for “${check.label}”`;
