@@ -12,6 +12,9 @@ import { MONTHS } from '../../../shared/domain/uk-date.ts';
 import { DATE_FORMAT, ID_FONT, TOP_LEFT, WRAP_TOP, addMarkedSheet, addMarkingRow, calendarDate, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, font, quoteRow, styleHeaderCell } from './excel-layout.ts';
 import { columnLetter, HEADER_ROW } from './excel-records.ts';
 import { dayList, isFlagship, planByMonth, type PlanPeriodOf } from './action-plan-months.ts';
+import type { ExportData } from './export-data.ts';
+import { uniqueSheetName } from './excel-census.ts';
+import type { SheetCount } from './excel-summary.ts';
 
 export const CALENDAR_SHEET = 'Calendar';
 
@@ -113,4 +116,15 @@ export function writeCalendarSheet(workbook: ExcelJS.Workbook, name: string, inp
   sheet.autoFilter = `A${HEADER_ROW}:${columnLetter(idColumn)}${HEADER_ROW + Math.max(1, plan.activities.length)}`;
   fitPrintWidth(sheet, widths, idColumn - 1, lastRow);
   return sheet;
+}
+
+/** The calendar's step in the Excel export, straight after the action plan's own sheet; its name joins `taken`. */
+export function calendarStep(data: ExportData, taken: Set<string>): { sheet: SheetCount; write: (workbook: ExcelJS.Workbook) => ExcelJS.Worksheet } {
+  const name = uniqueSheetName(CALENDAR_SHEET, taken, 'Calendar');
+  taken.add(name);
+  const activities = data.records.activity;
+  return {
+    sheet: { name, rows: activities.length, what: 'The action plan as a calendar: activities by month, on the days each takes place' },
+    write: (workbook) => writeCalendarSheet(workbook, name, { activities, meta: data.meta, today: data.generatedAt.slice(0, 10), marking: data.meta.marking }),
+  };
 }

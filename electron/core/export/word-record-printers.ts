@@ -10,6 +10,7 @@ import type { ExportData } from './export-data.ts';
 import { messagesPart, prioritiesPart } from './word-what-printers.ts';
 import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, wholeNumber } from './word-blocks.ts';
 import { table, type Cell, type Column, type Row, type Run } from './word-table.ts';
+import { actionPlanPart } from './word-action-plan.ts';
 import { channelsPart, communityEventsPart, partnersPart, practicesPart } from './word-how-printers.ts';
 
 export type Block = FileChild;
@@ -311,6 +312,7 @@ const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) =
   practices: practicesPart,
   messages: messagesPart,
   priorities: prioritiesPart,
+  activities: actionPlanPart,
 };
 
 /** A record type's part of the document, by its descriptor's printer or as a plain table. */
