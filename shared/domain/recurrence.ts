@@ -5,15 +5,11 @@
 // long an activity runs, only the days inside the span are visited, and a span is never longer than
 // MAX_SPAN_MONTHS, so a weekly activity over 200 years costs no more than one over the span.
 import { MONTHS, formatUkDate } from './uk-date.ts';
+import { ACTIVITY_RECURRENCES, labelOf } from './vocabularies.ts';
 
-export const ACTIVITY_RECURRENCES = [
-  { id: 'one-off', label: 'One-off' },
-  { id: 'weekly', label: 'Weekly' },
-  { id: 'fortnightly', label: 'Fortnightly' },
-  { id: 'monthly', label: 'Monthly' },
-  { id: 'quarterly', label: 'Quarterly' },
-] as const;
-export type Recurrence = (typeof ACTIVITY_RECURRENCES)[number]['id'];
+/** The activity's "how often" vocabulary's ids, as a type (a test holds them to the vocabulary). */
+export const RECURRENCE_IDS = ['one-off', 'weekly', 'fortnightly', 'monthly', 'quarterly'] as const;
+export type Recurrence = (typeof RECURRENCE_IDS)[number];
 
 /** What the schedule of an activity needs: its values as they reach code (unchecked, so anything may be there). */
 export interface Scheduled {
@@ -137,7 +133,12 @@ export function monthsOfSpan(span: MonthSpan): number[] {
 export function recurrenceOf(activity: Scheduled): Recurrence {
   const value = activity.recurrence;
   // Anything unrecognised happens once, on its start date, rather than not at all.
-  return ACTIVITY_RECURRENCES.some((r) => r.id === value) ? (value as Recurrence) : 'one-off';
+  return RECURRENCE_IDS.some((id) => id === value) ? (value as Recurrence) : 'one-off';
+}
+
+/** "Weekly", "One-off": how often, in the vocabulary's words. */
+export function recurrenceLabel(activity: Scheduled): string {
+  return labelOf(ACTIVITY_RECURRENCES, recurrenceOf(activity));
 }
 
 export function isRecurring(activity: Scheduled): boolean {
@@ -212,7 +213,7 @@ export function describeSchedule(activity: Scheduled): string {
     if (!from) return 'One-off, date not set';
     return to && end && start && dayNumber(end) > dayNumber(start) ? `One-off, ${from} to ${to}` : `One-off on ${from}`;
   }
-  const label = ACTIVITY_RECURRENCES.find((r) => r.id === recurrence)!.label;
+  const label = recurrenceLabel(activity);
   if (!from) return `${label}, start date not set`;
   return to ? `${label} from ${from} until ${to}` : `${label} from ${from}, no end date`;
 }

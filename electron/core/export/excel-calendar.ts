@@ -7,7 +7,7 @@
 // whether rows are held until the sheet is committed or streamed out as they come.
 import type ExcelJS from 'exceljs';
 import type { RecordValues } from '../../../shared/api/records.ts';
-import { ACTIVITY_RECURRENCES, monthOfIndex, parseMonth, recurrenceOf } from '../../../shared/domain/recurrence.ts';
+import { monthOfIndex, parseMonth, recurrenceLabel } from '../../../shared/domain/recurrence.ts';
 import { MONTHS } from '../../../shared/domain/uk-date.ts';
 import { DATE_FORMAT, ID_FONT, TOP_LEFT, WRAP_TOP, addMarkedSheet, addMarkingRow, calendarDate, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, font, quoteRow, styleHeaderCell } from './excel-layout.ts';
 import { columnLetter, HEADER_ROW } from './excel-records.ts';
@@ -78,7 +78,7 @@ export function writeCalendarSheet(workbook: ExcelJS.Workbook, name: string, inp
 
   for (const activity of plan.activities) {
     const byMonth = plan.days.get(activity.id);
-    const recurrence = ACTIVITY_RECURRENCES.find((r) => r.id === recurrenceOf(activity))!.label;
+    const recurrence = recurrenceLabel(activity);
     const monthCells = plan.months.map((month) => cellText(dayList(byMonth?.get(month))));
     const values = [cellText(titleOf(activity)), isFlagship(activity) ? FLAGSHIP : null, recurrence, calendarDate(activity.startDate), calendarDate(activity.endDate), ...monthCells, cellText(activity.id)];
     const row = sheet.addRow(values);

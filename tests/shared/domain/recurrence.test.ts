@@ -1,8 +1,10 @@
 // The days an activity falls on: exact dates for each recurrence, leap years, the 31st of a month,
 // clock changes (which cannot matter: days are counted, not moments), spans and hostile input.
 import { describe, expect, it } from 'vitest';
+import { ACTIVITY_RECURRENCES } from '../../../shared/domain/vocabularies.ts';
 import {
   MAX_SPAN_MONTHS,
+  RECURRENCE_IDS,
   dayFromNumber,
   dayNumber,
   daysByMonth,
@@ -158,6 +160,10 @@ describe('planSpan', () => {
 });
 
 describe('describing and grouping', () => {
+  it('knows every recurrence of the activity vocabulary, and only those', () => {
+    expect(ACTIVITY_RECURRENCES.map((item) => item.id)).toEqual([...RECURRENCE_IDS]);
+  });
+
   it('says when an activity happens in words', () => {
     expect(describeSchedule({ recurrence: 'weekly', startDate: '2028-06-03' })).toBe('Weekly from 3 June 2028, no end date');
     expect(describeSchedule({ recurrence: 'quarterly', startDate: '2028-06-03', endDate: '2029-06-02' })).toBe('Quarterly from 3 June 2028 until 2 June 2029');

@@ -1,10 +1,10 @@
 // How an activity is marked wherever the calendar names it: a star for a flagship and an arrow for a
 // recurring activity, each with its words for a screen reader (never a symbol or a colour alone).
-import { ACTIVITY_RECURRENCES, isRecurring, recurrenceOf } from '../../../../shared/domain/recurrence.ts';
+import { isRecurring, recurrenceLabel } from '../../../../shared/domain/recurrence.ts';
 import type { CalendarActivity } from './calendar-month.ts';
 
 export function recurrenceWord(activity: CalendarActivity): string {
-  return ACTIVITY_RECURRENCES.find((r) => r.id === recurrenceOf(activity))!.label.toLowerCase();
+  return recurrenceLabel(activity).toLowerCase();
 }
 
 /** A flagship's star and a recurring activity's arrow, each with its words for a screen reader. */
