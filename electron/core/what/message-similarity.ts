@@ -1,0 +1,175 @@
+// "Same old output": finds messages that say the same thing in other words. Each message becomes one
+// weighted vector of its meaning-bearing terms and their character 4-grams (each part weighed by how
+// rare it is among the workbook's messages, then normalised); a pair's score is the cosine of their
+// vectors, so 1 is the same terms throughout. Pairs are found without comparing every message with
+// every other: an inverted index holds each message's rarer features only (the "all pairs" prefix
+// filter), which cannot miss a pair scoring at or above the threshold. Pure: no database.
+import { characterGrams, messageTerms } from './message-terms.ts';
+
+export interface SimilarityMessage {
+  id: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface SimilarPair {
+  /** The earlier message. */
+  a: string;
+  /** The later message: the one the gap is raised on. */
+  b: string;
+  /** 0–1, rounded to three places. */
+  score: number;
+}
+
+export interface SimilarityOptions {
+  /** Pairs scoring at or above this are near-duplicates (tuned on the tuning half of the labelled set). */
+  threshold?: number;
+  /** The share of a vector's weight given to whole terms, the rest to their character grams (for tuning). */
+  termShare?: number;
+}
+
+/** Tuned on the tuning half of tests/fixtures/message-similarity/labelled-pairs.json (the README says how). */
+export const NEAR_DUPLICATE_THRESHOLD = 0.5;
+/** The share of a vector's weight given to whole terms; the rest goes to their character grams. */
+export const TERM_SHARE = 0.7;
+/** A later message names at most this many earlier ones (its closest), so a workbook of copies stays bounded. */
+export const MAX_MATCHES_PER_MESSAGE = 5;
+/**
+ * Messages an index entry remembers. Only a feature that almost every message shares grows this long,
+ * and the prefix filter keeps such features out of the index; this bounds hostile input (thousands of
+ * copies), where a message is then compared with the earliest holders of its features only.
+ */
+const MAX_POSTINGS = 512;
+
+interface Vector {
+  features: Int32Array;
+  weights: Float64Array;
+  /** Where the indexed part begins: features before it are the commonest, of total norm under the threshold. */
+  indexedFrom: number;
+  /** The norm of the part left out of the index. */
+  unindexedNorm: number;
+}
+
+/** Earliest first: by creation time, then id, so the answer does not depend on the input's order. */
+function byCreation(a: SimilarityMessage, b: SimilarityMessage): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Counts of each string, as feature ids. */
+function countInto(items: readonly string[], ids: Map<string, number>, prefix: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const item of items) {
+    const key = prefix + item;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Sublinear counts times rarity, normalised, then scaled to its share of the whole vector. */
+function weighPart(counts: Map<number, number>, documentFrequency: Int32Array, total: number, share: number, into: Map<number, number>): void {
+  let norm = 0;
+  const raw = new Map<number, number>();
+  for (const [id, count] of counts) {
+    const w = (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
+    raw.set(id, w);
+    norm += w * w;
+  }
+  if (norm === 0) return;
+  const scale = Math.sqrt(share) / Math.sqrt(norm);
+  for (const [id, w] of raw) into.set(id, w * scale);
+}
+
+function buildVectors(messages: readonly SimilarityMessage[], threshold: number, termShare: number): { vectors: Vector[]; documentFrequency: Int32Array } {
+  const ids = new Map<string, number>();
+  const parts = messages.map((message) => {
+    const terms = messageTerms(message.text);
+    return { terms: countInto(terms, ids, 't'), grams: countInto(characterGrams(terms), ids, 'g') };
+  });
+  const documentFrequency = new Int32Array(ids.size);
+  for (const part of parts) {
+    for (const id of part.terms.keys()) documentFrequency[id]! += 1;
+    for (const id of part.grams.keys()) documentFrequency[id]! += 1;
+  }
+  // One more than every message makes a feature all of them share weigh a little, not nothing.
+  const total = messages.length + 1;
+  const vectors = parts.map((part) => {
+    const weighted = new Map<number, number>();
+    weighPart(part.terms, documentFrequency, total, part.grams.size > 0 ? termShare : 1, weighted);
+    weighPart(part.grams, documentFrequency, total, part.terms.size > 0 ? 1 - termShare : 1, weighted);
+    // Commonest first: those are the ones left out of the index while their norm stays under the threshold.
+    const order = [...weighted.keys()].sort((x, y) => documentFrequency[y]! - documentFrequency[x]! || x - y);
+    const features = Int32Array.from(order);
+    const weights = Float64Array.from(order, (id) => weighted.get(id)!);
+    let indexedFrom = 0;
+    let left = 0;
+    while (indexedFrom < weights.length && left + weights[indexedFrom]! ** 2 < threshold * threshold) {
+      left += weights[indexedFrom]! ** 2;
+      indexedFrom += 1;
+    }
+    return { features, weights, indexedFrom, unindexedNorm: Math.sqrt(left) };
+  });
+  return { vectors, documentFrequency };
+}
+
+/**
+ * The pairs of messages judged near-duplicate, each with the earlier message as `a`, listed by the
+ * later message (earliest first) and then by score, highest first.
+ */
+export function findSimilarMessages(messages: readonly SimilarityMessage[], options: SimilarityOptions = {}): SimilarPair[] {
+  const threshold = options.threshold ?? NEAR_DUPLICATE_THRESHOLD;
+  const ordered = [...messages].sort(byCreation);
+  const { vectors, documentFrequency } = buildVectors(ordered, threshold, options.termShare ?? TERM_SHARE);
+  const postings: Array<number[] | undefined> = new Array(documentFrequency.length);
+  const postingWeights: Array<number[] | undefined> = new Array(documentFrequency.length);
+  // The message being compared, spread out by feature, and the running dot product with each earlier one.
+  const dense = new Float64Array(documentFrequency.length);
+  const partial = new Float64Array(ordered.length);
+  const touched: number[] = [];
+  const pairs: SimilarPair[] = [];
+
+  for (let later = 0; later < vectors.length; later += 1) {
+    const x = vectors[later]!;
+    for (let k = 0; k < x.features.length; k += 1) {
+      const feature = x.features[k]!;
+      dense[feature] = x.weights[k]!;
+      const list = postings[feature];
+      if (list === undefined) continue;
+      const listWeights = postingWeights[feature]!;
+      for (let p = 0; p < list.length; p += 1) {
+        const earlier = list[p]!;
+        if (partial[earlier] === 0) touched.push(earlier);
+        partial[earlier]! += x.weights[k]! * listWeights[p]!;
+      }
+    }
+    const found: Array<{ earlier: number; score: number }> = [];
+    for (const earlier of touched) {
+      const y = vectors[earlier]!;
+      let score = partial[earlier]!;
+      partial[earlier] = 0;
+      // The index held only y's rarer features: add the commonest ones, if they could still matter.
+      if (score + y.unindexedNorm < threshold) continue;
+      for (let k = 0; k < y.indexedFrom; k += 1) score += dense[y.features[k]!]! * y.weights[k]!;
+      if (score >= threshold - 1e-9) found.push({ earlier, score: Math.min(1, score) });
+    }
+    touched.length = 0;
+    found.sort((p, q) => q.score - p.score || p.earlier - q.earlier);
+    for (const { earlier, score } of found.slice(0, MAX_MATCHES_PER_MESSAGE)) {
+      pairs.push({ a: ordered[earlier]!.id, b: ordered[later]!.id, score: Math.round(score * 1000) / 1000 });
+    }
+    for (let k = 0; k < x.features.length; k += 1) {
+      const feature = x.features[k]!;
+      dense[feature] = 0;
+      if (k < x.indexedFrom) continue;
+      const list = (postings[feature] ??= []);
+      if (list.length >= MAX_POSTINGS) continue;
+      list.push(later);
+      (postingWeights[feature] ??= []).push(x.weights[k]!);
+    }
+  }
+  return pairs;
+}
