@@ -26,12 +26,16 @@ export interface SimilarityOptions {
   threshold?: number;
   /** The share of a vector's weight given to whole terms, the rest to their character grams (for tuning). */
   termShare?: number;
+  /** How much more a term weighs in a clause that asks something than in the context (for tuning). */
+  askWeight?: number;
 }
 
 /** Tuned on the tuning half of tests/fixtures/message-similarity/labelled-pairs.json (the README says how). */
-export const NEAR_DUPLICATE_THRESHOLD = 0.5;
+export const NEAR_DUPLICATE_THRESHOLD = 0.35;
 /** The share of a vector's weight given to whole terms; the rest goes to their character grams. */
-export const TERM_SHARE = 0.7;
+export const TERM_SHARE = 0.9;
+/** How much more the ask weighs than its context. */
+export const ASK_WEIGHT = 1.5;
 /** A later message names at most this many earlier ones (its closest), so a workbook of copies stays bounded. */
 export const MAX_MATCHES_PER_MESSAGE = 5;
 /**
@@ -48,6 +52,11 @@ interface Vector {
   indexedFrom: number;
   /** The norm of the part left out of the index. */
   unindexedNorm: number;
+  /** The terms of its asks (or of the whole message, if it asks nothing in so many words), with their rarity. */
+  askTerms: Int32Array;
+  askWeights: Float64Array;
+  /** Every term it holds, to look an ask's terms up in. */
+  termSet: ReadonlySet<number>;
 }
 
 /** Earliest first: by creation time, then id, so the answer does not depend on the input's order. */
@@ -55,27 +64,38 @@ function byCreation(a: SimilarityMessage, b: SimilarityMessage): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Counts of each string, as feature ids. */
-function countInto(items: readonly string[], ids: Map<string, number>, prefix: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const item of items) {
-    const key = prefix + item;
+interface Tally {
+  count: number;
+  /** The most a feature is emphasised where it occurs: the ask's weight if any occurrence is in an ask. */
+  emphasis: number;
+}
+
+/** Counts of each feature, by id, with their emphasis. */
+function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean }>, ids: Map<string, number>, askWeight: number): Map<number, Tally> {
+  const tallies = new Map<number, Tally>();
+  for (const { key, ask } of items) {
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
       ids.set(key, id);
     }
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+    const emphasis = ask ? askWeight : 1;
+    const tally = tallies.get(id);
+    if (tally === undefined) tallies.set(id, { count: 1, emphasis });
+    else {
+      tally.count += 1;
+      tally.emphasis = Math.max(tally.emphasis, emphasis);
+    }
   }
-  return counts;
+  return tallies;
 }
 
-/** Sublinear counts times rarity, normalised, then scaled to its share of the whole vector. */
-function weighPart(counts: Map<number, number>, documentFrequency: Int32Array, total: number, share: number, into: Map<number, number>): void {
+/** Sublinear counts times emphasis times rarity, normalised, then scaled to its share of the whole vector. */
+function weighPart(tallies: Map<number, Tally>, documentFrequency: Int32Array, total: number, share: number, into: Map<number, number>): void {
   let norm = 0;
   const raw = new Map<number, number>();
-  for (const [id, count] of counts) {
-    const w = (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
+  for (const [id, { count, emphasis }] of tallies) {
+    const w = emphasis * (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
     raw.set(id, w);
     norm += w * w;
   }
@@ -84,11 +104,12 @@ function weighPart(counts: Map<number, number>, documentFrequency: Int32Array, t
   for (const [id, w] of raw) into.set(id, w * scale);
 }
 
-function buildVectors(messages: readonly SimilarityMessage[], threshold: number, termShare: number): { vectors: Vector[]; documentFrequency: Int32Array } {
+function buildVectors(messages: readonly SimilarityMessage[], threshold: number, termShare: number, askWeight: number): { vectors: Vector[]; documentFrequency: Int32Array } {
   const ids = new Map<string, number>();
   const parts = messages.map((message) => {
     const terms = messageTerms(message.text);
-    return { terms: countInto(terms, ids, 't'), grams: countInto(characterGrams(terms), ids, 'g') };
+    const grams = terms.flatMap(({ term, ask }) => characterGrams([term]).map((gram) => ({ key: `g${gram}`, ask })));
+    return { terms: tallyInto(terms.map(({ term, ask }) => ({ key: `t${term}`, ask })), ids, askWeight), grams: tallyInto(grams, ids, askWeight) };
   });
   const documentFrequency = new Int32Array(ids.size);
   for (const part of parts) {
@@ -111,9 +132,27 @@ function buildVectors(messages: readonly SimilarityMessage[], threshold: number,
       left += weights[indexedFrom]! ** 2;
       indexedFrom += 1;
     }
-    return { features, weights, indexedFrom, unindexedNorm: Math.sqrt(left) };
+    const asking = [...part.terms].filter(([, tally]) => tally.emphasis > 1);
+    const askList = asking.length > 0 ? asking : [...part.terms];
+    const askTerms = Int32Array.from(askList, ([id]) => id);
+    const askWeights = Float64Array.from(askList, ([id]) => Math.log((total + 1) / documentFrequency[id]!));
+    return { features, weights, indexedFrom, unindexedNorm: Math.sqrt(left), askTerms, askWeights, termSet: new Set(part.terms.keys()) };
   });
   return { vectors, documentFrequency };
+}
+
+/**
+ * How much of what one message asks the other also says (by rarity-weighted terms): two messages that
+ * open alike but ask different things share their context, not their asks, and score low here.
+ */
+function askCoverage(asker: Vector, other: ReadonlySet<number>): number {
+  let covered = 0;
+  let all = 0;
+  for (let k = 0; k < asker.askTerms.length; k += 1) {
+    all += asker.askWeights[k]!;
+    if (other.has(asker.askTerms[k]!)) covered += asker.askWeights[k]!;
+  }
+  return all === 0 ? 0 : covered / all;
 }
 
 /**
@@ -123,7 +162,10 @@ function buildVectors(messages: readonly SimilarityMessage[], threshold: number,
 export function findSimilarMessages(messages: readonly SimilarityMessage[], options: SimilarityOptions = {}): SimilarPair[] {
   const threshold = options.threshold ?? NEAR_DUPLICATE_THRESHOLD;
   const ordered = [...messages].sort(byCreation);
-  const { vectors, documentFrequency } = buildVectors(ordered, threshold, options.termShare ?? TERM_SHARE);
+  // A pair's score is the geometric mean of its cosine and its asks' coverage (at most 1), so a pair
+  // can reach the threshold only if its cosine reaches the threshold's square: that is what is indexed.
+  const cosineFloor = threshold * threshold;
+  const { vectors, documentFrequency } = buildVectors(ordered, cosineFloor, options.termShare ?? TERM_SHARE, options.askWeight ?? ASK_WEIGHT);
   const postings: Array<number[] | undefined> = new Array(documentFrequency.length);
   const postingWeights: Array<number[] | undefined> = new Array(documentFrequency.length);
   // The message being compared, spread out by feature, and the running dot product with each earlier one.
@@ -152,9 +194,11 @@ export function findSimilarMessages(messages: readonly SimilarityMessage[], opti
       let score = partial[earlier]!;
       partial[earlier] = 0;
       // The index held only y's rarer features: add the commonest ones, if they could still matter.
-      if (score + y.unindexedNorm < threshold) continue;
+      if (score + y.unindexedNorm < cosineFloor) continue;
       for (let k = 0; k < y.indexedFrom; k += 1) score += dense[y.features[k]!]! * y.weights[k]!;
-      if (score >= threshold - 1e-9) found.push({ earlier, score: Math.min(1, score) });
+      if (score < cosineFloor - 1e-9) continue;
+      const combined = Math.sqrt(Math.min(1, score) * Math.min(askCoverage(y, x.termSet), askCoverage(x, y.termSet)));
+      if (combined >= threshold - 1e-9) found.push({ earlier, score: combined });
     }
     touched.length = 0;
     found.sort((p, q) => q.score - p.score || p.earlier - q.earlier);

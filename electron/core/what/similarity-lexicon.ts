@@ -6,7 +6,8 @@
 /** Concept → the words and phrases (lower case, up to four words) that say it. */
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   report: ['report', 'tell us', 'let us know', 'get in touch', 'contact us', 'inform us', 'pass on', 'speak to us', 'reach out', 'flag', 'notify'],
-  call: ['call', 'ring', 'phone', 'dial', 'telephone', 'tel'],
+  call: ['call', 'ring', 'dial', 'telephone', 'tel', 'phone us', 'phone 101', 'phone 999'],
+  phone: ['phone', 'mobile', 'smartphone', 'mobile phone'],
   '101': ['101', 'non-emergency number', 'non emergency number', 'non-emergency line', 'non emergency line'],
   '999': ['999', 'emergency number', 'in an emergency'],
   online: ['online', 'website', 'web', 'internet', 'web form', 'online form', 'our site'],
@@ -61,7 +62,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   saturday: ['saturday', 'sat'],
   money: ['money', 'cash', 'bank', 'card', 'pin', 'account', 'payment'],
   advice: ['advice', 'tip', 'guidance', 'crime prevention', 'prevention'],
-  rise: ['rise', 'risen', 'increase', 'more', 'spike', 'surge', 'recent', 'recently', 'lately', 'seen'],
+  rise: ['rise', 'risen', 'rising', 'increase', 'increasing', 'more', 'surge', 'recent', 'recently', 'lately'],
   victim: ['victim', 'affected', 'target', 'targeted'],
   taxi: ['taxi', 'cab', 'minicab', 'lift home'],
   swim: ['swim', 'dip', 'paddle', 'jump in'],
@@ -69,6 +70,22 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   christmas: ['christmas', 'festive', 'festive season', 'xmas', 'new year'],
   support: ['support', 'help', 'helpline', 'assist', 'service'],
 };
+
+/**
+ * Verbs that open an ask ("Lock…", "Call…", "Join…"): a clause that starts with one, or with
+ * "please", "never", "don't" or "remember", is what the message asks of its reader, and weighs more
+ * than the context around it — two messages with the same opening but different asks are different.
+ */
+export const ASK_VERBS: readonly string[] = [
+  'lock', 'call', 'ring', 'dial', 'phone', 'report', 'tell', 'contact', 'join', 'come', 'attend', 'book', 'check', 'register', 'sign', 'fit', 'mark', 'park',
+  'talk', 'send', 'follow', 'download', 'print', 'display', 'visit', 'hang', 'look', 'stay', 'take', 'put', 'ask', 'set', 'cancel', 'stop', 'empty', 'remove',
+  'hide', 'switch', 'turn', 'protect', 'note', 'spot', 'help', 'give', 'pass', 'vote', 'choose', 'pick', 'plan', 'charge', 'shield', 'cover', 'watch', 'share',
+  'find', 'apply', 'learn', 'fill', 'bring', 'start', 'keep', 'use', 'leave', 'let', 'make', 'get', 'drop', 'hand', 'pop', 'speak', 'walk', 'slow', 'drive',
+  'store', 'secure', 'close', 'shut', 'install', 'buy', 'sell', 'pay', 'click', 'forward', 'block', 'delete', 'change', 'update', 'talk', 'listen', 'wear',
+];
+
+/** Words that may come before an ask's verb and say it is one. */
+export const ASK_OPENERS: readonly string[] = ['please', 'pls', 'plz', 'dont', 'never', 'always', 'remember', 'do'];
 
 /** Short forms and text-speak, replaced before the concepts are matched. */
 export const SHORT_FORMS: Readonly<Record<string, string>> = {

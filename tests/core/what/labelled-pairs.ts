@@ -3,14 +3,14 @@
 // follows from the asks) counted too, so a false alarm between unlisted messages is not hidden.
 import fs from 'node:fs';
 import path from 'node:path';
-import { findSimilarMessages, type SimilarityMessage } from '../../../electron/core/what/message-similarity.ts';
+import { findSimilarMessages, type SimilarityMessage, type SimilarityOptions } from '../../../electron/core/what/message-similarity.ts';
 
 interface Side {
   ask: string;
   text: string;
 }
 export interface LabelledPair {
-  split: 'tune' | 'test';
+  split: 'tune' | 'test' | 'held-out';
   duplicate: boolean;
   note: string;
   a: Side;
@@ -36,7 +36,7 @@ export interface Evaluation {
 }
 
 /** All the half's messages as one workbook (written in turn), then each listed pair looked up in the answer. */
-export function evaluate(pairs: readonly LabelledPair[], threshold?: number, termShare?: number): Evaluation {
+export function evaluate(pairs: readonly LabelledPair[], options: SimilarityOptions = {}): Evaluation {
   const messages: SimilarityMessage[] = [];
   const askOf = new Map<string, string>();
   const ids = pairs.map((pair, n) => {
@@ -48,7 +48,7 @@ export function evaluate(pairs: readonly LabelledPair[], threshold?: number, ter
     askOf.set(idb, pair.b.ask);
     return [ida, idb] as const;
   });
-  const flagged = findSimilarMessages(messages, { ...(threshold === undefined ? {} : { threshold }), ...(termShare === undefined ? {} : { termShare }) });
+  const flagged = findSimilarMessages(messages, options);
   const flaggedKeys = new Set(flagged.map((p) => [p.a, p.b].sort().join('|')));
   const listed = new Set(ids.map(([a, b]) => [a, b].sort().join('|')));
   let truePositives = 0;
