@@ -59,6 +59,8 @@ const PHRASES: ReadonlyMap<string, string> = new Map(
   Object.entries(CONCEPTS).flatMap(([concept, phrases]) => [concept, ...phrases].map((phrase) => [phraseKey(phrase), concept] as const)),
 );
 const STOP_STEMS: ReadonlySet<string> = new Set(STOP_WORDS.map(stem));
+/** The first word of every phrase, so most positions are passed over with one look-up. */
+const PHRASE_STARTS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((key) => key.split(' ')[0]!));
 
 const ASK_VERB_STEMS: ReadonlySet<string> = new Set(ASK_VERBS.map(stem));
 const ASK_OPENER_WORDS: ReadonlySet<string> = new Set(ASK_OPENERS);
@@ -80,12 +82,12 @@ function isAsk(clause: readonly string[]): boolean {
 }
 
 /** The meaning-bearing terms of one clause's words, phrases turned into their concepts. */
-function clauseTerms(clause: readonly string[], ask: boolean, into: Term[]): void {
-  const stems = clause.map(stem);
+function clauseTerms(clause: readonly string[], ask: boolean, into: Term[], stems: string[]): void {
   let i = 0;
   while (i < stems.length) {
     let matched = 0;
-    for (let span = Math.min(MAX_PHRASE_WORDS, stems.length - i); span >= 1; span -= 1) {
+    const longest = PHRASE_STARTS.has(stems[i]!) ? Math.min(MAX_PHRASE_WORDS, stems.length - i) : 0;
+    for (let span = longest; span >= 1; span -= 1) {
       const concept = PHRASES.get(stems.slice(i, i + span).join(' '));
       if (concept !== undefined) {
         into.push({ term: concept, ask });
@@ -109,7 +111,7 @@ export function messageTerms(text: string): Term[] {
   // Clauses end at sentence and clause punctuation, and at a dash between spaces.
   for (const piece of plainText(text).split(/[.!?;:,()\n\u2013\u2014]+|\s-\s/)) {
     const clause = wordsOf(piece);
-    if (clause.length > 0) clauseTerms(clause, isAsk(clause), terms);
+    if (clause.length > 0) clauseTerms(clause, isAsk(clause), terms, clause.map(stem));
   }
   return terms;
 }
