@@ -23,9 +23,20 @@ export function benchMessages(count = 2000): SimilarityMessage[] {
   });
 }
 
+/** CPU time of the process over `fn`, which a machine shared with other work inflates less than wall time. */
+function cpuMs(fn: () => unknown): number {
+  const before = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 export function benchMessageSimilarity(runs = 5, count = 2000): BenchResult {
   const messages = benchMessages(count);
+  // One run first so the figures are of compiled code, as in an app that has been open a while.
+  findSimilarMessages(messages);
   const found: number[] = [];
+  const cpu: number[] = [];
   const plain: number[] = [];
   const termsAlone: number[] = [];
   let pairs = 0;
@@ -33,6 +44,7 @@ export function benchMessageSimilarity(runs = 5, count = 2000): BenchResult {
     const indexed = time(() => findSimilarMessages(messages));
     pairs = indexed.value.length;
     found.push(indexed.ms);
+    cpu.push(cpuMs(() => findSimilarMessages(messages)));
     plain.push(time(() => findSimilarMessages(messages, { exhaustive: true })).ms);
     termsAlone.push(time(() => messages.map((message) => messageTerms(message.text))).ms);
   }
@@ -40,11 +52,12 @@ export function benchMessageSimilarity(runs = 5, count = 2000): BenchResult {
   const median2 = percentile(plain, 50);
   const median3 = percentile(termsAlone, 50);
   console.log(`  finder:           ${found.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms, ${pairs} pairs)`);
+  console.log(`  finder, CPU time: ${cpu.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${percentile(cpu, 50).toFixed(0)} ms)`);
   console.log(`  every pair:       ${plain.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median2.toFixed(0)} ms)`);
   console.log(`  terms alone:      ${termsAlone.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median3.toFixed(0)} ms)`);
   return {
     bench: `Near-duplicate messages among ${count.toLocaleString('en-GB')}, median of ${runs}`,
-    figure: `${median.toFixed(0)} ms (${(median / median2).toFixed(2)}× comparing every pair, ${median2.toFixed(0)} ms; reducing the texts to terms alone ${median3.toFixed(0)} ms)`,
+    figure: `${median.toFixed(0)} ms, CPU ${percentile(cpu, 50).toFixed(0)} ms (${(median / median2).toFixed(2)}× comparing every pair, ${median2.toFixed(0)} ms; reducing the texts to terms alone ${median3.toFixed(0)} ms)`,
     target: '< 200 ms',
     met: median < 200,
   };

@@ -6,7 +6,7 @@
 // every message with every other: an inverted index holds each message's rarer features only (the
 // "all pairs" prefix filter), which misses no pair at or above the threshold (bar the hostile-input
 // cap on an index entry). Pure: no database.
-import { characterGrams, messageTerms } from './message-terms.ts';
+import { buildVectors } from './message-vectors.ts';
 
 export interface SimilarityMessage {
   id: string;
@@ -49,115 +49,9 @@ export const MAX_MATCHES_PER_MESSAGE = 5;
  */
 const MAX_POSTINGS = 512;
 
-interface Vector {
-  features: Int32Array;
-  weights: Float64Array;
-  /** Where the indexed part begins: features before it are the commonest, of total norm under the threshold. */
-  indexedFrom: number;
-  /** The norm of the part left out of the index. */
-  unindexedNorm: number;
-  /** The terms of its asks (or of the whole message, if it asks nothing in so many words), with their rarity. */
-  askTerms: Int32Array;
-  askWeights: Float64Array;
-  /** Every term it holds, to look an ask's terms up in. */
-  termSet: ReadonlySet<number>;
-}
-
 /** Earliest first: by creation time, then id, so the answer does not depend on the input's order. */
 function byCreation(a: SimilarityMessage, b: SimilarityMessage): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-interface Tally {
-  count: number;
-  /** The most a feature is emphasised where it occurs: the ask's weight if any occurrence is in an ask. */
-  emphasis: number;
-}
-
-/** Counts of each feature, by id, with their emphasis. */
-function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean }>, ids: Map<string, number>, askWeight: number): Map<number, Tally> {
-  const tallies = new Map<number, Tally>();
-  for (const { key, ask } of items) {
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
-    }
-    const emphasis = ask ? askWeight : 1;
-    const tally = tallies.get(id);
-    if (tally === undefined) tallies.set(id, { count: 1, emphasis });
-    else {
-      tally.count += 1;
-      tally.emphasis = Math.max(tally.emphasis, emphasis);
-    }
-  }
-  return tallies;
-}
-
-/** Sublinear counts times emphasis times rarity, normalised, then scaled to its share of the whole vector. */
-function weighPart(tallies: Map<number, Tally>, documentFrequency: Int32Array, total: number, share: number, into: Map<number, number>): void {
-  let norm = 0;
-  const raw = new Map<number, number>();
-  for (const [id, { count, emphasis }] of tallies) {
-    const w = emphasis * (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
-    raw.set(id, w);
-    norm += w * w;
-  }
-  if (norm === 0) return;
-  const scale = Math.sqrt(share) / Math.sqrt(norm);
-  for (const [id, w] of raw) into.set(id, w * scale);
-}
-
-function buildVectors(messages: readonly SimilarityMessage[], threshold: number, termShare: number, askWeight: number): { vectors: Vector[]; documentFrequency: Int32Array } {
-  const ids = new Map<string, number>();
-  const parts = messages.map((message) => {
-    const terms = messageTerms(message.text);
-    // Character grams added nothing on the development pairs and cost most of the time: built only when asked for.
-    const grams = termShare >= 1 ? [] : terms.flatMap(({ term, ask }) => characterGrams([term]).map((gram) => ({ key: `g${gram}`, ask })));
-    return { terms: tallyInto(terms.map(({ term, ask }) => ({ key: `t${term}`, ask })), ids, askWeight), grams: tallyInto(grams, ids, askWeight) };
-  });
-  const documentFrequency = new Int32Array(ids.size);
-  for (const part of parts) {
-    for (const id of part.terms.keys()) documentFrequency[id]! += 1;
-    for (const id of part.grams.keys()) documentFrequency[id]! += 1;
-  }
-  // One more than every message makes a feature all of them share weigh a little, not nothing.
-  const total = messages.length + 1;
-  const vectors = parts.map((part) => {
-    const weighted = new Map<number, number>();
-    weighPart(part.terms, documentFrequency, total, part.grams.size > 0 ? termShare : 1, weighted);
-    weighPart(part.grams, documentFrequency, total, part.terms.size > 0 ? 1 - termShare : 1, weighted);
-    // Commonest first: those are the ones left out of the index while their norm stays under the threshold.
-    const order = [...weighted.keys()].sort((x, y) => documentFrequency[y]! - documentFrequency[x]! || x - y);
-    const features = Int32Array.from(order);
-    const weights = Float64Array.from(order, (id) => weighted.get(id)!);
-    let indexedFrom = 0;
-    let left = 0;
-    while (indexedFrom < weights.length && left + weights[indexedFrom]! ** 2 < threshold * threshold) {
-      left += weights[indexedFrom]! ** 2;
-      indexedFrom += 1;
-    }
-    const asking = [...part.terms].filter(([, tally]) => tally.emphasis > 1);
-    const askList = asking.length > 0 ? asking : [...part.terms];
-    const askTerms = Int32Array.from(askList, ([id]) => id);
-    const askWeights = Float64Array.from(askList, ([id]) => Math.log((total + 1) / documentFrequency[id]!));
-    return { features, weights, indexedFrom, unindexedNorm: Math.sqrt(left), askTerms, askWeights, termSet: new Set(part.terms.keys()) };
-  });
-  return { vectors, documentFrequency };
-}
-
-/**
- * How much of what one message asks the other also says (by rarity-weighted terms): two messages that
- * open alike but ask different things share their context, not their asks, and score low here.
- */
-function askCoverage(asker: Vector, other: ReadonlySet<number>): number {
-  let covered = 0;
-  let all = 0;
-  for (let k = 0; k < asker.askTerms.length; k += 1) {
-    all += asker.askWeights[k]!;
-    if (other.has(asker.askTerms[k]!)) covered += asker.askWeights[k]!;
-  }
-  return all === 0 ? 0 : covered / all;
 }
 
 /**
@@ -170,54 +64,88 @@ export function findSimilarMessages(messages: readonly SimilarityMessage[], opti
   // A pair's score is the geometric mean of its cosine and its asks' coverage (at most 1), so a pair
   // can reach the threshold only if its cosine reaches the threshold's square: that is what is indexed.
   const cosineFloor = threshold * threshold;
-  const { vectors, documentFrequency } = buildVectors(ordered, options.exhaustive ? 0 : cosineFloor, options.termShare ?? TERM_SHARE, options.askWeight ?? ASK_WEIGHT);
-  const postings: Array<number[] | undefined> = new Array(documentFrequency.length);
-  const postingWeights: Array<number[] | undefined> = new Array(documentFrequency.length);
-  // The message being compared, spread out by feature, and the running dot product with each earlier one.
-  const dense = new Float64Array(documentFrequency.length);
-  const partial = new Float64Array(ordered.length);
+  const v = buildVectors(
+    ordered.map((message) => message.text),
+    options.exhaustive ? 0 : cosineFloor,
+    options.termShare ?? TERM_SHARE,
+    options.askWeight ?? ASK_WEIGHT,
+  );
+  const postings: Array<number[] | undefined> = new Array(v.featureCount);
+  const postingWeights: Array<number[] | undefined> = new Array(v.featureCount);
+  // The message being compared, spread out by feature (its weights, and its asks' rarity), and the
+  // running dot product with each earlier one.
+  const dense = new Float64Array(v.featureCount);
+  const asks = new Float64Array(v.featureCount);
+  const partial = new Float64Array(v.count);
   const touched: number[] = [];
+  const bestScores = new Float64Array(MAX_MATCHES_PER_MESSAGE);
+  const bestEarlier = new Int32Array(MAX_MATCHES_PER_MESSAGE);
   const pairs: SimilarPair[] = [];
 
-  for (let later = 0; later < vectors.length; later += 1) {
-    const x = vectors[later]!;
-    for (let k = 0; k < x.features.length; k += 1) {
-      const feature = x.features[k]!;
-      dense[feature] = x.weights[k]!;
+  for (let later = 0; later < v.count; later += 1) {
+    const from = v.start[later]!;
+    const to = v.start[later + 1]!;
+    for (let k = from; k < to; k += 1) {
+      const feature = v.features[k]!;
+      const weight = v.weights[k]!;
+      dense[feature] = weight;
       const list = postings[feature];
       if (list === undefined) continue;
       const listWeights = postingWeights[feature]!;
       for (let p = 0; p < list.length; p += 1) {
         const earlier = list[p]!;
         if (partial[earlier] === 0) touched.push(earlier);
-        partial[earlier]! += x.weights[k]! * listWeights[p]!;
+        partial[earlier]! += weight * listWeights[p]!;
       }
     }
-    const found: Array<{ earlier: number; score: number }> = [];
+    for (let k = v.askStart[later]!; k < v.askStart[later + 1]!; k += 1) asks[v.askTerms[k]!] = v.askWeights[k]!;
+    let kept = 0;
     for (const earlier of touched) {
-      const y = vectors[earlier]!;
-      let score = partial[earlier]!;
+      let cosine = partial[earlier]!;
       partial[earlier] = 0;
-      // The index held only y's rarer features: add the commonest ones, if they could still matter.
-      if (score + y.unindexedNorm < cosineFloor) continue;
-      for (let k = 0; k < y.indexedFrom; k += 1) score += dense[y.features[k]!]! * y.weights[k]!;
-      if (score < cosineFloor - 1e-9) continue;
-      const combined = Math.sqrt(Math.min(1, score) * Math.min(askCoverage(y, x.termSet), askCoverage(x, y.termSet)));
-      if (combined >= threshold - 1e-9) found.push({ earlier, score: combined });
+      // The index held only the earlier message's rarer features: add its commonest, if they could still matter.
+      if (cosine + v.unindexedNorm[earlier]! < cosineFloor) continue;
+      for (let k = v.start[earlier]!; k < v.indexedAt[earlier]!; k += 1) cosine += dense[v.features[k]!]! * v.weights[k]!;
+      if (cosine < cosineFloor - 1e-9) continue;
+      cosine = Math.min(1, cosine);
+      // How much of what each asks the other also says (by rarity-weighted terms): two messages that
+      // open alike but ask different things share their context, not their asks. The asks must cover
+      // each other well enough for the geometric mean with the cosine to reach the threshold.
+      const needed = (threshold * threshold) / cosine - 1e-9;
+      let earlierInLater = 0;
+      for (let k = v.askStart[earlier]!; k < v.askStart[earlier + 1]!; k += 1) if (dense[v.askTerms[k]!]! > 0) earlierInLater += v.askWeights[k]!;
+      earlierInLater = v.askTotal[earlier] === 0 ? 0 : earlierInLater / v.askTotal[earlier]!;
+      if (earlierInLater < needed) continue;
+      let laterInEarlier = 0;
+      for (let k = v.start[earlier]!; k < v.start[earlier + 1]!; k += 1) laterInEarlier += asks[v.features[k]!]!;
+      laterInEarlier = v.askTotal[later] === 0 ? 0 : laterInEarlier / v.askTotal[later]!;
+      if (laterInEarlier < needed) continue;
+      const score = Math.sqrt(cosine * Math.min(earlierInLater, laterInEarlier));
+      // Keep the closest few, ties to the earliest, by insertion into a short sorted list.
+      let at = Math.min(kept, MAX_MATCHES_PER_MESSAGE);
+      while (at > 0 && (bestScores[at - 1]! < score || (bestScores[at - 1] === score && bestEarlier[at - 1]! > earlier))) at -= 1;
+      if (at >= MAX_MATCHES_PER_MESSAGE) continue;
+      for (let k = Math.min(kept, MAX_MATCHES_PER_MESSAGE - 1); k > at; k -= 1) {
+        bestScores[k] = bestScores[k - 1]!;
+        bestEarlier[k] = bestEarlier[k - 1]!;
+      }
+      bestScores[at] = score;
+      bestEarlier[at] = earlier;
+      kept = Math.min(kept + 1, MAX_MATCHES_PER_MESSAGE);
     }
     touched.length = 0;
-    found.sort((p, q) => q.score - p.score || p.earlier - q.earlier);
-    for (const { earlier, score } of found.slice(0, MAX_MATCHES_PER_MESSAGE)) {
-      pairs.push({ a: ordered[earlier]!.id, b: ordered[later]!.id, score: Math.round(score * 1000) / 1000 });
+    for (let k = 0; k < kept; k += 1) {
+      pairs.push({ a: ordered[bestEarlier[k]!]!.id, b: ordered[later]!.id, score: Math.round(bestScores[k]! * 1000) / 1000 });
     }
-    for (let k = 0; k < x.features.length; k += 1) {
-      const feature = x.features[k]!;
+    for (let k = v.askStart[later]!; k < v.askStart[later + 1]!; k += 1) asks[v.askTerms[k]!] = 0;
+    for (let k = from; k < to; k += 1) {
+      const feature = v.features[k]!;
       dense[feature] = 0;
-      if (k < x.indexedFrom) continue;
+      if (k < v.indexedAt[later]!) continue;
       const list = (postings[feature] ??= []);
       if (list.length >= MAX_POSTINGS && !options.exhaustive) continue;
       list.push(later);
-      (postingWeights[feature] ??= []).push(x.weights[k]!);
+      (postingWeights[feature] ??= []).push(v.weights[k]!);
     }
   }
   return pairs;

@@ -15,7 +15,7 @@ const MAX_PHRASE_WORDS = 4;
 
 /** A light English stemmer: enough that "locks", "locked" and "locking" meet, no more. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /^\d/.test(word)) return word;
+  if (word.length <= 3 || (word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57)) return word;
   let w = word;
   // Plurals first, then the verb endings, as Porter's first steps do: "mornings" and "morning" meet.
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -27,9 +27,11 @@ export function stem(word: string): string {
   else if (w.endsWith('ly') && w.length > 4) w = w.slice(0, -2);
   // "secure" and "securing" meet at "secur"; a doubled end ("stopp", "robb") at one letter.
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  if (w.length > 4 && w.at(-1) === w.at(-2) && !/[aeiouls]/.test(w.at(-1)!)) w = w.slice(0, -1);
+  if (w.length > 4 && w.at(-1) === w.at(-2) && !'aeiouls'.includes(w.at(-1)!)) w = w.slice(0, -1);
   return w;
 }
+
+const SPELLED_OUT: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(SHORT_FORMS).map(([short, long]) => [short, long.split(' ')]));
 
 /** The text as compared: its opening only, in one normal form, lower case, apostrophes dropped ("don't" → "dont"). */
 function plainText(text: string): string {
@@ -40,8 +42,10 @@ function plainText(text: string): string {
 function wordsOf(plain: string): string[] {
   const out: string[] = [];
   for (const match of plain.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const spelled = SHORT_FORMS[match[0]] ?? match[0];
-    for (const part of spelled.split(' ')) out.push(part);
+    // A Map, not the object: a message saying "constructor" must not find Object's own properties.
+    const spelled = SPELLED_OUT.get(match[0]);
+    if (spelled === undefined) out.push(match[0]);
+    else out.push(...spelled);
   }
   return out;
 }

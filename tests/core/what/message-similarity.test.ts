@@ -44,6 +44,11 @@ describe('findSimilarMessages', () => {
     expect(pairs.filter((pair) => pair.b === 'c19').map((pair) => pair.a)).toEqual(['c00', 'c01', 'c02', 'c03', 'c04']);
   });
 
+  it('reads words that name Object properties as words', () => {
+    const messages = ['constructor toString __proto__ hasOwnProperty', 'constructor toString __proto__ hasOwnProperty valueOf'].map((text, n) => ({ id: `o${n}`, text, createdAt: at(n) }));
+    expect(findSimilarMessages(messages).map(({ a, b }) => `${a}|${b}`)).toEqual(['o0|o1']);
+  });
+
   it('finds nothing in empty, blank or punctuation-only texts', () => {
     const messages = ['', '   ', '!!! ... ???', 'the and of'].map((text, n) => ({ id: `e${n}`, text, createdAt: at(n) }));
     expect(findSimilarMessages(messages)).toEqual([]);
