@@ -80,7 +80,7 @@ describe('worksheets: Aims and WHO', () => {
 
     await ws.open('Vulnerabilities');
     await ws.create('vulnerability', [['Name', 'New arrivals at the Eastgate hotel'], ['An area or a group', 'select:A group'], ['Priority', 'select:High']], ['Language', 'Trust in the police']);
-    expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it.']);
+    expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it, or link an activity of the action plan to it.']);
     expect(await axeViolations(page), 'vulnerabilities with records').toEqual([]);
     await shoot(page, 'section-vulnerabilities');
 
@@ -92,7 +92,7 @@ describe('worksheets: Aims and WHO', () => {
 
     // Statuses and gaps in the task list.
     expect(await ws.status('Places').first().textContent()).toBe('In progress');
-    expect(await ws.status('Messages').first().textContent()).toBe('Not yet available');
+    expect(await ws.status('Messages').first().textContent()).toBe('Not started');
 
     // Undo and redo of an edit.
     await ws.page.getByRole('table', { name: 'Places', exact: true }).getByRole('button', { name: 'Old Town market' }).click();
