@@ -41,12 +41,17 @@ export type ProvenanceCheck =
   | { status: 'verified'; provenance: ShareProvenance }
   | { status: 'failed'; provenance: ShareProvenance | null; reason: string };
 
-/** JSON with object keys sorted and null or absent values left out, at every depth. */
+/** Null, absent, an empty text and an empty list all say "nothing here". */
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** JSON with object keys sorted and empty values (null, '', []) left out of objects, at every depth. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== null && item !== undefined)
+    .filter(([, item]) => !isEmpty(item))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 }
@@ -56,8 +61,8 @@ export function canonicalJson(value: unknown): string {
  * provenance row itself. Made canonical so that the same content always gives the same text,
  * whichever order the file stores it in and whichever later version reads it: each list is in the
  * order of its items' canonical text, an empty list is left out (a later version adds empty lists
- * for its new record types), and a null value is the same as an absent one (a later migration adds
- * empty columns). The format's version and the personal flag are left out for the same reason.
+ * for its new record types), and an empty value (null, '', []) is the same as an absent one (a
+ * later migration adds empty columns; a field left out of the copy reads back as empty). The format's version and the personal flag are left out for the same reason.
  */
 export function canonicalSharedContent(data: Pick<Interchange, 'workbook' | 'records'>): string {
   const lists: Record<string, string[]> = {};

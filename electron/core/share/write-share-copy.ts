@@ -51,7 +51,7 @@ export function writeShareCopy(db: ReadDb, sourceName: string, options: ShareCop
     title: content.workbook.title,
     sharedAt: options.sharedAt,
     appVersion: options.appVersion,
-    sha256: sharedContentDigest(content),
+    sha256: sharedContentDigest(parsed.data),
   };
   const { id, createdAt, modifiedAt, logo: logoData, ...details } = parsed.data.workbook;
   const logo = logoData ? checkLogo(Buffer.from(logoData.base64, 'base64'), 'the logo') : null;
