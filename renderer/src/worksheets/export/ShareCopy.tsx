@@ -81,12 +81,16 @@ export function ShareCopy({ info, request }: { info: WorkbookInfo; request: numb
   }, [request]);
 
   async function save() {
+    // The summary steps aside for the file chooser (one dialog at a time) and comes back, as it was, if no place is chosen.
+    setOpen(false);
     const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save the copy for sharing', suggestedName: shareFileName(info) });
-    if (!destination) return;
+    if (!destination) {
+      setOpen(true);
+      return;
+    }
     setSaving(true);
     const answer = await data.api.call('saveShareCopy', { handle: data.handle, destination, keepNotes: [...kept] });
     setSaving(false);
-    setOpen(false);
     if (answer.ok) setSaved({ path: answer.value.path, message: `Share copy from ${answer.value.provenance.forceName}, ${answer.value.provenance.sharedAt.slice(0, 10)}, with its provenance (SHA-256 ${answer.value.provenance.sha256.slice(0, 16)}…).` });
     else setError(answer.error);
   }
@@ -101,8 +105,9 @@ export function ShareCopy({ info, request }: { info: WorkbookInfo; request: numb
       <h3 id="share-copy-heading" className="worksheet__block-title">A copy for another force</h3>
       <p>A new workbook to send to another force: no one’s personal details or names, no notes you have not chosen, no record you have not ticked for sharing, and no history. It records where it came from, so the other force can check it has not been changed.</p>
       <div className="button-group">
-        <button type="button" className="button button--secondary" onClick={() => void start()}>Save a copy for sharing…</button>
+        <button type="button" className="button button--secondary" disabled={saving} onClick={() => void start()}>{saving ? 'Saving the copy…' : 'Save a copy for sharing…'}</button>
       </div>
+      {saving && <p role="status" className="share-copy__progress">Saving the copy for sharing: building a new workbook from what may be shared, then checking it…</p>}
       {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
       {saved && (
         <Notice title="Copy for sharing saved" kind="success" onDismiss={() => setSaved(null)}>
@@ -114,16 +119,15 @@ export function ShareCopy({ info, request }: { info: WorkbookInfo; request: numb
         </Notice>
       )}
       {open && (
-        <Dialog title="Save a copy for sharing" wide onClose={() => !saving && setOpen(false)}>
+        <Dialog title="Save a copy for sharing" wide onClose={() => setOpen(false)}>
           {summary ? (
             <ShareSummaryView summary={summary} kept={kept} onKeep={(key, keep) => setKept((current) => { const next = new Set(current); if (keep) next.add(key); else next.delete(key); return next; })} />
           ) : (
             <p role="status">Reading the workbook…</p>
           )}
-          {saving && <p role="status">Saving the copy for sharing…</p>}
           <div className="button-group">
-            <button type="button" className="button" disabled={!summary || saving} onClick={() => void save()}>{saving ? 'Saving…' : 'Choose where to save…'}</button>
-            <button type="button" className="button button--secondary" disabled={saving} onClick={() => setOpen(false)}>Cancel</button>
+            <button type="button" className="button" disabled={!summary} onClick={() => void save()}>Choose where to save…</button>
+            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>Cancel</button>
           </div>
         </Dialog>
       )}
