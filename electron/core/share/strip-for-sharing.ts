@@ -33,10 +33,23 @@ export const SIDE_LISTS = {
 
 const PREVIEW = 160;
 
-function noteFields(type: RecordTypeName): Array<{ name: string; label: string }> {
+/**
+ * The notes of a record type: its notes, every optional long text (a required one — a message's
+ * words, what the community said — is the record itself, as a title is), and the notes of a
+ * checklist's results.
+ */
+function noteFields(type: RecordTypeName): Array<{ name: string; label: string; checklist: boolean }> {
   const shared = SHARED_TEXT[type] ?? [];
-  const longTexts = RECORD_TYPES[type].fields.filter((f) => f.kind === 'longText' && !f.personal && !f.specialCategory && !shared.includes(f.name));
-  return [{ name: 'notes', label: 'Notes' }, ...longTexts.map((f) => ({ name: f.name, label: f.label }))];
+  const texts = RECORD_TYPES[type].fields.filter((f) => ((f.kind === 'longText' && !f.required) || f.kind === 'checklist') && !f.personal && !f.specialCategory && !shared.includes(f.name));
+  return [{ name: 'notes', label: 'Notes', checklist: false }, ...texts.map((f) => ({ name: f.name, label: f.label, checklist: f.kind === 'checklist' }))];
+}
+
+/** A checklist's notes as one text (for the summary), and the checklist with its notes emptied. */
+function checklistNotes(value: unknown): { text: string; emptied: unknown } {
+  if (value === null || typeof value !== 'object') return { text: '', emptied: value };
+  const results = Object.entries(value as Record<string, { pass: unknown; note?: unknown }>);
+  const text = results.map(([, result]) => (typeof result?.note === 'string' ? result.note.trim() : '')).filter(Boolean).join(' · ');
+  return { text, emptied: Object.fromEntries(results.map(([check, result]) => [check, { ...result, note: '' }])) };
 }
 
 function titleOf(type: RecordTypeName, row: Row): string {
@@ -115,12 +128,13 @@ export function stripForSharing(data: Pick<Interchange, 'workbook' | 'records'>,
       for (const field of def.fields) if (field.kind === 'ref' && field.target && filled(out[field.name]) && !has(field.target, out[field.name])) out[field.name] = null;
       for (const link of def.links) if (Array.isArray(out[link.name])) out[link.name] = (out[link.name] as unknown[]).filter((id) => has(link.target, id));
       for (const text of texts) {
-        const value = out[text.name];
+        const checklist = text.checklist ? checklistNotes(out[text.name]) : null;
+        const value = checklist ? checklist.text : out[text.name];
         if (typeof value !== 'string' || value.trim() === '') continue;
         const key = `${row.id}/${text.name}`;
         const keepIt = kept(key, row.id);
         notes.push({ key, recordType: type, recordLabel: def.label, recordId: row.id, title: titleOf(type, row), fieldLabel: text.label, preview: value.slice(0, PREVIEW), kept: keepIt });
-        if (!keepIt) out[text.name] = text.name === 'notes' ? '' : emptyValue(def.fields.find((f) => f.name === text.name)!);
+        if (!keepIt) out[text.name] = checklist ? checklist.emptied : text.name === 'notes' ? '' : emptyValue(def.fields.find((f) => f.name === text.name)!);
       }
       return out;
     });

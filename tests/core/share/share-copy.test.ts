@@ -22,6 +22,8 @@ const SECRETS = {
   note: 'Mrs Hollowbrook keeps the hall key',
   longNote: 'Xanthippe Wrenfield runs the group',
   gridNote: 'Perpetua said they read the alerts',
+  checkNote: 'Cordelia Proofreader thinks it too vague',
+  messageOwner: 'Hieronymus Sender',
   unticked: 'Quillon Estate Confidential Audience',
   deleted: 'Obadiah Demolished Chapel',
 };
@@ -50,6 +52,7 @@ async function sharedWorkbook() {
   await expectOk(core, 'setReceptivity', { handle, audienceId: audience.id, channelId: channel.id, value: 'yes', note: SECRETS.gridNote });
   await expectOk(core, 'setReceptivity', { handle, audienceId: hidden.id, channelId: channel.id, value: 'no' });
   await create('partner', { organisation: 'Riverside Council', sector: 'local-authority', relationship: 'active', contactName: SECRETS.contactName, phone: SECRETS.phone, email: SECRETS.email, audienceIds: [audience.id, hidden.id], notes: SECRETS.note });
+  await create('message', { text: 'Your PCSOs hold a drop-in at the library every Tuesday', status: 'draft', owner: SECRETS.messageOwner, qualityCheck: { consistent: { pass: true, note: '' }, appropriate: { pass: null, note: '' }, challenging: { pass: null, note: '' }, tailored: { pass: null, note: '' }, specific: { pass: false, note: SECRETS.checkNote }, interesting: { pass: null, note: '' } } });
   const practice = await create('practice', { ...PRACTICE, origin: 'our-now', audienceKinds: ['faith'] });
   const place = await create('place', { name: SECRETS.deleted, kind: 'religious-centre' });
   await expectOk(core, 'deleteRecord', { handle, type: 'place', id: place.id });
@@ -74,7 +77,7 @@ describe('a share copy', () => {
     const bytes = fs.readFileSync(destination);
     for (const [what, secret] of Object.entries(SECRETS)) expect(holds(bytes, secret), `${what} "${secret}" is in the copy`).toBe(false);
     // The search can find what is there, in each form: the kept note and the practice's text.
-    for (const kept of [KEPT_NOTE, PRACTICE.description, PRACTICE.outcomeNote]) expect(holds(bytes, kept)).toBe(true);
+    for (const kept of [KEPT_NOTE, PRACTICE.description, PRACTICE.outcomeNote, 'drop-in at the library']) expect(holds(bytes, kept)).toBe(true);
     expect(holds(Buffer.from(SECRETS.phone, 'utf16le'), SECRETS.phone.toUpperCase())).toBe(true);
     const swapped = Buffer.from(SECRETS.email, 'utf16le').swap16();
     expect(holds(Buffer.concat([Buffer.from([0]), swapped]), SECRETS.email)).toBe(true);
