@@ -6,7 +6,7 @@
 // would write it (word-xml.ts), tables and deferred blocks made as they are written, and let go.
 // What docx does to a whole body is done here as it goes: the headings of levels 1 and 2 are
 // bookmarked and listed in the table of contents, which docx writes from them at the end.
-import { BookmarkEnd, BookmarkStart, Document, HeadingLevel, Packer, Paragraph, TableOfContents, TextRun, bookmarkUniqueNumericId, type FileChild, type IContext, type IXmlableObject } from 'docx';
+import { BookmarkEnd, BookmarkStart, HeadingLevel, Packer, Paragraph, TableOfContents, TextRun, bookmarkUniqueNumericId, type Document, type FileChild, type IContext, type IXmlableObject } from 'docx';
 import yauzl from 'yauzl';
 import { DeflatedText, withHead, type DeflatedEntry } from './deflated-text.ts';
 import { DeferredBlocks } from './word-blocks.ts';

@@ -2,7 +2,8 @@
 // for every element it writes, several times over, and a table of 20,000 audiences took it most of
 // the 5 s a Word export may take; written here as text it takes a few tens of milliseconds. Each
 // table stands in the document as a placeholder paragraph (a docx Paragraph, so it sits in its
-// place among the others) that exportWord swaps for the table's XML once docx has written the rest.
+// place among the others): the body's writer (word-body.ts) writes the table's XML in its place,
+// made a few hundred rows at a time, and the cover's tables are put in docx's XML (`placeTables`).
 import crypto from 'node:crypto';
 import { Paragraph, TextRun } from 'docx';
 import { forWord } from './sanitize.ts';

@@ -11,7 +11,6 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&a
 /** Escaped as docx escapes attribute values and text alike; control characters XML cannot hold are dropped. */
 function escaped(value: unknown): string {
   if (typeof value !== 'string') return String(value);
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => ENTITIES[char] ?? '');
 }
 

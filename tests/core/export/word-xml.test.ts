@@ -2,7 +2,7 @@
 // document uses is written by elementXml byte for byte as docx writes it in a whole document, and
 // the table of contents' links reach the headings' bookmarks however many documents the process
 // has written before (docx numbers bookmarks across the whole process).
-import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, type FileChild } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { blockXml } from '../../../electron/core/export/word-xml.ts';
 import { DOCUMENT_XML, readZipEntry } from '../../../electron/core/export/word-body.ts';
