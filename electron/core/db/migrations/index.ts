@@ -9,7 +9,8 @@ import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
 import { createHowWorksheets } from './0007-create-how-worksheets.ts';
 import { createCrime } from './0008-create-crime.ts';
 import { addDocumentControl } from './0009-add-document-control.ts';
+import { createWhatWorksheets } from './0010-create-what-worksheets.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
