@@ -171,7 +171,7 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
   else if (current.screen === 'receptivity') content = <ReceptivitySection onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
   else if (current.screen === 'crime') content = <CrimeSection onOpenGap={openGap} />;
   else if (current.screen === 'export') content = <ExportSection info={info} shareRequest={jump?.share ? jump.at : null} />;
-  else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
+  else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} plan={info.meta} />;
 
   return (
     <AppShell
