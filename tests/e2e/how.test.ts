@@ -324,6 +324,8 @@ describe('worksheets: How', () => {
 
     const LIVE = 'We are here for you.';
     const LOOSE = 'Lock your quad bikes away at night.';
+    // The same ask as LOOSE in other words: a near-duplicate, flagged on this later message.
+    const AGAIN = 'Keep quad bikes locked up overnight.';
     const ENGLISH = 'Your neighbourhood team is at Llandeilo library every Tuesday, 10 till 12.';
     const WELSH = 'Mae eich tîm plismona bro yn llyfrgell Llandeilo bob dydd Mawrth, 10 tan 12. Ŵyr, ŷd.';
     await ws.open('Messages');
@@ -336,6 +338,7 @@ describe('worksheets: How', () => {
     await ws.create('message', [['Message', LOOSE], ['Status', 'select:Draft']]);
     await ws.create('message', [['Message', ENGLISH], ['Status', 'select:Draft'], ['Message in Welsh (Neges yn Gymraeg) (optional)', WELSH]], [OBJECTIVE]);
     expect(await ws.form().getByLabel('Message in Welsh (Neges yn Gymraeg) (optional)', { exact: true }).getAttribute('lang')).toBe('cy');
+    await ws.create('message', [['Message', AGAIN], ['Status', 'select:Draft']], [OBJECTIVE]);
     await expectNoViolations(page, 'messages with a message open');
     await shoot(page, 'what-messages');
 
@@ -361,17 +364,20 @@ describe('worksheets: How', () => {
     // Reload: all there, exactly the expected gaps.
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'You said, we did' }).waitFor();
+    // The heading can show before the list has loaded: wait for the row, then read the whole list.
+    await ws.list('Community priorities').getByRole('button', { name: CONCERN }).waitFor();
     expect(await ws.rowNames('Community priorities')).toEqual([CONCERN]);
     await ws.list('Community priorities').getByRole('button', { name: CONCERN }).click();
     expect(await ws.form().getByLabel('Status', { exact: true }).inputValue()).toBe('fed-back');
     expect(await ws.gaps().allTextContents()).toEqual([]);
     await ws.open('Messages');
-    expect(await ws.rowNames('Messages')).toEqual([LIVE, LOOSE, ENGLISH]);
+    expect(await ws.rowNames('Messages')).toEqual([LIVE, LOOSE, ENGLISH, AGAIN]);
     expect(await ws.gaps().allTextContents()).toEqual([
       `Message “${LOOSE}” serves no objective: link it to the objectives it serves, or ask whether it is needed.`,
       `Message “${LIVE}” is live but has not passed the six-point check (not yet specific): rework it, or take it out of use.`,
+      `Message “${AGAIN}” says much the same as the earlier Message “${LOOSE}” (similarity 0.74): merge them, or make each ask something different.`,
     ]);
-    expect(await ws.taskListGaps('Messages')).toBe(2);
+    expect(await ws.taskListGaps('Messages')).toBe(3);
     await ws.list('Messages').getByRole('button', { name: LIVE }).click();
     expect(await check.result('Specific')).toBe('Not yet');
     expect(await check.result('Interesting')).toBe('Pass');
