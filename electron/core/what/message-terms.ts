@@ -33,14 +33,9 @@ export function stem(word: string): string {
 
 const SPELLED_OUT: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(SHORT_FORMS).map(([short, long]) => [short, long.split(' ')]));
 
-/** The text as compared, case kept: its opening only, in one normal form, apostrophes dropped ("don't" → "dont"). */
-function casedText(text: string): string {
-  return text.slice(0, MAX_COMPARED_CHARS).normalize('NFKC').replace(/['’‘`]/g, '').replace(/&/g, ' and ');
-}
-
-/** The text as compared, in lower case. */
+/** The text as compared: its opening only, in one normal form, lower case, apostrophes dropped ("don't" → "dont"). */
 function plainText(text: string): string {
-  return casedText(text).toLowerCase();
+  return text.slice(0, MAX_COMPARED_CHARS).normalize('NFKC').toLowerCase().replace(/['’‘`]/g, '').replace(/&/g, ' and ');
 }
 
 /** Words and numbers of plain text, short forms spelled out. */
@@ -78,41 +73,6 @@ export interface Term {
   term: string;
   /** Whether the term is in a clause that asks something of the reader. */
   ask: boolean;
-  /**
-   * Whether the term only says where, when or under what name (a place, a day, a time, an operation):
-   * two messages for one operation, place and day share these without saying the same thing.
-   */
-  context: boolean;
-}
-
-/** Days, months and words of the calendar: when a message is about, not what it asks. */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'tonight', 'tomorrow', 'morning', 'afternoon',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'am', 'pm', 'noon', 'midday',
-]);
-
-/** A clock time or a date's number ("7pm", "10am", "14th", "8.30" split as "8" and "30"). */
-const CLOCK = /^\d{1,2}(am|pm|st|nd|rd|th)?$/;
-
-/** Words of a clause in lower case, each marked if it is a name: capitalised other than as the clause's first word. */
-function clauseWords(piece: string): { words: string[]; names: boolean[] } {
-  const out: string[] = [];
-  const names: boolean[] = [];
-  let first = true;
-  for (const match of piece.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const raw = match[0];
-    const lower = raw.toLowerCase();
-    // "I" and shouted words ("NEVER") are not names; an acronym of two or more capitals is one ("PACT").
-    const name = !first && raw !== 'I' && /^\p{Lu}/u.test(raw) && !(raw.length > 4 && raw === raw.toUpperCase());
-    first = false;
-    const spelled = SPELLED_OUT.get(lower);
-    for (const word of spelled ?? [lower]) {
-      out.push(word);
-      names.push(name);
-    }
-  }
-  return { words: out, names };
 }
 
 /** Whether a clause's words make an ask: it opens with an ask's verb, or with "please", "never", "don't"… */
@@ -126,7 +86,7 @@ function isAsk(clause: readonly string[]): boolean {
 }
 
 /** The meaning-bearing terms of one clause's words, phrases turned into their concepts. */
-function clauseTerms(clause: readonly string[], names: readonly boolean[], ask: boolean, into: Term[], stems: string[]): void {
+function clauseTerms(clause: readonly string[], ask: boolean, into: Term[], stems: string[]): void {
   let i = 0;
   while (i < stems.length) {
     let matched = 0;
@@ -134,7 +94,7 @@ function clauseTerms(clause: readonly string[], names: readonly boolean[], ask: 
     for (let span = longest; span >= 1; span -= 1) {
       const concept = PHRASES.get(stems.slice(i, i + span).join(' '));
       if (concept !== undefined) {
-        into.push({ term: concept, ask, context: false });
+        into.push({ term: concept, ask });
         matched = span;
         break;
       }
@@ -144,8 +104,7 @@ function clauseTerms(clause: readonly string[], names: readonly boolean[], ask: 
       continue;
     }
     const word = stems[i]!;
-    const context = names[i]! || CALENDAR_WORDS.has(clause[i]!) || CLOCK.test(clause[i]!);
-    if (!STOP_STEMS.has(word)) into.push({ term: word, ask, context });
+    if (!STOP_STEMS.has(word)) into.push({ term: word, ask });
     i += 1;
   }
 }
@@ -154,9 +113,9 @@ function clauseTerms(clause: readonly string[], names: readonly boolean[], ask: 
 export function messageTerms(text: string): Term[] {
   const terms: Term[] = [];
   // Clauses end at sentence and clause punctuation, and at a dash between spaces.
-  for (const piece of casedText(text).split(/[.!?;:,()\n\u2013\u2014]+|\s-\s/)) {
-    const { words: clause, names } = clauseWords(piece);
-    if (clause.length > 0) clauseTerms(clause, names, isAsk(clause), terms, clause.map(stem));
+  for (const piece of plainText(text).split(/[.!?;:,()\n\u2013\u2014]+|\s-\s/)) {
+    const clause = wordsOf(piece);
+    if (clause.length > 0) clauseTerms(clause, isAsk(clause), terms, clause.map(stem));
   }
   return terms;
 }

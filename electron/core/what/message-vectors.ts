@@ -24,48 +24,36 @@ export interface PackedVectors {
 
 interface Tally {
   count: number;
-  /** Whether any occurrence is in an ask. */
-  ask: boolean;
-  /** Whether every occurrence only names a place, a day or a time. */
-  context: boolean;
+  /** The most a feature is emphasised where it occurs: the ask's weight if any occurrence is in an ask. */
+  emphasis: number;
 }
 
-/** Counts of each feature, by id, with where they occur. */
-function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean; context: boolean }>, ids: Map<string, number>): Map<number, Tally> {
+/** Counts of each feature, by id, with their emphasis. */
+function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean }>, ids: Map<string, number>, askWeight: number): Map<number, Tally> {
   const tallies = new Map<number, Tally>();
-  for (const { key, ask, context } of items) {
+  for (const { key, ask } of items) {
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
       ids.set(key, id);
     }
+    const emphasis = ask ? askWeight : 1;
     const tally = tallies.get(id);
-    if (tally === undefined) tallies.set(id, { count: 1, ask, context });
+    if (tally === undefined) tallies.set(id, { count: 1, emphasis });
     else {
       tally.count += 1;
-      tally.ask ||= ask;
-      tally.context &&= context;
+      tally.emphasis = Math.max(tally.emphasis, emphasis);
     }
   }
   return tallies;
 }
 
-export interface Emphasis {
-  /** How much more a term weighs in an ask than in its context. */
-  ask: number;
-  /**
-   * What a name, day or time counts for, beside any other term, when asks are matched (0–1). In the
-   * cosine it counts in full: the place tells apart two "report it on 101" messages for two towns.
-   */
-  context: number;
-}
-
 /** Sublinear counts times emphasis times rarity, normalised, then scaled to its share of the whole vector. */
-function weighPart(tallies: Map<number, Tally>, documentFrequency: Int32Array, total: number, share: number, emphasis: Emphasis, into: Map<number, number>): void {
+function weighPart(tallies: Map<number, Tally>, documentFrequency: Int32Array, total: number, share: number, into: Map<number, number>): void {
   let norm = 0;
   const raw = new Map<number, number>();
-  for (const [id, { count, ask }] of tallies) {
-    const w = (ask ? emphasis.ask : 1) * (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
+  for (const [id, { count, emphasis }] of tallies) {
+    const w = emphasis * (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
     raw.set(id, w);
     norm += w * w;
   }
@@ -79,13 +67,13 @@ function weighPart(tallies: Map<number, Tally>, documentFrequency: Int32Array, t
  * features are `features[start[m]]` up to `features[start[m + 1]]`, commonest first, and the first
  * `indexedAt[m] - start[m]` of them (of norm `unindexedNorm[m]`, under `floor`) stay out of the index.
  */
-export function buildVectors(texts: readonly string[], floor: number, termShare: number, emphasis: Emphasis): PackedVectors {
+export function buildVectors(texts: readonly string[], floor: number, termShare: number, askWeight: number): PackedVectors {
   const ids = new Map<string, number>();
   const parts = texts.map((text) => {
     const terms = messageTerms(text);
     // Character grams added nothing on the development pairs and cost most of the time: built only when asked for.
-    const grams = termShare >= 1 ? [] : terms.flatMap(({ term, ask, context }) => characterGrams([term]).map((gram) => ({ key: `g${gram}`, ask, context })));
-    return { terms: tallyInto(terms.map(({ term, ask, context }) => ({ key: `t${term}`, ask, context })), ids), grams: tallyInto(grams, ids) };
+    const grams = termShare >= 1 ? [] : terms.flatMap(({ term, ask }) => characterGrams([term]).map((gram) => ({ key: `g${gram}`, ask })));
+    return { terms: tallyInto(terms.map(({ term, ask }) => ({ key: `t${term}`, ask })), ids, askWeight), grams: tallyInto(grams, ids, askWeight) };
   });
   const documentFrequency = new Int32Array(ids.size);
   for (const part of parts) {
@@ -96,8 +84,8 @@ export function buildVectors(texts: readonly string[], floor: number, termShare:
   const total = texts.length + 1;
   const vectors = parts.map((part) => {
     const weighted = new Map<number, number>();
-    weighPart(part.terms, documentFrequency, total, part.grams.size > 0 ? termShare : 1, emphasis, weighted);
-    weighPart(part.grams, documentFrequency, total, part.terms.size > 0 ? 1 - termShare : 1, emphasis, weighted);
+    weighPart(part.terms, documentFrequency, total, part.grams.size > 0 ? termShare : 1, weighted);
+    weighPart(part.grams, documentFrequency, total, part.terms.size > 0 ? 1 - termShare : 1, weighted);
     // Commonest first: those are the ones left out of the index while their norm stays under the threshold.
     const order = [...weighted.keys()].sort((x, y) => documentFrequency[y]! - documentFrequency[x]! || x - y);
     const features = Int32Array.from(order);
@@ -108,11 +96,10 @@ export function buildVectors(texts: readonly string[], floor: number, termShare:
       left += weights[indexedFrom]! ** 2;
       indexedFrom += 1;
     }
-    const asking = [...part.terms].filter(([, tally]) => tally.ask);
+    const asking = [...part.terms].filter(([, tally]) => tally.emphasis > 1);
     const askList = asking.length > 0 ? asking : [...part.terms];
     const askTerms = Int32Array.from(askList, ([id]) => id);
-    // A name, day or time counts for less in an ask too: "at Ashford station on Friday" is where, not what.
-    const askWeights = Float64Array.from(askList, ([id, tally]) => (tally.context ? emphasis.context : 1) * Math.log((total + 1) / documentFrequency[id]!));
+    const askWeights = Float64Array.from(askList, ([id]) => Math.log((total + 1) / documentFrequency[id]!));
     return { features, weights, indexedFrom, unindexedNorm: Math.sqrt(left), askTerms, askWeights };
   });
   return pack(vectors, ids.size);

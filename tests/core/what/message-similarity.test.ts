@@ -91,22 +91,4 @@ describe('message terms', () => {
     expect(terms.filter((t) => t.ask).map((t) => t.term)).toEqual(['lock', 'door']);
     expect(terms.filter((t) => !t.ask).map((t) => t.term)).toContain('burglary');
   });
-
-  it('marks names, days and clock times as context, and words that open a clause or shout as not', () => {
-    const terms = messageTerms('Knife arches will be at Ashford station this Friday at 7pm. NEVER carry a blade.');
-    expect(terms.filter((t) => t.context).map((t) => t.term)).toEqual(['ashford', 'friday', '7pm']);
-    expect(terms.find((t) => t.term === 'knife' && t.ask)?.context).toBe(false);
-    expect(terms.find((t) => t.term === 'arch')?.context).toBe(false);
-  });
-
-  it('does not take two messages for one operation, place and day for one ask', () => {
-    const messages = [
-      { id: 'x', text: 'Knife arches will be at Ashford station this Friday evening as part of Operation Sceptre.', createdAt: '2026-01-01' },
-      { id: 'y', text: 'Operation Sceptre: our officers are visiting Ashford secondary schools this week to talk about knife crime.', createdAt: '2026-01-02' },
-    ];
-    const noDiscount = findSimilarMessages(messages, { contextWeight: 1, threshold: 0 });
-    const withDiscount = findSimilarMessages(messages, { threshold: 0 });
-    expect(withDiscount[0]!.score).toBeLessThan(noDiscount[0]!.score);
-    expect(findSimilarMessages(messages)).toEqual([]);
-  });
 });
