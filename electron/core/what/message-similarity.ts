@@ -30,14 +30,12 @@ export interface SimilarityOptions {
   termShare?: number;
   /** How much more a term weighs in a clause that asks something than in the context (for tuning). */
   askWeight?: number;
-  /** Whether words also meet through the senses WordNet says they share (word-senses.ts); off for comparison. */
-  senses?: boolean;
   /** Index every feature of every message: the plain comparison the prefix filter must agree with (for tests). */
   exhaustive?: boolean;
 }
 
 /** Tuned on the development pairs (tune and test halves) of tests/fixtures/message-similarity/labelled-pairs.json; the held-out pairs were not used. */
-export const NEAR_DUPLICATE_THRESHOLD = 0.3;
+export const NEAR_DUPLICATE_THRESHOLD = 0.35;
 /** The share of a vector's weight given to whole terms; the rest goes to their character grams. */
 export const TERM_SHARE = 1;
 /** How much more the ask weighs than its context. */
@@ -71,7 +69,6 @@ export function findSimilarMessages(messages: readonly SimilarityMessage[], opti
     options.exhaustive ? 0 : cosineFloor,
     options.termShare ?? TERM_SHARE,
     options.askWeight ?? ASK_WEIGHT,
-    options.senses ?? true,
   );
   const postings: Array<number[] | undefined> = new Array(v.featureCount);
   const postingWeights: Array<number[] | undefined> = new Array(v.featureCount);

@@ -3,7 +3,6 @@
 // and polite framing every message shares dropped. Pure and bounded: only the opening
 // `MAX_COMPARED_CHARS` characters of a text are read.
 import { ASK_OPENERS, ASK_VERBS, CONCEPTS, SHORT_FORMS, STOP_WORDS } from './similarity-lexicon.ts';
-import { senseOf } from './word-senses.ts';
 
 /**
  * How much of a message is compared. A message is a post, a leaflet or a script, well inside this;
@@ -74,18 +73,6 @@ export interface Term {
   term: string;
   /** Whether the term is in a clause that asks something of the reader. */
   ask: boolean;
-  /** How much the term weighs against a word of the text (1): a shared sense weighs less. */
-  weight?: number;
-}
-
-/** How much the sense a word shares with its synonyms weighs against the word itself (tuned on the development pairs). */
-export const SENSE_WEIGHT = 0.5;
-
-/** The word as a term, then its commonest WordNet sense, lighter, so a synonym meets it partway. */
-function pushWithSense(word: string, ask: boolean, into: Term[]): void {
-  into.push({ term: word, ask });
-  const sense = senseOf(word);
-  if (sense !== undefined) into.push({ term: `~${sense}`, ask, weight: SENSE_WEIGHT });
 }
 
 /** Whether a clause's words make an ask: it opens with an ask's verb, or with "please", "never", "don't"… */
@@ -99,7 +86,7 @@ function isAsk(clause: readonly string[]): boolean {
 }
 
 /** The meaning-bearing terms of one clause's words, phrases turned into their concepts. */
-function clauseTerms(clause: readonly string[], ask: boolean, into: Term[], stems: string[], withSenses: boolean): void {
+function clauseTerms(clause: readonly string[], ask: boolean, into: Term[], stems: string[]): void {
   let i = 0;
   while (i < stems.length) {
     let matched = 0;
@@ -117,21 +104,18 @@ function clauseTerms(clause: readonly string[], ask: boolean, into: Term[], stem
       continue;
     }
     const word = stems[i]!;
-    if (STOP_STEMS.has(word)) {
-      // Grammar and framing: no term.
-    } else if (withSenses) pushWithSense(word, ask, into);
-    else into.push({ term: word, ask });
+    if (!STOP_STEMS.has(word)) into.push({ term: word, ask });
     i += 1;
   }
 }
 
 /** The meaning-bearing terms of a text, in order (repeats kept: the caller weighs them), each marked if it is part of an ask. */
-export function messageTerms(text: string, withSenses = true): Term[] {
+export function messageTerms(text: string): Term[] {
   const terms: Term[] = [];
   // Clauses end at sentence and clause punctuation, and at a dash between spaces.
   for (const piece of plainText(text).split(/[.!?;:,()\n\u2013\u2014]+|\s-\s/)) {
     const clause = wordsOf(piece);
-    if (clause.length > 0) clauseTerms(clause, isAsk(clause), terms, clause.map(stem), withSenses);
+    if (clause.length > 0) clauseTerms(clause, isAsk(clause), terms, clause.map(stem));
   }
   return terms;
 }

@@ -26,16 +26,12 @@ interface Tally {
   count: number;
   /** The most a feature is emphasised where it occurs: the ask's weight if any occurrence is in an ask. */
   emphasis: number;
-  /** Whether any occurrence is in an ask. */
-  ask: boolean;
-  /** The most the feature weighs against a word of the text (a shared sense weighs less). */
-  weight: number;
 }
 
 /** Counts of each feature, by id, with their emphasis. */
-function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean; weight?: number }>, ids: Map<string, number>, askWeight: number): Map<number, Tally> {
+function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean }>, ids: Map<string, number>, askWeight: number): Map<number, Tally> {
   const tallies = new Map<number, Tally>();
-  for (const { key, ask, weight = 1 } of items) {
+  for (const { key, ask } of items) {
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
@@ -43,12 +39,10 @@ function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean; weight?: nu
     }
     const emphasis = ask ? askWeight : 1;
     const tally = tallies.get(id);
-    if (tally === undefined) tallies.set(id, { count: 1, emphasis, ask, weight });
+    if (tally === undefined) tallies.set(id, { count: 1, emphasis });
     else {
       tally.count += 1;
       tally.emphasis = Math.max(tally.emphasis, emphasis);
-      tally.ask ||= ask;
-      tally.weight = Math.max(tally.weight, weight);
     }
   }
   return tallies;
@@ -58,8 +52,8 @@ function tallyInto(items: ReadonlyArray<{ key: string; ask: boolean; weight?: nu
 function weighPart(tallies: Map<number, Tally>, documentFrequency: Int32Array, total: number, share: number, into: Map<number, number>): void {
   let norm = 0;
   const raw = new Map<number, number>();
-  for (const [id, { count, emphasis, weight }] of tallies) {
-    const w = emphasis * weight * (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
+  for (const [id, { count, emphasis }] of tallies) {
+    const w = emphasis * (1 + Math.log(count)) * Math.log((total + 1) / documentFrequency[id]!);
     raw.set(id, w);
     norm += w * w;
   }
@@ -73,13 +67,13 @@ function weighPart(tallies: Map<number, Tally>, documentFrequency: Int32Array, t
  * features are `features[start[m]]` up to `features[start[m + 1]]`, commonest first, and the first
  * `indexedAt[m] - start[m]` of them (of norm `unindexedNorm[m]`, under `floor`) stay out of the index.
  */
-export function buildVectors(texts: readonly string[], floor: number, termShare: number, askWeight: number, withSenses = true): PackedVectors {
+export function buildVectors(texts: readonly string[], floor: number, termShare: number, askWeight: number): PackedVectors {
   const ids = new Map<string, number>();
   const parts = texts.map((text) => {
-    const terms = messageTerms(text, withSenses);
+    const terms = messageTerms(text);
     // Character grams added nothing on the development pairs and cost most of the time: built only when asked for.
-    const grams = termShare >= 1 ? [] : terms.filter((term) => term.weight === undefined).flatMap(({ term, ask }) => characterGrams([term]).map((gram) => ({ key: `g${gram}`, ask })));
-    return { terms: tallyInto(terms.map(({ term, ask, weight }) => ({ key: `t${term}`, ask, weight })), ids, askWeight), grams: tallyInto(grams, ids, askWeight) };
+    const grams = termShare >= 1 ? [] : terms.flatMap(({ term, ask }) => characterGrams([term]).map((gram) => ({ key: `g${gram}`, ask })));
+    return { terms: tallyInto(terms.map(({ term, ask }) => ({ key: `t${term}`, ask })), ids, askWeight), grams: tallyInto(grams, ids, askWeight) };
   });
   const documentFrequency = new Int32Array(ids.size);
   for (const part of parts) {
@@ -102,10 +96,10 @@ export function buildVectors(texts: readonly string[], floor: number, termShare:
       left += weights[indexedFrom]! ** 2;
       indexedFrom += 1;
     }
-    const asking = [...part.terms].filter(([, tally]) => tally.ask && askWeight > 1);
+    const asking = [...part.terms].filter(([, tally]) => tally.emphasis > 1);
     const askList = asking.length > 0 ? asking : [...part.terms];
     const askTerms = Int32Array.from(askList, ([id]) => id);
-    const askWeights = Float64Array.from(askList, ([id, tally]) => tally.weight * Math.log((total + 1) / documentFrequency[id]!));
+    const askWeights = Float64Array.from(askList, ([id]) => Math.log((total + 1) / documentFrequency[id]!));
     return { features, weights, indexedFrom, unindexedNorm: Math.sqrt(left), askTerms, askWeights };
   });
   return pack(vectors, ids.size);
