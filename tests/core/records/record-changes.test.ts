@@ -156,7 +156,9 @@ async function riverside(core: AppCore, handle: string) {
     evidenceStrength: 'monitored',
     verdict: 'adapt',
   });
-  return { aim, objective, good, district, ward, audience, asset, vulnerability, place, channel, partner, communityEvent, practice };
+  const hallmarkRating = await create(core, handle, 'hallmarkRating', { hallmark: 'network', rating: 3, evidence: 'Contacts in every ward but two; half not spoken to since the spring.' });
+  const reviewEntry = await create(core, handle, 'reviewEntry', { reviewedOn: '2026-11-20', reviewer: 'PS 1234 Jane Doe', summary: 'Youth audiences reached; older residents still hard to reach.', decisions: 'Add a coffee morning at the library.' });
+  return { aim, objective, good, district, ward, audience, asset, vulnerability, place, channel, partner, communityEvent, practice, hallmarkRating, reviewEntry };
 }
 
 /** One realistic edit per record type. */
@@ -173,6 +175,8 @@ const EDITS: Record<RecordTypeName, Record<string, unknown>> = {
   partner: { relationship: 'formal', lastContact: '2026-11-19' },
   communityEvent: { status: 'confirmed', nextDate: '2027-07-24' },
   practice: { verdict: 'adopt', evidenceStrength: 'evaluated' },
+  hallmarkRating: { rating: 4, evidence: 'Active contacts in every ward since the autumn.' },
+  reviewEntry: { decisions: 'Add a coffee morning at the library; drop the leaflet drop.' },
 };
 
 describe('worksheet records', () => {
@@ -193,8 +197,10 @@ describe('worksheet records', () => {
       partner: made.partner,
       communityEvent: made.communityEvent,
       practice: made.practice,
+      hallmarkRating: made.hallmarkRating,
+      reviewEntry: made.reviewEntry,
     };
-    expect(await changeCount(core, handle)).toBe(13);
+    expect(await changeCount(core, handle)).toBe(15);
 
     for (const type of RECORD_TYPE_NAMES) {
       const record = byType[type];
@@ -534,6 +540,8 @@ describe('worksheet records', () => {
       partner: ['contactName', 'phone', 'email'],
       communityEvent: ['owner'],
       practice: [],
+      hallmarkRating: [],
+      reviewEntry: ['reviewer'],
     });
     const special = RECORD_TYPE_NAMES.flatMap((type) => RECORD_TYPES[type].fields.filter((f) => f.specialCategory).map((f) => `${type}.${f.name}`));
     expect(special).toEqual(['asset.specialCategoryNote']);

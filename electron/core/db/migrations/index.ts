@@ -9,7 +9,12 @@ import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
 import { createHowWorksheets } from './0007-create-how-worksheets.ts';
 import { createCrime } from './0008-create-crime.ts';
 import { addDocumentControl } from './0009-add-document-control.ts';
+import { createReviewCycle } from './0012-create-review-cycle.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createReviewCycle];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * The newest file format: the last migration's version. Versions only ever rise along the list; a
+ * number may be missing while branches that each hold one of them are merged in turn.
+ */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
