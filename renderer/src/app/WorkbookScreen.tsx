@@ -18,6 +18,9 @@ import { CrimeSection } from '../worksheets/crime/CrimeSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
 import { ReceptivitySection } from '../worksheets/how/ReceptivitySection.tsx';
 import { AllGaps } from '../worksheets/AllGaps.tsx';
+import { OverviewSection } from '../worksheets/overview/OverviewSection.tsx';
+import { GoodSection } from '../worksheets/good/GoodSection.tsx';
+import { ReviewSection } from '../worksheets/review/ReviewSection.tsx';
 import { SectionPreview } from '../worksheets/SectionPreview.tsx';
 import type { GapRequest } from '../worksheets/gap-targets.ts';
 import { AppShell } from './AppShell.tsx';
@@ -124,6 +127,7 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
     if (!def.available) return 'Not yet available';
     if (def.screen === 'details') return detailsStatus(info);
     if (def.screen === 'export') return lastExports.word || lastExports.excel ? 'Written' : 'Not written yet';
+    if (def.screen === 'overview') return 'Overview';
     return stateOf(def)?.status ?? 'Not started';
   };
   const gapsOf = (def: SectionDef) => stateOf(def)?.gaps ?? 0;
@@ -170,6 +174,9 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
   else if (current.screen === 'receptivity') content = <ReceptivitySection onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
   else if (current.screen === 'crime') content = <CrimeSection onOpenGap={openGap} />;
   else if (current.screen === 'export') content = <ExportSection info={info} />;
+  else if (current.screen === 'overview') content = <OverviewSection onOpenGap={openGap} onSelect={selectSection} />;
+  else if (current.screen === 'good') content = <GoodSection />;
+  else if (current.screen === 'review') content = <ReviewSection info={info} onOpenWorkbook={onReopen} />;
   else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
 
   return (
