@@ -63,7 +63,9 @@ const isKnownSection = (id: string) => id === ALL_GAPS || SECTIONS.some((section
 function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotices, onClose, onSaveCopy, jump, onReopen }: WorkbookScreenProps) {
   const forces = useForces(api);
   const data = useWorkbookData();
-  const [place, choose] = useSectionPlace(info.handle, isKnownSection);
+  // A workbook with something in it opens on its overview; a new, empty one on its details, where
+  // the planner starts.
+  const [place, choose] = useSectionPlace(info.handle, isKnownSection, Object.entries(info.counts).some(([kind, n]) => kind !== 'changes' && n > 0) ? 'overview' : 'details');
   const [menuOpen, setMenuOpen] = useState(false);
   const [gapRequest, setGapRequest] = useState<GapRequest | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });

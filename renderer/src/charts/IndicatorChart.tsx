@@ -20,7 +20,7 @@ export function ratingWords(rating: HallmarkRatingSummary | undefined): string {
 }
 
 export function IndicatorChart({ title, indicators, rating, idPrefix }: { title: string; indicators: Indicator[]; rating: HallmarkRatingSummary | undefined; idPrefix: string }) {
-  if (indicators.length === 0) return <p className="field__hint">No indicator can be worked out for this hallmark yet.</p>;
+  if (indicators.length === 0) return <p className="field__hint">{ratingWords(rating)}. No indicator can be worked out for this hallmark yet.</p>;
   const height = indicators.length * ROW + 6;
   const summary = `${title}: ${ratingWords(rating).toLowerCase()}. ${indicators.map((i) => `${i.indicator}: ${i.numerator} of ${i.denominator}, ${percentOf(i.value)}`).join('; ')}.`;
   return (
