@@ -5,11 +5,12 @@
 import type { ReadDb } from '../db/open-database.ts';
 import { listRecords } from '../records/record-store.ts';
 import type { Assessment, HallmarkRatingSummary, Indicator } from '../../../shared/api/review.ts';
-import { HALLMARKS, type HallmarkId } from '../../../shared/domain/hallmarks.ts';
+import { HALLMARKS } from '../../../shared/domain/hallmarks.ts';
 import { isPriorityAudience, PARTNER_SECTORS } from '../../../shared/domain/vocabularies.ts';
 import { formatUkDate } from '../../../shared/domain/uk-date.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { activityIndicators } from './activity-indicators.ts';
+import { count, indicator, listed } from './assess-workbook-words.ts';
 
 /** The sectors a strategy beyond the police involves at least. */
 export const KEY_SECTORS = ['health', 'education', 'business', 'voluntary'] as const;
@@ -24,21 +25,6 @@ export function monthsBefore(today: string, months: number): string {
   const month = total % 12;
   const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-export function indicator(hallmark: HallmarkId, name: string, numerator: number, denominator: number, explanation: string): Indicator {
-  return { hallmark, indicator: name, value: denominator === 0 ? null : numerator / denominator, numerator, denominator, explanation };
-}
-
-/** "1 audience", "3 audiences". */
-export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "a, b and c". */
-export function listed(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 function recentlyInTouch(record: RecordValues, active: readonly string[], since: string): boolean {
