@@ -60,14 +60,17 @@ function partnerIndicator(activities: RecordValues[]): Indicator {
   return indicator('beyond-police', 'Activities run with a partner', withPartner.length, activities.length, `Of ${count(activities.length, 'activity', 'activities')}, ${withPartner.length} ${has(withPartner.length, 'has', 'have')} at least one partner linked to ${has(withPartner.length, 'it', 'them')}.`);
 }
 
-export function activityIndicators(db: ReadDb): Indicator[] {
-  const all = recordsOf(db, 'activity');
-  const priorities = recordsOf(db, 'priority');
+/** The indicators from records already read: null for a type this build does not have. */
+export function activityIndicatorsOf(all: RecordValues[] | null, priorities: RecordValues[] | null, audiences: RecordValues[]): Indicator[] {
   const out: Indicator[] = [];
   if (all) {
     const activities = all.filter((a) => a.status !== 'cancelled');
-    out.push(flagshipIndicator(activities), depthIndicator(activities), ...regularIndicators(activities, listRecords(db, 'audience')), partnerIndicator(activities));
+    out.push(flagshipIndicator(activities), depthIndicator(activities), ...regularIndicators(activities, audiences), partnerIndicator(activities));
   }
   if (priorities) out.push(...priorityIndicators(priorities));
   return out;
+}
+
+export function activityIndicators(db: ReadDb): Indicator[] {
+  return activityIndicatorsOf(recordsOf(db, 'activity'), recordsOf(db, 'priority'), listRecords(db, 'audience'));
 }
