@@ -19,7 +19,6 @@ import { exportOf, headersAndFooters, paragraphs, tableWithHeader, textOf } from
 const TO_BE_COMPLETED: ReadonlyArray<[string, RegExp]> = [
   ['4 What we will say', /^To be completed: the messages/],
   ['5 Action plan', /^To be completed: the activities that deliver the objectives/],
-  ['7 Review', /^To be completed: how and when the strategy will be reviewed/],
 ];
 /** Every heading of levels 1 and 2 of the document, whatever a copy holds. */
 const ALL_HEADINGS = [
@@ -45,7 +44,11 @@ const ALL_HEADINGS = [
   '1 5 Action plan',
   '1 6 What good looks like',
   '2 What good will look like',
+  '2 What good looks like',
+  '2 Self-assessment against the hallmarks',
   '1 7 Review',
+  '2 Review',
+  '2 Review log',
   '1 Appendix A: Data sources',
 ];
 

@@ -288,7 +288,9 @@ describe('section states', () => {
       ['partners', 'Not started', 0, 1],
       ['events', 'Not started', 0, 0],
       ['what-works', 'Not started', 0, 0],
+      ['good', 'Not started', 0, 0],
       ['crime', 'Not started', 0, 0],
+      ['review', 'Not started', 0, 0],
     ]);
 
     env.time.set('2026-11-26T10:30:00.000Z');
