@@ -18,10 +18,10 @@ export const INTERCHANGE_FORMAT = 'engagement-workbook';
  * ones. Version 2 added the Aims and WHO records; version 3 census tables, evidence links and
  * settings; version 4 the HOW records (channels, partners, community events, practice) and the
  * receptivity grid; version 5 citations of crime trends (and crime evidence as a section that can be
- * marked completed); version 6 the posts that own and approve the strategy; version 9 the ratings
- * against the hallmarks, the review log and the workbook a new period was rolled forward from
- * (7 and 8 are the message, priority and activity records and the practice library). Older files still load
- * (what they lack is empty).
+ * marked completed); version 6 the posts that own and approve the strategy; version 7 the WHAT records (messages
+ * with their six-point check and Welsh text, community priorities, the action plan's activities);
+ * version 9 the ratings against the hallmarks, the review log and the workbook a new period was
+ * rolled forward from (8 is the practice library's). Older files still load (what they lack is empty).
  */
 export const INTERCHANGE_VERSION = 9;
 
@@ -109,7 +109,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

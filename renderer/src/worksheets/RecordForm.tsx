@@ -181,7 +181,7 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
           error={shown[field.name]}
           disabled={disabled}
           refOptions={field.target ? optionsFor(field.target, saved.current?.id, field.targetWhere) : []}
-          onChange={(value) => change(field.name, value, field.kind === 'enum' || field.kind === 'enumList' || field.kind === 'ref')}
+          onChange={(value, immediate) => change(field.name, value, immediate ?? (field.kind === 'enum' || field.kind === 'enumList' || field.kind === 'ref'))}
           onBlur={flush}
         />
       ))}
