@@ -123,4 +123,34 @@ describe('the self-assessment', () => {
     expect(ratings.find((r) => r.hallmark === 'regular')?.rating).toBeNull();
     core.closeAll();
   });
+
+  it('reads the action plan and You said, we did from the workbook itself, cancelled activities aside', async () => {
+    const { core, handle } = await workbook();
+    const objective = await add(core, handle, 'objective', { title: 'Raise confidence', aimId: await add(core, handle, 'aim', { title: 'Build trust' }) });
+    const young = await add(core, handle, 'audience', { name: 'Young people', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high' });
+    await add(core, handle, 'audience', { name: 'Older residents', kind: 'older-people', engagementState: 'receptive', priority: 'medium' });
+    const college = await add(core, handle, 'partner', { organisation: 'Larkhampton College', sector: 'education', relationship: 'formal' });
+    const activity = (values: Record<string, unknown>) => add(core, handle, 'activity', { status: 'planned', startDate: '2027-01-08', ...values });
+    await activity({ title: 'Youth forum', depth: 'involve', recurrence: 'monthly', flagship: true, pilotPlan: 'A term at the college', rolloutPlan: 'Every ward by 2028', audienceIds: [young], partnerIds: [college], objectiveIds: [objective] });
+    await activity({ title: 'Leaflet drop', depth: 'inform', recurrence: 'one-off' });
+    await activity({ title: 'Market stall', depth: 'collaborate', recurrence: 'weekly', status: 'cancelled', flagship: true });
+    await add(core, handle, 'priority', { concern: 'Speeding on Mill Lane', status: 'fed-back', response: 'Speed watch', feedback: 'Told the residents’ meeting' });
+    await add(core, handle, 'priority', { concern: 'Graffiti', status: 'open' });
+
+    const { indicators } = await expectOk<Assessment>(core, 'assessWorkbook', { handle });
+    const figures = (name: string) => {
+      const found = find({ indicators, ratings: [] }, name);
+      return [found.hallmark, found.numerator, found.denominator, found.value];
+    };
+    expect(figures('Flagships with a pilot and a roll-out plan')).toEqual(['quality', 1, 1, 1]);
+    expect(figures('Activities deeper than informing')).toEqual(['together', 1, 2, 0.5]);
+    expect(figures('Community priorities with a response')).toEqual(['together', 1, 2, 0.5]);
+    expect(figures('Community priorities fed back')).toEqual(['together', 1, 2, 0.5]);
+    expect(figures('Priority audiences with a recurring activity')).toEqual(['regular', 1, 2, 0.5]);
+    expect(figures('One-off activities serving no objective')).toEqual(['regular', 1, 1, 1]);
+    expect(figures('Activities run with a partner')).toEqual(['beyond-police', 1, 2, 0.5]);
+    // In the hallmarks' order.
+    expect([...new Set(indicators.map((i) => i.hallmark))]).toEqual(['quality', 'network', 'together', 'regular', 'beyond-police']);
+    core.closeAll();
+  });
 });
