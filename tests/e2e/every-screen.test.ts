@@ -135,7 +135,7 @@ describe('every screen', () => {
     await ws.waitSaved();
     await checkScreen(page, 'action-plan');
 
-    await ws.open('Review');
+    await ws.open('Prior practice');
     await page.getByText('This section is not built yet.').waitFor();
     await checkScreen(page, 'not-built-yet');
 
