@@ -23,7 +23,7 @@ function flagshipIndicator(activities: RecordValues[]): Indicator {
   const flagships = activities.filter((a) => a.flagship === true);
   const planned = flagships.filter((a) => filled(a.pilotPlan) && filled(a.rolloutPlan));
   const aim = flagships.length > 3 ? 'one or two is the aim; more than three dilutes them' : 'one or two is the aim';
-  return indicator('quality', 'Flagships with a pilot and a roll-out plan', planned.length, flagships.length, `${count(flagships.length, 'activity is', 'activities are')} flagged as flagships (${aim}); ${planned.length} of them ${has(planned.length, 'has', 'have')} both a pilot plan and a roll-out plan.`);
+  return indicator('quality', 'Flagships with a pilot and a roll-out plan', planned.length, flagships.length, `${count(flagships.length, 'activity is flagged as a flagship', 'activities are flagged as flagships')} (${aim}); ${planned.length} of them ${has(planned.length, 'has', 'have')} both a pilot plan and a roll-out plan.`);
 }
 
 function depthIndicator(activities: RecordValues[]): Indicator {

@@ -45,6 +45,8 @@ describe('the indicators of the action plan and You said, we did', () => {
 
   it('counts flagships and those with both plans', () => {
     expect(find(all, 'Flagships with a pilot and a roll-out plan')).toEqual({ hallmark: 'quality', indicator: 'Flagships with a pilot and a roll-out plan', value: 0.5, numerator: 1, denominator: 2, explanation: '2 activities are flagged as flagships (one or two is the aim); 1 of them has both a pilot plan and a roll-out plan.' });
+    const one = activityIndicatorsOf([activity({ flagship: true, recurrence: 'weekly', pilotPlan: 'A term', rolloutPlan: 'Every ward' })], null, []);
+    expect(find(one, 'Flagships with a pilot and a roll-out plan').explanation).toBe('1 activity is flagged as a flagship (one or two is the aim); 1 of them has both a pilot plan and a roll-out plan.');
     const many = activityIndicatorsOf([1, 2, 3, 4].map(() => activity({ flagship: true, recurrence: 'weekly' })), null, []);
     expect(find(many, 'Flagships with a pilot and a roll-out plan').explanation).toBe('4 activities are flagged as flagships (one or two is the aim; more than three dilutes them); 0 of them have both a pilot plan and a roll-out plan.');
   });
