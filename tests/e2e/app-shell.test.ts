@@ -147,7 +147,7 @@ describe('the app shell', () => {
 
     // The list of every gap, grouped by section, leads to the same places.
     await ws.open('All gaps');
-    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aims and objectives 2 gaps', 'Areas 1 gap', 'Audiences 1 gap', 'Census evidence 2 gaps', 'Who listens where 1 gap', 'Partners 1 gap']);
+    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aims and objectives 2 gaps', 'Areas 1 gap', 'Audiences 1 gap', 'Census evidence 2 gaps', 'Who listens where 1 gap', 'Partners 1 gap', 'Messages 1 gap']);
     expect(await axeViolations(page), 'all gaps').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'all-gaps.png') });
     await page.getByRole('button', { name: /has no date/ }).click();
