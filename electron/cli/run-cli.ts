@@ -5,10 +5,12 @@ import { createAppCore, type AppCore, type AppCoreDeps, defaultDeps, APP_VERSION
 import { registerSchemaCommand, registerWorkbookCommands } from './workbook-commands.ts';
 import { registerGapCommands } from './gap-commands.ts';
 import { registerReviewCommands } from './review-commands.ts';
+import { registerSimilarCommands } from './similar-commands.ts';
 import { registerExportCommands } from './export-commands.ts';
 import { registerCensusCommands } from './census-commands.ts';
 import { registerCrimeCommands } from './crime-commands.ts';
 import { registerRepairCommand } from './repair-commands.ts';
+import { registerShareCommand } from './share-commands.ts';
 import { interchangeJsonSchema } from '../../shared/api/interchange-json-schema.ts';
 import { Refused, oneLine, type CliContext, type CliIo } from './cli-context.ts';
 
@@ -58,9 +60,11 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
   registerRepairCommand(program, context);
   registerGapCommands(program, context);
   registerReviewCommands(program, context);
+  registerSimilarCommands(program, context);
   registerExportCommands(program, context);
   registerCensusCommands(program, context);
   registerCrimeCommands(program, context);
+  registerShareCommand(program, context);
   registerSchemaCommand(program, context, interchangeJsonSchema);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
 

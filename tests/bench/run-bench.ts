@@ -3,12 +3,14 @@
 import { benchEditLatency } from './edit-latency.ts';
 import { benchEditRoundTrip } from './edit-round-trip.ts';
 import { benchExportExcel } from './export-excel.ts';
+import { benchExportSizes } from './export-sizes.ts';
 import { benchExportWord } from './export-word.ts';
 import { benchRenderer20k } from './renderer-20k.ts';
 import { benchHowRenderer } from './how-renderer.ts';
 import { benchCensusImport } from './census-import.ts';
 import { benchCrimeImport } from './crime-import.ts';
 import { benchValueCheck } from './value-check.ts';
+import { benchMessageSimilarity } from './message-similarity.ts';
 import { printResults, type BenchResult } from './bench-stats.ts';
 
 const results: BenchResult[] = [];
@@ -22,6 +24,8 @@ console.log('Crime import of 1,000,000 police.uk rows against the parser alone (
 results.push(...(await benchCrimeImport(1_000_000, 3)));
 console.log('Value check on opening a workbook of 20,000 records (5 runs)…');
 results.push(await benchValueCheck(5, 20_000));
+console.log('Near-duplicate messages among 2,000 (5 runs)…');
+results.push(benchMessageSimilarity(5, 2000));
 console.log('Renderer with 20,000 records (Chromium through the browser host)…');
 results.push(...(await benchRenderer20k(20_000)));
 console.log('How: the receptivity grid (200 × 30) and lists of 20,000 channels, partners, events and practices (Chromium)…');
@@ -29,5 +33,7 @@ results.push(...(await benchHowRenderer()));
 console.log('Exports of 20,000 records…');
 results.push(await benchExportWord());
 results.push(await benchExportExcel());
+console.log('Exports of the worked example and of 2,000 audiences…');
+results.push(...(await benchExportSizes()));
 console.log('');
 printResults(results);

@@ -13,6 +13,7 @@ import { PRIORITY_AUDIENCE_LEVELS, isPriorityAudience } from '../../../shared/do
 import { formatUkDate } from '../../../shared/domain/uk-date.ts';
 import { REVIEW_RECORD_TYPES } from '../../../shared/domain/record-types.ts';
 import { WHAT_RECORD_RULES, WHAT_WORKBOOK_RULES, vulnerabilityNoResponse } from './what-gap-rules.ts';
+import { messageNearDuplicate } from './near-duplicate-gaps.ts';
 
 /** A gap before it is given its key. */
 export type GapDraft = Omit<Gap, 'key'>;
@@ -164,7 +165,7 @@ const whoIsMissing: WorkbookRule = {
 };
 
 export const RECORD_RULES: readonly RecordRule[] = [...emptyFieldRules(), audienceNoEvidence, audienceNoChannel, ...WHAT_RECORD_RULES, notReviewed];
-export const WORKBOOK_RULES: readonly WorkbookRule[] = [areaNoAsset, vulnerabilityNoResponse, whoIsMissing, audienceNoPartner, ...WHAT_WORKBOOK_RULES];
+export const WORKBOOK_RULES: readonly WorkbookRule[] = [areaNoAsset, vulnerabilityNoResponse, whoIsMissing, audienceNoPartner, ...WHAT_WORKBOOK_RULES, messageNearDuplicate];
 
 /** Every rule, in the order gaps are listed, with what it means in words. */
 export const GAP_RULES: Readonly<Record<string, string>> = Object.fromEntries([...RECORD_RULES, ...WORKBOOK_RULES].map((rule) => [rule.rule, rule.title]));

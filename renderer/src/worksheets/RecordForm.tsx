@@ -78,7 +78,8 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
     const form = formRef.current;
     if (!form) return;
     if (focus) {
-      const target = focus.field ? (document.getElementById(`${idPrefix}-${focus.field}`) ?? document.getElementById(`${idPrefix}-${focus.field}-day`)) : null;
+      // A date is focused on its day, a list of links on its filter.
+      const target = focus.field ? (document.getElementById(`${idPrefix}-${focus.field}`) ?? document.getElementById(`${idPrefix}-${focus.field}-day`) ?? document.getElementById(`${idPrefix}-${focus.field}-filter`)) : null;
       (target ?? document.getElementById(`${idPrefix}-heading`))?.focus();
     } else if (startsFocused.current) {
       startsFocused.current = false;

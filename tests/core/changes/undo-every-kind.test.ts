@@ -148,6 +148,15 @@ function contactList(dir: string, rnd: SeededRandom, world: World, handle: strin
   return { handle, source: file, target, columns, apply: true };
 }
 
+/** Messages two by two in other words, and one that asks something else: rewording into them makes and breaks near-duplicate pairs. */
+const NEAR_DUPLICATE_TEXTS = [
+  'Burglaries are up in Hythe. Please lock all doors and windows, even when you are at home.',
+  "Even when you're in, keep your doors and windows locked: there have been more break-ins in Hythe recently.",
+  'Scam callers are targeting older residents. Your bank will never ask you to move money: hang up and call back.',
+  'Banks never ask you to transfer money. If a caller claiming to be your bank asks, end the call and ring your bank.',
+  'Join Community Speedwatch in Lydd and help us slow drivers down.',
+];
+
 /** Runs one op other than undo and redo; answers whether it was accepted. */
 async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: World): Promise<boolean> {
   const rnd = seededRandom(op.seed);
@@ -162,9 +171,11 @@ async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: 
       return runChange(core, handle, { kind: rnd.pick(['create', 'create', 'update', 'delete'] as const), type: rnd.pick(RECORD_TYPE_NAMES), seed: op.seed }, world.records);
     case 'what': {
       // The WHAT edits that move workbook-wide gaps: a message going live or off a channel, a flagship
-      // marked or unmarked, an activity answering a vulnerability.
+      // marked or unmarked, an activity answering a vulnerability, a message reworded into (or out of)
+      // a near-duplicate of another.
       const { message: messages, activity: activities, vulnerability: vulnerabilities, audience: audiences, channel: channels } = world.records;
-      const choice = rnd.int(0, 3);
+      const choice = rnd.int(0, 4);
+      if (choice === 4 && messages.length > 0) return call('updateRecord', { handle, type: 'message', id: rnd.pick(messages).id, changes: { text: rnd.pick(NEAR_DUPLICATE_TEXTS) } });
       if (choice === 0 && messages.length > 0) return call('updateRecord', { handle, type: 'message', id: rnd.pick(messages).id, changes: { status: rnd.pick(['draft', 'live', 'retired']), audienceIds: rnd.sample(audiences.map((a) => a.id), rnd.int(0, 2)) } });
       if (choice === 1 && messages.length > 0) return call('updateRecord', { handle, type: 'message', id: rnd.pick(messages).id, changes: { channelIds: rnd.sample(channels.map((c) => c.id), rnd.int(0, 2)), qualityCheck: Object.fromEntries(['consistent', 'appropriate', 'challenging', 'tailored', 'specific', 'interesting'].map((id) => [id, { pass: rnd.next() < 0.8, note: '' }])) } });
       if (choice === 2 && activities.length > 0) return call('updateRecord', { handle, type: 'activity', id: rnd.pick(activities).id, changes: { flagship: rnd.next() < 0.7, pilotPlan: rnd.next() < 0.5 ? '' : sentence(rnd, 200) } });

@@ -54,7 +54,8 @@ async function aimWithObjective(env: Awaited<ReturnType<typeof setUp>>, objectiv
 describe('gaps', () => {
   it('has exactly the rules tested here', () => {
     // who-is-missing: tests/core/evidence/who-is-missing.test.ts; audience-no-channel: tests/core/receptivity/receptivity.test.ts;
-    // the WHAT rules (messages, priorities, activities): tests/core/gaps/what-gaps.test.ts
+    // the WHAT rules (messages, priorities, activities): tests/core/gaps/what-gaps.test.ts;
+    // message-near-duplicate: tests/core/gaps/near-duplicate-gaps.test.ts
     expect(Object.keys(GAP_RULES)).toEqual([
       'objective-no-measure',
       'objective-no-date',
@@ -74,6 +75,7 @@ describe('gaps', () => {
       'audience-no-live-message',
       'message-channel-not-receptive',
       'too-many-flagships',
+      'message-near-duplicate',
     ]);
   });
 
