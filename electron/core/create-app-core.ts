@@ -9,6 +9,7 @@ import { invalidInput, toApiError } from './app-error.ts';
 import { createAppContext, type AppCoreDeps } from './app-context.ts';
 import { evidenceHandlers } from './evidence/evidence-handlers.ts';
 import { crimeHandlers } from './crime/crime-handlers.ts';
+import { reviewHandlers } from './review/review-handlers.ts';
 import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
 import { tabularHandlers } from './imports/tabular-handlers.ts';
@@ -71,6 +72,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...receptivityHandlers(ctx),
     ...contactHandlers(ctx),
     ...crimeHandlers(ctx),
+    ...reviewHandlers(ctx),
     ...shareHandlers(ctx),
   } satisfies ApiHandlers;
 

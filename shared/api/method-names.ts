@@ -62,6 +62,9 @@ export const CORE_METHODS = [
   'listReceptivity',
   'setReceptivity',
   'importContacts',
+  'assessWorkbook',
+  'getReviewStatus',
+  'rollForwardWorkbook',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

@@ -4,7 +4,7 @@ import { TREND_COMPARISONS } from '../../shared/api/crime.ts';
 import fc from 'fast-check';
 import { FORCES } from '../../shared/domain/forces.ts';
 import { PROTECTIVE_MARKINGS } from '../../shared/domain/markings.ts';
-import type { Interchange } from '../../shared/api/interchange.ts';
+import { INTERCHANGE_VERSION, type Interchange } from '../../shared/api/interchange.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS, type FieldDef, type RecordTypeName } from '../../shared/domain/record-types.ts';
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -120,12 +120,13 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
       reviewDate: fc.option(calendarDate),
       owner: fc.option(text(200)),
       approver: fc.option(text(200)),
+      rolledFrom: fc.option(fc.record({ id: fc.uuid({ version: 4 }), title: text(200), periodStart: fc.option(calendarDate), periodEnd: fc.option(calendarDate) })),
       createdAt: timestamp,
       modifiedAt: timestamp,
     })
     .map(({ period: p, author, records, ...rest }) => ({
       format: 'engagement-workbook' as const,
-      version: 7 as const,
+      version: INTERCHANGE_VERSION,
       personal,
       workbook: {
         id: rest.id,
@@ -138,6 +139,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
         reviewDate: rest.reviewDate,
         owner: rest.owner,
         approver: rest.approver,
+        ...(rest.rolledFrom ? { rolledFrom: rest.rolledFrom } : {}),
         createdAt: rest.createdAt,
         modifiedAt: rest.modifiedAt,
         ...(rest.logo ? { logo: { mediaType: 'image/png' as const, base64: TINY_PNG } } : {}),

@@ -27,11 +27,15 @@ function writeOldWorkbook(file: string, version: number): void {
 }
 
 describe('migrations', () => {
-  it('are numbered 1..N in order, with kebab-case names matching their files', () => {
+  // Numbers are assigned to branches ahead of merging, so one may be missing for a while (12
+  // waiting for 10 and 11); they must still only rise, and the latest is the last one's.
+  it('are numbered in rising order from 1, with kebab-case names matching their files', () => {
     const files = fs.readdirSync(path.resolve('electron/core/db/migrations')).filter((f) => /^\d{4}-/.test(f)).sort();
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    versions.slice(1).forEach((version, i) => expect(version).toBeGreaterThan(versions[i]!));
     expect(files).toEqual(MIGRATIONS.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}.ts`));
-    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
   it('0001 creates the workbook table, which holds exactly one row', () => {

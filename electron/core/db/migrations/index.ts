@@ -10,7 +10,12 @@ import { createHowWorksheets } from './0007-create-how-worksheets.ts';
 import { createCrime } from './0008-create-crime.ts';
 import { addDocumentControl } from './0009-add-document-control.ts';
 import { createWhatWorksheets } from './0010-create-what-worksheets.ts';
+import { createReviewCycle } from './0012-create-review-cycle.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets, createReviewCycle];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * The newest file format: the last migration's version. Versions only ever rise along the list; a
+ * number may be missing while branches that each hold one of them are merged in turn.
+ */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
