@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe.ts';
-import { HomePage, WorkbookPage } from './support/pages.ts';
+import { HomePage, WorkbookPage, WorksheetPage } from './support/pages.ts';
 import { RepairNoticePage } from './support/repair-notice.ts';
 import { soundWorkbook, tamper } from '../helpers/tampered-workbook.ts';
 
@@ -52,6 +52,8 @@ describe('a workbook that needs repair, in the browser host', () => {
 
     await page.getByText(/^Repaired 4 values\. The file as it was is kept as “Edited elsewhere \(before repair \d{4}-\d\d-\d\d \d{6}\)\.ewb”\.$/).waitFor();
     expect(await repair.notice().count()).toBe(0);
+    // A workbook holding records opens on its overview: the details are a section away.
+    await new WorksheetPage(page).open('Workbook details');
     await workbook.setField('Author', 'A. Planner');
     await workbook.waitSaved();
     expect(fs.readdirSync(e2e.folder).filter((name) => name.startsWith('Edited elsewhere (before repair '))).toHaveLength(1);
