@@ -9,6 +9,7 @@ import { invalidInput, toApiError } from './app-error.ts';
 import { createAppContext, type AppCoreDeps } from './app-context.ts';
 import { evidenceHandlers } from './evidence/evidence-handlers.ts';
 import { crimeHandlers } from './crime/crime-handlers.ts';
+import { libraryHandlers } from './library/library-handlers.ts';
 import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
 import { tabularHandlers } from './imports/tabular-handlers.ts';
@@ -70,6 +71,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...receptivityHandlers(ctx),
     ...contactHandlers(ctx),
     ...crimeHandlers(ctx),
+    ...libraryHandlers(ctx),
   } satisfies ApiHandlers;
 
   async function call(method: string, request: unknown): Promise<Result<unknown>> {

@@ -59,6 +59,12 @@ export const CORE_METHODS = [
   'listReceptivity',
   'setReceptivity',
   'importContacts',
+  'addToLibrary',
+  'listLibrary',
+  'removeFromLibrary',
+  'comparePractice',
+  'countPracticeByDepth',
+  'adoptPractice',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

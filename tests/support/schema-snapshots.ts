@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expectedSchema, type SchemaEntry } from '../../electron/core/db/expected-schema.ts';
-import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
+import { MIGRATIONS } from '../../electron/core/db/migrations/index.ts';
 
 export const SNAPSHOT_DIR = path.resolve(import.meta.dirname, '../fixtures/schema');
 
@@ -19,7 +19,7 @@ export function readSnapshot(version: number): SchemaEntry[] | null {
 }
 
 function writeMissingSnapshots(): void {
-  for (let version = 1; version <= LATEST_SCHEMA_VERSION; version += 1) {
+  for (const { version } of MIGRATIONS) {
     if (readSnapshot(version)) continue;
     fs.writeFileSync(snapshotPath(version), `${JSON.stringify(expectedSchema(version), null, 2)}\n`);
     console.log(`wrote ${path.relative(process.cwd(), snapshotPath(version))}`);

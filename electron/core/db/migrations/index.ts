@@ -9,7 +9,12 @@ import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
 import { createHowWorksheets } from './0007-create-how-worksheets.ts';
 import { createCrime } from './0008-create-crime.ts';
 import { addDocumentControl } from './0009-add-document-control.ts';
+import { createPracticeLibrary } from './0011-create-practice-library.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createPracticeLibrary];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * The newest format: the last migration's version. Numbers are assigned to features ahead of time,
+ * so a branch may hold a later number before an earlier one lands; the runner skips the gap.
+ */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
