@@ -1,6 +1,7 @@
 // The interchange format: a documented, versioned JSON of a workbook's records, links as ids.
-// History, imported crime counts and library workbooks are deliberately not part of it: crime counts
-// come from police.uk files any force can download again, and can be national in size. Areas' and
+// History and imported crime counts are deliberately not part of it: crime counts come from
+// police.uk files any force can download again, and can be national in size. The practice library
+// (other forces' practice with where it came from) is carried from version 8. Areas' and
 // audiences' citations of crime trends are the planner's own judgement, so they are carried.
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText } from './fields.ts';
@@ -11,6 +12,7 @@ import { EvidenceLinkSchema, GeographyLevelSchema, MAX_CENSUS_COUNT } from './ce
 import { InterchangeReceptivitySchema } from './receptivity.ts';
 import { CrimeTrendLinkSchema } from './crime.ts';
 import { LIMITS } from '../domain/limits.ts';
+import { InterchangeLibraryEntrySchema } from './library.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
 /**
@@ -18,10 +20,11 @@ export const INTERCHANGE_FORMAT = 'engagement-workbook';
  * ones. Version 2 added the Aims and WHO records; version 3 census tables, evidence links and
  * settings; version 4 the HOW records (channels, partners, community events, practice) and the
  * receptivity grid; version 5 citations of crime trends (and crime evidence as a section that can be
- * marked completed); version 6 the posts that own and approve the strategy. Older files still load
+ * marked completed); version 6 the posts that own and approve the strategy; version 8 the practice
+ * library's entries, and a practice's source workbook (7 is the WHAT records'). Older files still load
  * (what they lack is empty).
  */
-export const INTERCHANGE_VERSION = 6;
+export const INTERCHANGE_VERSION = 8;
 
 export const InterchangeWorkbookSchema = z
   .object({
@@ -97,6 +100,8 @@ export const InterchangeRecordsSchema = z
     /** The receptivity grid: cells that say something, by audience then channel. */
     receptivity: z.array(InterchangeReceptivitySchema).max(LIMITS.receptivityCells).default([]),
     crimeTrendLinks: z.array(CrimeTrendLinkSchema.strict()).max(LIMITS.crimeTrendLinks).default([]),
+    /** The practice library: other forces' workbooks' practice, each entry with its provenance (version 8 on). */
+    libraryEntries: z.array(InterchangeLibraryEntrySchema).max(LIMITS.libraryEntries).default([]),
     settings: z.array(SettingSchema).max(LIMITS.settings).default([]),
   })
   .strict();
@@ -105,7 +110,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,
