@@ -9,6 +9,7 @@ import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import { forceWorkbook } from '../../helpers/force-workbook.ts';
+import { tamper } from '../../helpers/tampered-workbook.ts';
 
 async function ourWorkbook(dir: string) {
   const core = testCore();
@@ -84,5 +85,23 @@ describe('the practice library', () => {
     await expectOk(core, 'saveWorkbookCopy', { handle, destination: selfCopy });
     const own = await core.call('addToLibrary', { handle, paths: [selfCopy] });
     expect(own).toMatchObject({ ok: false, error: { message: expect.stringContaining('this workbook itself') } });
+  });
+});
+
+describe('the practice library in a file changed behind the app', () => {
+  it('is checked value by value on opening, and its repair takes the bad entry out', async () => {
+    const dir = tempDir('ewb-library-');
+    const surrey = await forceWorkbook(dir, 'surrey.ewb', 'surrey', [{ title: 'Cafe', depth: 'consult' }]);
+    const { core, handle } = await ourWorkbook(dir);
+    await expectOk(core, 'addToLibrary', { handle, paths: [surrey.file] });
+    await expectOk(core, 'closeWorkbook', { handle });
+    const file = path.join(dir, 'ours.ewb');
+    tamper(file, (db) => db.prepare(`UPDATE library_practice SET depth = 'telepathy'`).run());
+    const check = await expectOk<{ ok: boolean; values: { problems: Array<{ recordType: string; message: string; repair: string }> } }>(core, 'checkWorkbook', { path: file });
+    expect(check.ok).toBe(false);
+    expect(check.values.problems).toEqual([expect.objectContaining({ recordType: 'libraryEntry', message: expect.stringContaining('Cafe'), repair: expect.stringContaining('Take this workbook out') })]);
+    await expectOk(core, 'repairWorkbook', { path: file, apply: true });
+    const reopened = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });
+    expect(await expectOk(core, 'listLibrary', { handle: reopened.info.handle })).toEqual([]);
   });
 });
