@@ -48,10 +48,17 @@ export const InterchangeWorkbookSchema = z
   .strict();
 export type InterchangeWorkbook = z.infer<typeof InterchangeWorkbookSchema>;
 
+/** Fields a record type gained after its first version: files written before then lack them (read as empty). */
+const FIELDS_ADDED_LATER: Partial<Record<RecordTypeName, readonly string[]>> = {
+  /** Version 8: the workbook a practice adopted from the library came from. */
+  practice: ['originWorkbook'],
+};
+
 /** One record in the file: personal fields are present only in a dump made with --personal. */
 export function interchangeRecordSchema(type: RecordTypeName) {
   const personal = Object.fromEntries(RECORD_TYPES[type].fields.filter((f) => f.personal || f.specialCategory).map((f) => [f.name, true as const]));
-  return recordSchema(type, { personal: true }).partial(personal as never);
+  const later = Object.fromEntries((FIELDS_ADDED_LATER[type] ?? []).map((name) => [name, true as const]));
+  return recordSchema(type, { personal: true }).partial({ ...personal, ...later } as never);
 }
 
 export const SectionCompletionSchema = z.object({ section: SectionIdSchema, completedAt: TimestampSchema }).strict();

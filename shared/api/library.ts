@@ -92,12 +92,10 @@ export const ComparisonRowSchema = z.object({
   group: ComparisonGroupSchema,
   practiceId: IdSchema,
   title: z.string(),
-  description: z.string(),
   audienceKinds: z.array(z.string()),
   channelKinds: z.array(z.string()),
   depth: z.string().nullable(),
   outcome: z.string().nullable(),
-  outcomeNote: z.string(),
   evidenceStrength: z.string().nullable(),
   verdict: z.string().nullable(),
   /** The library entry it came from; null for our own practice. */

@@ -9,6 +9,7 @@ import { benchHowRenderer } from './how-renderer.ts';
 import { benchCensusImport } from './census-import.ts';
 import { benchCrimeImport } from './crime-import.ts';
 import { benchValueCheck } from './value-check.ts';
+import { benchPracticeComparison } from './practice-comparison.ts';
 import { printResults, type BenchResult } from './bench-stats.ts';
 
 const results: BenchResult[] = [];
@@ -22,6 +23,8 @@ console.log('Crime import of 1,000,000 police.uk rows against the parser alone (
 results.push(...(await benchCrimeImport(1_000_000, 3)));
 console.log('Value check on opening a workbook of 20,000 records (5 runs)…');
 results.push(await benchValueCheck(5, 20_000));
+console.log('Practice library of every force (46 × 500 practices): adding a workbook, and every comparison…');
+results.push(...(await benchPracticeComparison(500)));
 console.log('Renderer with 20,000 records (Chromium through the browser host)…');
 results.push(...(await benchRenderer20k(20_000)));
 console.log('How: the receptivity grid (200 × 30) and lists of 20,000 channels, partners, events and practices (Chromium)…');

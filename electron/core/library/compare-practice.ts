@@ -9,9 +9,12 @@ import { ENGAGEMENT_DEPTHS } from '../../../shared/domain/vocabularies.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { statement } from '../db/statements.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
+import { listLibraryEntries } from './library-store.ts';
 
 type Group = ComparisonRow['group'];
 const GROUP_ORDER: Record<Group, number> = { ours: 0, neighbour: 1, other: 2 };
+// One collator for every comparison: String.localeCompare builds one per call.
+const COLLATOR = new Intl.Collator('en-GB');
 
 /** Which column a force sits in, for a workbook of force `ours`. */
 export function groupOf(ours: string, force: string): Group {
@@ -29,47 +32,37 @@ export function sameTitle(title: string): string {
   return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-interface RawRow {
-  force: string;
-  id: string;
-  title: string;
-  description: string;
-  audienceKinds: string;
-  channelKinds: string;
-  depth: string | null;
-  outcome: string | null;
-  outcomeNote: string;
-  evidenceStrength: string | null;
-  verdict: string | null;
-  entryId: string | null;
-  entryTitle: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-}
+/** A practice as the comparison reads it: [entry id or null for ours, id, title, audience kinds, channel kinds, depth, outcome, evidence, verdict]. */
+type RawRow = [string | null, string, string, string, string, string | null, string | null, string | null, string | null];
 
-const OUR_COLUMNS = `id, title, description, audience_kinds AS audienceKinds, channel_kinds AS channelKinds, depth, outcome, outcome_note AS outcomeNote,
-  evidence_strength AS evidenceStrength, verdict, NULL AS entryId, NULL AS entryTitle, NULL AS periodStart, NULL AS periodEnd`;
-const LIBRARY_COLUMNS = `e.force_id AS force, p.id, p.title, p.description, p.audience_kinds AS audienceKinds, p.channel_kinds AS channelKinds, p.depth, p.outcome,
-  p.outcome_note AS outcomeNote, p.evidence_strength AS evidenceStrength, p.verdict, e.id AS entryId, e.title AS entryTitle, e.period_start AS periodStart, e.period_end AS periodEnd`;
+// Rows come back as arrays (no object per row) and already in title order, so the only sort left
+// in JavaScript is a stable one by column: a comparison of thousands of practices stays in milliseconds.
+const PRACTICE_COLUMNS = 'p.id, p.title, p.audience_kinds, p.channel_kinds, p.depth, p.outcome, p.evidence_strength, p.verdict';
+const TITLE_ORDER = 'ORDER BY p.title COLLATE NOCASE, p.id';
+const LIVE = 'IN (SELECT id FROM library_entry WHERE live = 1)';
 
-function ourRows(db: ReadDb, query: ComparisonQuery): Array<Omit<RawRow, 'force'>> {
-  if ('depth' in query) return statement(db, `SELECT ${OUR_COLUMNS} FROM practice WHERE depth = ?`).all(query.depth) as Array<Omit<RawRow, 'force'>>;
-  const [column, kind] = 'audienceKind' in query ? ['audience_kinds', query.audienceKind] : ['channel_kinds', query.channelKind];
-  return statement(db, `SELECT ${OUR_COLUMNS} FROM practice WHERE EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ?)`).all(kind) as Array<Omit<RawRow, 'force'>>;
+function ourRows(db: ReadDb, query: ComparisonQuery): RawRow[] {
+  const select = `SELECT NULL, ${PRACTICE_COLUMNS} FROM practice p`;
+  if ('depth' in query) return statement(db, `${select} WHERE p.depth = ? ${TITLE_ORDER}`).raw(true).all(query.depth) as RawRow[];
+  const column = 'audienceKind' in query ? 'audience_kinds' : 'channel_kinds';
+  const kind = 'audienceKind' in query ? query.audienceKind : query.channelKind;
+  return statement(db, `${select} WHERE EXISTS (SELECT 1 FROM json_each(p.${column}) WHERE value = ?) ${TITLE_ORDER}`).raw(true).all(kind) as RawRow[];
 }
 
 function libraryRows(db: ReadDb, query: ComparisonQuery): RawRow[] {
   if ('depth' in query) {
-    return statement(db, `SELECT ${LIBRARY_COLUMNS} FROM library_practice p JOIN library_entry e ON e.id = p.entry_id WHERE e.live = 1 AND p.depth = ?`).all(query.depth) as RawRow[];
+    return statement(db, `SELECT p.entry_id, ${PRACTICE_COLUMNS} FROM library_practice p WHERE p.depth = ? AND p.entry_id ${LIVE} ${TITLE_ORDER}`).raw(true).all(query.depth) as RawRow[];
   }
-  const [axis, kind] = 'audienceKind' in query ? ['audience', query.audienceKind] : ['channel', query.channelKind];
+  const axis = 'audienceKind' in query ? 'audience' : 'channel';
+  const kind = 'audienceKind' in query ? query.audienceKind : query.channelKind;
   return statement(
     db,
-    `SELECT ${LIBRARY_COLUMNS} FROM library_practice_kind k
-       JOIN library_entry e ON e.id = k.entry_id
+    `SELECT p.entry_id, ${PRACTICE_COLUMNS} FROM library_practice_kind k
        JOIN library_practice p ON p.entry_id = k.entry_id AND p.id = k.practice_id
-     WHERE k.axis = ? AND k.kind = ? AND e.live = 1`,
-  ).all(axis, kind) as RawRow[];
+     WHERE k.axis = ? AND k.kind = ? AND k.entry_id ${LIVE} ${TITLE_ORDER}`,
+  )
+    .raw(true)
+    .all(axis, kind) as RawRow[];
 }
 
 /** "Title (2025-04-01 to 2028-03-31)": a workbook named by its period, so two periods of one force tell apart. */
@@ -78,14 +71,16 @@ export function workbookLabel(title: string, periodStart: string | null, periodE
   return `${title} (${periodStart ?? '…'} to ${periodEnd ?? '…'})`;
 }
 
-/** Our audiences whose kind no practice (ours or the library's) is recorded for. */
+/** Our audiences whose kind no practice (ours or the library's) is recorded for: one index look-up per kind. */
 function audiencesWithoutPractice(db: ReadDb): Comparison['audiencesWithoutPractice'] {
-  const covered = new Set<string>([
-    ...(statement(db, `SELECT DISTINCT kind FROM library_practice_kind k JOIN library_entry e ON e.id = k.entry_id WHERE k.axis = 'audience' AND e.live = 1`).pluck().all() as string[]),
-    ...(statement(db, 'SELECT DISTINCT j.value FROM practice, json_each(practice.audience_kinds) j').pluck().all() as string[]),
-  ]);
   const audiences = statement(db, 'SELECT id, name, kind FROM audience ORDER BY name, id').all() as Array<{ id: string; name: string; kind: string }>;
-  return audiences.filter((audience) => !covered.has(audience.kind));
+  const inLibrary = statement(db, `SELECT 1 FROM library_practice_kind k JOIN library_entry e ON e.id = k.entry_id WHERE k.axis = 'audience' AND k.kind = ? AND e.live = 1 LIMIT 1`);
+  const ours = statement(db, 'SELECT 1 FROM practice, json_each(practice.audience_kinds) j WHERE j.value = ? LIMIT 1');
+  const covered = new Map<string, boolean>();
+  for (const { kind } of audiences) {
+    if (!covered.has(kind)) covered.set(kind, inLibrary.get(kind) !== undefined || ours.get(kind) !== undefined);
+  }
+  return audiences.filter((audience) => !covered.get(audience.kind));
 }
 
 /** Forces in column order: ours, then neighbours, then others, each group by name. */
@@ -93,39 +88,50 @@ function orderForces(ours: string, present: Iterable<string>): Comparison['force
   const forces = new Set<string>([ours, ...(forceById(ours)?.neighbours ?? []), ...present]);
   return [...forces]
     .map((force) => ({ force, name: forceById(force)?.name ?? force, group: groupOf(ours, force) }))
-    .sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group] || a.name.localeCompare(b.name)) as Comparison['forces'];
+                    .sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group] || COLLATOR.compare(a.name, b.name)) as Comparison['forces'];
 }
 
 /** The comparison for one kind of audience, one kind of channel, or one depth. */
 export function comparePractice(db: ReadDb, query: ComparisonQuery): Comparison {
   const ours = readWorkbookMeta(db).force;
   const usedTitles = new Set((statement(db, 'SELECT title FROM practice').pluck().all() as string[]).map(sameTitle));
-  const raw: RawRow[] = [...ourRows(db, query).map((row) => ({ ...row, force: ours })), ...libraryRows(db, query)];
-  const forces = orderForces(ours, raw.map((row) => row.force));
+  const entries = new Map(listLibraryEntries(db).map((entry) => [entry.id, { force: entry.force, label: workbookLabel(entry.title, entry.periodStart, entry.periodEnd) }]));
+  const raw = [...ourRows(db, query), ...libraryRows(db, query)];
+  const forces = orderForces(ours, [...entries.values()].map((entry) => entry.force).filter((force, i, list) => list.indexOf(force) === i));
   const position = new Map(forces.map((f, i) => [f.force, i]));
-  const rows: ComparisonRow[] = raw.map((row) => {
-    const group = row.entryId === null ? 'ours' : groupOf(ours, row.force);
+  // Lists of kinds repeat across practices: each distinct one is parsed once.
+  const lists = new Map<string, string[]>();
+  const list = (json: string) => {
+    let parsed = lists.get(json);
+    if (!parsed) lists.set(json, (parsed = JSON.parse(json) as string[]));
+    return parsed;
+  };
+  const rows: ComparisonRow[] = raw.map(([entryId, practiceId, title, audienceKinds, channelKinds, depth, outcome, evidenceStrength, verdict]) => {
+    const entry = entryId === null ? null : entries.get(entryId)!;
+    const force = entry?.force ?? ours;
+    const group = entry === null ? 'ours' : groupOf(ours, force);
     return {
-      force: row.force,
+      force,
       neighbour: group === 'neighbour',
       group,
-      practiceId: row.id,
-      title: row.title,
-      description: row.description,
-      audienceKinds: JSON.parse(row.audienceKinds) as string[],
-      channelKinds: JSON.parse(row.channelKinds) as string[],
-      depth: row.depth,
-      outcome: row.outcome,
-      outcomeNote: row.outcomeNote,
-      evidenceStrength: row.evidenceStrength,
-      verdict: row.verdict,
-      entryId: row.entryId,
-      workbookLabel: row.entryId === null ? null : workbookLabel(row.entryTitle ?? '', row.periodStart, row.periodEnd),
-      highlight: group === 'neighbour' && ratedWell(row) && !usedTitles.has(sameTitle(row.title)),
+      practiceId,
+      title,
+      audienceKinds: list(audienceKinds),
+      channelKinds: list(channelKinds),
+      depth,
+      outcome,
+      evidenceStrength,
+      verdict,
+      entryId,
+      workbookLabel: entry?.label ?? null,
+      highlight: group === 'neighbour' && ratedWell({ verdict, evidenceStrength }) && !usedTitles.has(sameTitle(title)),
     } as ComparisonRow;
   });
-  rows.sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group] || position.get(a.force)! - position.get(b.force)! || (a.entryId === null ? 0 : 1) - (b.entryId === null ? 0 : 1) || a.title.localeCompare(b.title) || a.practiceId.localeCompare(b.practiceId));
-  return { rows, forces, audiencesWithoutPractice: audiencesWithoutPractice(db) };
+  // Stable: within a force (ours before the library's, then each workbook) rows keep their title order.
+  const rank = (row: ComparisonRow) => (GROUP_ORDER[row.group] * 1000 + position.get(row.force)!) * 2 + (row.entryId === null ? 0 : 1);
+  const ranked = rows.map((row) => ({ row, rank: rank(row) }));
+  ranked.sort((a, b) => a.rank - b.rank);
+  return { rows: ranked.map((r) => r.row), forces: forces.filter((f) => f.group !== 'other' || rows.some((row) => row.force === f.force)), audiencesWithoutPractice: audiencesWithoutPractice(db) };
 }
 
 /** Practices by depth for each force with any (ours always), in column order: the chart's figures. */

@@ -45,7 +45,7 @@ export const createPracticeLibrary: Migration = {
         verdict TEXT,
         PRIMARY KEY (entry_id, id)
       ) STRICT;
-      CREATE INDEX library_practice_by_depth ON library_practice (depth);
+      CREATE INDEX library_practice_by_depth ON library_practice (depth, title COLLATE NOCASE, id);
 
       -- The kinds of audience and channel each practice is for, one row each, so a comparison by
       -- kind is an index look-up rather than a scan of every practice's list.
