@@ -2,6 +2,7 @@
 // it; the whole strategy area is every area's LSOAs once. Counts are summed by SQLite over the
 // LSOAs' index, a month and crime type at a time, so a national import is never loaded to be read.
 import type { AreaCrime, AreaCrimeCount, CrimeSummary, LsoaCrimeCount } from '../../../shared/api/crime.ts';
+import { areaTree } from '../../../shared/domain/area-tree.ts';
 import { CRIME_TYPES, crimeTypeLabel } from '../../../shared/domain/crime-types.ts';
 import { monthRange, trendOf } from '../../../shared/domain/crime-trends.ts';
 import { AppError } from '../app-error.ts';
@@ -19,21 +20,10 @@ export interface AreaLsoas {
 /** Each area with its own LSOAs and those of every area inside it (a loop in the hierarchy is walked once). */
 export function areaLsoas(db: ReadDb): AreaLsoas[] {
   const areas = readAreas(db);
-  const children = new Map<string, typeof areas>();
-  for (const area of areas) if (area.parentId) children.set(area.parentId, [...(children.get(area.parentId) ?? []), area]);
-  return areas.map((area) => {
-    const codes = new Set<string>();
-    const seen = new Set<string>();
-    const stack = [area];
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      if (seen.has(current.id)) continue;
-      seen.add(current.id);
-      for (const code of current.lsoaCodes) codes.add(code.trim().toUpperCase());
-      stack.push(...(children.get(current.id) ?? []));
-    }
-    return { id: area.id, name: area.name, lsoas: [...codes] };
-  });
+  const tree = areaTree(areas);
+  const ownCodes = new Map(areas.map((area) => [area.id, area.lsoaCodes.map((code) => code.trim().toUpperCase())]));
+  const own = (id: string): readonly string[] => ownCodes.get(id) ?? [];
+  return areas.map((area) => ({ id: area.id, name: area.name, lsoas: tree.gather(area.id, own) }));
 }
 
 /** Every LSOA in any area, once. */

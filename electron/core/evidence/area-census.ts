@@ -2,8 +2,10 @@
 // the areas inside it, or its own ONS code), each category's count and share of the area's
 // residents, beside the whole strategy area's share.
 import type { AreaCensus } from '../../../shared/api/census.ts';
+import { type AreaTree, areaTree } from '../../../shared/domain/area-tree.ts';
 import { AppError } from '../app-error.ts';
 import type { ReadDb } from '../db/open-database.ts';
+import { statement } from '../db/statements.ts';
 import { listRecords } from '../records/record-store.ts';
 import { geographiesOutside, whyNoFigures } from './census-coverage.ts';
 
@@ -39,28 +41,16 @@ export function readAreas(db: ReadDb): AreaRow[] {
 }
 
 /** The table's geographies that make up each area: its own and those of every area inside it. */
-export function geographiesByArea(db: ReadDb, table: TableInfo, areas: readonly AreaRow[]): Map<string, string[]> {
+export function geographiesByArea(db: ReadDb, table: TableInfo, areas: readonly AreaRow[], tree: AreaTree = areaTree(areas)): Map<string, string[]> {
   const present = new Set(db.prepare('SELECT code FROM census_geography WHERE table_id = ?').pluck().all(table.id) as string[]);
-  const children = new Map<string, AreaRow[]>();
-  for (const area of areas) if (area.parentId) children.set(area.parentId, [...(children.get(area.parentId) ?? []), area]);
-  const own = (area: AreaRow): string[] => {
-    if (table.level === 'lsoa') return area.lsoaCodes.filter((code) => present.has(code));
-    return area.onsCode && present.has(area.onsCode) ? [area.onsCode] : [];
-  };
-  const result = new Map<string, string[]>();
+  const byId = new Map(areas.map((area) => [area.id, area]));
+  const ownCodes = new Map<string, string[]>();
   for (const area of areas) {
-    const codes = new Set<string>();
-    const stack = [area];
-    const seen = new Set<string>();
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      if (seen.has(current.id)) continue;
-      seen.add(current.id);
-      for (const code of own(current)) codes.add(code);
-      stack.push(...(children.get(current.id) ?? []));
-    }
-    result.set(area.id, [...codes]);
+    ownCodes.set(area.id, table.level === 'lsoa' ? area.lsoaCodes.filter((code) => present.has(code)) : area.onsCode && present.has(area.onsCode) ? [area.onsCode] : []);
   }
+  const own = (id: string): readonly string[] => ownCodes.get(id) ?? [];
+  const result = new Map<string, string[]>();
+  for (const area of byId.values()) result.set(area.id, tree.gather(area.id, own));
   return result;
 }
 
@@ -78,27 +68,16 @@ export function readCategories(db: ReadDb, tableId: string): CategoryRow[] {
 
 /** Sums each category over a set of geographies. */
 export function sumByPosition(db: ReadDb, tableId: string, codes: readonly string[]): Map<number, number> {
-  const rows = db
-    .prepare('SELECT position, SUM(count) AS total FROM census_value WHERE table_id = ? AND geography_code IN (SELECT value FROM json_each(?)) GROUP BY position')
+  const rows = statement(db, 'SELECT position, SUM(count) AS total FROM census_value WHERE table_id = ? AND geography_code IN (SELECT value FROM json_each(?)) GROUP BY position')
     .all(tableId, JSON.stringify(codes)) as Array<{ position: number; total: number }>;
   return new Map(rows.map((row) => [row.position, row.total]));
-}
-
-/** Whether `id` is `ancestorId` or inside it (a loop in the file ends the walk). */
-function areaWithin(areas: readonly AreaRow[], id: string, ancestorId: string): boolean {
-  const parentOf = new Map(areas.map((a) => [a.id, a.parentId]));
-  const seen = new Set<string>();
-  for (let current: string | null = id; current !== null && !seen.has(current); current = parentOf.get(current) ?? null) {
-    if (current === ancestorId) return true;
-    seen.add(current);
-  }
-  return false;
 }
 
 export function areaCensus(db: ReadDb, tableId: string, areaId: string | null): AreaCensus {
   const table = tableInfo(db, tableId);
   const areas = readAreas(db);
-  const byArea = geographiesByArea(db, table, areas);
+  const tree = areaTree(areas);
+  const byArea = geographiesByArea(db, table, areas, tree);
   const strategyCodes = [...new Set([...byArea.values()].flat())];
   let codes = strategyCodes;
   let areaName = 'The whole strategy area';
@@ -108,7 +87,7 @@ export function areaCensus(db: ReadDb, tableId: string, areaId: string | null): 
     if (!area) throw new AppError('not-found', 'That area is no longer in the workbook.');
     codes = byArea.get(areaId) ?? [];
     areaName = area.name;
-    inView = areas.filter((a) => areaWithin(areas, a.id, areaId));
+    inView = areas.filter((a) => tree.contains(areaId, a.id));
   }
   // A parent known only through the areas inside it is not unmatched while they have figures.
   const unmatched = inView.filter((a) => (byArea.get(a.id) ?? []).length === 0).map((a) => ({ areaId: a.id, areaName: a.name, why: whyNoFigures(a, table) }));

@@ -10,6 +10,7 @@
 // largest group (and the largest subgroup within it) is not reported unless the planner asks: it
 // is rarely the group a strategy is missing.
 import type { Gap } from '../../../shared/api/records.ts';
+import { areaTree } from '../../../shared/domain/area-tree.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { listRecords } from '../records/record-store.ts';
 import { readSetting } from '../workbook/workbook-settings.ts';
@@ -18,25 +19,6 @@ import { listEvidenceLinks, readThreshold } from './evidence-links.ts';
 
 function percent(share: number): string {
   return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
-}
-
-/** Each area with every area inside it (at any depth; a loop in the file ends the walk). */
-function areasWithin(areas: ReadonlyArray<{ id: string; parentId: string | null }>): Map<string, Set<string>> {
-  const children = new Map<string, string[]>();
-  for (const area of areas) if (area.parentId) children.set(area.parentId, [...(children.get(area.parentId) ?? []), area.id]);
-  const within = new Map<string, Set<string>>();
-  for (const area of areas) {
-    const seen = new Set<string>();
-    const stack = [area.id];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    within.set(area.id, seen);
-  }
-  return within;
 }
 
 interface Category {
@@ -73,7 +55,7 @@ export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
   const threshold = readThreshold(db);
   const checkLargest = readSetting(db, 'whoIsMissingLargestGroup') === 1;
   const areas = readAreas(db);
-  const within = areasWithin(areas);
+  const tree = areaTree(areas);
   const audiences = listRecords(db, 'audience').map((a) => ({ id: a.id, areaIds: (a.areaIds as string[] | undefined) ?? [] }));
   const links = listEvidenceLinks(db);
   const gaps: Array<Omit<Gap, 'key'>> = [];
@@ -93,19 +75,18 @@ export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
       return found;
     };
     const tableLinks = links.filter((link) => link.tableId === table.id && link.areaId !== null);
-    const byArea = geographiesByArea(db, table, areas);
+    const byArea = geographiesByArea(db, table, areas, tree);
     for (const area of areas) {
       const codes = byArea.get(area.id) ?? [];
       if (codes.length === 0) continue;
       const sums = sumByPosition(db, table.id, codes);
       const areaTotal = sums.get(total.position) ?? 0;
       if (areaTotal <= 0) continue;
-      const inside = within.get(area.id) ?? new Set([area.id]);
       // The audiences that cover this area or an area inside it, and what they cite here or inside it.
-      const counting = new Set(audiences.filter((a) => a.areaIds.some((id) => inside.has(id))).map((a) => a.id));
+      const counting = new Set(audiences.filter((a) => a.areaIds.some((id) => tree.contains(area.id, id))).map((a) => a.id));
       const cited = new Set<number>();
       for (const link of tableLinks) {
-        if (!counting.has(link.audienceId) || !inside.has(link.areaId!)) continue;
+        if (!counting.has(link.audienceId) || !tree.contains(area.id, link.areaId!)) continue;
         const category = byName.get(link.category);
         if (category) cited.add(category.position);
       }
@@ -121,7 +102,7 @@ export function whoIsMissingGaps(db: ReadDb): Array<Omit<Gap, 'key'>> {
           rule: 'who-is-missing',
           recordType: 'area',
           recordId: area.id,
-          message: `In ${area.name}, ${percent(share)} of residents are “${category.label}” (${table.code} ${table.title}), but ${whatIsMissing(area.name, inside.size > 1, counting.size)}`,
+          message: `In ${area.name}, ${percent(share)} of residents are “${category.label}” (${table.code} ${table.title}), but ${whatIsMissing(area.name, tree.hasInside(area.id), counting.size)}`,
         });
       }
     }

@@ -9,8 +9,6 @@ import { fileSystemError } from '../db/inspect-header.ts';
 import { writeFileDurably } from '../fs/durable-write.ts';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import { collectExportData } from './export-data.ts';
-import { exportExcel } from './export-excel.ts';
-import { exportWord } from './export-word.ts';
 
 export interface ExportOptions {
   word: string | null;
@@ -32,8 +30,9 @@ export async function exportWorkbook(db: ReadDb, options: ExportOptions, now: Da
   const data = collectExportData(db, { sections: options.sections, personal: options.personal, now });
   const files: ExportResult['files'] = [];
   const outputs: Array<['word' | 'excel', string, () => Promise<Buffer>]> = [];
-  if (options.word) outputs.push(['word', options.word, () => exportWord(data, report)]);
-  if (options.excel) outputs.push(['excel', options.excel, () => exportExcel(data, report)]);
+  // The writers (and docx and ExcelJS behind them) load only when asked for: every other command starts faster.
+  if (options.word) outputs.push(['word', options.word, async () => (await import('./export-word.ts')).exportWord(data, report)]);
+  if (options.excel) outputs.push(['excel', options.excel, async () => (await import('./export-excel.ts')).exportExcel(data, report)]);
   for (const [kind, file, make] of outputs) {
     const bytes = await make();
     try {

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse, type Info } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { AppError } from '../app-error.ts';
 import { utf8Checked } from './utf8-check.ts';
 import { XLSX_LIMITS, checkFileSize, inspectXlsx, type ZipLimits } from './inspect-xlsx.ts';
@@ -250,6 +249,8 @@ function csvProblem(error: CsvError): string {
 export async function parseXlsxFile(file: string, options: ParseOptions): Promise<TabularData> {
   const fileName = path.basename(file);
   await inspectXlsx(file, options.zipLimits ?? XLSX_LIMITS);
+  // Loaded here, not at the top: ExcelJS takes a third of a second to load, which every `ewb` command paid.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // Data validations are not figures, and a drop-down over a whole column (as our own export

@@ -320,7 +320,7 @@ describe('the worker’s limits through the handlers', () => {
     const slow = tabularHandlers(ctx, { limits: { timeoutMs: 1 } });
     await expect(slow.importMappedTable(request)).rejects.toThrow(/^"wards\.csv" is too large or too complex to read \(reading it took longer than the 1 ms allowed\)/);
     const small = tabularHandlers(ctx, { limits: { maxOldGenerationSizeMb: 16 } });
-    await expect(small.previewTabularFile({ handle: info.handle, source })).rejects.toThrow(/^"wards\.csv" is too large or too complex to read \(it needed more than the 16 MB of memory allowed\)/);
+    await expect(small.importMappedTable(request)).rejects.toThrow(/^"wards\.csv" is too large or too complex to read \(it needed more than the 16 MB of memory allowed\)/);
     expect(evidence.listCensusTables({ handle: info.handle })).toEqual([]);
 
     const normal = tabularHandlers(ctx);
