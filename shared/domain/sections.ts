@@ -18,7 +18,7 @@ export const EXPORT_PARTS = [
 export type ExportPartId = (typeof EXPORT_PARTS)[number]['id'];
 
 /** A screen that is not a worksheet of records. */
-export type SectionScreen = 'details' | 'census' | 'crime' | 'receptivity' | 'export';
+export type SectionScreen = 'details' | 'census' | 'crime' | 'receptivity' | 'practice' | 'export';
 
 /** Screens whose content is not records but can still be marked completed: census tables, crime evidence, the receptivity grid. */
 const COMPLETABLE_SCREENS: readonly SectionScreen[] = ['census', 'crime', 'receptivity'];
@@ -50,7 +50,7 @@ export const METHOD_SECTIONS = [
   { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
   { id: 'good', title: 'What good looks like', part: 'good' },
   { id: 'crime', title: 'Crime evidence', part: 'evidence', screen: 'crime' },
-  { id: 'practice', title: 'Prior practice', part: 'how' },
+  { id: 'practice', title: 'Prior practice', part: 'how', screen: 'practice' },
   { id: 'review', title: 'Review', part: 'review' },
   { id: 'export', title: 'Export', part: null, screen: 'export' },
 ] as const satisfies readonly MethodSection[];
