@@ -1,6 +1,6 @@
 // Everything a deliverable needs, read from the workbook once: details, records by type (personal
 // fields only when asked for), links resolved to names, gaps, section states and census figures.
-import { collectLibraryExport, type LibraryExport } from './word-library.ts';
+import { collectLibraryExport, type LibraryExport } from './library-export-data.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, personalFields, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { forceById } from '../../../shared/domain/forces.ts';
 import type { AreaCensus, CensusTable, EvidenceLink } from '../../../shared/api/census.ts';

@@ -5,30 +5,10 @@
 import type { ComparisonRow } from '../../../shared/api/library.ts';
 import { AUDIENCE_KINDS, CHANNEL_KINDS, ENGAGEMENT_DEPTHS, EVIDENCE_STRENGTHS, PRACTICE_OUTCOMES, VERDICTS, labelOf } from '../../../shared/domain/vocabularies.ts';
 import { forceById } from '../../../shared/domain/forces.ts';
-import type { ReadDb } from '../db/open-database.ts';
-import { comparePractice } from '../library/compare-practice.ts';
-import { countLiveEntries } from '../library/library-store.ts';
+import type { LibraryExport } from './library-export-data.ts';
 import { gapLine, heading, intro } from './word-blocks.ts';
 import { table } from './word-table.ts';
 import type { Block } from './word-record-printers.ts';
-
-export interface LibraryExport {
-  /** Each kind of audience among ours (in the vocabulary's order) with its neighbours' practice. */
-  kinds: Array<{ kind: string; rows: ComparisonRow[] }>;
-  audiencesWithoutPractice: Array<{ name: string; kind: string }>;
-}
-
-/** What the appendix needs, or null when the library is empty. */
-export function collectLibraryExport(db: ReadDb): LibraryExport | null {
-  if (countLiveEntries(db) === 0) return null;
-  const ours = new Set(db.prepare('SELECT DISTINCT kind FROM audience').pluck().all() as string[]);
-  const kinds = AUDIENCE_KINDS.filter((k) => ours.has(k.id)).map((k) => {
-    const comparison = comparePractice(db, { audienceKind: k.id });
-    return { kind: k.id, rows: comparison.rows.filter((row) => row.group === 'neighbour') };
-  });
-  const without = kinds.length === 0 ? [] : comparePractice(db, { audienceKind: kinds[0]!.kind }).audiencesWithoutPractice.map(({ name, kind }) => ({ name, kind }));
-  return { kinds, audiencesWithoutPractice: without };
-}
 
 function line(row: ComparisonRow): string[] {
   return [row.title, row.channelKinds.map((k) => labelOf(CHANNEL_KINDS, k)).join(', '), labelOf(ENGAGEMENT_DEPTHS, row.depth), labelOf(PRACTICE_OUTCOMES, row.outcome), labelOf(EVIDENCE_STRENGTHS, row.evidenceStrength), labelOf(VERDICTS, row.verdict)];
