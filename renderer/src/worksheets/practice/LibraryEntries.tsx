@@ -9,6 +9,7 @@ function period(entry: LibraryEntrySummary): string {
 export function LibraryEntries({ entries, readOnly, onRemove }: { entries: readonly LibraryEntrySummary[]; readOnly: boolean; onRemove: (entry: LibraryEntrySummary) => void }) {
   if (entries.length === 0) return <p className="empty-state">No other force’s workbook yet. Add one a neighbouring force sent you (a share copy, or a whole workbook): its practice is copied in, and the file itself is left as it is.</p>;
   return (
+    <div className="scroll-table" tabIndex={0} role="region" aria-label="Workbooks in the practice library">
     <table className="table table--compact">
       <caption className="visually-hidden">Workbooks in the practice library, with where each came from</caption>
       <thead>
@@ -46,5 +47,6 @@ export function LibraryEntries({ entries, readOnly, onRemove }: { entries: reado
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
