@@ -1,2 +1,2 @@
 // The app's version, written into every workbook it saves. Kept equal to package.json by a test.
-export const APP_VERSION = '0.6.0';
+export const APP_VERSION = '0.7.0';

@@ -329,6 +329,11 @@ export const contract = {
     request: z.object({ handle: HandleSchema }).strict(),
     response: z.array(GapSchema),
   },
+  listSimilarMessages: {
+    /** Pairs of near-duplicate messages: `a` the earlier, `b` the later, `score` 0–1. */
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(z.object({ a: IdSchema, b: IdSchema, score: z.number().min(0).max(1) })),
+  },
   listReceptivity: {
     /** Every cell of the receptivity grid that says something (the others are unknown, with no note). */
     request: z.object({ handle: HandleSchema }).strict(),

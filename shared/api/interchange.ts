@@ -20,9 +20,9 @@ export const INTERCHANGE_FORMAT = 'engagement-workbook';
  * ones. Version 2 added the Aims and WHO records; version 3 census tables, evidence links and
  * settings; version 4 the HOW records (channels, partners, community events, practice) and the
  * receptivity grid; version 5 citations of crime trends (and crime evidence as a section that can be
- * marked completed); version 6 the posts that own and approve the strategy; version 8 the practice
- * library's entries, and a practice's source workbook (7 is the WHAT records'). Older files still load
- * (what they lack is empty).
+ * marked completed); version 6 the posts that own and approve the strategy; version 7 the WHAT records (messages
+ * with their six-point check and Welsh text, community priorities, the action plan's activities); version 8
+ * the practice library's entries, and a practice's source workbook. Older files still load (what they lack is empty).
  */
 export const INTERCHANGE_VERSION = 8;
 

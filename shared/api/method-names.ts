@@ -28,6 +28,7 @@ export const CORE_METHODS = [
   'listSectionStates',
   'setSectionCompleted',
   'listGaps',
+  'listSimilarMessages',
   'importAreaLookup',
   'importCensus',
   'listCensusTables',

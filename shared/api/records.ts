@@ -47,6 +47,10 @@ export function fieldSchema(field: FieldDef): z.ZodType {
     }
     case 'ref':
       return field.required ? IdSchema.describe(`id of a ${field.target}`) : IdSchema.nullable();
+    case 'boolean':
+      return z.boolean({ message: 'Choose yes or no' });
+    case 'checklist':
+      return checklistSchema(field);
     case 'codeList': {
       const pattern = field.codePattern;
       // The message names the code, so the planner can find it in a long list.
@@ -56,6 +60,21 @@ export function fieldSchema(field: FieldDef): z.ZodType {
       return uniqueArray(code, 10_000, 'codes');
     }
   }
+}
+
+/** One check's result: passed, not yet (false) or not checked (null), with a note of why. */
+export const CheckResultSchema = z.object({ pass: z.boolean({ message: 'Choose pass, not yet or not checked' }).nullable(), note: plainText(2000) }).strict();
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+/** A checklist's value: one result for every check it lists, and no other key. */
+function checklistSchema(field: FieldDef): z.ZodType {
+  const checks = field.checks ?? [];
+  return z.object(Object.fromEntries(checks.map((check) => [check.id, CheckResultSchema.describe(check.hint ?? check.label)]))).strict();
+}
+
+/** A checklist with nothing checked yet. */
+export function emptyChecklist(field: FieldDef): Record<string, CheckResult> {
+  return Object.fromEntries((field.checks ?? []).map((check) => [check.id, { pass: null, note: '' }]));
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -111,6 +130,10 @@ export function emptyValue(field: FieldDef): unknown {
     case 'enumList':
     case 'codeList':
       return [];
+    case 'boolean':
+      return false;
+    case 'checklist':
+      return emptyChecklist(field);
     default:
       return null;
   }
@@ -142,7 +165,8 @@ export function recordInputSchema(type: RecordTypeName): z.ZodObject {
     const field = def.fields.find((f) => f.name === name);
     if (field?.required) optional[name] = schema;
     else if (name === 'shareable') optional[name] = schema.default(true);
-    else if (field) optional[name] = schema.default(emptyValue(field) as never);
+    // A function, so no two records share one empty checklist object.
+    else if (field) optional[name] = schema.default(() => emptyValue(field) as never);
     else if (name === 'reviewedAt') optional[name] = schema.default(null);
     else if (name === 'notes') optional[name] = schema.default('');
     else optional[name] = schema.default([]);

@@ -5,7 +5,12 @@ import type { RecordTypeName } from './record-type-descriptors.ts';
 import type { ExportPartId, SectionId } from './sections.ts';
 import type { VocabItem } from './vocabularies.ts';
 
-export type FieldKind = 'text' | 'longText' | 'date' | 'enum' | 'enumList' | 'integer' | 'ref' | 'codeList';
+/**
+ * `boolean` is a yes/no mark (stored 0 or 1); `checklist` is one result per item of `checks`, each
+ * `{ pass: true | false | null, note }` (null: not checked yet), stored as a JSON object whose every
+ * key and value the value check holds to the schema.
+ */
+export type FieldKind = 'text' | 'longText' | 'date' | 'enum' | 'enumList' | 'integer' | 'ref' | 'codeList' | 'boolean' | 'checklist';
 
 export interface FieldDef {
   /** The API and interchange name (camelCase). */
@@ -19,6 +24,10 @@ export interface FieldDef {
   /** For an integer: the smallest value (default 0). */
   readonly min?: number;
   readonly vocabulary?: readonly VocabItem[];
+  /** For `checklist`: the checks, in order (their ids are the value's keys). */
+  readonly checks?: readonly VocabItem[];
+  /** The language of a text field when it is not English: `cy` for Welsh text, so screen readers and Word read it as Welsh. */
+  readonly lang?: 'cy';
   /** For `ref`: the record type it points at. */
   readonly target?: RecordTypeName;
   /**
@@ -58,7 +67,7 @@ export interface LinkDef {
 }
 
 /** Printers the strategy document has for record types that read better than a plain table. */
-export type DocumentPrinter = 'aims' | 'objectives' | 'goodStatements' | 'areas' | 'audiences' | 'assets' | 'vulnerabilities' | 'places' | 'channels' | 'partners' | 'communityEvents' | 'practices';
+export type DocumentPrinter = 'aims' | 'objectives' | 'goodStatements' | 'areas' | 'audiences' | 'assets' | 'vulnerabilities' | 'places' | 'channels' | 'partners' | 'communityEvents' | 'practices' | 'messages' | 'priorities';
 
 export interface PrintSpec {
   /** The heading over this type in the document (default: its plural). */
@@ -67,6 +76,8 @@ export interface PrintSpec {
   readonly printer?: DocumentPrinter;
   /** For the plain table: the fields to show, in order (default: the naming field and the short ones). */
   readonly columns?: readonly string[];
+  /** For the plain table: the links to show, in order (default: all of them). */
+  readonly links?: readonly string[];
   /**
    * The part of the deliverables the type is exported and printed with, when it is not its
    * section's: the statements of what good will look like are written with the aims but printed,

@@ -1,6 +1,7 @@
 // The record types themselves, described once: table, fields (which are personal data — one list
 // in the code), links, the section each belongs to (the order here is the order in the section, the
-// Excel workbook and the document) and how each prints. Only data lives here, so a test can add a
+// Excel workbook and the document) and how each prints (the WHAT types are in what-record-types.ts).
+// Only data lives here, so a test can add a
 // throwaway type in memory and see it reach every part of the app without touching another file.
 import {
   ASSET_KINDS,
@@ -28,8 +29,9 @@ import {
   VULNERABILITY_KINDS,
 } from './vocabularies.ts';
 import type { RecordTypeDef } from './record-type-def.ts';
+import { ACTIVITY_TYPE, MESSAGE_TYPE, PRIORITY_TYPE } from './what-record-types.ts';
 
-export const RECORD_TYPE_NAMES = ['aim', 'objective', 'goodStatement', 'area', 'audience', 'asset', 'vulnerability', 'place', 'channel', 'partner', 'communityEvent', 'practice'] as const;
+export const RECORD_TYPE_NAMES = ['aim', 'objective', 'goodStatement', 'area', 'audience', 'asset', 'vulnerability', 'place', 'channel', 'partner', 'communityEvent', 'practice', 'message', 'priority', 'activity'] as const;
 export type RecordTypeName = (typeof RECORD_TYPE_NAMES)[number];
 
 const LSOA_CODE = /^[EW]01\d{6}$/;
@@ -157,7 +159,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
       { name: 'barriers', column: 'barriers', label: 'Barriers', kind: 'enumList', vocabulary: BARRIERS },
       { name: 'whyItMatters', column: 'why_it_matters', label: 'Why it matters', kind: 'longText', max: 5000 },
       { name: 'priority', column: 'priority', label: 'Priority', kind: 'enum', vocabulary: PRIORITIES, required: true },
-      { name: 'responseNote', column: 'response_note', label: 'Planned response', kind: 'longText', max: 5000, gapWhenEmpty: { rule: 'vulnerability-no-response', title: 'A vulnerability has no planned response', says: 'has no planned response: say what you will do about it.' }, hint: 'What you will do about it. Activities in the action plan will link here once it exists.' },
+      { name: 'responseNote', column: 'response_note', label: 'Planned response', kind: 'longText', max: 5000, hint: 'What you will do about it, if no activity of the action plan answers it already (either closes its gap).' },
     ],
     links: [
       { name: 'audienceIds', label: 'Audiences', target: 'audience', table: 'vulnerability_audience' },
@@ -271,4 +273,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     ],
     links: [],
   },
+  message: MESSAGE_TYPE,
+  priority: PRIORITY_TYPE,
+  activity: ACTIVITY_TYPE,
 };

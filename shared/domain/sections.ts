@@ -47,6 +47,7 @@ export const METHOD_SECTIONS = [
   { id: 'events', title: 'Community events', group: 'How', part: 'how' },
   { id: 'what-works', title: 'What works', group: 'How', part: 'how' },
   { id: 'messages', title: 'Messages', group: 'What', part: 'what' },
+  { id: 'priorities', title: 'You said, we did', group: 'What', part: 'what' },
   { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
   { id: 'good', title: 'What good looks like', part: 'good' },
   { id: 'crime', title: 'Crime evidence', part: 'evidence', screen: 'crime' },
@@ -73,7 +74,7 @@ export const DOCUMENT_CHAPTERS: readonly DocumentChapter[] = [
   // The census picture reads best straight after the audiences it backs up.
   { number: 2, title: 'Who we will engage', parts: ['who', 'evidence'], order: ['areas', 'audiences', 'census', 'crime', 'assets', 'vulnerabilities', 'places'], holds: 'the strategy area, the audiences we will engage and the evidence behind them, our assets, the vulnerable areas and groups, and the places people gather' },
   { number: 3, title: 'How we will reach them', parts: ['how'], holds: 'the channels we will use to reach each audience and how receptive each audience is to them, our partners, community events, and what has worked here and elsewhere' },
-  { number: 4, title: 'What we will say', parts: ['what'], holds: 'the messages we will give each audience, and who will give them' },
+  { number: 4, title: 'What we will say', parts: ['what'], holds: 'the messages we will give each audience, and who will give them, and what the community raised with us and what we did about it' },
   { number: 5, title: 'Action plan', parts: ['plan'], holds: 'the activities that deliver the objectives: what will be done, by whom, with which audiences, and by when' },
   { number: 6, title: 'What good looks like', parts: ['good'], holds: 'what will be true at the end of the strategy period, and how our engagement measures up against the hallmarks of good engagement' },
   { number: 7, title: 'Review', parts: ['review'], holds: 'how and when the strategy will be reviewed, and what each review found' },

@@ -248,6 +248,83 @@ export const VERDICTS: readonly VocabItem[] = [
   { id: 'avoid', label: 'Avoid' },
 ];
 
+// ——— What we will say, and the action plan ———
+
+export const MESSAGE_STATUSES: readonly VocabItem[] = [
+  { id: 'draft', label: 'Draft' },
+  { id: 'approved', label: 'Approved', hint: 'Agreed, not yet in use.' },
+  { id: 'live', label: 'Live', hint: 'In use now.' },
+  { id: 'retired', label: 'Retired', hint: 'No longer used.' },
+];
+
+/** How often a message is given. */
+export const MESSAGE_FREQUENCIES: readonly VocabItem[] = [
+  { id: 'one-off', label: 'Once' },
+  { id: 'daily', label: 'Daily' },
+  { id: 'weekly', label: 'Weekly' },
+  { id: 'fortnightly', label: 'Fortnightly' },
+  { id: 'monthly', label: 'Monthly' },
+  { id: 'quarterly', label: 'Quarterly' },
+  { id: 'when-needed', label: 'When needed', hint: 'For example after an incident, or at a time of year.' },
+];
+
+/**
+ * The six-point check every message is held to. The ids are the keys of a message's
+ * `qualityCheck` in the API and the interchange format, so they never change.
+ */
+export const QUALITY_CHECKS: readonly VocabItem[] = [
+  { id: 'consistent', label: 'Consistent', hint: 'Consistent with the aims and objectives of the strategy.' },
+  { id: 'appropriate', label: 'Appropriate', hint: 'Appropriate to the group it is for.' },
+  { id: 'challenging', label: 'Challenging', hint: 'Challenging to the force: it commits us to something.' },
+  { id: 'tailored', label: 'Tailored', hint: 'Tailored to the audience: their words, their concerns, their channels.' },
+  { id: 'specific', label: 'Specific', hint: 'Specific: what, where and when, not a general reassurance.' },
+  { id: 'interesting', label: 'Interesting', hint: 'Interesting enough that people will read it, listen or pass it on.' },
+];
+
+/** Where a check of the six-point check stands: passed, not yet, or not looked at. */
+export const CHECK_RESULTS: readonly VocabItem[] = [
+  { id: 'pass', label: 'Pass' },
+  { id: 'not-yet', label: 'Not yet' },
+  { id: 'not-checked', label: 'Not checked' },
+];
+
+/** How a community priority reached us. */
+export const RAISED_HOW: readonly VocabItem[] = [
+  { id: 'meeting', label: 'A meeting', hint: 'For example a PACT or ward panel meeting.' },
+  { id: 'survey', label: 'A survey' },
+  { id: 'channel', label: 'One of our channels', hint: 'Social media, an alert service, the website.' },
+  { id: 'event', label: 'A community event' },
+  { id: 'partner', label: 'A partner' },
+  { id: 'street', label: 'On the street', hint: 'A street briefing, beat surgery or patrol.' },
+  { id: 'other', label: 'Other' },
+];
+
+export const PRIORITY_STATUSES: readonly VocabItem[] = [
+  { id: 'open', label: 'Open', hint: 'Heard, not yet acted on.' },
+  { id: 'in-hand', label: 'In hand' },
+  { id: 'done', label: 'Done', hint: 'Acted on; the community has not been told yet.' },
+  { id: 'fed-back', label: 'Fed back', hint: 'Done, and the community has been told what we did.' },
+];
+
+/** How often an activity of the action plan happens. */
+export const ACTIVITY_RECURRENCES: readonly VocabItem[] = [
+  { id: 'one-off', label: 'One-off' },
+  { id: 'weekly', label: 'Weekly' },
+  { id: 'fortnightly', label: 'Fortnightly' },
+  { id: 'monthly', label: 'Monthly' },
+  { id: 'quarterly', label: 'Quarterly' },
+];
+
+export const ACTIVITY_STATUSES: readonly VocabItem[] = [
+  { id: 'planned', label: 'Planned' },
+  { id: 'under-way', label: 'Under way' },
+  { id: 'done', label: 'Done' },
+  { id: 'cancelled', label: 'Cancelled' },
+];
+
+/** How many flagship activities the method advises at once: start with one or two, never more than three. */
+export const MAX_FLAGSHIPS = 3;
+
 /** The UK forces, for saying where a practice came from. */
 export const FORCE_CHOICES: readonly VocabItem[] = FORCES.map((force) => ({ id: force.id, label: force.name }));
 

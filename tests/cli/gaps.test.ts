@@ -43,18 +43,24 @@ const ID = {
   council: 'f3000000-0000-4000-8000-000000000001',
   funDay: 'f4000000-0000-4000-8000-000000000001',
   patrols: 'f5000000-0000-4000-8000-000000000001',
+  drop: 'f6000000-0000-4000-8000-000000000001',
+  vagueMessage: 'f6000000-0000-4000-8000-000000000002',
+  mill: 'f7000000-0000-4000-8000-000000000001',
+  stall: 'f8000000-0000-4000-8000-000000000001',
 };
+
+const ALL_PASS = Object.fromEntries(['consistent', 'appropriate', 'challenging', 'tailored', 'specific', 'interesting'].map((id) => [id, { pass: true, note: '' }]));
 
 /** What every record in the file carries besides its own fields. */
 function common(id: string, reviewedAt: string | null = TODAY) {
   return { id, createdAt: STAMP, updatedAt: STAMP, reviewedAt, shareable: true, notes: '' };
 }
 
-/** A workbook in the interchange format (version 4), with eight gaps in seven sections. */
+/** A workbook in the interchange format, with ten gaps in nine sections. */
 function riversideInterchange() {
   return {
     format: 'engagement-workbook',
-    version: 4,
+    version: INTERCHANGE_VERSION,
     personal: false,
     workbook: {
       id: '99999999-0000-4000-8000-000000000001',
@@ -114,6 +120,12 @@ function riversideInterchange() {
       partner: [{ ...common(ID.council), organisation: 'Maidstone Borough Council', sector: 'local-authority', contactRole: 'Community Safety Manager', relationship: 'active', lastContact: '2026-10-30', whatTheyBring: 'CCTV and the youth van', audienceIds: [] }],
       communityEvent: [{ ...common(ID.funDay), name: 'Riverside summer fun day', organiserAssetId: null, organiserPartnerId: ID.council, recurrence: 'yearly', nextDate: '2027-07-17', placeId: ID.leisure, location: '', policeRole: 'stall', status: 'planned', audienceIds: [ID.youngPeople] }],
       practice: [{ ...common(ID.patrols), title: 'Detached patrols with youth workers', description: '', audienceKinds: ['young-people'], channelKinds: ['patrol'], depth: 'involve', origin: 'other-force', originForce: 'essex', originPartnerId: null, year: 2024, outcome: 'improved', outcomeNote: '', evidenceStrength: 'monitored', verdict: 'adapt' }],
+      message: [
+        { ...common(ID.drop), text: 'Your PCSOs hold a drop-in at Riverside Leisure Centre every Friday, 4 till 6.', textWelsh: '', status: 'live', frequency: 'weekly', lastUsed: null, qualityCheck: ALL_PASS, objectiveIds: [ID.measured], audienceIds: [ID.youngPeople, ID.traders], channelIds: [ID.alert] },
+        { ...common(ID.vagueMessage), text: 'We are here for you.', textWelsh: 'Rydyn ni yma i chi.', status: 'draft', frequency: null, lastUsed: null, qualityCheck: ALL_PASS, objectiveIds: [], audienceIds: [], channelIds: [] },
+      ],
+      priority: [{ ...common(ID.mill), concern: 'Cars race along Mill Road at night.', areaId: ID.ward, raisedOn: '2026-09-14', raisedHow: 'meeting', audienceId: ID.traders, response: 'Speed checks with Community Speedwatch.', feedback: '', feedbackOn: null, status: 'done' }],
+      activity: [{ ...common(ID.stall), title: 'Stall at the summer fun day', description: '', depth: 'inform', recurrence: 'one-off', startDate: '2027-07-17', endDate: null, status: 'planned', flagship: false, pilotPlan: '', rolloutPlan: '', audienceIds: [ID.youngPeople], channelIds: [], partnerIds: [ID.council], placeIds: [ID.leisure], eventIds: [ID.funDay], messageIds: [ID.drop], priorityIds: [], vulnerabilityIds: [], objectiveIds: [ID.measured] }],
       receptivity: [{ audienceId: ID.youngPeople, channelId: ID.alert, value: 'yes', note: 'Youth forum survey, 2026' }],
       sectionCompletions: [{ section: 'aims', completedAt: STAMP }],
     },
@@ -126,9 +138,11 @@ const EXPECTED_GAPS = [
   { section: 'areas', rule: 'area-no-asset', recordId: ID.bearsted, message: 'Area “Bearsted ward” has no asset: no supportive person, group or gathering place is recorded there.' },
   { section: 'audiences', rule: 'audience-no-evidence', recordId: ID.traders, message: 'Audience “Market traders” has no evidence: link it to a census figure or a crime trend, or note what backs up who they are and how many, with its source.' },
   { section: 'assets', rule: 'not-reviewed', recordId: ID.club, message: `Asset “Riverside Youth Football Club” has not been reviewed since 15 January 2020.` },
-  { section: 'vulnerabilities', rule: 'vulnerability-no-response', recordId: ID.northgate, message: 'Vulnerability “Older residents of Northgate estate” has no planned response: say what you will do about it.' },
+  { section: 'vulnerabilities', rule: 'vulnerability-no-response', recordId: ID.northgate, message: 'Vulnerability “Older residents of Northgate estate” has no planned response: say what you will do about it, or link an activity of the action plan to it.' },
   { section: 'receptivity', rule: 'audience-no-channel', recordId: ID.traders, message: 'Audience “Market traders” is a priority audience but no channel is marked yes for it: say in the grid which channels reach them, or plan one that will.' },
   { section: 'partners', rule: 'audience-no-partner', recordId: ID.traders, message: 'Audience “Market traders” is a priority audience that no partner or asset reaches: record who could help you reach them.' },
+  { section: 'messages', rule: 'message-no-objective', recordId: ID.vagueMessage, message: 'Message “We are here for you.” serves no objective: link it to the objectives it serves, or ask whether it is needed.' },
+  { section: 'priorities', rule: 'priority-not-fed-back', recordId: ID.mill, message: 'Community priority “Cars race along Mill Road at night.” is done but not fed back: tell the community what was done, then mark it fed back.' },
 ];
 
 /** Writes `doc` and makes a workbook from it with `ewb new --from`. */
@@ -159,7 +173,7 @@ describe('ewb gaps', () => {
     expect(result.code, result.err).toBe(0);
     const lines = result.out.trimEnd().split('\n');
     const headings = lines.filter((line) => /^\S.*\(\d+\)$/.test(line));
-    expect(headings).toEqual(['Aims and objectives (2)', 'Areas (1)', 'Audiences (1)', 'Assets (1)', 'Vulnerabilities (1)', 'Who listens where (1)', 'Partners (1)']);
+    expect(headings).toEqual(['Aims and objectives (2)', 'Areas (1)', 'Audiences (1)', 'Assets (1)', 'Vulnerabilities (1)', 'Who listens where (1)', 'Partners (1)', 'Messages (1)', 'You said, we did (1)']);
     for (const gap of EXPECTED_GAPS) expect(result.out).toContain(gap.message);
     // Each gap sits under its own section's heading.
     const under = (message: string) => {
@@ -170,7 +184,7 @@ describe('ewb gaps', () => {
     expect(under('Riverside Youth Football Club')).toBe('Assets (1)');
     expect(under('has no date')).toBe('Aims and objectives (2)');
     expect(under('no channel is marked yes')).toBe('Who listens where (1)');
-    expect(lines.at(-1)).toBe('8 gaps in 7 sections.');
+    expect(lines.at(-1)).toBe('10 gaps in 9 sections.');
     expect(result.out).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
@@ -179,6 +193,9 @@ describe('ewb gaps', () => {
     doc.records.objective = doc.records.objective.filter((o) => o.id !== ID.vague);
     doc.records.audience = doc.records.audience.filter((a) => a.id !== ID.traders);
     doc.records.vulnerability = [];
+    const loose = doc.records as Record<string, Array<Record<string, unknown>>>;
+    loose.message = doc.records.message.filter((m) => m.id !== ID.vagueMessage).map((m) => ({ ...m, audienceIds: [ID.youngPeople] }));
+    loose.priority = doc.records.priority.map((p) => ({ ...p, audienceId: null, status: 'fed-back', feedback: 'Told the traders’ meeting: 42 drivers stopped.', feedbackOn: '2026-11-20' }));
     doc.records.area = doc.records.area.filter((a) => a.id !== ID.bearsted);
     doc.records.asset = doc.records.asset.map((a) => ({ ...a, reviewedAt: TODAY }));
     const file = workbookFrom(doc, 'complete');

@@ -127,7 +127,20 @@ describe('every screen', () => {
     await page.getByRole('status').filter({ hasText: /1 file: / }).waitFor();
     await checkScreen(page, 'crime');
 
+    // What: a message with its six-point check and Welsh text, a community priority, an activity.
     await ws.open('Messages');
+    await ws.create('message', [['Message', 'Your PCSOs are at Sparkbrook library every Tuesday, 10 till 12.'], ['Status', 'select:Draft'], ['Message in Welsh (Neges yn Gymraeg) (optional)', 'Mae eich SCCH yn y llyfrgell bob dydd Mawrth.']], ['Pakistani community in Sparkbrook']);
+    await checkScreen(page, 'messages');
+    await ws.open('You said, we did');
+    await ws.create('community priority', [['What the community said', 'Cars race along Stratford Road at night.'], ['Status', 'select:Open']]);
+    await checkScreen(page, 'priorities');
+    await ws.open('Action plan');
+    await ws.create('activity', [['Activity', 'Monthly surgery after Friday prayers'], ['How often', 'select:Monthly'], ['Status', 'select:Planned']]);
+    await ws.tick('A flagship activity');
+    await ws.waitSaved();
+    await checkScreen(page, 'action-plan');
+
+    await ws.open('Review');
     await page.getByText('This section is not built yet.').waitFor();
     await checkScreen(page, 'not-built-yet');
 

@@ -3,7 +3,9 @@
 // that also holds a duplicate of the other (merged, and said so); a community event; a practice
 // record from a neighbouring force. Reload: all there, exactly the expected gaps. Axe finds no
 // violation of any impact on each new screen with data showing, at 1280 × 800 and at 200 % zoom.
-// Then the Word and Excel deliverables, converted to PDF by LibreOffice and drawn as pages.
+// Then the Word and Excel deliverables, converted to PDF by LibreOffice and drawn as pages. And,
+// in the same browser, WHAT (issue 13): three messages (one failing the six-point check, one serving
+// no objective, one with Welsh text) and a community priority taken through to "fed back".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +16,8 @@ import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe.ts';
 import { ContactImportPage, ReceptivityGridPage } from './support/how-pages.ts';
-import { FileBrowserDialog, HomePage, WorksheetPage } from './support/pages.ts';
+import { FileBrowserDialog, HomePage, WorksheetPage, fillDate } from './support/pages.ts';
+import { QualityCheckPage } from './support/what-pages.ts';
 import { forceWorkbook } from '../helpers/force-workbook.ts';
 
 const e2e = appForFile('ewb-e2e-how-');
@@ -363,4 +366,82 @@ describe('worksheets: How', () => {
     expect(await ws.form().getByLabel('From which workbook (optional)', { exact: true }).inputValue()).toMatch(/^Sussex engagement strategy \(2026-04-01 to 2029-03-31\), workbook [0-9a-f-]{36}$/);
     expect(await ws.form().getByLabel('Our verdict (optional)', { exact: true }).inputValue()).toBe('adapt');
   }, 120_000);
+
+  it('records three messages and a priority taken through to fed back, keeps them, and shows exactly the expected gaps', async () => {
+    const page = (e2e.page = await e2e.app.newPage());
+    await new HomePage(page).createWorkbook({ force: 'Dyfed-Powys Police', title: 'Dyfed-Powys engagement strategy', start: '1 4 2027', end: '31 3 2030' }, 'Dyfed-Powys what');
+    const ws = new WorksheetPage(page);
+    const check = new QualityCheckPage(page);
+    const OBJECTIVE = 'Hold a surgery in every market town each month';
+    await ws.open('Aims and objectives');
+    await ws.create('aim', [['Aim', 'Build trust in rural communities']]);
+    await ws.create('objective', [['Objective', OBJECTIVE], ['Aim it serves', 'select:Build trust in rural communities'], ['Measure (optional)', 'Surgeries held'], ['By when (optional)', 'date:31 3 2028']]);
+    await ws.open('Audiences');
+    await ws.create('audience', [['Name', 'Welsh-speaking farming families'], ['Kind of audience', 'select:Farming and rural workers'], ['Engagement', 'select:Receptive'], ['Priority', 'select:High']]);
+
+    const LIVE = 'We are here for you.';
+    const LOOSE = 'Lock your quad bikes away at night.';
+    const ENGLISH = 'Your neighbourhood team is at Llandeilo library every Tuesday, 10 till 12.';
+    const WELSH = 'Mae eich tîm plismona bro yn llyfrgell Llandeilo bob dydd Mawrth, 10 tan 12. Ŵyr, ŷd.';
+    await ws.open('Messages');
+    // Live, for the audience, serving the objective, but not yet specific.
+    await ws.create('message', [['Message', LIVE], ['Status', 'select:Live']], [OBJECTIVE, 'Welsh-speaking farming families']);
+    for (const point of ['Consistent', 'Appropriate', 'Challenging', 'Tailored', 'Interesting']) await check.set(point, 'Pass');
+    await check.set('Specific', 'Not yet', 'Where and when?');
+    await ws.form().getByLabel('Note on specific (optional)', { exact: true }).blur();
+    await ws.waitSaved();
+    await ws.create('message', [['Message', LOOSE], ['Status', 'select:Draft']]);
+    await ws.create('message', [['Message', ENGLISH], ['Status', 'select:Draft'], ['Message in Welsh (Neges yn Gymraeg) (optional)', WELSH]], [OBJECTIVE]);
+    expect(await ws.form().getByLabel('Message in Welsh (Neges yn Gymraeg) (optional)', { exact: true }).getAttribute('lang')).toBe('cy');
+    await expectNoViolations(page, 'messages with a message open');
+    await shoot(page, 'what-messages');
+
+    // A priority, from open to fed back.
+    const CONCERN = 'Quad bikes are stolen from farms along the border.';
+    await ws.open('You said, we did');
+    await ws.create('community priority', [['What the community said', CONCERN], ['Status', 'select:Open']]);
+    expect(await ws.gaps().allTextContents()).toEqual([`Community priority “${CONCERN}” has no agreed response: say what we will do about it.`]);
+    await ws.fill('Agreed response (we did) (optional)', 'Farm watch evenings and free marking of machinery.');
+    await ws.choose('Status', 'In hand');
+    await ws.waitSaved();
+    await ws.choose('Status', 'Done');
+    await ws.waitSaved();
+    expect(await ws.gaps().allTextContents()).toEqual([`Community priority “${CONCERN}” is done but not fed back: tell the community what was done, then mark it fed back.`]);
+    await ws.fill('What we told them (optional)', 'Marked 140 machines; no thefts reported since.');
+    await fillDate(ws.form(), 'When we told them (optional)', '2 11 2026');
+    await ws.choose('Status', 'Fed back');
+    await ws.waitSaved();
+    expect(await ws.gaps().allTextContents()).toEqual([]);
+    await expectNoViolations(page, 'You said, we did with a priority open');
+    await shoot(page, 'what-priorities');
+
+    // Reload: all there, exactly the expected gaps.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'You said, we did' }).waitFor();
+    expect(await ws.rowNames('Community priorities')).toEqual([CONCERN]);
+    await ws.list('Community priorities').getByRole('button', { name: CONCERN }).click();
+    expect(await ws.form().getByLabel('Status', { exact: true }).inputValue()).toBe('fed-back');
+    expect(await ws.gaps().allTextContents()).toEqual([]);
+    await ws.open('Messages');
+    expect(await ws.rowNames('Messages')).toEqual([LIVE, LOOSE, ENGLISH]);
+    expect(await ws.gaps().allTextContents()).toEqual([
+      `Message “${LOOSE}” serves no objective: link it to the objectives it serves, or ask whether it is needed.`,
+      `Message “${LIVE}” is live but has not passed the six-point check (not yet specific): rework it, or take it out of use.`,
+    ]);
+    expect(await ws.taskListGaps('Messages')).toBe(2);
+    await ws.list('Messages').getByRole('button', { name: LIVE }).click();
+    expect(await check.result('Specific')).toBe('Not yet');
+    expect(await check.result('Interesting')).toBe('Pass');
+    expect(await ws.form().getByLabel('Note on specific (optional)', { exact: true }).inputValue()).toBe('Where and when?');
+    await ws.list('Messages').getByRole('button', { name: ENGLISH }).click();
+    expect(await ws.form().getByLabel('Message in Welsh (Neges yn Gymraeg) (optional)', { exact: true }).inputValue()).toBe(WELSH);
+    await page.setViewportSize({ width: 640, height: 400 });
+    await expectNoViolations(page, 'messages at 200 % zoom');
+    await shoot(page, 'what-messages-200-percent');
+    await ws.open('You said, we did');
+    await ws.list('Community priorities').getByRole('button', { name: CONCERN }).click();
+    await expectNoViolations(page, 'You said, we did at 200 % zoom');
+    await shoot(page, 'what-priorities-200-percent');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });

@@ -5,6 +5,8 @@ import { RECORD_TYPES } from '../../shared/domain/record-types.ts';
 
 function columnSql(field: FieldDef): string {
   if (field.kind === 'integer') return `${field.column} INTEGER`;
+  if (field.kind === 'boolean') return `${field.column} INTEGER NOT NULL DEFAULT 0`;
+  if (field.kind === 'checklist') return `${field.column} TEXT NOT NULL`;
   if (field.kind === 'enumList' || field.kind === 'codeList') return `${field.column} TEXT NOT NULL DEFAULT '[]'`;
   if (field.kind === 'text' || field.kind === 'longText') return `${field.column} TEXT NOT NULL DEFAULT ''`;
   if (field.kind === 'ref') return `${field.column} TEXT${field.required ? ' NOT NULL' : ''} REFERENCES ${RECORD_TYPES[field.target!].table} (id) ON DELETE ${field.required ? 'RESTRICT' : 'SET NULL'}`;

@@ -44,6 +44,10 @@ function fieldValue(field: FieldDef, ids: Record<RecordTypeName, string[]>, ownI
       return fc.subarray(vocab);
     case 'integer':
       return fc.option(fc.integer({ min: field.min ?? 0, max: Math.min(field.max ?? 5_000_000, 5_000_000) }), { nil: null });
+    case 'boolean':
+      return fc.boolean();
+    case 'checklist':
+      return fc.record(Object.fromEntries((field.checks ?? []).map((check) => [check.id, fc.record({ pass: fc.constantFrom(true, false, null), note: text(60) })])));
     case 'codeList':
       return fc.uniqueArray(fc.integer({ min: 0, max: 999_999 }).map((n) => `E01${String(n).padStart(6, '0')}`), { maxLength: 5 });
     case 'ref': {

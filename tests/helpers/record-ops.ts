@@ -47,6 +47,10 @@ function valueFor(field: FieldDef, rnd: SeededRandom, existing: Snapshot): unkno
       return rnd.sample(vocab, rnd.int(0, 3));
     case 'integer':
       return optionalNull ? null : rnd.int(field.min ?? 0, Math.min(field.max ?? 50_000, 50_000));
+    case 'boolean':
+      return rnd.next() < 0.5;
+    case 'checklist':
+      return Object.fromEntries((field.checks ?? []).map((check) => [check.id, { pass: rnd.pick([true, false, null]), note: rnd.next() < 0.6 ? '' : sentence(rnd, 200) }]));
     case 'codeList':
       return [...new Set(Array.from({ length: rnd.int(0, 3) }, () => `${rnd.pick(['E', 'W'])}01${String(rnd.int(0, 999_999)).padStart(6, '0')}`))];
     case 'ref': {

@@ -13,6 +13,8 @@ import { NOW, cleanText, count, describeText, fix, plural, printable, quoted, st
 const MAX_LINKS = 10_000;
 const DEFAULT_TEXT_MAX = 1000;
 const NOTES_MAX = 10_000;
+/** As CheckResultSchema allows for the note of one check. */
+const CHECK_NOTE_MAX = 2000;
 
 const COMMON: ReadonlyArray<{ name: string; column: string; label: string }> = [
   { name: 'id', column: 'id', label: 'Id' },
@@ -37,9 +39,41 @@ function parseList(text: unknown): unknown {
   }
 }
 
-/** A column's value as the API carries it: lists parsed, the rest exactly as stored. */
+/** A column's value as the API carries it: lists and checklists parsed, marks as true or false, the rest exactly as stored. */
 function valueOf(field: FieldDef, raw: unknown): unknown {
-  return field.kind === 'enumList' || field.kind === 'codeList' ? parseList(raw) : raw;
+  if (field.kind === 'boolean') return raw === 1 ? true : raw === 0 ? false : raw;
+  return field.kind === 'enumList' || field.kind === 'codeList' || field.kind === 'checklist' ? parseList(raw) : raw;
+}
+
+/** What is wrong with a stored checklist: the first check that is missing, unknown or badly formed. */
+function describeChecklist(field: FieldDef, value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not a set of check results';
+  const checks = field.checks ?? [];
+  const held = value as Record<string, unknown>;
+  const extra = Object.keys(held).find((key) => !checks.some((check) => check.id === key));
+  if (extra !== undefined) return `holds a result for ${quoted(extra)}, which is not one of the checks`;
+  for (const check of checks) {
+    const result = held[check.id];
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) return `has no result for “${check.label}”`;
+    const { pass, note } = result as { pass?: unknown; note?: unknown };
+    if (pass !== null && typeof pass !== 'boolean') return `says ${quoted(pass)} for “${check.label}” (it should be pass, not yet or not checked)`;
+    if (typeof note !== 'string') return `has no note for “${check.label}”`;
+    const problem = describeText(note, CHECK_NOTE_MAX, false);
+    if (problem) return `has a note for “${check.label}” that ${problem}`;
+    if (Object.keys(result).length !== 2) return `holds more than a result and a note for “${check.label}”`;
+  }
+  return 'is not a set of check results';
+}
+
+/** The checklist with every result that can be read kept (notes tidied) and the rest set to not checked. */
+function repairedChecklist(field: FieldDef, value: unknown): Record<string, { pass: boolean | null; note: string }> {
+  const held = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    (field.checks ?? []).map((check) => {
+      const result = (typeof held[check.id] === 'object' && held[check.id] !== null ? held[check.id] : {}) as { pass?: unknown; note?: unknown };
+      return [check.id, { pass: typeof result.pass === 'boolean' ? result.pass : null, note: typeof result.note === 'string' ? cleanText(result.note, CHECK_NOTE_MAX) : '' }];
+    }),
+  );
 }
 
 function describeField(field: FieldDef, value: unknown, fallback: string): string {
@@ -57,6 +91,10 @@ function describeField(field: FieldDef, value: unknown, fallback: string): strin
       return `${show(value)} is not a whole number from 0 to 100,000,000`;
     case 'ref':
       return `${show(value)} is not a valid id`;
+    case 'boolean':
+      return `${show(value)} is not yes or no`;
+    case 'checklist':
+      return describeChecklist(field, value);
     case 'enumList':
     case 'codeList': {
       if (!Array.isArray(value)) return 'is not a list';
@@ -111,6 +149,10 @@ function repairField(def: RecordTypeDef, field: FieldDef, id: string, value: unk
       const what = [dropped > 0 ? `drop ${plural(dropped, 'value')} from the list` : '', recased > 0 ? `write ${plural(recased, 'code')} in capitals` : ''].filter(Boolean).join(' and ');
       return { repair: capitalise(what || 'put the list in order'), fix: set(JSON.stringify(kept)) };
     }
+    case 'boolean':
+      return { repair: 'Set it to no', fix: set(0) };
+    case 'checklist':
+      return { repair: 'Keep the results that can be read and set the rest to not checked', fix: set(JSON.stringify(repairedChecklist(field, value))) };
     case 'enum': {
       if (!field.required) return { repair: 'Clear it', fix: set(null) };
       const neutral = neutralChoice(field);

@@ -4,7 +4,7 @@
 // record's own last) so a re-import can match rows. The marking heads the sheet.
 import type ExcelJS from 'exceljs';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
-import { labelOf, type VocabItem } from '../../../shared/domain/vocabularies.ts';
+import { CHECK_RESULTS, labelOf, type VocabItem } from '../../../shared/domain/vocabularies.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { ExportData } from './export-data.ts';
 import { DATE_FORMAT, ID_FONT, TEXT_FORMAT, TOP_LEFT, WRAP_TOP, WidthTracker, addMarkedSheet, addMarkingRow, calendarDate, cellText, columnName, fitPrintWidth, fitRowHeight, styleHeaderCell, ukDay } from './excel-layout.ts';
@@ -29,6 +29,12 @@ export interface RecordColumn {
 }
 
 const YES_NO: Choices = { title: 'Yes or no', labels: ['Yes', 'No'] };
+const CHECK_RESULTS_CHOICES: Choices = { title: 'Check result', labels: CHECK_RESULTS.map((item) => item.label) };
+
+/** A check's result as its label: Pass, Not yet or Not checked. */
+function checkLabel(pass: unknown): string {
+  return labelOf(CHECK_RESULTS, pass === true ? 'pass' : pass === false ? 'not-yet' : 'not-checked');
+}
 const choicesCache = new WeakMap<readonly VocabItem[], Choices>();
 
 function choicesOf(title: string, vocabulary: readonly VocabItem[]): Choices {
@@ -82,6 +88,17 @@ export function recordColumns(type: RecordTypeName, data: Pick<ExportData, 'name
         break;
       case 'codeList':
         columns.push({ header: field.label, kind: 'longText', value: (r) => cellText(ids(r[name]).join(', ')) });
+        break;
+      case 'boolean':
+        columns.push({ header: field.label, kind: 'enum', choices: YES_NO, value: (r) => (r[name] === true ? 'Yes' : 'No') });
+        break;
+      case 'checklist':
+        // Each check is two columns, its result and its note, so the check can be filtered and sorted point by point.
+        for (const check of field.checks ?? []) {
+          const result = (r: RecordValues) => ((r[name] ?? {}) as Record<string, { pass?: unknown; note?: unknown } | undefined>)[check.id];
+          columns.push({ header: check.label, kind: 'enum', choices: CHECK_RESULTS_CHOICES, value: (r) => checkLabel(result(r)?.pass) });
+          columns.push({ header: `${check.label}: note`, kind: 'longText', value: (r) => cellText(result(r)?.note ?? '') });
+        }
         break;
     }
   }

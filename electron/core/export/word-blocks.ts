@@ -59,7 +59,7 @@ export function heading(text: string, level: 1 | 2 | 3 | 4, options: { pageBreak
 }
 
 function runs(parts: ReadonlyArray<string | Run>): TextRun[] {
-  return parts.map((part) => (typeof part === 'string' ? new TextRun(safe(part)) : new TextRun({ text: safe(part.text), bold: part.bold, italics: part.italics })));
+  return parts.map((part) => (typeof part === 'string' ? new TextRun(safe(part)) : new TextRun({ text: safe(part.text), bold: part.bold, italics: part.italics, ...(part.lang === 'cy' ? { language: { value: 'cy-GB' } } : {}) })));
 }
 
 /** One paragraph of body text, from plain strings and bold or italic runs. */

@@ -7,6 +7,7 @@ import { RECORD_TYPES, type DocumentPrinter, type FieldDef, type RecordTypeDef, 
 import { AUDIENCE_KINDS, BARRIERS, ENGAGEMENT_STATES, ONS_LEVELS, PLACE_KINDS, PRIORITIES, RELATIONSHIPS, VULNERABILITY_KINDS, labelOf } from '../../../shared/domain/vocabularies.ts';
 import type { FileChild } from 'docx';
 import type { ExportData } from './export-data.ts';
+import { messagesPart, prioritiesPart } from './word-what-printers.ts';
 import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, wholeNumber } from './word-blocks.ts';
 import { table, type Cell, type Column, type Row, type Run } from './word-table.ts';
 import { channelsPart, communityEventsPart, partnersPart, practicesPart } from './word-how-printers.ts';
@@ -200,7 +201,10 @@ function vulnerabilitiesPart(data: ExportData): Block[] {
     if (audiences) about.push([{ text: 'Audiences: ', italics: true }, audiences]);
     if (areas) about.push([{ text: 'Areas: ', italics: true }, areas]);
     const barriers = list(v.barriers).map((b) => labelOf(BARRIERS, b));
-    return [{ paragraphs: about }, barriers.length > 0 ? barriers : { runs: [{ text: 'None recorded', italics: true }] }, field(v, 'whyItMatters'), field(v, 'responseNote') || { runs: [{ text: 'Not yet planned', italics: true }] }];
+    // The planned response is what was written, and the activities of the action plan that answer it.
+    const answering = (data.records.activity ?? []).filter((activity) => Array.isArray(activity.vulnerabilityIds) && activity.vulnerabilityIds.includes(v.id)).map((activity) => activity.id);
+    const response: Array<ReadonlyArray<string | Run>> = [...(field(v, 'responseNote') ? [[field(v, 'responseNote')]] : []), ...(answering.length > 0 ? [[{ text: 'Activities: ', italics: true }, namesOf(answering, data.names)]] : [])];
+    return [{ paragraphs: about }, barriers.length > 0 ? barriers : { runs: [{ text: 'None recorded', italics: true }] }, field(v, 'whyItMatters'), response.length > 0 ? { paragraphs: response } : { runs: [{ text: 'Not yet planned', italics: true }] }];
   });
   return [
     ...blocks,
@@ -270,6 +274,12 @@ function cellOf(fieldDef: FieldDef, record: RecordValues, names: ReadonlyMap<str
       return typeof value === 'string' ? namesOf([value], names) : '';
     case 'codeList':
       return list(value).length > 0 ? wholeNumber(list(value).length) : '';
+    case 'boolean':
+      return value === true ? 'Yes' : '';
+    case 'checklist': {
+      const results = Object.values((value ?? {}) as Record<string, { pass?: unknown }>);
+      return `${results.filter((r) => r.pass === true).length} of ${results.length} passed`;
+    }
     default:
       return field(record, fieldDef.name);
   }
@@ -279,9 +289,10 @@ export function plainTablePart(data: ExportData, def: RecordTypeDef): Block[] {
   const records = data.records[def.type] ?? [];
   const blocks: Block[] = [heading(headingOf(def), 2)];
   const fields = plainColumns(def, data.personal);
-  const width = Math.floor(100 / (fields.length + def.links.length));
-  const columns: Column[] = [...fields.map((f) => ({ title: f.label, width })), ...def.links.map((link) => ({ title: link.label, width }))];
-  const rows: Row[] = records.map((record) => [...fields.map((f) => cellOf(f, record, data.names)), ...def.links.map((link) => namesOf(record[link.name], data.names))]);
+  const links = def.print?.links ? def.links.filter((link) => def.print!.links!.includes(link.name)) : def.links;
+  const width = Math.floor(100 / (fields.length + links.length));
+  const columns: Column[] = [...fields.map((f) => ({ title: f.label, width })), ...links.map((link) => ({ title: link.label, width }))];
+  const rows: Row[] = records.map((record) => [...fields.map((f) => cellOf(f, record, data.names)), ...links.map((link) => namesOf(record[link.name], data.names))]);
   return [...blocks, intro(`The ${def.plural.toLowerCase()} recorded (${countOf(records.length, def.label.toLowerCase(), def.plural.toLowerCase())}).`), table(columns, rows)];
 }
 
@@ -298,6 +309,8 @@ const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) =
   partners: partnersPart,
   communityEvents: communityEventsPart,
   practices: practicesPart,
+  messages: messagesPart,
+  priorities: prioritiesPart,
 };
 
 /** A record type's part of the document, by its descriptor's printer or as a plain table. */

@@ -23,6 +23,8 @@ export interface Run {
   text: string;
   bold?: boolean;
   italics?: boolean;
+  /** Welsh text is marked as Welsh, so Word checks its spelling and reads it aloud as Welsh. */
+  lang?: 'cy';
 }
 
 /** What a table cell holds: lines of text (each a paragraph), runs for one paragraph, or paragraphs of runs. */
@@ -79,7 +81,7 @@ function lines(value: string): string[] {
 
 function run(part: string | Run): string {
   if (typeof part === 'string') return `<w:r><w:t xml:space="preserve">${text(part)}</w:t></w:r>`;
-  const props = `${part.bold ? '<w:b/><w:bCs/>' : ''}${part.italics ? '<w:i/><w:iCs/>' : ''}`;
+  const props = `${part.bold ? '<w:b/><w:bCs/>' : ''}${part.italics ? '<w:i/><w:iCs/>' : ''}${part.lang === 'cy' ? '<w:lang w:val="cy-GB"/>' : ''}`;
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text(part.text)}</w:t></w:r>`;
 }
 

@@ -2,11 +2,14 @@
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
 import type { AppContext } from '../app-context.ts';
 import { setCompletion } from './section-completion.ts';
+import { similarMessages } from '../what/similar-messages.ts';
 
-export function gapHandlers(ctx: AppContext): Pick<ApiHandlers, 'listGaps' | 'listSectionStates' | 'setSectionCompleted'> {
+export function gapHandlers(ctx: AppContext): Pick<ApiHandlers, 'listGaps' | 'listSimilarMessages' | 'listSectionStates' | 'setSectionCompleted'> {
   const { sessions } = ctx;
   return {
     listGaps: ({ handle }) => ctx.derivedOf(sessions.get(handle)).listGaps(),
+
+    listSimilarMessages: ({ handle }) => similarMessages(sessions.get(handle).db),
 
     listSectionStates: ({ handle }) => ctx.derivedOf(sessions.get(handle)).listSectionStates(),
 

@@ -11,6 +11,8 @@ import { titleOf } from '../records/record-store.ts';
 import { whoIsMissingGaps } from '../evidence/who-is-missing.ts';
 import { PRIORITY_AUDIENCE_LEVELS, isPriorityAudience } from '../../../shared/domain/vocabularies.ts';
 import { formatUkDate } from '../../../shared/domain/uk-date.ts';
+import { WHAT_RECORD_RULES, WHAT_WORKBOOK_RULES, vulnerabilityNoResponse } from './what-gap-rules.ts';
+import { messageNearDuplicate } from './near-duplicate-gaps.ts';
 
 /** A gap before it is given its key. */
 export type GapDraft = Omit<Gap, 'key'>;
@@ -160,8 +162,8 @@ const whoIsMissing: WorkbookRule = {
   compute: (db) => whoIsMissingGaps(db),
 };
 
-export const RECORD_RULES: readonly RecordRule[] = [...emptyFieldRules(), audienceNoEvidence, audienceNoChannel, notReviewed];
-export const WORKBOOK_RULES: readonly WorkbookRule[] = [areaNoAsset, whoIsMissing, audienceNoPartner];
+export const RECORD_RULES: readonly RecordRule[] = [...emptyFieldRules(), audienceNoEvidence, audienceNoChannel, ...WHAT_RECORD_RULES, notReviewed];
+export const WORKBOOK_RULES: readonly WorkbookRule[] = [areaNoAsset, vulnerabilityNoResponse, whoIsMissing, audienceNoPartner, ...WHAT_WORKBOOK_RULES, messageNearDuplicate];
 
 /** Every rule, in the order gaps are listed, with what it means in words. */
 export const GAP_RULES: Readonly<Record<string, string>> = Object.fromEntries([...RECORD_RULES, ...WORKBOOK_RULES].map((rule) => [rule.rule, rule.title]));

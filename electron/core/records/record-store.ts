@@ -2,7 +2,7 @@
 // shared/domain/record-types.ts. Store functions take the database first; SQL is parameterised
 // (table and column names come only from the descriptors, never from input).
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type FieldDef, type RecordTypeDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
-import type { RecordValues } from '../../../shared/api/records.ts';
+import { CheckResultSchema, emptyChecklist, type CheckResult, type RecordValues } from '../../../shared/api/records.ts';
 import type { EvidenceLink } from '../../../shared/api/census.ts';
 import type { ReceptivityCell } from '../../../shared/api/receptivity.ts';
 import type { CrimeTrendLink } from '../../../shared/api/crime.ts';
@@ -22,8 +22,37 @@ function parseList(text: unknown): string[] {
   }
 }
 
+/** A stored checklist (a JSON object) as the API carries it; anything unreadable reads as nothing checked. */
+function parseChecklist(field: FieldDef, text: unknown): Record<string, CheckResult> {
+  const empty = emptyChecklist(field);
+  if (typeof text !== 'string') return empty;
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return empty;
+    for (const id of Object.keys(empty)) {
+      const item = (value as Record<string, unknown>)[id];
+      const parsed = CheckResultSchema.safeParse(item);
+      if (parsed.success) empty[id] = parsed.data;
+    }
+    return empty;
+  } catch {
+    return empty;
+  }
+}
+
+/** A checklist as stored: exactly its checks, in their order, as JSON. */
+function checklistColumn(field: FieldDef, value: unknown): string {
+  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, CheckResult | undefined>;
+  const stored = Object.fromEntries((field.checks ?? []).map((check) => [check.id, { pass: given[check.id]?.pass ?? null, note: given[check.id]?.note ?? '' }]));
+  return JSON.stringify(stored);
+}
+
 function fromColumn(field: FieldDef, value: unknown): unknown {
   switch (field.kind) {
+    case 'boolean':
+      return value === 1 || value === 1n;
+    case 'checklist':
+      return parseChecklist(field, value);
     case 'text':
     case 'longText':
       return typeof value === 'string' ? value : '';
@@ -39,6 +68,10 @@ function fromColumn(field: FieldDef, value: unknown): unknown {
 
 function toColumn(field: FieldDef, value: unknown): unknown {
   switch (field.kind) {
+    case 'boolean':
+      return value === true ? 1 : 0;
+    case 'checklist':
+      return checklistColumn(field, value);
     case 'enumList':
     case 'codeList':
       return JSON.stringify(Array.isArray(value) ? value : []);
@@ -225,6 +258,22 @@ export function missingIds(db: ReadDb, type: RecordTypeName, ids: readonly strin
 
 /** The title of a record, for messages and link pickers. */
 export function titleOf(values: Record<string, unknown>, type: RecordTypeName): string {
-  const title = values[RECORD_TYPES[type].titleField];
-  return typeof title === 'string' && title.trim() ? title : `(untitled ${RECORD_TYPES[type].label.toLowerCase()})`;
+  const def = RECORD_TYPES[type];
+  const title = values[def.titleField];
+  if (typeof title !== 'string' || !title.trim()) return `(untitled ${def.label.toLowerCase()})`;
+  // A message or a concern is named by its text, which can run to paragraphs: its opening words will do.
+  const long = def.fields.find((f) => f.name === def.titleField)?.kind === 'longText';
+  return long ? shortened(title) : title;
+}
+
+const TITLE_WORDS_MAX = 100;
+
+/** The first line of a long text, cut at a word within 100 characters, with an ellipsis when anything was left out. */
+export function shortened(text: string): string {
+  const line = text.trim().split('\n')[0]!.trim();
+  if (line.length <= TITLE_WORDS_MAX && line.length === text.trim().length) return line;
+  if (line.length <= TITLE_WORDS_MAX) return `${line}…`;
+  const cut = line.slice(0, TITLE_WORDS_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TITLE_WORDS_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -3,7 +3,8 @@ import type { FieldDef } from '../../../shared/domain/record-types.ts';
 import { describedBy, Field } from '../components/fields.tsx';
 import { LinkPicker, type LinkOption } from '../components/LinkPicker.tsx';
 import { DateInput } from '../components/DateInput.tsx';
-import { splitCodes, type DraftValue } from './record-draft.ts';
+import { ChecklistField } from '../components/ChecklistField.tsx';
+import { splitCodes, type ChecklistDraft, type DraftValue } from './record-draft.ts';
 
 interface EditorProps {
   idPrefix: string;
@@ -12,7 +13,8 @@ interface EditorProps {
   error: string | undefined;
   disabled: boolean;
   refOptions: LinkOption[];
-  onChange: (value: DraftValue) => void;
+  /** `immediate` when the change should be saved at once (a choice) rather than as typing pauses. */
+  onChange: (value: DraftValue, immediate?: boolean) => void;
   onBlur: () => void;
 }
 
@@ -51,6 +53,25 @@ export function RecordFieldEditor({ idPrefix, field, value, error, disabled, ref
     );
   }
 
+  if (field.kind === 'checklist') {
+    const checks = field.checks ?? [];
+    const draft = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as ChecklistDraft;
+    return <ChecklistField id={id} legend={field.label} hint={field.hint} checks={checks} value={draft} error={error} disabled={disabled} onChange={(next, immediate) => onChange(next, immediate)} onBlur={onBlur} />;
+  }
+
+  if (field.kind === 'boolean') {
+    return (
+      <div className={`field${error ? ' field--error' : ''}`}>
+        {field.hint && <div className="field__hint" id={`${id}-hint`}>{field.hint}</div>}
+        {error && <p className="field__error" id={`${id}-error`}><span className="visually-hidden">Error: </span>{error}</p>}
+        <label className="checkbox">
+          <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked, true)} {...common} />
+          <span>{field.label}</span>
+        </label>
+      </div>
+    );
+  }
+
   if (field.kind === 'date') {
     return <DateInput id={id} label={label} hint={field.hint} value={text} error={error} disabled={disabled} onChange={(next) => onChange(next)} onBlur={onBlur} />;
   }
@@ -58,7 +79,8 @@ export function RecordFieldEditor({ idPrefix, field, value, error, disabled, ref
   let control;
   switch (field.kind) {
     case 'longText':
-      control = <textarea className={`textarea${error ? ' input--error' : ''}`} rows={4} value={text} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} {...common} />;
+      // Welsh text is marked as Welsh, so screen readers speak it and spelling is checked as Welsh.
+      control = <textarea className={`textarea${error ? ' input--error' : ''}`} rows={4} value={text} lang={field.lang} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} {...common} />;
       break;
     case 'codeList': {
       const count = splitCodes(text).length;

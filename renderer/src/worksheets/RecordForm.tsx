@@ -78,7 +78,8 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
     const form = formRef.current;
     if (!form) return;
     if (focus) {
-      const target = focus.field ? (document.getElementById(`${idPrefix}-${focus.field}`) ?? document.getElementById(`${idPrefix}-${focus.field}-day`)) : null;
+      // A date is focused on its day, a list of links on its filter.
+      const target = focus.field ? (document.getElementById(`${idPrefix}-${focus.field}`) ?? document.getElementById(`${idPrefix}-${focus.field}-day`) ?? document.getElementById(`${idPrefix}-${focus.field}-filter`)) : null;
       (target ?? document.getElementById(`${idPrefix}-heading`))?.focus();
     } else if (startsFocused.current) {
       startsFocused.current = false;
@@ -181,7 +182,7 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
           error={shown[field.name]}
           disabled={disabled}
           refOptions={field.target ? optionsFor(field.target, saved.current?.id, field.targetWhere) : []}
-          onChange={(value) => change(field.name, value, field.kind === 'enum' || field.kind === 'enumList' || field.kind === 'ref')}
+          onChange={(value, immediate) => change(field.name, value, immediate ?? (field.kind === 'enum' || field.kind === 'enumList' || field.kind === 'ref'))}
           onBlur={flush}
         />
       ))}

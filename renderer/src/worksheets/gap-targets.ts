@@ -6,6 +6,11 @@ import { RECORD_TYPES, isRecordTypeName } from '../../../shared/domain/record-ty
 const RULE_FIELDS: Readonly<Record<string, string>> = {
   'audience-no-evidence': 'evidenceNote',
   'not-reviewed': 'reviewedAt',
+  'vulnerability-no-response': 'responseNote',
+  'message-no-objective': 'objectiveIds',
+  'priority-not-fed-back': 'feedback',
+  'activity-no-objective': 'objectiveIds',
+  'flagship-no-plan': 'pilotPlan',
 };
 
 /** The name of the field a gap is about, or null when the gap is about the record as a whole. */

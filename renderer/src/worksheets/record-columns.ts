@@ -41,6 +41,24 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
       return [title, enumColumn('sector', 'Sector'), enumColumn('relationship', 'Relationship'), { ...text('lastContact', 'Last contact'), width: '8rem' }];
     case 'communityEvent':
       return [title, { ...enumColumn('recurrence', 'How often'), width: '7rem' }, { ...text('nextDate', 'Next date'), width: '8rem' }, { ...enumColumn('status', 'Status'), width: '8rem' }];
+    case 'message':
+      return [
+        title,
+        { key: 'welsh', label: 'Welsh', value: (r) => (String(r.textWelsh ?? '').trim() ? 'Yes' : ''), width: '5rem' },
+        { ...enumColumn('status', 'Status'), width: '7rem' },
+        { key: 'check', label: 'Six-point check', value: (r) => `${Object.values((r.qualityCheck ?? {}) as Record<string, { pass?: unknown }>).filter((c) => c.pass === true).length} of 6 passed`, width: '9rem' },
+        names('audienceIds', 'audience', 'Audiences'),
+      ];
+    case 'priority':
+      return [title, { key: 'area', label: 'Where', value: (r) => lookup('area', r.areaId) }, date('raisedOn', 'Raised'), { ...enumColumn('status', 'Status'), width: '7rem' }];
+    case 'activity':
+      return [
+        title,
+        { ...enumColumn('recurrence', 'How often'), width: '7rem' },
+        date('startDate', 'Starts'),
+        { ...enumColumn('status', 'Status'), width: '7rem' },
+        { key: 'flagship', label: 'Flagship', value: (r) => (r.flagship === true ? 'Flagship' : ''), width: '6rem' },
+      ];
     case 'practice':
       return [
         title,

@@ -5,7 +5,9 @@ import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { dateProblem } from '../components/date-parts.ts';
 import { entryProblems, recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
 
-export type DraftValue = string | string[] | boolean;
+/** A checklist as its form holds it: each check's result (null: not checked) and note. */
+export type ChecklistDraft = Readonly<Record<string, { readonly pass: boolean | null; readonly note: string }>>;
+export type DraftValue = string | string[] | boolean | ChecklistDraft;
 export type Draft = Record<string, DraftValue>;
 
 export function splitCodes(text: string): string[] {
@@ -17,6 +19,12 @@ export function splitCodes(text: string): string[] {
 
 function fieldToDraft(field: FieldDef, value: unknown): DraftValue {
   switch (field.kind) {
+    case 'boolean':
+      return value === true;
+    case 'checklist': {
+      const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, { pass?: unknown; note?: unknown } | undefined>;
+      return Object.fromEntries((field.checks ?? []).map((check) => [check.id, { pass: typeof given[check.id]?.pass === 'boolean' ? (given[check.id]!.pass as boolean) : null, note: typeof given[check.id]?.note === 'string' ? (given[check.id]!.note as string) : '' }]));
+    }
     case 'enumList':
       return Array.isArray(value) ? (value as string[]) : [];
     case 'codeList':
@@ -30,6 +38,10 @@ function fieldToDraft(field: FieldDef, value: unknown): DraftValue {
 
 function draftToField(field: FieldDef, value: DraftValue | undefined): unknown {
   switch (field.kind) {
+    case 'boolean':
+      return value === true;
+    case 'checklist':
+      return fieldToDraft(field, value);
     case 'enumList':
       return Array.isArray(value) ? value : [];
     case 'codeList':
@@ -119,7 +131,8 @@ export function changedValues(type: RecordTypeName, draft: Draft, saved: RecordV
 export function isShown(field: FieldDef, draft: Draft): boolean {
   if (!field.showWhen) return true;
   const value = draft[field.showWhen.field];
-  return typeof value === 'string' && field.showWhen.oneOf.includes(value);
+  // A yes/no mark is named by 'true' or 'false' (a flagship's plans show when it is one).
+  return (typeof value === 'string' || typeof value === 'boolean') && field.showWhen.oneOf.includes(String(value));
 }
 
 type RecordsByType = Readonly<Record<RecordTypeName, readonly RecordValues[]>>;

@@ -79,4 +79,19 @@ export const GUIDANCE: Partial<Record<SectionId, Guidance>> = {
     questions: ['Where do the audiences you want to reach spend time?', 'When do people gather there?', 'Who runs each place?'],
     example: 'Central Mosque, Riverside: Friday prayers at 1pm draw several hundred people; the community centre next door hosts a Saturday youth club.',
   },
+  messages: {
+    why: 'Decide what the force will say, to whom and on which channel. Hold every message to the six-point check before it goes live: consistent with the aims and objectives, appropriate to the group, challenging to the force, tailored to the audience, specific and interesting. Where the force works under the Welsh Language Standards, write the Welsh beside the English.',
+    questions: ['Which objective does each message serve?', 'Which audiences is it for, and do they listen on the channels you chose (see who listens where)?', 'Does it commit the force to something, or only reassure?', 'Is it specific: what, where and when?', 'Does every priority audience have a live message?'],
+    example: 'Your PCSOs hold a drop-in at Riverside library every Tuesday, 10 till 12: tell us what would make the high street feel safer. For young people and older residents of Riverside, on the neighbourhood alert and the library notice board; serves “raise confidence in Riverside”.',
+  },
+  priorities: {
+    why: 'What the community raises, and what the force did about it, is kept here and told back: "You said, we did". Record the concern in the community\'s own words, who raised it (a group, never a named person), the response agreed and when you told them what was done.',
+    questions: ['What did people raise, where, and how did it reach you?', 'What did you agree to do, and which activities carry it out?', 'Has it been done, and have you told them?'],
+    example: 'You said: cars race along Mill Road at night (residents\' association, PACT meeting, 14 September). We did: speed checks with Community Speedwatch two evenings a week for a month; 42 drivers stopped. We told you at the October meeting.',
+  },
+  'action-plan': {
+    why: 'The action plan turns the strategy into activities: regular ones (weekly, fortnightly, monthly, quarterly) and one-offs, each with a date, an owner, a depth of engagement and the audiences, channels, partners, places, messages, priorities and vulnerabilities it serves. Start with one or two flagship activities, each piloted before it is rolled out.',
+    questions: ['Which objective does each activity serve?', 'How deeply does it involve people: inform, consult, involve, collaborate or empower?', 'Who owns it, and when does it start and end?', 'Which vulnerabilities and community priorities does it answer?', 'Which one or two activities are your flagships, and how will you pilot and roll them out?'],
+    example: 'Monthly beat surgery at Riverside library, January to December, owned by the neighbourhood sergeant; involves older residents and young people; answers the Mill Road speeding priority.',
+  },
 };

@@ -1,9 +1,11 @@
 // Undo and redo over every kind of change the workbook has — records, the details, section
 // completion, settings, the logo, evidence links, census imports (new and replacing), removing a
 // census table, an LSOA lookup, cells of the receptivity grid, contact-list imports (with merges),
-// police.uk crime imports (new and replacing force-months, and refused files) and citations of crime
-// trends — in long random sequences, checked against a model: every undo
-// gives back the whole workbook as it was before that change, every redo as it was after.
+// police.uk crime imports (new and replacing force-months, and refused files), citations of crime
+// trends and the WHAT edits that move workbook-wide gaps (messages going live or off a channel,
+// flagships, activities answering vulnerabilities) — in long random sequences, checked against a
+// model: every undo gives back the whole workbook as it was before that change, every redo as it
+// was after.
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -26,7 +28,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/census');
 const CENSUS_FILES = ['census2021-ts021-lsoa.csv', 'census2021-ts007a-ltla.csv'];
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-type Kind = 'record' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'grid' | 'contacts' | 'crime' | 'cite' | 'uncite' | 'library' | 'unlibrary' | 'adopt' | 'undo' | 'redo';
+type Kind = 'record' | 'what' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'grid' | 'contacts' | 'crime' | 'cite' | 'uncite' | 'library' | 'unlibrary' | 'adopt' | 'undo' | 'redo';
 interface Op {
   kind: Kind;
   seed: number;
@@ -149,6 +151,15 @@ function contactList(dir: string, rnd: SeededRandom, world: World, handle: strin
   return { handle, source: file, target, columns, apply: true };
 }
 
+/** Messages two by two in other words, and one that asks something else: rewording into them makes and breaks near-duplicate pairs. */
+const NEAR_DUPLICATE_TEXTS = [
+  'Burglaries are up in Hythe. Please lock all doors and windows, even when you are at home.',
+  "Even when you're in, keep your doors and windows locked: there have been more break-ins in Hythe recently.",
+  'Scam callers are targeting older residents. Your bank will never ask you to move money: hang up and call back.',
+  'Banks never ask you to transfer money. If a caller claiming to be your bank asks, end the call and ring your bank.',
+  'Join Community Speedwatch in Lydd and help us slow drivers down.',
+];
+
 /** Runs one op other than undo and redo; answers whether it was accepted. */
 async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: World): Promise<boolean> {
   const rnd = seededRandom(op.seed);
@@ -161,6 +172,19 @@ async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: 
   switch (op.kind) {
     case 'record':
       return runChange(core, handle, { kind: rnd.pick(['create', 'create', 'update', 'delete'] as const), type: rnd.pick(RECORD_TYPE_NAMES), seed: op.seed }, world.records);
+    case 'what': {
+      // The WHAT edits that move workbook-wide gaps: a message going live or off a channel, a flagship
+      // marked or unmarked, an activity answering a vulnerability, a message reworded into (or out of)
+      // a near-duplicate of another.
+      const { message: messages, activity: activities, vulnerability: vulnerabilities, audience: audiences, channel: channels } = world.records;
+      const choice = rnd.int(0, 4);
+      if (choice === 4 && messages.length > 0) return call('updateRecord', { handle, type: 'message', id: rnd.pick(messages).id, changes: { text: rnd.pick(NEAR_DUPLICATE_TEXTS) } });
+      if (choice === 0 && messages.length > 0) return call('updateRecord', { handle, type: 'message', id: rnd.pick(messages).id, changes: { status: rnd.pick(['draft', 'live', 'retired']), audienceIds: rnd.sample(audiences.map((a) => a.id), rnd.int(0, 2)) } });
+      if (choice === 1 && messages.length > 0) return call('updateRecord', { handle, type: 'message', id: rnd.pick(messages).id, changes: { channelIds: rnd.sample(channels.map((c) => c.id), rnd.int(0, 2)), qualityCheck: Object.fromEntries(['consistent', 'appropriate', 'challenging', 'tailored', 'specific', 'interesting'].map((id) => [id, { pass: rnd.next() < 0.8, note: '' }])) } });
+      if (choice === 2 && activities.length > 0) return call('updateRecord', { handle, type: 'activity', id: rnd.pick(activities).id, changes: { flagship: rnd.next() < 0.7, pilotPlan: rnd.next() < 0.5 ? '' : sentence(rnd, 200) } });
+      if (activities.length > 0) return call('updateRecord', { handle, type: 'activity', id: rnd.pick(activities).id, changes: { vulnerabilityIds: rnd.sample(vulnerabilities.map((v) => v.id), rnd.int(0, 2)) } });
+      return runChange(core, handle, { kind: 'create', type: rnd.pick(['message', 'priority', 'activity'] as const), seed: op.seed }, world.records);
+    }
     case 'details':
       return call('updateWorkbookDetails', { handle, changes: rnd.pick([{ title: sentence(rnd, 200) }, { author: rnd.next() < 0.5 ? null : sentence(rnd, 200) }, { marking: rnd.pick(['OFFICIAL', 'OFFICIAL-SENSITIVE']) }, { reviewDate: rnd.next() < 0.5 ? null : '2028-01-31' }]) });
     case 'section':
@@ -250,6 +274,7 @@ async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: 
 
 const KINDS: Array<{ weight: number; kind: Kind }> = [
   { weight: 6, kind: 'record' },
+  { weight: 2, kind: 'what' },
   { weight: 1, kind: 'details' },
   { weight: 1, kind: 'section' },
   { weight: 1, kind: 'setting' },

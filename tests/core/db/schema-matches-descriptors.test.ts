@@ -30,9 +30,9 @@ function foreignKeys(db: Database.Database, table: string): ForeignKey[] {
   return db.pragma(`foreign_key_list(${table})`) as ForeignKey[];
 }
 
-/** Fields whose API value is never null: required ones, text (empty is '') and lists (empty is []). */
+/** Fields whose API value is never null: required ones, text (empty is ''), lists (empty is []), marks (false) and checklists. */
 function neverNull(field: FieldDef): boolean {
-  return Boolean(field.required) || ['text', 'longText', 'enumList', 'codeList'].includes(field.kind);
+  return Boolean(field.required) || ['text', 'longText', 'enumList', 'codeList', 'boolean', 'checklist'].includes(field.kind);
 }
 
 /** Tables that hold no worksheet records, each with why. */
@@ -75,7 +75,7 @@ describe('the latest schema matches the record-type descriptors', () => {
       for (const field of def.fields) {
         const col = byName.get(field.column);
         const where = `${type}.${field.name}`;
-        expect(col?.type, where).toBe(field.kind === 'integer' ? 'INTEGER' : 'TEXT');
+        expect(col?.type, where).toBe(field.kind === 'integer' || field.kind === 'boolean' ? 'INTEGER' : 'TEXT');
         // NOT NULL exactly for required fields and those whose empty value is '' or [] (text and lists).
         expect(col?.notnull, where).toBe(neverNull(field) ? 1 : 0);
       }

@@ -15,11 +15,12 @@ import type { Progress } from '../../../electron/core/jobs/job-progress.ts';
 import { ID, PERSONAL, TITLE, emptyWorkbookJson, fullWorkbookJson, makeData, withLogo } from '../../helpers/strategy-workbook.ts';
 import { exportOf, headersAndFooters, paragraphs, tableWithHeader, textOf } from '../../helpers/word-document.ts';
 
-/** The chapters with no worksheet yet, and the line each shows: what it will hold, never what the app lacks. */
-const TO_BE_COMPLETED: ReadonlyArray<[string, RegExp]> = [
-  ['4 What we will say', /^To be completed: the messages/],
-  ['5 Action plan', /^To be completed: the activities that deliver the objectives/],
-  ['7 Review', /^To be completed: how and when the strategy will be reviewed/],
+/** The chapters and parts with nothing in them here, and the line each shows: what it will hold, never what the app lacks. */
+const TO_BE_COMPLETED: ReadonlyArray<[string, 'Heading1' | 'Heading2', RegExp]> = [
+  ['Messages', 'Heading2', /^To be completed: the messages we will give each audience/],
+  ['You said, we did', 'Heading2', /^To be completed: what the community raised with us/],
+  ['Action plan', 'Heading2', /^To be completed: the activities that deliver the objectives/],
+  ['7 Review', 'Heading1', /^To be completed: how and when the strategy will be reviewed/],
 ];
 /** Every heading of levels 1 and 2 of the document, whatever a copy holds. */
 const ALL_HEADINGS = [
@@ -42,7 +43,10 @@ const ALL_HEADINGS = [
   '2 Community events',
   '2 What works',
   '1 4 What we will say',
+  '2 Messages',
+  '2 You said, we did',
   '1 5 Action plan',
+  '2 Action plan',
   '1 6 What good looks like',
   '2 What good will look like',
   '1 7 Review',
@@ -57,8 +61,8 @@ describe('the Word strategy document', () => {
     // Census evidence: a heading per table, then per area view (the whole strategy area first).
     expect(docx.headings.filter((h) => h.level >= 3).map((h) => h.text)).toEqual(['Aims', 'Priority audiences', 'The main gaps', 'What we know about them', 'TS021 Ethnic group', 'The whole strategy area', 'City', 'Riverside', 'Eastgate']);
     // Each chapter with nothing in it keeps its heading with one line saying what it will hold.
-    for (const [title, line] of TO_BE_COMPLETED) {
-      const at = docx.body.findIndex((p) => p.text === title && p.style === 'Heading1');
+    for (const [title, style, line] of TO_BE_COMPLETED) {
+      const at = docx.body.findIndex((p) => p.text === title && p.style === style);
       expect(docx.body[at + 1]?.style, title).toBe('Note');
       expect(docx.body[at + 1]?.text, title).toMatch(line);
     }

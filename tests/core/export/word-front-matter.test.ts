@@ -114,6 +114,7 @@ describe('the executive summary', () => {
       ['Gap', 'How many'],
       // Riverside's and City's Asian residents (a citation of Bangladeshi covers only Bangladeshi; White, the largest group, is left out).
       ['A priority audience has no channel marked yes', '2'],
+      ['A priority audience has no live message', '2'],
       ['A census group makes up a notable share of an area but no audience covering it is linked to it', '2'],
       ['An area has no asset', '1'],
       ['An audience has no evidence recorded with its source', '1'],

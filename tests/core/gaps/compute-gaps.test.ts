@@ -53,8 +53,30 @@ async function aimWithObjective(env: Awaited<ReturnType<typeof setUp>>, objectiv
 
 describe('gaps', () => {
   it('has exactly the rules tested here', () => {
-    // who-is-missing: tests/core/evidence/who-is-missing.test.ts; audience-no-channel: tests/core/receptivity/receptivity.test.ts
-    expect(Object.keys(GAP_RULES)).toEqual(['objective-no-measure', 'objective-no-date', 'vulnerability-no-response', 'audience-no-evidence', 'audience-no-channel', 'not-reviewed', 'area-no-asset', 'who-is-missing', 'audience-no-partner']);
+    // who-is-missing: tests/core/evidence/who-is-missing.test.ts; audience-no-channel: tests/core/receptivity/receptivity.test.ts;
+    // the WHAT rules (messages, priorities, activities): tests/core/gaps/what-gaps.test.ts;
+    // message-near-duplicate: tests/core/gaps/near-duplicate-gaps.test.ts
+    expect(Object.keys(GAP_RULES)).toEqual([
+      'objective-no-measure',
+      'objective-no-date',
+      'priority-no-response',
+      'audience-no-evidence',
+      'audience-no-channel',
+      'message-no-objective',
+      'message-fails-check',
+      'priority-not-fed-back',
+      'activity-no-objective',
+      'flagship-no-plan',
+      'not-reviewed',
+      'area-no-asset',
+      'vulnerability-no-response',
+      'who-is-missing',
+      'audience-no-partner',
+      'audience-no-live-message',
+      'message-channel-not-receptive',
+      'too-many-flagships',
+      'message-near-duplicate',
+    ]);
   });
 
   it('a new workbook has no gaps', async () => {
@@ -126,13 +148,20 @@ describe('gaps', () => {
         rule: 'vulnerability-no-response',
         recordType: 'vulnerability',
         recordId: vulnerability.id,
-        message: 'Vulnerability “Older residents of Northgate estate” has no planned response: say what you will do about it.',
+        message: 'Vulnerability “Older residents of Northgate estate” has no planned response: say what you will do about it, or link an activity of the action plan to it.',
       },
     ]);
     await env.update('vulnerability', vulnerability.id, { responseNote: ' \n ' });
     expect(ofRule(await env.gaps(), 'vulnerability-no-response')).toHaveLength(1);
     await env.update('vulnerability', vulnerability.id, { responseNote: 'Monthly surgery at the Northgate community centre with Age UK.' });
     expect(await env.gaps()).toEqual([]);
+    // An activity of the action plan that answers it is a planned response too, written or not.
+    await env.update('vulnerability', vulnerability.id, { responseNote: '' });
+    expect(ofRule(await env.gaps(), 'vulnerability-no-response')).toHaveLength(1);
+    const surgery = await env.create('activity', { title: 'Monthly surgery at Northgate community centre', recurrence: 'monthly', status: 'planned', vulnerabilityIds: [vulnerability.id] });
+    expect(await env.gaps()).toEqual([]);
+    await env.core.call('deleteRecord', { handle: env.handle, type: 'activity', id: surgery.id });
+    expect(ofRule(await env.gaps(), 'vulnerability-no-response')).toHaveLength(1);
     env.core.closeAll();
   });
 
@@ -288,6 +317,9 @@ describe('section states', () => {
       ['partners', 'Not started', 0, 1],
       ['events', 'Not started', 0, 0],
       ['what-works', 'Not started', 0, 0],
+      ['messages', 'Not started', 0, 1],
+      ['priorities', 'Not started', 0, 0],
+      ['action-plan', 'Not started', 0, 0],
       ['crime', 'Not started', 0, 0],
     ]);
 
@@ -338,7 +370,7 @@ describe('section states', () => {
 
   it('refuses a section that does not exist', async () => {
     const env = await setUp();
-    const result = await env.core.call('setSectionCompleted', { handle: env.handle, section: 'messages', completed: true });
+    const result = await env.core.call('setSectionCompleted', { handle: env.handle, section: 'export', completed: true });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid-input');

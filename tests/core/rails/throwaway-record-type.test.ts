@@ -17,7 +17,7 @@ vi.mock('../../../shared/domain/record-type-descriptors.ts', async (importOrigin
     table: 'widget',
     label: 'Widget',
     plural: 'Widgets',
-    section: 'messages',
+    section: 'review',
     titleField: 'name',
     fields: [
       { name: 'name', column: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
@@ -68,9 +68,9 @@ const ctx = { now: () => clock().toISOString(), newId: sequentialIds(7), who: 'p
 
 describe('a throwaway record type, added only to the descriptors', () => {
   it('opens its section in the task list and brings its part into the exports', () => {
-    expect(SECTIONS.find((s) => s.id === 'messages')).toMatchObject({ title: 'Messages', available: true });
-    expect(SECTIONS.find((s) => s.id === 'action-plan')).toMatchObject({ available: false });
-    expect(EXPORT_SECTION_IDS).toContain('what');
+    expect(SECTIONS.find((s) => s.id === 'review')).toMatchObject({ title: 'Review', available: true });
+    expect(SECTIONS.find((s) => s.id === 'practice')).toMatchObject({ available: false });
+    expect(EXPORT_SECTION_IDS).toContain('review');
   });
 
   it('is validated, stored, undone, and has its gaps and section state', () => {
@@ -80,8 +80,8 @@ describe('a throwaway record type, added only to the descriptors', () => {
     const widget = createRecord(db, ctx, WIDGET, { name: 'Ward newsletter', priority: 'high', keeper: 'Pat Keeper', audienceIds: [audience.id] });
     expect(listRecords(db, WIDGET)).toEqual([widget]);
     const gaps = computeGaps(db, new Date('2026-11-26T00:00:00Z'));
-    expect(gaps.filter((g) => g.recordType === 'widget')).toEqual([expect.objectContaining({ section: 'messages', rule: 'widget-no-due-date', message: 'Widget “Ward newsletter” has no due date: say when it is due.' })]);
-    expect(sectionStates(db, gaps).find((s) => s.section === 'messages')).toMatchObject({ status: 'In progress', records: 1, gaps: 1 });
+    expect(gaps.filter((g) => g.recordType === 'widget')).toEqual([expect.objectContaining({ section: 'review', rule: 'widget-no-due-date', message: 'Widget “Ward newsletter” has no due date: say when it is due.' })]);
+    expect(sectionStates(db, gaps).find((s) => s.section === 'review')).toMatchObject({ status: 'In progress', records: 1, gaps: 1 });
     updateRecord(db, ctx, WIDGET, widget.id, { dueDate: '2027-01-31' });
     expect(computeGaps(db, new Date('2026-11-26T00:00:00Z')).filter((g) => g.recordType === 'widget')).toEqual([]);
     expect(undoLast(db, ctx, '0.5.0')?.description).toBe('Undid editing widget “Ward newsletter”');
@@ -108,9 +108,9 @@ describe('a throwaway record type, added only to the descriptors', () => {
     const data = collectExportData(db, { sections: EXPORT_SECTION_IDS, personal: false, now: new Date('2026-11-26T09:00:00Z') });
     const word = (await mammoth.extractRawText({ buffer: await exportWord(data, () => {}) })).value;
     // The last mention: the first is the table of contents.
-    const chapter = word.lastIndexOf('4 What we will say');
+    const chapter = word.lastIndexOf('7 Review');
     expect(chapter).toBeGreaterThan(0);
-    const after = word.slice(chapter, word.lastIndexOf('5 Action plan'));
+    const after = word.slice(chapter);
     expect(after).toContain('Widgets');
     expect(after).toContain('Ward newsletter');
     expect(after).toContain('31 January 2027');

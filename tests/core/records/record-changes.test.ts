@@ -156,7 +156,57 @@ async function riverside(core: AppCore, handle: string) {
     evidenceStrength: 'monitored',
     verdict: 'adapt',
   });
-  return { aim, objective, good, district, ward, audience, asset, vulnerability, place, channel, partner, communityEvent, practice };
+  const message = await create(core, handle, 'message', {
+    text: 'Your PCSOs hold a drop-in at Riverside Leisure Centre every Friday, 4 till 6: come and tell us what would make the skate park feel safer.',
+    textWelsh: 'Mae eich SCCH yn cynnal sesiwn galw heibio yng Nghanolfan Hamdden Glan yr Afon bob dydd Gwener, 4 tan 6.',
+    status: 'approved',
+    frequency: 'weekly',
+    lastUsed: '2026-11-13',
+    owner: 'PC Tom Reid',
+    qualityCheck: {
+      consistent: { pass: true, note: 'Serves the confidence objective' },
+      appropriate: { pass: true, note: '' },
+      challenging: { pass: false, note: 'Commits us to nothing we would not do anyway' },
+      tailored: { pass: true, note: 'Written with the youth forum' },
+      specific: { pass: true, note: 'Place, day and time' },
+      interesting: { pass: null, note: '' },
+    },
+    objectiveIds: [objective.id],
+    audienceIds: [audience.id],
+    channelIds: [channel.id],
+  });
+  const priority = await create(core, handle, 'priority', {
+    concern: 'Motorbikes ride through the skate park at night and younger children are scared to use it.',
+    areaId: ward.id,
+    raisedOn: '2026-10-02',
+    raisedHow: 'meeting',
+    audienceId: audience.id,
+    response: 'Joint evening patrols with the council wardens for six weeks; the council to fit a barrier at the Mill Lane entrance.',
+    status: 'in-hand',
+  });
+  const activity = await create(core, handle, 'activity', {
+    title: 'Friday drop-in at Riverside Leisure Centre',
+    description: 'Two PCSOs and the detached youth worker, no uniform jackets, tea and a games console.',
+    depth: 'involve',
+    recurrence: 'weekly',
+    startDate: '2027-01-08',
+    endDate: '2027-07-30',
+    owner: 'PS Dana Okafor',
+    status: 'planned',
+    flagship: true,
+    pilotPlan: 'Run at Riverside for twelve weeks; count visits and ask at the youth forum.',
+    rolloutPlan: 'If visits hold above ten a week, take it to Shepway and Park Wood in the autumn.',
+    audienceIds: [audience.id],
+    channelIds: [channel.id],
+    partnerIds: [partner.id],
+    placeIds: [place.id],
+    eventIds: [communityEvent.id],
+    messageIds: [message.id],
+    priorityIds: [priority.id],
+    vulnerabilityIds: [vulnerability.id],
+    objectiveIds: [objective.id],
+  });
+  return { aim, objective, good, district, ward, audience, asset, vulnerability, place, channel, partner, communityEvent, practice, message, priority, activity };
 }
 
 /** One realistic edit per record type. */
@@ -173,6 +223,9 @@ const EDITS: Record<RecordTypeName, Record<string, unknown>> = {
   partner: { relationship: 'formal', lastContact: '2026-11-19' },
   communityEvent: { status: 'confirmed', nextDate: '2027-07-24' },
   practice: { verdict: 'adopt', evidenceStrength: 'evaluated' },
+  message: { status: 'live', textWelsh: 'Dewch i siarad â ni bob dydd Gwener.', qualityCheck: { consistent: { pass: true, note: '' }, appropriate: { pass: true, note: '' }, challenging: { pass: true, note: 'We now promise a reply within a week' }, tailored: { pass: true, note: '' }, specific: { pass: true, note: '' }, interesting: { pass: true, note: 'Tested at the youth forum' } } },
+  priority: { status: 'fed-back', feedback: 'Barrier fitted on 20 November; patrols found no bikes after week three.', feedbackOn: '2026-11-24' },
+  activity: { flagship: false, recurrence: 'fortnightly', channelIds: [] },
 };
 
 describe('worksheet records', () => {
@@ -193,8 +246,11 @@ describe('worksheet records', () => {
       partner: made.partner,
       communityEvent: made.communityEvent,
       practice: made.practice,
+      message: made.message,
+      priority: made.priority,
+      activity: made.activity,
     };
-    expect(await changeCount(core, handle)).toBe(13);
+    expect(await changeCount(core, handle)).toBe(16);
 
     for (const type of RECORD_TYPE_NAMES) {
       const record = byType[type];
@@ -216,7 +272,7 @@ describe('worksheet records', () => {
     }
 
     // Delete in an order nothing depends on: what points at a record goes before it.
-    for (const type of ['practice', 'communityEvent', 'partner', 'channel', 'place', 'vulnerability', 'asset', 'audience', 'area', 'goodStatement', 'objective', 'aim'] as const) {
+    for (const type of ['activity', 'priority', 'message', 'practice', 'communityEvent', 'partner', 'channel', 'place', 'vulnerability', 'asset', 'audience', 'area', 'goodStatement', 'objective', 'aim'] as const) {
       const record = byType[type];
       expect(await expectWritten(core, 'deleteRecord', { handle, type, id: record.id }), type).toEqual({ deleted: true });
       expect((await list(core, handle, type)).map((r) => r.id), type).not.toContain(record.id);
@@ -534,6 +590,9 @@ describe('worksheet records', () => {
       partner: ['contactName', 'phone', 'email'],
       communityEvent: ['owner'],
       practice: [],
+      message: ['owner'],
+      priority: [],
+      activity: ['owner'],
     });
     const special = RECORD_TYPE_NAMES.flatMap((type) => RECORD_TYPES[type].fields.filter((f) => f.specialCategory).map((f) => `${type}.${f.name}`));
     expect(special).toEqual(['asset.specialCategoryNote']);

@@ -24,6 +24,9 @@ const MINIMAL: Record<RecordTypeName, Record<string, unknown>> = {
   partner: { organisation: 'Maidstone Borough Council', sector: 'local-authority', relationship: 'active' },
   communityEvent: { name: 'Riverside summer fun day', recurrence: 'yearly', status: 'planned' },
   practice: { title: 'Pop-up cafe after Friday prayers', origin: 'our-now' },
+  message: { text: 'Your PCSOs hold a drop-in at Riverside library every Tuesday, 10 till 12.', status: 'draft' },
+  priority: { concern: 'Cars race along Mill Road at night', status: 'open' },
+  activity: { title: 'Monthly beat surgery at Riverside library', recurrence: 'monthly', status: 'planned' },
 };
 
 /** The field-by-field messages a value gets, or null when it is accepted. */
@@ -111,6 +114,9 @@ describe('record validation', () => {
       'partner.organisation',
       'communityEvent.name',
       'practice.title',
+      'message.text',
+      'priority.concern',
+      'activity.title',
     ]);
     for (const [type, field] of required) {
       const message = `Enter ${field.label.toLowerCase()}`;
@@ -226,7 +232,7 @@ describe('record validation', () => {
 
   it('takes real calendar dates only: not 30 February, not other layouts', () => {
     const dates = fieldsOfKind('date');
-    expect(dates.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.targetDate', 'asset.lastContact', 'partner.lastContact', 'communityEvent.nextDate']);
+    expect(dates.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.targetDate', 'asset.lastContact', 'partner.lastContact', 'communityEvent.nextDate', 'message.lastUsed', 'priority.raisedOn', 'priority.feedbackOn', 'activity.startDate', 'activity.endDate']);
     for (const [type, field] of dates) {
       for (const good of ['2027-03-31', '2028-02-29', '2030-12-31', null]) expectField(type, field.name, good, null);
       for (const impossible of ['2027-02-30', '2027-02-29', '2027-04-31', '2027-13-01', '2027-00-10']) expectField(type, field.name, impossible, 'Enter a real date, for example 2027-03-31');
@@ -256,13 +262,42 @@ describe('record validation', () => {
 
   it('takes refs as UUIDs: a required one cannot be cleared, an optional one can', () => {
     const refs = fieldsOfKind('ref');
-    expect(refs.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.aimId', 'area.parentId', 'place.areaId', 'communityEvent.organiserAssetId', 'communityEvent.organiserPartnerId', 'communityEvent.placeId', 'practice.originPartnerId']);
+    expect(refs.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.aimId', 'area.parentId', 'place.areaId', 'communityEvent.organiserAssetId', 'communityEvent.organiserPartnerId', 'communityEvent.placeId', 'practice.originPartnerId', 'priority.areaId', 'priority.audienceId']);
     for (const [type, field] of refs) {
       expectField(type, field.name, AREA_ID, null);
       for (const bad of ['riverside-ward', '', '5f0f2a8e8b9c4e3d8f7a1b2c3d4e5f60', `${AREA_ID}x`, 42]) expectField(type, field.name, bad, 'Expected a UUID');
       if (field.required) expectField(type, field.name, null, 'Expected a UUID');
       else expectField(type, field.name, null, null);
     }
+  });
+
+  it('takes a yes/no mark as true or false only, no by default', () => {
+    const marks = fieldsOfKind('boolean');
+    expect(marks.map(([type, field]) => `${type}.${field.name}`)).toEqual(['activity.flagship']);
+    for (const [type, field] of marks) {
+      expectField(type, field.name, true, null);
+      expectField(type, field.name, false, null);
+      for (const bad of [null, 1, 'yes', 'true']) expectField(type, field.name, bad, 'Choose yes or no');
+      expect(parsed(recordInputSchema(type), MINIMAL[type])[field.name], type).toBe(false);
+    }
+  });
+
+  it('takes the six-point check as one result for each of its six points, nothing checked by default', () => {
+    const checklists = fieldsOfKind('checklist');
+    expect(checklists.map(([type, field]) => `${type}.${field.name}`)).toEqual(['message.qualityCheck']);
+    const full = (pass: boolean | null) => Object.fromEntries(['consistent', 'appropriate', 'challenging', 'tailored', 'specific', 'interesting'].map((id) => [id, { pass, note: '' }]));
+    const fresh = parsed(recordInputSchema('message'), MINIMAL.message).qualityCheck;
+    expect(fresh).toEqual(full(null));
+    // Each new record has its own empty check, not one object shared by all.
+    expect(parsed(recordInputSchema('message'), MINIMAL.message).qualityCheck).not.toBe(fresh);
+    expectField('message', 'qualityCheck', full(true), null);
+    expectField('message', 'qualityCheck', { ...full(null), specific: { pass: false, note: 'Say which streets' } }, null);
+    const missing: Record<string, unknown> = full(true);
+    delete missing.interesting;
+    expect(problems(recordChangesSchema('message'), { qualityCheck: missing })).not.toBeNull();
+    expect(problems(recordChangesSchema('message'), { qualityCheck: { ...full(true), memorable: { pass: true, note: '' } } })).not.toBeNull();
+    expectField('message', 'qualityCheck', { ...full(true), tailored: { pass: 'yes', note: '' } }, 'Choose pass, not yet or not checked');
+    expectField('message', 'qualityCheck', { ...full(true), tailored: { pass: true, note: 'x'.repeat(2001) } }, expect.any(String));
   });
 
   it('takes links as lists of distinct UUIDs', () => {

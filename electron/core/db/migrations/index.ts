@@ -9,9 +9,10 @@ import { rebuildChangeLog } from './0006-rebuild-change-log.ts';
 import { createHowWorksheets } from './0007-create-how-worksheets.ts';
 import { createCrime } from './0008-create-crime.ts';
 import { addDocumentControl } from './0009-add-document-control.ts';
+import { createWhatWorksheets } from './0010-create-what-worksheets.ts';
 import { createPracticeLibrary } from './0011-create-practice-library.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createPracticeLibrary];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets, createPracticeLibrary];
 
 /**
  * The newest format: the last migration's version. Numbers are assigned to features ahead of time,
