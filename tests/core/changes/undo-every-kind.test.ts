@@ -276,7 +276,7 @@ const KINDS: Array<{ weight: number; kind: Kind }> = [
   { weight: 6, kind: 'record' },
   { weight: 2, kind: 'what' },
   { weight: 1, kind: 'details' },
-  { weight: 1, kind: 'section' },
+  { weight: 2, kind: 'section' },
   { weight: 1, kind: 'setting' },
   { weight: 1, kind: 'logo' },
   { weight: 2, kind: 'link' },
