@@ -69,7 +69,8 @@ const ctx = { now: () => clock().toISOString(), newId: sequentialIds(7), who: 'p
 describe('a throwaway record type, added only to the descriptors', () => {
   it('opens its section in the task list and brings its part into the exports', () => {
     expect(SECTIONS.find((s) => s.id === 'review')).toMatchObject({ title: 'Review', available: true });
-    expect(SECTIONS.find((s) => s.id === 'practice')).toMatchObject({ available: false });
+    // A section with neither a record type nor a screen of its own stays unavailable.
+    expect(SECTIONS.find((s) => s.id === 'good')).toMatchObject({ available: false });
     expect(EXPORT_SECTION_IDS).toContain('review');
   });
 
