@@ -10,6 +10,7 @@ import { registerCensusCommands } from './census-commands.ts';
 import { registerCrimeCommands } from './crime-commands.ts';
 import { registerRepairCommand } from './repair-commands.ts';
 import { registerLibraryCommands } from './library-commands.ts';
+import { registerShareCommand } from './share-commands.ts';
 import { interchangeJsonSchema } from '../../shared/api/interchange-json-schema.ts';
 import { Refused, oneLine, type CliContext, type CliIo } from './cli-context.ts';
 
@@ -63,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
   registerCensusCommands(program, context);
   registerCrimeCommands(program, context);
   registerLibraryCommands(program, context);
+  registerShareCommand(program, context);
   registerSchemaCommand(program, context, interchangeJsonSchema);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
 

@@ -117,6 +117,7 @@ export function registerWorkbookCommands(program: Command, context: CliContext):
         context.refuse(report.problems.join('; '));
       }
       if (!options.json) context.io.out(`ok: ${path.basename(report.path)} is a sound workbook (file format ${report.schemaVersion}, last saved by version ${report.appVersion}).\n`);
+      if (!options.json && report.share) context.io.out(`${report.share.message}.\n`);
     });
 
   program

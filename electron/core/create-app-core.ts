@@ -19,6 +19,7 @@ import { recordHandlers } from './records/record-handlers.ts';
 import { repairHandlers } from './workbook/repair-handlers.ts';
 import { workbookHandlers } from './workbook/workbook-handlers.ts';
 import { lockHandlers } from './workbook/lock-handlers.ts';
+import { shareHandlers } from './share/share-handlers.ts';
 import { guardWriteTarget, type WriteIntent } from './workbook/guard-write-target.ts';
 import { sweepPrivateFolders } from './fs/temporary-files.ts';
 import { realPathOf } from './fs/real-path.ts';
@@ -72,6 +73,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...contactHandlers(ctx),
     ...crimeHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...shareHandlers(ctx),
   } satisfies ApiHandlers;
 
   async function call(method: string, request: unknown): Promise<Result<unknown>> {

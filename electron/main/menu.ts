@@ -55,6 +55,7 @@ export function buildMenuTemplate({ platform, isDevelopment, recent, send }: Men
       { label: 'Open &Recent', submenu: recentItems(recent, send) },
       { type: 'separator' },
       { label: 'Save a &Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-copy') },
+      { label: 'Save a Copy for &Sharing…', click: () => send('share-copy') },
       { label: '&Close', accelerator: 'CmdOrCtrl+W', click: () => send('close') },
       { type: 'separator' },
       { label: '&Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },

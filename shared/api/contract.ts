@@ -7,6 +7,7 @@ import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSc
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
 import { AreaCrimeCountSchema, AreaCrimeSchema, CrimeSummarySchema, CrimeTrendLinkSchema, CrimeTypeIdSchema, ImportCrimeRequestSchema, ImportCrimeResultSchema, LsoaCrimeCountSchema, TrendComparisonSchema } from './crime.ts';
 import { RepairReportSchema } from './value-check.ts';
+import { PreviewShareCopyRequestSchema, SaveShareCopyRequestSchema, SaveShareCopyResponseSchema, ShareSummarySchema } from './share.ts';
 import { ReceptivityCellSchema, ReceptivityValueSchema, RECEPTIVITY_NOTE_MAX } from './receptivity.ts';
 import { ContactImportRequestSchema, ContactImportResultSchema } from './contacts.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
@@ -80,6 +81,16 @@ export const contract = {
   saveWorkbookCopy: {
     request: z.object({ handle: HandleSchema, destination: FilePathSchema, overwrite: z.boolean().default(false) }).strict(),
     response: z.object({ path: z.string() }),
+  },
+  previewShareCopy: {
+    /** What a share copy of the workbook would leave out and keep, notes listed by record; writes nothing. */
+    request: PreviewShareCopyRequestSchema,
+    response: ShareSummarySchema,
+  },
+  saveShareCopy: {
+    /** Writes a share copy: a new workbook built from what may be shared, with its provenance. */
+    request: SaveShareCopyRequestSchema,
+    response: SaveShareCopyResponseSchema,
   },
   checkWorkbook: {
     request: z.object({ path: FilePathSchema }).strict(),

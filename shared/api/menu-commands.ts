@@ -15,8 +15,10 @@ export const MENU_CHANNEL = 'ewb:menu';
  * - `save-copy`    File › Save a Copy…: choose where, then save a copy of the open workbook.
  * - `close`        File › Close: close the open workbook (not the window).
  * - `export`       File › Export…: go to the open workbook's Export section.
+ * - `share-copy`   File › Save a Copy for Sharing…: go to the Export section and show what a share
+ *                  copy would leave out and keep, then choose where to save it.
  */
-export const MENU_COMMANDS = ['new', 'open', 'open-recent', 'open-path', 'save-copy', 'close', 'export'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'open-recent', 'open-path', 'save-copy', 'close', 'export', 'share-copy'] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -9,6 +9,8 @@ export const CORE_METHODS = [
   'getWorkbook',
   'updateWorkbookDetails',
   'saveWorkbookCopy',
+  'previewShareCopy',
+  'saveShareCopy',
   'checkWorkbook',
   'repairWorkbook',
   'getWorkbookLock',

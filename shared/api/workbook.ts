@@ -4,6 +4,7 @@ import { PROTECTIVE_MARKINGS } from '../domain/markings.ts';
 import { FORCES } from '../domain/forces.ts';
 import { CalendarDateSchema, IdSchema, TimestampSchema, plainText, requiredText } from './fields.ts';
 import { ValueCheckSchema } from './value-check.ts';
+import { ShareCheckSchema } from './share.ts';
 
 const FORCE_IDS = FORCES.map((force) => force.id) as [string, ...string[]];
 
@@ -112,5 +113,7 @@ export const CheckReportSchema = z.object({
   problems: z.array(z.string()),
   /** Every value the app cannot use, with its record; null when the file could not be opened to look. */
   values: ValueCheckSchema.nullable(),
+  /** A share copy's provenance, verified or not; absent or null for a workbook that is not a share copy. */
+  share: ShareCheckSchema.nullable().optional(),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;

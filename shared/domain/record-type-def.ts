@@ -67,7 +67,7 @@ export interface LinkDef {
 }
 
 /** Printers the strategy document has for record types that read better than a plain table. */
-export type DocumentPrinter = 'aims' | 'objectives' | 'goodStatements' | 'areas' | 'audiences' | 'assets' | 'vulnerabilities' | 'places' | 'channels' | 'partners' | 'communityEvents' | 'practices' | 'messages' | 'priorities';
+export type DocumentPrinter = 'aims' | 'objectives' | 'goodStatements' | 'areas' | 'audiences' | 'assets' | 'vulnerabilities' | 'places' | 'channels' | 'partners' | 'communityEvents' | 'practices' | 'messages' | 'priorities' | 'activities';
 
 export interface PrintSpec {
   /** The heading over this type in the document (default: its plural). */

@@ -70,7 +70,7 @@ export const ACTIVITY_TYPE: RecordTypeDef = {
   section: 'action-plan',
   titleField: 'title',
   sheetName: 'Action plan',
-  print: { heading: 'Action plan', holds: 'the activities that deliver the objectives: what will be done, by whom, with which audiences, and by when', columns: ['title', 'recurrence', 'startDate', 'endDate', 'status', 'flagship'], links: ['objectiveIds', 'audienceIds'], sortBy: ['startDate', 'title'], summaryBy: ['status', 'recurrence'] },
+  print: { heading: 'Action plan', printer: 'activities', holds: 'the activities that deliver the objectives: what will be done, by whom, with which audiences, and by when', columns: ['title', 'recurrence', 'startDate', 'endDate', 'status', 'flagship'], links: ['objectiveIds', 'audienceIds'], sortBy: ['startDate', 'title'], summaryBy: ['status', 'recurrence'] },
   fields: [
     { name: 'title', column: 'title', label: 'Activity', kind: 'text', required: true, max: 200, hint: 'For example: Monthly beat surgery at Riverside library.' },
     { name: 'description', column: 'description', label: 'What will be done', kind: 'longText', max: 5000 },

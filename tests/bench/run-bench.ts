@@ -3,6 +3,7 @@
 import { benchEditLatency } from './edit-latency.ts';
 import { benchEditRoundTrip } from './edit-round-trip.ts';
 import { benchExportExcel } from './export-excel.ts';
+import { benchExportSizes } from './export-sizes.ts';
 import { benchExportWord } from './export-word.ts';
 import { benchRenderer20k } from './renderer-20k.ts';
 import { benchHowRenderer } from './how-renderer.ts';
@@ -35,5 +36,7 @@ results.push(...(await benchHowRenderer()));
 console.log('Exports of 20,000 records…');
 results.push(await benchExportWord());
 results.push(await benchExportExcel());
+console.log('Exports of the worked example and of 2,000 audiences…');
+results.push(...(await benchExportSizes()));
 console.log('');
 printResults(results);

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe.ts';
 import { FileBrowserDialog, HomePage, WorksheetPage } from './support/pages.ts';
+import { PlanCalendarPage } from './support/plan-pages.ts';
 import { streetCsv, type StreetRow } from '../helpers/police-csv.ts';
 
 /** A month of police.uk street-level crime in Sparkbrook's two LSOAs. */
@@ -139,6 +140,10 @@ describe('every screen', () => {
     await ws.tick('A flagship activity');
     await ws.waitSaved();
     await checkScreen(page, 'action-plan');
+    // The same plan as a calendar, beside the activity's open form.
+    await new PlanCalendarPage(page).show('Calendar');
+    await checkScreen(page, 'action-plan-calendar');
+    await new PlanCalendarPage(page).show('List');
 
     await ws.open('Review');
     await page.getByText('This section is not built yet.').waitFor();

@@ -19,6 +19,7 @@ import { ContactImportPage, ReceptivityGridPage } from './support/how-pages.ts';
 import { FileBrowserDialog, HomePage, WorksheetPage, fillDate } from './support/pages.ts';
 import { QualityCheckPage } from './support/what-pages.ts';
 import { forceWorkbook } from '../helpers/force-workbook.ts';
+import { expectOk, testCore } from '../helpers/test-core.ts';
 
 const e2e = appForFile('ewb-e2e-how-');
 /** Where the deliverables' PDF pages are drawn, to be looked at. */
@@ -311,12 +312,16 @@ describe('worksheets: How', () => {
     // Five screens filled through the UI, at two sizes, then two deliverables through LibreOffice.
   }, 240_000);
 
-  it('adds other forces’ workbooks to the practice library, compares (neighbours first), adopts one, and keeps it with its provenance', async () => {
+  it('adds another force’s share copy and a whole workbook to the practice library, compares (neighbours first), adopts one, and keeps it with its provenance', async () => {
     // Sussex borders Kent; Cumbria does not. Their workbooks are files in the host's folder, as if sent.
-    await forceWorkbook(e2e.folder, 'Sussex plan.ewb', 'sussex', [
+    const sussex = await forceWorkbook(e2e.folder, 'Sussex plan.ewb', 'sussex', [
       { title: 'Faith leaders forum', audienceKinds: ['faith'], channelKinds: ['community-group'], depth: 'collaborate', outcome: 'improved', evidenceStrength: 'monitored', notes: 'Call Zebedee on 07700 900123' },
       { title: 'Interfaith walk', audienceKinds: ['faith'], depth: 'inform', verdict: 'avoid' },
     ], { title: 'Sussex engagement strategy', periodStart: '2026-04-01', periodEnd: '2029-03-31' });
+    // Sussex sends a share copy (made by its own app), which Kent adds: its notes stay behind.
+    const sender = testCore();
+    await expectOk(sender, 'saveShareCopy', { path: sussex.file, destination: path.join(e2e.folder, 'Sussex shared.ewb') });
+    fs.rmSync(sussex.file);
     await forceWorkbook(e2e.folder, 'Cumbria plan.ewb', 'cumbria', [{ title: 'Mosque open day', audienceKinds: ['faith'], depth: 'involve', verdict: 'adopt' }], { title: 'Cumbria engagement strategy' });
     const page = (e2e.page = await e2e.app.newPage());
     await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent practice', start: '1 4 2027', end: '31 3 2030' }, 'Kent practice');
@@ -324,7 +329,7 @@ describe('worksheets: How', () => {
     await ws.open('Audiences');
     await ws.create('audience', [['Name', 'Deaf residents'], ['Kind of audience', 'select:Deaf and hard-of-hearing people'], ['Engagement', 'select:Unknown'], ['Priority', 'select:High']]);
     await ws.open('Prior practice');
-    for (const file of ['Sussex plan.ewb', 'Cumbria plan.ewb']) {
+    for (const file of ['Sussex shared.ewb', 'Cumbria plan.ewb']) {
       await page.getByRole('button', { name: 'Add a workbook to the library…' }).click();
       const browser = new FileBrowserDialog(page);
       await browser.waitOpen();
@@ -333,7 +338,7 @@ describe('worksheets: How', () => {
     }
     const library = page.getByRole('table', { name: /Workbooks in the practice library/ });
     expect(await library.getByRole('row').nth(1).textContent()).toContain('Cumbria Constabulary');
-    expect(await library.getByRole('row').nth(2).textContent()).toMatch(/Sussex Police Neighbour.*Sussex engagement strategy.*2026-04-01 to 2029-03-31.*A whole workbook: Sussex plan\.ewb/);
+    expect(await library.getByRole('row').nth(2).textContent()).toMatch(/Sussex Police Neighbour.*Sussex engagement strategy.*2026-04-01 to 2029-03-31.*A share copy made \d{4}-\d{2}-\d{2}: Sussex shared\.ewb/);
 
     await page.getByLabel('Compare by').selectOption({ label: 'Faith communities' });
     const table = page.getByRole('table', { name: /Practice side by side/ });
@@ -358,7 +363,7 @@ describe('worksheets: How', () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Prior practice' }).waitFor();
-    expect(await page.getByRole('table', { name: /Workbooks in the practice library/ }).textContent()).toContain('Sussex plan.ewb');
+    expect(await page.getByRole('table', { name: /Workbooks in the practice library/ }).textContent()).toContain('A share copy made');
     await ws.open('What works');
     expect(await ws.rowNames('Practices')).toEqual(['Faith leaders forum']);
     await ws.list('Practices').getByRole('button', { name: 'Faith leaders forum' }).click();
@@ -381,6 +386,8 @@ describe('worksheets: How', () => {
 
     const LIVE = 'We are here for you.';
     const LOOSE = 'Lock your quad bikes away at night.';
+    // The same ask as LOOSE in other words: a near-duplicate, flagged on this later message.
+    const AGAIN = 'Keep quad bikes locked up overnight.';
     const ENGLISH = 'Your neighbourhood team is at Llandeilo library every Tuesday, 10 till 12.';
     const WELSH = 'Mae eich tîm plismona bro yn llyfrgell Llandeilo bob dydd Mawrth, 10 tan 12. Ŵyr, ŷd.';
     await ws.open('Messages');
@@ -393,6 +400,7 @@ describe('worksheets: How', () => {
     await ws.create('message', [['Message', LOOSE], ['Status', 'select:Draft']]);
     await ws.create('message', [['Message', ENGLISH], ['Status', 'select:Draft'], ['Message in Welsh (Neges yn Gymraeg) (optional)', WELSH]], [OBJECTIVE]);
     expect(await ws.form().getByLabel('Message in Welsh (Neges yn Gymraeg) (optional)', { exact: true }).getAttribute('lang')).toBe('cy');
+    await ws.create('message', [['Message', AGAIN], ['Status', 'select:Draft']], [OBJECTIVE]);
     await expectNoViolations(page, 'messages with a message open');
     await shoot(page, 'what-messages');
 
@@ -418,17 +426,20 @@ describe('worksheets: How', () => {
     // Reload: all there, exactly the expected gaps.
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'You said, we did' }).waitFor();
+    // The heading can show before the list has loaded: wait for the row, then read the whole list.
+    await ws.list('Community priorities').getByRole('button', { name: CONCERN }).waitFor();
     expect(await ws.rowNames('Community priorities')).toEqual([CONCERN]);
     await ws.list('Community priorities').getByRole('button', { name: CONCERN }).click();
     expect(await ws.form().getByLabel('Status', { exact: true }).inputValue()).toBe('fed-back');
     expect(await ws.gaps().allTextContents()).toEqual([]);
     await ws.open('Messages');
-    expect(await ws.rowNames('Messages')).toEqual([LIVE, LOOSE, ENGLISH]);
+    expect(await ws.rowNames('Messages')).toEqual([LIVE, LOOSE, ENGLISH, AGAIN]);
     expect(await ws.gaps().allTextContents()).toEqual([
       `Message “${LOOSE}” serves no objective: link it to the objectives it serves, or ask whether it is needed.`,
       `Message “${LIVE}” is live but has not passed the six-point check (not yet specific): rework it, or take it out of use.`,
+      `Message “${AGAIN}” says much the same as the earlier Message “${LOOSE}” (similarity 0.74): merge them, or make each ask something different.`,
     ]);
-    expect(await ws.taskListGaps('Messages')).toBe(2);
+    expect(await ws.taskListGaps('Messages')).toBe(3);
     await ws.list('Messages').getByRole('button', { name: LIVE }).click();
     expect(await check.result('Specific')).toBe('Not yet');
     expect(await check.result('Interesting')).toBe('Pass');

@@ -1,12 +1,15 @@
 // Worksheets I end to end, through the UI only: a new workbook filled with an aim and objectives,
 // areas, audiences, assets of each kind, a vulnerability and places; reload and all is there;
 // statuses and gaps as expected; undo and redo; axe on every section with its records showing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe.ts';
-import { HomePage, WorksheetPage } from './support/pages.ts';
+import { HomePage, WorksheetPage, fillDate } from './support/pages.ts';
+import { PlanCalendarPage } from './support/plan-pages.ts';
 
 const e2e = appForFile('ewb-e2e-ws-');
 
@@ -77,7 +80,7 @@ describe('worksheets: Aims and WHO', () => {
 
     await ws.open('Vulnerabilities');
     await ws.create('vulnerability', [['Name', 'New arrivals at the Eastgate hotel'], ['An area or a group', 'select:A group'], ['Priority', 'select:High']], ['Language', 'Trust in the police']);
-    expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it.']);
+    expect(await ws.gaps().allTextContents()).toEqual(['Vulnerability “New arrivals at the Eastgate hotel” has no planned response: say what you will do about it, or link an activity of the action plan to it.']);
     expect(await axeViolations(page), 'vulnerabilities with records').toEqual([]);
     await shoot(page, 'section-vulnerabilities');
 
@@ -89,7 +92,7 @@ describe('worksheets: Aims and WHO', () => {
 
     // Statuses and gaps in the task list.
     expect(await ws.status('Places').first().textContent()).toBe('In progress');
-    expect(await ws.status('Messages').first().textContent()).toBe('Not yet available');
+    expect(await ws.status('Messages').first().textContent()).toBe('Not started');
 
     // Undo and redo of an edit.
     await ws.page.getByRole('table', { name: 'Places', exact: true }).getByRole('button', { name: 'Old Town market' }).click();
@@ -152,5 +155,83 @@ describe('worksheets: Aims and WHO', () => {
     await page.getByRole('heading', { level: 3, name: 'Faith communities' }).waitFor();
     await page.getByLabel('Filter audiences').fill('old');
     expect(await ws.rowNames('Audiences')).toEqual(['Older people in Old Town']);
+  });
+
+  it('shows the action plan on a calendar: recurring activities expanded, a flagship marked, by keyboard, after a reload, on paper', { timeout: 120_000 }, async () => {
+    const page = (e2e.page = await e2e.app.newPage());
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent action plan', start: '1 4 2027', end: '31 3 2028' }, 'Kent calendar');
+    const ws = new WorksheetPage(page);
+    await ws.open('Action plan');
+    await ws.create('activity', [['Activity', 'Beat surgery at Riverside library'], ['How often', 'select:Weekly'], ['Status', 'select:Planned'], ['Starts (or the date of a one-off) (optional)', 'date:6 4 2027'], ['Ends (optional)', 'date:31 5 2027']]);
+    await ws.create('activity', [['Activity', 'Stall at the Riverside fete'], ['How often', 'select:One-off'], ['Status', 'select:Planned'], ['Starts (or the date of a one-off) (optional)', 'date:15 5 2027']]);
+    await ws.add('activity');
+    await ws.fill('Activity', 'Youth forum at the Hub');
+    await ws.choose('How often', 'Monthly');
+    await ws.choose('Status', 'Planned');
+    await fillDate(ws.form(), 'Starts (or the date of a one-off) (optional)', '30 4 2027');
+    await ws.tick('A flagship activity');
+    await ws.fill('Pilot plan (optional)', 'Three months at the Riverside Hub.');
+    await ws.fill('Roll-out plan (optional)', 'Eastgate and Old Town in the autumn.');
+    await ws.form().getByLabel('Activity', { exact: true }).focus();
+    await ws.waitSaved();
+    await page.getByRole('button', { name: 'Close the form' }).click();
+
+    const calendar = new PlanCalendarPage(page);
+    await calendar.show('Calendar');
+    // The plan starts in April 2027, after today: the calendar opens there.
+    expect(await calendar.month()).toBe('April 2027');
+    expect(await calendar.tabbable()).toEqual(['calendar-day-2027-04-01']);
+    for (const day of ['06', '13', '20', '27']) expect(await calendar.cell(`2027-04-${day}`).textContent()).toContain('Beat surgery at Riverside library');
+    expect(await calendar.cell('2027-04-30').textContent()).toContain('Flagship: ↻ monthly: Youth forum at the Hub');
+    // By keyboard: a week down, a month on, to the fete; Enter opens it.
+    await calendar.cell('2027-04-01').focus();
+    await calendar.press('ArrowDown', 2);
+    await calendar.press('ArrowRight', 3);
+    expect(await calendar.focusedId()).toBe('calendar-day-2027-04-18');
+    await calendar.press('PageDown');
+    expect(await calendar.month()).toBe('May 2027');
+    await calendar.press('ArrowLeft', 3);
+    expect(await calendar.focusedId()).toBe('calendar-day-2027-05-15');
+    expect(await calendar.agenda().textContent()).toContain('Stall at the Riverside fete (one-off)');
+    await calendar.press('Enter');
+    await ws.form().waitFor();
+    expect(await ws.form().getByLabel('Activity', { exact: true }).inputValue()).toBe('Stall at the Riverside fete');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Stall at the Riverside fete');
+    await page.getByRole('button', { name: 'Close the form' }).click();
+
+    // Reload: the calendar again, on the same day, everything there.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Action plan' }).waitFor();
+    await calendar.grid().waitFor();
+    expect(await calendar.month()).toBe('May 2027');
+    expect(await calendar.tabbable()).toEqual(['calendar-day-2027-05-15']);
+    expect(await calendar.cell('2027-05-15').textContent()).toContain('Stall at the Riverside fete');
+    for (const day of ['04', '11', '18', '25']) expect(await calendar.cell(`2027-05-${day}`).textContent()).toContain('Beat surgery at Riverside library');
+    expect(await calendar.cell('2027-05-30').textContent()).toContain('Flagship: ↻ monthly: Youth forum at the Hub');
+    await calendar.cell('2027-05-30').click();
+    expect(await calendar.agenda().textContent()).toContain('Flagship: ↻ monthly: Youth forum at the Hub (monthly)');
+
+    await page.locator('.calendar__bar').evaluate((bar) => bar.scrollIntoView());
+    expect(await axeViolations(page), 'the calendar at 1280 × 800').toEqual([]);
+    await shoot(page, 'action-plan-calendar');
+    await page.setViewportSize({ width: 640, height: 400 });
+    expect(await axeViolations(page), 'the calendar at 200 %').toEqual([]);
+    await shoot(page, 'action-plan-calendar-200');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // On paper: one month to a page, from April 2027 (the first with an activity) to March 2028 (the
+    // forum has no end date, so it runs to the end of the strategy period), each page marked.
+    const pdf = path.join(SCREENSHOT_DIR, 'action-plan-calendar.pdf');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdf, format: 'A4', landscape: true });
+    await page.emulateMedia({ media: 'screen' });
+    // Text in reading order, a cell's wrapped lines joined.
+    const pages = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.split('\f').map((text) => text.replace(/\s+/g, ' ')).filter((text) => text.trim() !== '');
+    const months = ['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((m) => `${m} 2027`);
+    expect(pages.map((text) => /Action plan: (\w+ \d{4})/.exec(text)?.[1])).toEqual([...months, 'January 2028', 'February 2028', 'March 2028']);
+    expect(pages.every((text) => text.split('OFFICIAL').length - 1 >= 2)).toBe(true);
+    expect(pages[1]).toContain('Stall at the Riverside fete');
+    expect(pages[1]).not.toContain('Sections of the workbook');
+    if (process.env.EWB_KEEP_PDF !== '1') fs.rmSync(pdf, { force: true });
   });
 });

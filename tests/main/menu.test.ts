@@ -62,6 +62,16 @@ describe('the File menu', () => {
     expect(send).toHaveBeenCalledWith('export');
   });
 
+  it('Save a Copy for Sharing… comes after Save a Copy… and asks the page to show what a share copy leaves out', () => {
+    const { template, send } = build();
+    const file = menu(template, 'File');
+    const entry = item(file, 'Save a Copy for Sharing…');
+    expect(file.indexOf(entry)).toBe(file.indexOf(item(file, 'Save a Copy…')) + 1);
+    click(entry);
+    expect(send).toHaveBeenCalledWith('share-copy');
+    expect(MENU_COMMANDS).toContain('share-copy');
+  });
+
   it('Quit has CmdOrCtrl+Q (in File on Windows and Linux, in the app menu on macOS)', () => {
     expect(item(menu(build().template, 'File'), 'quit')).toMatchObject({ role: 'quit', accelerator: 'CmdOrCtrl+Q' });
     const mac = build({ platform: 'darwin' }).template;

@@ -42,7 +42,14 @@ export function readAreas(db: ReadDb): AreaRow[] {
 
 /** The table's geographies that make up each area: its own and those of every area inside it. */
 export function geographiesByArea(db: ReadDb, table: TableInfo, areas: readonly AreaRow[], tree: AreaTree = areaTree(areas)): Map<string, string[]> {
-  const present = new Set(db.prepare('SELECT code FROM census_geography WHERE table_id = ?').pluck().all(table.id) as string[]);
+  // Only the codes the areas name are looked up: reading all of a table's (250,000 output areas)
+  // for each view took tens of MB of memory that a 2 GB workbook's export could not spare.
+  const named = new Set<string>();
+  for (const area of areas) {
+    if (table.level === 'lsoa') for (const code of area.lsoaCodes) named.add(code);
+    else if (area.onsCode) named.add(area.onsCode);
+  }
+  const present = new Set(named.size === 0 ? [] : (db.prepare('SELECT code FROM census_geography WHERE table_id = ? AND code IN (SELECT value FROM json_each(?))').pluck().all(table.id, JSON.stringify([...named])) as string[]));
   const byId = new Map(areas.map((area) => [area.id, area]));
   const ownCodes = new Map<string, string[]>();
   for (const area of areas) {

@@ -242,6 +242,8 @@ export function writeRecordSheet(workbook: ExcelJS.Workbook, name: string, colum
       row.getCell(column).note = text.length > NOTE_LIMIT ? `${text.slice(0, NOTE_LIMIT)} …` : text;
       notes = true;
     }
+    // Written out now (with the rows above it): the sheet does not hold 20,000 rows' cells to the end.
+    row.commit();
   }
   if (notes) sheet.pageSetup.cellComments = 'atEnd';
 

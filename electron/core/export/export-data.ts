@@ -81,11 +81,20 @@ export function sortForExport(type: RecordTypeName, records: RecordValues[]): Re
 
 export function collectExportData(db: ReadDb, options: { sections: readonly ExportSectionId[]; personal: boolean; now: Date }): ExportData {
   const meta = readWorkbookMeta(db);
+  // Every record is read once, for the gaps and for the export (the gaps read them again otherwise);
+  // what takes memory only while it is worked out (a census view reads its table's figures) comes
+  // before the copies without personal fields are made, so those reuse that memory.
+  const all = {} as Record<RecordTypeName, RecordValues[]>;
+  for (const type of RECORD_TYPE_NAMES) all[type] = sortForExport(type, listRecords(db, type));
+  const gaps = computeGaps(db, options.now, all);
+  const states = sectionStates(db, gaps);
+  const tables = listCensusTables(db);
+  const views = tables.map((table) => ({ table, areas: [areaCensus(db, table.id, null), ...all.area.map((area) => areaCensus(db, table.id, area.id))].filter((view) => view.geographies > 0) }));
   const records = {} as Record<RecordTypeName, RecordValues[]>;
   const names = new Map<string, string>();
   for (const type of RECORD_TYPE_NAMES) {
     const hidden = options.personal ? [] : personalFields(type);
-    records[type] = sortForExport(type, listRecords(db, type)).map((record) => {
+    records[type] = all[type].map((record) => {
       names.set(record.id, titleOf(record, type));
       if (hidden.length === 0) return record;
       const copy = { ...record };
@@ -93,10 +102,6 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
       return copy;
     });
   }
-  const gaps = computeGaps(db, options.now);
-  const tables = listCensusTables(db);
-  const areas = records.area;
-  const views = tables.map((table) => ({ table, areas: [areaCensus(db, table.id, null), ...areas.map((area) => areaCensus(db, table.id, area.id))].filter((view) => view.geographies > 0) }));
   return {
     meta: options.personal ? meta : { ...meta, author: null },
     forceName: forceById(meta.force)?.name ?? meta.force,
@@ -106,7 +111,7 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     records,
     names,
     gaps,
-    sectionStates: sectionStates(db, gaps),
+    sectionStates: states,
     census: { tables, views },
     evidenceLinks: listEvidenceLinks(db),
     receptivity: listReceptivity(db),

@@ -11,6 +11,7 @@ import { writeCrimeMonthsSheet, writeCrimeTrendsSheet } from './excel-crime.ts';
 import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts';
 import { RECEPTIVITY_NOTES_SHEET, RECEPTIVITY_SHEET, writeReceptivityNotesSheet, writeReceptivitySheet } from './excel-receptivity.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
+import { calendarStep } from './excel-calendar.ts';
 import { forWord } from './sanitize.ts';
 import { quotePrefixTextStyles } from './excel-layout.ts';
 import { patchZip } from './patch-zip.ts';
@@ -41,6 +42,7 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
       sheet: { name, rows: records.length, what: RECORD_TYPES[type].plural },
       write: (workbook) => writeRecordSheet(workbook, name, recordColumns(type, data), records, marking, lists),
     });
+    if (type === 'activity') steps.push(calendarStep(data, taken));
     // The grid reads best straight after the channels it is about.
     if (type === 'channel' && sections.includes('receptivity')) {
       taken.add(RECEPTIVITY_SHEET).add(RECEPTIVITY_NOTES_SHEET);

@@ -3,11 +3,12 @@
 // page numbers, a table of contents Word can update, then the method's sections in order with real
 // headings and tables. Everything it writes comes from ExportData and passes through `forWord`.
 import { AlignmentType, Document, ImageRun, LineRuleType, Footer, Header, Packer, PageBreak, PageNumber, Paragraph, TableOfContents, TextRun, type IParagraphStyleOptions, type ISectionOptions } from 'docx';
-import yauzl from 'yauzl';
 import type { ProgressReporter } from '../jobs/job-progress.ts';
 import type { ExportData } from './export-data.ts';
 import { PAGE, STYLE, safe, ukDay, longDate } from './word-blocks.ts';
-import { TABLE_STYLE, TablePlaceholder, placeTables } from './word-table.ts';
+import { TABLE_STYLE, TablePlaceholder } from './word-table.ts';
+import { DOCUMENT_XML, contentsXml, writeDocumentXml } from './word-body.ts';
+import { patchZip } from './patch-zip.ts';
 import { appendixParts, chapterParts, type Block, type Part } from './word-sections.ts';
 import { documentControl, executiveSummary } from './word-front-matter.ts';
 
@@ -65,12 +66,13 @@ function cover(data: ExportData): Block[] {
   return blocks;
 }
 
+/** The table of contents: Word can update it, and it is written listing the document's headings. */
+function tableOfContents(): TableOfContents {
+  return new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' });
+}
+
 function contents(): Block[] {
-  return [
-    new Paragraph({ style: STYLE.contentsTitle, children: [new TextRun('Contents')] }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
-    new Paragraph({ children: [new PageBreak()] }),
-  ];
+  return [new Paragraph({ style: STYLE.contentsTitle, children: [new TextRun('Contents')] }), tableOfContents(), new Paragraph({ children: [new PageBreak()] })];
 }
 
 function paragraphStyle(id: string, name: string, options: Omit<IParagraphStyleOptions, 'id' | 'name'>): IParagraphStyleOptions {
@@ -113,73 +115,57 @@ function section(marking: string, children: Block[], pageNumbers: boolean): ISec
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The strategy document as a .docx file's bytes. */
+/** The one paragraph docx writes where the body goes; the body is written in its place (word-body.ts). */
+const BODY_MARKER = 'ewb-body-0b6f1c52-5d0e-4a8e-9b7c-3f1d2a4e6c80';
+
+/**
+ * The strategy document as a .docx file's bytes. docx writes the document around a marker (the
+ * cover and document control, the headers, footers, styles and properties); the body is then
+ * written part by part into its place, so its length does not set how much memory the export needs.
+ */
 export async function exportWord(data: ExportData, report: ProgressReporter): Promise<Buffer> {
   const marking = safe(data.meta.marking).toUpperCase();
   const parts: Part[] = [() => contents(), () => executiveSummary(data)];
   parts.push(...chapterParts(data), ...appendixParts(data));
-  // Building each part, then writing the file, which takes about as long as the rest together.
+  // Each part as it is written, then the file.
   const total = parts.length + 2;
   let done = 0;
   report({ stage: STAGE, done, total });
   // The cover, then document control on the page after it, before the numbered pages begin.
   const coverBlocks = [...cover(data), new Paragraph({ children: [new PageBreak()] }), ...documentControl(data)];
-  const body: Block[] = [];
-  for (const part of parts) {
-    // One push per block: spreading a part of 130,000 blocks as arguments overflows the call stack.
-    for (const block of part()) body.push(block);
-    done += 1;
-    report({ stage: STAGE, done, total });
-    await nextTurn();
-  }
   const title = safe(data.meta.title);
   const author = safe(data.meta.author ?? '').trim();
-  const document = new Document({
-    title,
-    subject: safe(`Community engagement strategy: ${data.forceName}`),
-    creator: author || 'Engagement Workbook',
-    lastModifiedBy: author || 'Engagement Workbook',
-    description: safe(`${period(data)}. ${PREPARED_WITH}.`),
-    keywords: marking,
-    customProperties: [{ name: 'Classification', value: marking }],
-    features: { updateFields: true },
-    styles: STYLES,
-    sections: [section(marking, coverBlocks, false), section(marking, body, true)],
-  });
+  const documentOf = (sections: ISectionOptions[]) =>
+    new Document({
+      title,
+      subject: safe(`Community engagement strategy: ${data.forceName}`),
+      creator: author || 'Engagement Workbook',
+      lastModifiedBy: author || 'Engagement Workbook',
+      description: safe(`${period(data)}. ${PREPARED_WITH}.`),
+      keywords: marking,
+      customProperties: [{ name: 'Classification', value: marking }],
+      features: { updateFields: true },
+      styles: STYLES,
+      sections,
+    });
+  const document = documentOf([section(marking, coverBlocks, false), section(marking, [new Paragraph({ children: [new TextRun(BODY_MARKER)] })], true)]);
+  const shell = await Packer.toBuffer(document);
   done += 1;
   report({ stage: STAGE, done, total });
   await nextTurn();
-  // docx writes the document around the tables' placeholders; then the tables take their places.
-  const tables = [...coverBlocks, ...body].filter((block): block is TablePlaceholder => block instanceof TablePlaceholder);
-  const first = await Packer.toBuffer(document);
-  const bytes = tables.length === 0 ? first : await Packer.toBuffer(document, false, [{ path: DOCUMENT_XML, data: placeTables(await readZipEntry(first, DOCUMENT_XML), tables) }]);
+  const body = await writeDocumentXml(shell, {
+    marker: BODY_MARKER,
+    coverTables: coverBlocks.filter((block): block is TablePlaceholder => block instanceof TablePlaceholder),
+    parts,
+    document,
+    contents: (entries) => contentsXml(entries, (children) => documentOf([section(marking, children, true)]), tableOfContents()),
+    afterPart: async () => {
+      done += 1;
+      report({ stage: STAGE, done, total });
+      await nextTurn();
+    },
+  });
+  const bytes = await patchZip(shell, { [DOCUMENT_XML]: body });
   report({ stage: STAGE, done: total, total });
   return bytes;
-}
-
-const DOCUMENT_XML = 'word/document.xml';
-
-/** One file of a zip, as text. */
-function readZipEntry(zipBytes: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zipBytes, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('The Word document could not be read back.'));
-      zip.on('error', reject);
-      zip.on('end', () => reject(new Error(`The Word document has no ${name}.`)));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error(`The Word document's ${name} could not be read.`));
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
 }

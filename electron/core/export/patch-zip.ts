@@ -1,13 +1,18 @@
-// A copy of a zip (an .xlsx) with a few of its text entries changed or added. ExcelJS cannot write
-// some things a force's deliverable needs (a custom document property, the quote-prefix style);
-// they are added to its output here. Entries left alone are copied still compressed, byte for byte,
+// A copy of a zip (an .xlsx, a .docx) with a few of its text entries changed or added. ExcelJS cannot
+// write some things a force's deliverable needs (a custom document property, the quote-prefix
+// style); they are added to its output here, and a Word document's body, written by parts, replaces
+// the one docx wrote. Entries left alone are copied still compressed, byte for byte,
 // so patching a large workbook costs little more than its few small changed parts: recompressing
 // everything took about a second for 20,000 records.
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import type { DeflatedEntry } from './deflated-text.ts';
 
-/** How an entry's text changes: given its text (null when it is not in the zip), its new text. */
-export type ZipEdit = (text: string | null) => string;
+/**
+ * How an entry changes: given its text (null when it is not in the zip), its new text; or its new
+ * content already compressed (a Word document's body, compressed as it was written).
+ */
+export type ZipEdit = ((text: string | null) => string) | DeflatedEntry;
 
 interface Written {
   name: Buffer;
@@ -80,18 +85,25 @@ export async function patchZip(bytes: Buffer, edits: Readonly<Record<string, Zip
   const parts: Buffer[] = [];
   const written: Written[] = [];
   let offset = 0;
-  const add = (entry: Omit<Written, 'offset'>, data: Buffer) => {
-    if (offset > LIMIT || data.length > LIMIT) throw new Error('The file is too large to finish writing.');
+  const add = (entry: Omit<Written, 'offset'>, data: readonly Buffer[]) => {
+    const length = data.reduce((sum, chunk) => sum + chunk.length, 0);
+    if (offset + length > LIMIT || entry.size > LIMIT) throw new Error('The file is too large to finish writing.');
     const done = { ...entry, offset };
     const header = localHeader(done);
-    parts.push(header, data);
-    offset += header.length + data.length;
+    parts.push(header, ...data);
+    offset += header.length + length;
     written.push(done);
   };
-  const addText = (name: string, text: string) => {
-    const content = Buffer.from(text, 'utf8');
+  const addEdited = (name: string, edit: ZipEdit, text: string | null) => {
+    const entryName = Buffer.from(name, 'utf8');
+    if (typeof edit !== 'function') {
+      const compressedSize = edit.deflated.reduce((sum, chunk) => sum + chunk.length, 0);
+      add({ name: entryName, method: 8, ...dosTime(now), crc: edit.crc, compressedSize, size: edit.size }, edit.deflated);
+      return;
+    }
+    const content = Buffer.from(edit(text), 'utf8');
     const compressed = zlib.deflateRawSync(content);
-    add({ name: Buffer.from(name, 'utf8'), method: 8, ...dosTime(now), crc: zlib.crc32(content), compressedSize: compressed.length, size: content.length }, compressed);
+    add({ name: entryName, method: 8, ...dosTime(now), crc: zlib.crc32(content), compressedSize: compressed.length, size: content.length }, [compressed]);
   };
   const seen = new Set<string>();
   try {
@@ -102,9 +114,11 @@ export async function patchZip(bytes: Buffer, edits: Readonly<Record<string, Zip
         const edit = edits[entry.fileName];
         seen.add(entry.fileName);
         const done = edit
-          ? readEntry(zip, entry, false).then((data) => addText(entry.fileName, edit(data.toString('utf8'))))
+          ? typeof edit === 'function'
+            ? readEntry(zip, entry, false).then((data) => addEdited(entry.fileName, edit, data.toString('utf8')))
+            : Promise.resolve(addEdited(entry.fileName, edit, null))
           : readEntry(zip, entry, true).then((data) =>
-              add({ name: Buffer.from(entry.fileName, 'utf8'), method: entry.compressionMethod, time: entry.lastModFileTime, date: entry.lastModFileDate, crc: entry.crc32, compressedSize: entry.compressedSize, size: entry.uncompressedSize }, data),
+              add({ name: Buffer.from(entry.fileName, 'utf8'), method: entry.compressionMethod, time: entry.lastModFileTime, date: entry.lastModFileDate, crc: entry.crc32, compressedSize: entry.compressedSize, size: entry.uncompressedSize }, [data]),
             );
         done.then(() => zip.readEntry(), reject);
       });
@@ -113,7 +127,7 @@ export async function patchZip(bytes: Buffer, edits: Readonly<Record<string, Zip
   } finally {
     zip.close();
   }
-  for (const [name, edit] of Object.entries(edits)) if (!seen.has(name)) addText(name, edit(null));
+  for (const [name, edit] of Object.entries(edits)) if (!seen.has(name)) addEdited(name, edit, null);
   const directory = Buffer.concat(written.map(centralHeader));
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);

@@ -1,7 +1,7 @@
 // The building blocks of the Word strategy document: text made safe for Word, dates and figures in
 // UK English, headings, and paragraphs from planners' prose, including the sentence that introduces
 // each table (the tables are in word-table.ts). Every string goes through `forWord` here.
-import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import { HeadingLevel, Paragraph, TextRun, type FileChild } from 'docx';
 import { forWord } from './sanitize.ts';
 import type { Run } from './word-table.ts';
 
@@ -15,6 +15,24 @@ export const STYLE = {
   coverLine: 'CoverLine',
   contentsTitle: 'ContentsTitle',
 } as const;
+
+/**
+ * Blocks made only when the document is written, and let go once written: a part with a paragraph
+ * or two per record (20,000 aims) stands in the body as one of these, so its records' paragraphs
+ * are never all held at once. Only the body's writer (word-body.ts) knows it; docx cannot write it.
+ */
+export class DeferredBlocks extends Paragraph {
+  readonly build: () => Iterable<FileChild>;
+
+  constructor(build: () => Iterable<FileChild>) {
+    super({});
+    this.build = build;
+  }
+
+  override prepForXml(): never {
+    throw new Error('Deferred blocks are written by the document body’s writer, not by docx.');
+  }
+}
 
 /** Text as Word will accept it. */
 export function safe(text: unknown): string {

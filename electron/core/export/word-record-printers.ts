@@ -8,8 +8,9 @@ import { AUDIENCE_KINDS, BARRIERS, ENGAGEMENT_STATES, ONS_LEVELS, PLACE_KINDS, P
 import type { FileChild } from 'docx';
 import type { ExportData } from './export-data.ts';
 import { messagesPart, prioritiesPart } from './word-what-printers.ts';
-import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, wholeNumber } from './word-blocks.ts';
+import { DeferredBlocks, bullet, countOf, field, gapLine, heading, intro, longDate, namesOf, para, prose, wholeNumber } from './word-blocks.ts';
 import { table, type Cell, type Column, type Row, type Run } from './word-table.ts';
+import { actionPlanPart } from './word-action-plan.ts';
 import { channelsPart, communityEventsPart, partnersPart, practicesPart } from './word-how-printers.ts';
 
 export type Block = FileChild;
@@ -33,7 +34,16 @@ function holdsOf(def: RecordTypeDef): string {
 
 function aimsPart(data: ExportData, def: RecordTypeDef): Block[] {
   const aims = data.records.aim;
-  return [heading(headingOf(def), 2), ...aims.flatMap((aim, index) => [para({ text: `Aim ${index + 1}: `, bold: true }, { text: field(aim, 'title'), bold: true }), ...prose(aim.description)])];
+  // An aim's paragraphs are made as the document is written: 20,000 aims' would all be held at once.
+  return [
+    heading(headingOf(def), 2),
+    new DeferredBlocks(function* () {
+      for (const [index, aim] of aims.entries()) {
+        yield para({ text: `Aim ${index + 1}: `, bold: true }, { text: field(aim, 'title'), bold: true });
+        yield* prose(aim.description);
+      }
+    }),
+  ];
 }
 
 function objectivesPart(data: ExportData, def: RecordTypeDef): Block[] {
@@ -42,7 +52,13 @@ function objectivesPart(data: ExportData, def: RecordTypeDef): Block[] {
 
 function goodStatementsPart(data: ExportData, def: RecordTypeDef): Block[] {
   const good = data.records.goodStatement;
-  return [heading(headingOf(def), 2), intro('By the end of the strategy period:'), ...good.map((statement) => bullet(field(statement, 'statement')))];
+  return [
+    heading(headingOf(def), 2),
+    intro('By the end of the strategy period:'),
+    new DeferredBlocks(function* () {
+      for (const statement of good) yield bullet(field(statement, 'statement'));
+    }),
+  ];
 }
 
 function objectivesTable(data: ExportData): Block[] {
@@ -148,8 +164,12 @@ function audiencesPart(data: ExportData): Block[] {
   );
   const known = audiences.filter((a) => field(a, 'whatWeKnow').trim());
   if (known.length > 0) {
-    blocks.push(heading('What we know about them', 3));
-    for (const audience of known) blocks.push(...prose(audience.whatWeKnow, field(audience, 'name')));
+    blocks.push(
+      heading('What we know about them', 3),
+      new DeferredBlocks(function* () {
+        for (const audience of known) yield* prose(audience.whatWeKnow, field(audience, 'name'));
+      }),
+    );
   }
   return blocks;
 }
@@ -311,6 +331,7 @@ const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) =
   practices: practicesPart,
   messages: messagesPart,
   priorities: prioritiesPart,
+  activities: actionPlanPart,
 };
 
 /** A record type's part of the document, by its descriptor's printer or as a plain table. */

@@ -2,7 +2,8 @@
 // for every element it writes, several times over, and a table of 20,000 audiences took it most of
 // the 5 s a Word export may take; written here as text it takes a few tens of milliseconds. Each
 // table stands in the document as a placeholder paragraph (a docx Paragraph, so it sits in its
-// place among the others) that exportWord swaps for the table's XML once docx has written the rest.
+// place among the others): the body's writer (word-body.ts) writes the table's XML in its place,
+// made a few hundred rows at a time, and the cover's tables are put in docx's XML (`placeTables`).
 import crypto from 'node:crypto';
 import { Paragraph, TextRun } from 'docx';
 import { forWord } from './sanitize.ts';
@@ -49,19 +50,63 @@ function alignOf(column: Column): Align {
 /** A row of cells, or a group row: one shaded cell across the table naming what the rows below share. */
 export type Row = readonly Cell[] | { group: string };
 
+/** Rows of a table written to the document at a time: its XML is made as it is written, never whole. */
+const ROWS_PER_PIECE = 200;
+
 /**
- * A table's place in the document, holding the table's XML until exportWord puts it there. It must
- * be one of the body's own blocks (not inside another element), where exportWord looks for it.
+ * A table's place in the document. It keeps the table's columns and rows, and makes the table's
+ * XML only as the document is written (`xmlPieces`), a few hundred rows at a time, so a table of
+ * 100,000 rows is never held as one string. It must be one of the body's own blocks (not inside
+ * another element), where the document's writer looks for it.
  */
 export class TablePlaceholder extends Paragraph {
   readonly token: string;
-  readonly xml: string;
+  private readonly columns: readonly Column[];
+  private readonly rows: readonly Row[];
 
-  constructor(xml: string) {
+  constructor(columns: readonly Column[], rows: readonly Row[]) {
     const token = `ewb-table-${crypto.randomUUID()}`;
     super({ children: [new TextRun(token)] });
     this.token = token;
-    this.xml = xml;
+    this.columns = columns;
+    this.rows = rows;
+  }
+
+  /** The table's XML, whole (for a small table, such as the cover's). */
+  get xml(): string {
+    return [...this.xmlPieces()].join('');
+  }
+
+  /** The table's XML in pieces, in order. */
+  *xmlPieces(): Generator<string> {
+    const columns = this.columns;
+    const weight = columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = columns.map((c) => Math.floor((c.width / weight) * TABLE_WIDTH));
+    widths[widths.length - 1] = TABLE_WIDTH - widths.slice(0, -1).reduce((sum, w) => sum + w, 0);
+    const xml: string[] = [
+      `<w:tbl><w:tblPr><w:tblW w:w="${TABLE_WIDTH}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>`,
+      '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>',
+      `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+      '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
+      ...columns.map((column, i) => tc(widths[i]!, paragraph(TABLE_STYLE.heading, run(column.title), alignOf(column), true), { fill: HEADER_FILL })),
+      '</w:tr>',
+    ];
+    let count = 0;
+    for (const row of this.rows) {
+      if ((count += 1) % ROWS_PER_PIECE === 0) {
+        yield xml.join('');
+        xml.length = 0;
+      }
+      if ('group' in row) {
+        xml.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>', tc(TABLE_WIDTH, paragraph(TABLE_STYLE.group, run(row.group), 'left', true), { fill: GROUP_FILL, span: columns.length }), '</w:tr>');
+        continue;
+      }
+      xml.push(cellLength(row) < SHORT_ROW ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
+      columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', alignOf(column)))));
+      xml.push('</w:tr>');
+    }
+    xml.push('</w:tbl>');
+    yield xml.join('');
   }
 }
 
@@ -122,28 +167,7 @@ const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((si
 
 /** A table across the text width: fixed column widths, a shaded header row repeated on every page. */
 export function table(columns: readonly Column[], rows: readonly Row[]): TablePlaceholder {
-  const weight = columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = columns.map((c) => Math.floor((c.width / weight) * TABLE_WIDTH));
-  widths[widths.length - 1] = TABLE_WIDTH - widths.slice(0, -1).reduce((sum, w) => sum + w, 0);
-  const xml: string[] = [
-    `<w:tbl><w:tblPr><w:tblW w:w="${TABLE_WIDTH}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>`,
-    '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>',
-    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
-    '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
-    ...columns.map((column, i) => tc(widths[i]!, paragraph(TABLE_STYLE.heading, run(column.title), alignOf(column), true), { fill: HEADER_FILL })),
-    '</w:tr>',
-  ];
-  for (const row of rows) {
-    if ('group' in row) {
-      xml.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>', tc(TABLE_WIDTH, paragraph(TABLE_STYLE.group, run(row.group), 'left', true), { fill: GROUP_FILL, span: columns.length }), '</w:tr>');
-      continue;
-    }
-    xml.push(cellLength(row) < SHORT_ROW ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
-    columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', alignOf(column)))));
-    xml.push('</w:tr>');
-  }
-  xml.push('</w:tbl>');
-  return new TablePlaceholder(xml.join(''));
+  return new TablePlaceholder(columns, rows);
 }
 
 /**

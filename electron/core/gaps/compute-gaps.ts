@@ -55,13 +55,13 @@ export function recordGaps(type: RecordTypeName, record: RecordValues, env: GapE
 }
 
 /** Every gap with its rank, computed from scratch. */
-export function computeRankedGaps(db: ReadDb, today: Date): RankedGap[] {
+export function computeRankedGaps(db: ReadDb, today: Date, records?: Readonly<Record<RecordTypeName, readonly RecordValues[]>>): RankedGap[] {
   const linked = audiencesWithCitedEvidence(db);
   const reached = audiencesWithYes(db);
   const env: GapEnv = { reviewCutoff: reviewCutoff(today), hasCitedEvidence: (id) => linked.has(id), hasYesChannel: (id) => reached.has(id) };
   const gaps: RankedGap[] = [];
   for (const type of RECORD_TYPE_NAMES) {
-    for (const record of listRecords(db, type)) {
+    for (const record of records?.[type] ?? listRecords(db, type)) {
       const rank = recordRank(record);
       for (const gap of recordGaps(type, record, env)) gaps.push({ gap: keyed(gap), rank });
     }
@@ -70,8 +70,9 @@ export function computeRankedGaps(db: ReadDb, today: Date): RankedGap[] {
   return gaps;
 }
 
-export function computeGaps(db: ReadDb, today: Date): Gap[] {
-  return sortGaps(computeRankedGaps(db, today));
+/** Every gap, sorted; `records` when the caller has already read every record (the exports), saving a second read. */
+export function computeGaps(db: ReadDb, today: Date, records?: Readonly<Record<RecordTypeName, readonly RecordValues[]>>): Gap[] {
+  return sortGaps(computeRankedGaps(db, today, records));
 }
 
 /** How many records (or census tables, crime force-months, or cells of the receptivity grid that say something) a section holds. */

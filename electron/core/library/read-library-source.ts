@@ -13,6 +13,7 @@ import { statOrdinaryFile } from '../db/inspect-header.ts';
 import { checkValues, summariseValueCheck } from '../db/check-values.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { listRecords } from '../records/record-store.ts';
+import { verifyProvenance } from '../share/provenance.ts';
 
 export interface LibrarySource {
   workbookId: string;
@@ -45,23 +46,10 @@ function libraryPracticeOf(record: Record<string, unknown>): LibraryPractice {
   });
 }
 
-/** Whether the file is a share copy, from its provenance if it carries one (read defensively: absent means a whole workbook). */
-function shareProvenanceOf(db: ReadDb): { sharedAt: string } | null {
-  const row = db.prepare(`SELECT value FROM workbook_setting WHERE key = 'shareProvenance'`).pluck().get() as string | undefined;
-  if (typeof row !== 'string') return null;
-  try {
-    const parsed = JSON.parse(row) as { at?: unknown; time?: unknown; sharedAt?: unknown };
-    const at = [parsed.sharedAt, parsed.at, parsed.time].find((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
-    return at ? { sharedAt: new Date(at).toISOString() } : null;
-  } catch {
-    return null;
-  }
-}
-
 function readOpened(db: ReadDb, name: string): LibrarySource {
-  const check = checkValues(db);
-  if (check.total > 0) {
-    throw new AppError('invalid-input', `"${name}" ${summariseValueCheck(check)}, so its practice was not added to the library. Ask whoever sent it to open it in Engagement Workbook and make the repairs it offers, then send it again.`);
+  const values = checkValues(db);
+  if (values.total > 0) {
+    throw new AppError('invalid-input', `"${name}" ${summariseValueCheck(values)}, so its practice was not added to the library. Ask whoever sent it to open it in Engagement Workbook and make the repairs it offers, then send it again.`);
   }
   const meta = readWorkbookMeta(db);
   if (!forceById(meta.force)) throw new AppError('invalid-input', `"${name}" does not say which force it belongs to, so its practice cannot be compared. Nothing was added.`);
@@ -72,7 +60,11 @@ function readOpened(db: ReadDb, name: string): LibrarySource {
   const practices = listRecords(db, 'practice')
     .filter((record) => record.shareable)
     .map(libraryPracticeOf);
-  const provenance = shareProvenanceOf(db);
+  // A share copy says where it came from; one whose provenance no longer verifies has been changed
+  // since it was shared (or claims a provenance it never had), so it is not trusted as one.
+  const check = verifyProvenance(db);
+  if (check.status === 'failed') throw new AppError('invalid-input', `"${name}" is a share copy whose provenance does not verify: ${check.reason}. Ask the force that sent it for a fresh copy. Nothing was added.`);
+  const provenance = check.status === 'verified' ? check.provenance : null;
   return {
     workbookId: meta.id,
     force: meta.force,
@@ -80,7 +72,7 @@ function readOpened(db: ReadDb, name: string): LibrarySource {
     periodStart: meta.periodStart,
     periodEnd: meta.periodEnd,
     sourceKind: provenance ? 'share-copy' : 'workbook',
-    sharedAt: provenance?.sharedAt ?? null,
+    sharedAt: provenance ? new Date(provenance.sharedAt).toISOString() : null,
     fileName: name,
     practices,
   };

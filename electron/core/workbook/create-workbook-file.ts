@@ -32,12 +32,19 @@ export function checkWorkbookDestination(file: string, overwrite: boolean): void
   }
 }
 
+/** For a file built to be handed on (a share copy): may replace a file, and a last look before it is published. */
+export interface CreateOptions {
+  overwrite?: boolean;
+  /** Runs on the finished, verified file (outside any transaction) just before it is moved into place; may throw. */
+  beforePublish?: (db: WriteDb) => void;
+}
+
 /**
  * Builds a fresh workbook at `file`; `fill` writes its rows inside one transaction. The temporary
  * file is recorded in `temporaries` while it exists, so one left by a kill is removed on the next start.
  */
-export function createWorkbookFile(file: string, fill: (db: WriteDb) => void, temporaries?: PendingTemporaries): void {
-  checkWorkbookDestination(file, false);
+export function createWorkbookFile(file: string, fill: (db: WriteDb) => void, temporaries?: PendingTemporaries, options: CreateOptions = {}): void {
+  checkWorkbookDestination(file, options.overwrite ?? false);
   const temporary = temporaryPathBeside(file);
   const forget = temporaries?.begin(temporary) ?? (() => {});
   let db: Database.Database | undefined;
@@ -45,7 +52,7 @@ export function createWorkbookFile(file: string, fill: (db: WriteDb) => void, te
     db = startWorkbookFile(temporary);
     // A new file is built, not edited: its first rows are not changes, so they are not logged.
     db.transaction(() => withinWriteScope(db!, () => fill(db as WriteDb))).immediate();
-    finishWorkbookFile(db, temporary, file);
+    finishWorkbookFile(db, temporary, file, options);
   } catch (error) {
     db?.close();
     throw creationError(error, file, temporary);
@@ -85,11 +92,12 @@ function startWorkbookFile(temporary: string): Database.Database {
   return db;
 }
 
-function finishWorkbookFile(db: Database.Database, temporary: string, file: string): void {
+function finishWorkbookFile(db: Database.Database, temporary: string, file: string, options: CreateOptions = {}): void {
   verifyWorkbook(db, file, LATEST_SCHEMA_VERSION);
+  options.beforePublish?.(db as WriteDb);
   db.close();
   fsyncFile(temporary);
-  publishFile(temporary, file, false);
+  publishFile(temporary, file, options.overwrite ?? false);
 }
 
 /** Removes what a failed creation left and says why it failed. */

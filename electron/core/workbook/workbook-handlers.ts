@@ -17,6 +17,7 @@ import { changeLogo, changeWorkbookDetails } from './details-changes.ts';
 import { checkWorkbookDestination, createWorkbookFile } from './create-workbook-file.ts';
 import { checkValues, summariseValueCheck } from '../db/check-values.ts';
 import { saveCopy } from './save-copy.ts';
+import { describeShareCheck } from '../share/share-handlers.ts';
 import { guardWriteTarget, type WriteIntent } from './guard-write-target.ts';
 import { readLogo, readLogoFile, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, validDetails } from './workbook-store.ts';
@@ -90,7 +91,10 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
           const meta = readWorkbookMeta(db);
           const values = checkValues(db);
           const problems = values.total > 0 ? [`"${path.basename(absolute)}" ${summariseValueCheck(values)}.`] : [];
-          return { path: absolute, ok: values.total === 0, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: meta.appVersion, problems, values };
+          // A share copy whose content no longer matches its digest is not what it claims to be.
+          const share = values.total === 0 ? describeShareCheck(db) : null;
+          if (share && !share.verified) problems.push(`"${path.basename(absolute)}" is a ${share.message}.`);
+          return { path: absolute, ok: problems.length === 0, schemaVersion, appSchemaVersion: LATEST_SCHEMA_VERSION, appVersion: meta.appVersion, problems, values, share };
         } finally {
           db.close();
         }

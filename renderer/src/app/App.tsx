@@ -54,7 +54,7 @@ function Frame({ api }: { api: ApiClient }) {
   const [lockPrompt, setLockPrompt] = useState<LockPrompt | null>(null);
   const [busy, setBusy] = useState(false);
   // A request from the menu to show a section of the open workbook.
-  const [jump, setJump] = useState<{ section: string; at: number } | null>(null);
+  const [jump, setJump] = useState<{ section: string; at: number; share?: boolean } | null>(null);
 
   const openPath = useCallback(
     async (path: string, options: { readOnly?: boolean; takeOverLock?: boolean; notices?: string[] } = {}) => {
@@ -164,6 +164,7 @@ function Frame({ api }: { api: ApiClient }) {
         else if (command === 'save-copy') void saveCopy();
         else if (command === 'new') void close();
         else if (command === 'export') setJump({ section: 'export', at: Date.now() });
+        else if (command === 'share-copy') setJump({ section: 'export', at: Date.now(), share: true });
       }),
     [api, openDialog, openPath, close, saveCopy],
   );

@@ -50,7 +50,8 @@ interface WorkbookScreenProps {
   onClose: () => void;
   onSaveCopy: () => void;
   /** Show this section (from the menu, e.g. File › Export). */
-  jump?: { section: string; at: number } | null;
+  /** A section to go to; `share` also opens "Save a copy for sharing" there (the Export section). */
+  jump?: { section: string; at: number; share?: boolean } | null;
   /** Open the workbook again (after a repair), with a notice. */
   onReopen: (path: string, notice: string) => void;
 }
@@ -171,8 +172,8 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
   else if (current.screen === 'receptivity') content = <ReceptivitySection onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
   else if (current.screen === 'crime') content = <CrimeSection onOpenGap={openGap} />;
   else if (current.screen === 'practice') content = <PracticeSection onOpenGap={openGap} />;
-  else if (current.screen === 'export') content = <ExportSection info={info} />;
-  else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
+  else if (current.screen === 'export') content = <ExportSection info={info} shareRequest={jump?.share ? jump.at : null} />;
+  else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} plan={info.meta} />;
 
   return (
     <AppShell

@@ -17,6 +17,8 @@ import { ContactListImport } from './how/ContactListImport.tsx';
 import { gapFieldName, type FocusRequest, type GapRequest } from './gap-targets.ts';
 import { missingPrerequisite } from './record-draft.ts';
 import { KeptDrafts, draftTitle } from './KeptDrafts.tsx';
+import { ActionPlanCalendar } from './plan/ActionPlanCalendar.tsx';
+import { PlanViewSwitch, usePlanView } from './plan/PlanViewSwitch.tsx';
 import { useDraftShelf, useKeptDrafts } from './drafts-context.tsx';
 
 /**
@@ -52,9 +54,11 @@ interface WorksheetSectionProps {
   /** A gap chosen in this section or in the list of all gaps: its record opens, the field concerned focused. */
   gapRequest: GapRequest | null;
   onOpenGap: (gap: Gap) => void;
+  /** The strategy period and marking, for the action plan's calendar. */
+  plan?: { periodStart: string | null; periodEnd: string | null; marking: string };
 }
 
-export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap }: WorksheetSectionProps) {
+export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap, plan }: WorksheetSectionProps) {
   const data = useWorkbookData();
   const shelf = useDraftShelf();
   const drafts = useKeptDrafts();
@@ -62,6 +66,8 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap }
   /** Said when an unfinished record is put aside, so the planner knows where it went. */
   const [keptNotice, setKeptNotice] = useState<{ type: RecordTypeName; text: string } | null>(null);
   const types = recordTypesInSection(section);
+  const [planView, setPlanView] = usePlanView(data.handle);
+  const period = useMemo(() => ({ start: plan?.periodStart ?? null, end: plan?.periodEnd ?? null }), [plan?.periodStart, plan?.periodEnd]);
 
   const setSelection = useCallback(
     (next: Selection | ((current: Selection) => Selection)) => {
@@ -96,6 +102,7 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap }
     for (const [type, records] of Object.entries(data.records) as Array<[RecordTypeName, RecordValues[]]>) for (const record of records) map.set(record.id, titleOf(type, record));
     return map;
   }, [data.records]);
+  const titleOfActivity = useCallback((record: RecordValues) => titles.get(record.id) ?? '', [titles]);
   const lookup = useCallback((_type: RecordTypeName, id: unknown) => (typeof id === 'string' ? (titles.get(id) ?? '') : ''), [titles]);
   const objectiveCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -154,19 +161,34 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap }
             <p className="worksheet__kept" role="status">{keptNotice?.type === def.type ? keptNotice.text : ''}</p>
             <div className={`worksheet__split${showForm ? ' worksheet__split--with-form' : ''}`}>
               <div className="worksheet__records">
-                <RecordList
-                  id={`${def.type}-list`}
-                  label={def.plural}
-                  records={records}
-                  // Beside an open form there is room for the name and one more column.
-                  columns={columnsFor(def.type, lookup, { objectivesOf: (aimId) => objectiveCounts.get(aimId) ?? 0 }).slice(0, showForm ? 2 : undefined)}
-                  selectedId={record?.id ?? null}
-                  onSelect={(id) => {
-                    putAside();
-                    setSelection({ type: def.type, id, formKey: id });
-                  }}
-                  emptyText={blocked ?? `None recorded yet. Choose "Add ${label}" to record the first.`}
-                />
+                {def.type === 'activity' && <PlanViewSwitch view={planView} onChange={setPlanView} />}
+                {def.type === 'activity' && planView === 'calendar' ? (
+                  <ActionPlanCalendar
+                    handle={data.handle}
+                    records={records}
+                    titleOf={titleOfActivity}
+                    period={period}
+                    marking={plan?.marking ?? ''}
+                    onOpenActivity={(id) => {
+                      putAside();
+                      setSelection({ type: def.type, id, formKey: id, focusFirst: true });
+                    }}
+                  />
+                ) : (
+                  <RecordList
+                    id={`${def.type}-list`}
+                    label={def.plural}
+                    records={records}
+                    // Beside an open form there is room for the name and one more column.
+                    columns={columnsFor(def.type, lookup, { objectivesOf: (aimId) => objectiveCounts.get(aimId) ?? 0 }).slice(0, showForm ? 2 : undefined)}
+                    selectedId={record?.id ?? null}
+                    onSelect={(id) => {
+                      putAside();
+                      setSelection({ type: def.type, id, formKey: id });
+                    }}
+                    emptyText={blocked ?? `None recorded yet. Choose "Add ${label}" to record the first.`}
+                  />
+                )}
                 <KeptDrafts
                   type={def.type}
                   drafts={shelved}

@@ -47,6 +47,7 @@ const { loadInterchangeRecords } = await import('../../../electron/core/intercha
 const { collectExportData } = await import('../../../electron/core/export/export-data.ts');
 const { exportWord } = await import('../../../electron/core/export/export-word.ts');
 const { exportExcel } = await import('../../../electron/core/export/export-excel.ts');
+const { stripForSharing } = await import('../../../electron/core/share/strip-for-sharing.ts');
 const { tableSqlFor } = await import('../../helpers/descriptor-tables.ts');
 const { SAMPLE_DETAILS, sequentialIds, steppingClock } = await import('../../helpers/test-core.ts');
 
@@ -101,6 +102,20 @@ describe('a throwaway record type, added only to the descriptors', () => {
     expect(listRecords(copy, WIDGET)).toEqual([widget]);
     db.close();
     copy.close();
+  });
+
+  it('goes into a share copy without its personal fields, or at all when unticked', () => {
+    const db = workbookInMemory();
+    withinWriteScope(db, () => {
+      createRecord(db, ctx, WIDGET, { name: 'Ward newsletter', priority: 'low', keeper: 'Pat Keeper', notes: 'Ask Pat first' });
+      createRecord(db, ctx, WIDGET, { name: 'Private widget', priority: 'low', shareable: false });
+    });
+    const { content, summary } = stripForSharing(dumpWorkbook(db, { personal: true }), []);
+    const widgets = (content.records as unknown as Record<string, Array<Record<string, unknown>>>).widget!;
+    expect(widgets).toEqual([expect.objectContaining({ name: 'Ward newsletter', notes: '' })]);
+    expect(widgets[0]).not.toHaveProperty('keeper');
+    expect(summary.leftOut.personal).toContainEqual({ recordType: 'widget', label: 'Widgets', fields: ['Keeper'], values: 1 });
+    expect(summary.leftOut.records).toEqual([expect.objectContaining({ recordType: 'widget', title: 'Private widget', why: 'unticked' })]);
   });
 
   it('prints in the Word document, under its chapter, and has its own Excel sheet', async () => {

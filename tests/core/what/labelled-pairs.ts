@@ -10,15 +10,16 @@ interface Side {
   text: string;
 }
 export interface LabelledPair {
-  split: 'tune' | 'test' | 'held-out';
+  split: 'tune' | 'test' | 'held-out' | 'held-out-2';
   duplicate: boolean;
   note: string;
   a: Side;
   b: Side;
 }
 
-export function readLabelledPairs(): LabelledPair[] {
-  const file = path.join(import.meta.dirname, '../../fixtures/message-similarity/labelled-pairs.json');
+/** A set of pairs in tests/fixtures/message-similarity: the development pairs by default. */
+export function readLabelledPairs(name = 'labelled-pairs.json'): LabelledPair[] {
+  const file = path.join(import.meta.dirname, '../../fixtures/message-similarity', name);
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { pairs: LabelledPair[] }).pairs;
 }
 

@@ -1,12 +1,11 @@
 // The near-duplicate finder against the labelled pairs (tests/fixtures/message-similarity): precision
-// and recall printed for the development pairs the method and its threshold were tuned on, and for
-// the held-out pairs written before the tuned method first ran on them.
+// and recall printed for the 80 development pairs the method and its threshold were tuned on, and for
+// the second held-out set, written before the method was read and run on it once.
 import { describe, expect, it } from 'vitest';
-import { evaluate, readLabelledPairs } from './labelled-pairs.ts';
+import { evaluate, readLabelledPairs, type LabelledPair } from './labelled-pairs.ts';
 
-const pairs = readLabelledPairs();
-const development = pairs.filter((pair) => pair.split !== 'held-out');
-const heldOut = pairs.filter((pair) => pair.split === 'held-out');
+const development = readLabelledPairs();
+const heldOut = readLabelledPairs('held-out-2.json');
 
 function report(name: string, result: ReturnType<typeof evaluate>): void {
   console.log(
@@ -16,27 +15,37 @@ function report(name: string, result: ReturnType<typeof evaluate>): void {
   );
 }
 
+function expectLabelledByAsk(pairs: readonly LabelledPair[]): void {
+  expect(pairs.length).toBeGreaterThanOrEqual(40);
+  for (const pair of pairs) expect(pair.duplicate, pair.note).toBe(pair.a.ask === pair.b.ask);
+  // One text, one ask: the label of a pair of messages from different listed pairs follows from it.
+  const askOf = new Map<string, string>();
+  for (const side of pairs.flatMap((pair) => [pair.a, pair.b])) expect(askOf.set(side.text, askOf.get(side.text) ?? side.ask).get(side.text), side.text).toBe(side.ask);
+}
+
 describe('near-duplicate messages on the labelled pairs', () => {
-  it('holds at least 40 pairs, labelled consistently with their asks', () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(40);
-    for (const pair of pairs) expect(pair.duplicate, pair.note).toBe(pair.a.ask === pair.b.ask);
-    expect(heldOut.filter((pair) => pair.duplicate).length).toBeGreaterThan(0);
-    expect(heldOut.filter((pair) => !pair.duplicate).length).toBeGreaterThan(0);
+  it('holds at least 40 pairs in each set, labelled consistently with their asks', () => {
+    expectLabelledByAsk(development);
+    expectLabelledByAsk(heldOut);
+    const duplicates = heldOut.filter((pair) => pair.duplicate).length;
+    expect(duplicates).toBeGreaterThanOrEqual(20);
+    expect(heldOut.length - duplicates).toBeGreaterThanOrEqual(20);
   });
 
-  it('reaches precision and recall of 0.85 on the development pairs (tuned on them)', () => {
+  it('reaches precision and recall of 0.85 on the 80 development pairs (tuned on them)', () => {
     const result = evaluate(development);
     report('Development pairs (tuned on)', result);
     expect(result.precision).toBeGreaterThanOrEqual(0.85);
     expect(result.recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('prints the held-out figure, and keeps it from falling below what was first measured', () => {
-    // First run on these pairs, before any change informed by them: precision 0.89, recall 0.80.
-    // Recall there is under the 0.85 the issue asks for; the floor below catches a regression only.
+  it('prints the held-out figure: precision meets 0.85; recall does not, and is kept from falling below its first run', () => {
+    // Measured on pairs written before the method was read: precision 0.87 (13 of 15 flags right),
+    // recall 0.57 (13 of 23 rewordings caught). Recall is under the 0.85 the issue asks for (the
+    // README says so); the floor below catches a regression only.
     const result = evaluate(heldOut);
-    report('Held-out pairs', result);
+    report('Held-out pairs (second set, first run)', result);
     expect(result.precision).toBeGreaterThanOrEqual(0.85);
-    expect(result.recall).toBeGreaterThanOrEqual(0.8);
+    expect(result.recall).toBeGreaterThanOrEqual(13 / 23 - 1e-9);
   });
 });

@@ -13,6 +13,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
 import { recordExports, useLastExports } from './last-exports.ts';
 import { formatLocalDateTime } from '../../components/format-local-time.ts';
+import { ShareCopy } from './ShareCopy.tsx';
 
 function suggestedName(info: WorkbookInfo, extension: string): string {
   const day = new Date().toISOString().slice(0, 10);
@@ -20,7 +21,7 @@ function suggestedName(info: WorkbookInfo, extension: string): string {
   return `${base} ${day}.${extension}`;
 }
 
-export function ExportSection({ info }: { info: WorkbookInfo }) {
+export function ExportSection({ info, shareRequest = null }: { info: WorkbookInfo; shareRequest?: number | null }) {
   const data = useWorkbookData();
   const chooseFile = useChooseFile();
   const [word, setWord] = useState(true);
@@ -114,6 +115,7 @@ export function ExportSection({ info }: { info: WorkbookInfo }) {
           </ul>
         </Notice>
       )}
+      <ShareCopy info={info} request={shareRequest} />
     </div>
   );
 }
