@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { createAppCore, type AppCore, type AppCoreDeps, defaultDeps, APP_VERSION, type Logger } from '../core/index.ts';
 import { registerSchemaCommand, registerWorkbookCommands } from './workbook-commands.ts';
 import { registerGapCommands } from './gap-commands.ts';
+import { registerReviewCommands } from './review-commands.ts';
 import { registerSimilarCommands } from './similar-commands.ts';
 import { registerExportCommands } from './export-commands.ts';
 import { registerCensusCommands } from './census-commands.ts';
@@ -59,6 +60,7 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
   registerWorkbookCommands(program, context);
   registerRepairCommand(program, context);
   registerGapCommands(program, context);
+  registerReviewCommands(program, context);
   registerSimilarCommands(program, context);
   registerExportCommands(program, context);
   registerCensusCommands(program, context);

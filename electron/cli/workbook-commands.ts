@@ -32,6 +32,7 @@ function printInfo(context: CliContext, info: WorkbookInfo): void {
     ['Owner', m.owner ?? '(not set)'],
     ['Approved by', m.approver ?? '(not set)'],
     ['Workbook id', m.id],
+    ...(m.rolledFrom ? [['Rolled forward from', `"${m.rolledFrom.title}" (${m.rolledFrom.periodStart ?? '?'} to ${m.rolledFrom.periodEnd ?? '?'}), workbook id ${m.rolledFrom.id}`] as [string, string]] : []),
     ['File format', `${m.schemaVersion} (last saved by version ${m.appVersion})`],
     ['Created', m.createdAt],
     ['Modified', m.modifiedAt],

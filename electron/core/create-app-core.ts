@@ -10,6 +10,7 @@ import { createAppContext, type AppCoreDeps } from './app-context.ts';
 import { evidenceHandlers } from './evidence/evidence-handlers.ts';
 import { crimeHandlers } from './crime/crime-handlers.ts';
 import { libraryHandlers } from './library/library-handlers.ts';
+import { reviewHandlers } from './review/review-handlers.ts';
 import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
 import { tabularHandlers } from './imports/tabular-handlers.ts';
@@ -73,6 +74,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...contactHandlers(ctx),
     ...crimeHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...reviewHandlers(ctx),
     ...shareHandlers(ctx),
   } satisfies ApiHandlers;
 

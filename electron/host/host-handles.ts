@@ -16,7 +16,7 @@ export const DEFAULT_HANDLE_TIMEOUTS: HandleTimeouts = { pageGoneMs: 3 * 60_000,
 /** The header a page sends with every request and heartbeat: its own random id for this load. */
 export const PAGE_HEADER = 'x-ewb-page';
 
-const OPENING_METHODS = new Set(['openWorkbook', 'createWorkbook', 'createWorkbookFromInterchange', 'createWorkedExample']);
+const OPENING_METHODS = new Set(['openWorkbook', 'createWorkbook', 'createWorkbookFromInterchange', 'createWorkedExample', 'rollForwardWorkbook']);
 
 /** A page id as sent, or null if absent or not one we would make (a random UUID). */
 export function pageIdFrom(header: string | string[] | undefined): string | null {

@@ -38,7 +38,7 @@ export interface StartMainOptions {
 }
 
 /** Core methods after which the recent-workbooks list may have changed. */
-const CHANGES_RECENT = new Set(['openWorkbook', 'createWorkbook', 'createWorkbookFromInterchange', 'createWorkedExample', 'forgetRecentWorkbook', 'updateWorkbookDetails']);
+const CHANGES_RECENT = new Set(['openWorkbook', 'createWorkbook', 'createWorkbookFromInterchange', 'createWorkedExample', 'rollForwardWorkbook', 'forgetRecentWorkbook', 'updateWorkbookDetails']);
 
 /**
  * Must run before the app is ready (scheme registration has to). Returns false when another

@@ -14,6 +14,7 @@ import { ExportRequestSchema, ExportResultSchema } from './export.ts';
 import { ComparisonQuerySchema, ComparisonSchema, DepthCountsSchema, LibraryEntrySummarySchema } from './library.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, RecordWriteSchema, SectionIdSchema, SectionStateSchema, UndoStateSchema, WriteEffectsSchema } from './records.ts';
 import { SETTING_KEYS, SETTINGS } from './settings.ts';
+import { AssessmentSchema, ReviewStatusSchema, RollForwardRequestSchema } from './review.ts';
 import {
   CheckReportSchema,
   ForceIdSchema,
@@ -397,6 +398,24 @@ export const contract = {
     /** Copies a library practice into our what-works (verdict adopt or adapt), keeping its force and workbook. */
     request: z.object({ handle: HandleSchema, entryId: IdSchema, practiceId: IdSchema, verdict: z.enum(['adopt', 'adapt']) }).strict(),
     response: RecordWriteSchema,
+  },
+  /** The self-assessment: each hallmark's indicators, computed from the workbook, and the planner's ratings. */
+  assessWorkbook: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: AssessmentSchema,
+  },
+  /** The review cycle: the review date, records not reviewed for twelve months, changes since the last review. */
+  getReviewStatus: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: ReviewStatusSchema,
+  },
+  /**
+   * A new workbook for the next period at `destination`, carrying the records forward (ids kept,
+   * none reviewed yet) and naming the previous workbook; the previous file is only read. Opened for editing.
+   */
+  rollForwardWorkbook: {
+    request: RollForwardRequestSchema,
+    response: WorkbookInfoSchema,
   },
 } as const;
 

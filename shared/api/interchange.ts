@@ -5,7 +5,7 @@
 // audiences' citations of crime trends are the planner's own judgement, so they are carried.
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText } from './fields.ts';
-import { ForceIdSchema, MarkingSchema } from './workbook.ts';
+import { ForceIdSchema, MarkingSchema, RolledFromSchema } from './workbook.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../domain/record-types.ts';
 import { SectionIdSchema, recordSchema } from './records.ts';
 import { EvidenceLinkSchema, GeographyLevelSchema, MAX_CENSUS_COUNT } from './census.ts';
@@ -21,10 +21,11 @@ export const INTERCHANGE_FORMAT = 'engagement-workbook';
  * settings; version 4 the HOW records (channels, partners, community events, practice) and the
  * receptivity grid; version 5 citations of crime trends (and crime evidence as a section that can be
  * marked completed); version 6 the posts that own and approve the strategy; version 7 the WHAT records (messages
- * with their six-point check and Welsh text, community priorities, the action plan's activities); version 8
- * the practice library's entries, and a practice's source workbook. Older files still load (what they lack is empty).
+ * with their six-point check and Welsh text, community priorities, the action plan's activities);
+ * version 9 the ratings against the hallmarks, the review log and the workbook a new period was
+ * rolled forward from (8 is the practice library's). Older files still load (what they lack is empty).
  */
-export const INTERCHANGE_VERSION = 8;
+export const INTERCHANGE_VERSION = 9;
 
 export const InterchangeWorkbookSchema = z
   .object({
@@ -40,6 +41,8 @@ export const InterchangeWorkbookSchema = z
     /** The posts that own and approve the strategy (version 4 on; roles, not people's names). */
     owner: plainText(200).nullable().optional(),
     approver: plainText(200).nullable().optional(),
+    /** The workbook of the previous period this one was rolled forward from (version 9 on). */
+    rolledFrom: RolledFromSchema.nullable().optional(),
     createdAt: TimestampSchema,
     modifiedAt: TimestampSchema,
     /** The force's logo for the document's cover, present only when one was chosen. */
@@ -117,7 +120,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(8), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

@@ -68,6 +68,9 @@ export const CORE_METHODS = [
   'comparePractice',
   'countPracticeByDepth',
   'adoptPractice',
+  'assessWorkbook',
+  'getReviewStatus',
+  'rollForwardWorkbook',
 ] as const;
 
 export const SHELL_METHODS = ['chooseFile', 'showInFolder', 'getEnvironment', 'listFolder', 'uploadFile'] as const;

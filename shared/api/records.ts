@@ -25,7 +25,8 @@ export function fieldSchema(field: FieldDef): z.ZodType {
     case 'longText':
       return field.required ? requiredText(field.max ?? 1000, `Enter ${field.label.toLowerCase()}`) : plainText(field.max ?? 1000);
     case 'date':
-      return field.required ? CalendarDateSchema : CalendarDateSchema.nullable();
+      // A required date left out says which date, as a required text does.
+      return field.required ? z.string({ message: `Enter a date for “${field.label}”` }).pipe(CalendarDateSchema) : CalendarDateSchema.nullable();
     case 'enum': {
       const ids = (field.vocabulary ?? []).map((item) => item.id) as [string, ...string[]];
       const schema = z.enum(ids, { message: `Choose ${field.label.toLowerCase()} from the list` });

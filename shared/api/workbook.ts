@@ -34,6 +34,15 @@ const detailsShape = {
   approver: plainText(200).nullable(),
 };
 
+/**
+ * The workbook this one was rolled forward from: its id, title and period, set once when the new
+ * period's workbook is written and never edited.
+ */
+export const RolledFromSchema = z
+  .object({ id: IdSchema, title: plainText(200), periodStart: CalendarDateSchema.nullable(), periodEnd: CalendarDateSchema.nullable() })
+  .strict();
+export type RolledFrom = z.infer<typeof RolledFromSchema>;
+
 function periodInOrder(details: { periodStart?: string | null; periodEnd?: string | null }): boolean {
   return !details.periodStart || !details.periodEnd || details.periodStart < details.periodEnd;
 }
@@ -53,6 +62,8 @@ export type WorkbookDetailsChanges = z.infer<typeof WorkbookDetailsChangesSchema
 export const WorkbookMetaSchema = z.object({
   id: IdSchema,
   ...detailsShape,
+  /** Set only in a workbook rolled forward from a previous period's (file format 12 on). */
+  rolledFrom: RolledFromSchema.nullable().optional(),
   schemaVersion: z.number().int().positive(),
   appVersion: z.string(),
   createdAt: TimestampSchema,

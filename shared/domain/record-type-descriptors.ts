@@ -29,9 +29,10 @@ import {
   VULNERABILITY_KINDS,
 } from './vocabularies.ts';
 import type { RecordTypeDef } from './record-type-def.ts';
+import { HALLMARKS } from './hallmarks.ts';
 import { ACTIVITY_TYPE, MESSAGE_TYPE, PRIORITY_TYPE } from './what-record-types.ts';
 
-export const RECORD_TYPE_NAMES = ['aim', 'objective', 'goodStatement', 'area', 'audience', 'asset', 'vulnerability', 'place', 'channel', 'partner', 'communityEvent', 'practice', 'message', 'priority', 'activity'] as const;
+export const RECORD_TYPE_NAMES = ['aim', 'objective', 'goodStatement', 'area', 'audience', 'asset', 'vulnerability', 'place', 'channel', 'partner', 'communityEvent', 'practice', 'message', 'priority', 'activity', 'hallmarkRating', 'reviewEntry'] as const;
 export type RecordTypeName = (typeof RECORD_TYPE_NAMES)[number];
 
 const LSOA_CODE = /^[EW]01\d{6}$/;
@@ -276,4 +277,37 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
   message: MESSAGE_TYPE,
   priority: PRIORITY_TYPE,
   activity: ACTIVITY_TYPE,
+  hallmarkRating: {
+    type: 'hallmarkRating',
+    table: 'hallmark_rating',
+    label: 'Hallmark rating',
+    plural: 'Hallmark ratings',
+    section: 'good',
+    titleField: 'hallmark',
+    sheetName: 'Self-assessment',
+    print: { heading: 'Self-assessment against the hallmarks', columns: ['hallmark', 'rating', 'evidence'], sortBy: ['hallmark'], holds: 'how our engagement measures up against each hallmark of good engagement, rated 1 to 5 with the evidence' },
+    fields: [
+      { name: 'hallmark', column: 'hallmark', label: 'Hallmark', kind: 'enum', vocabulary: HALLMARKS, required: true },
+      { name: 'rating', column: 'rating', label: 'Rating (1 to 5)', kind: 'integer', min: 1, max: 5, hint: '1: far from it; 3: partly there; 5: we do this well.' },
+      { name: 'evidence', column: 'evidence', label: 'Evidence', kind: 'longText', max: 5000, hint: 'What the rating rests on: what you have seen, counted or been told.' },
+    ],
+    links: [],
+  },
+  reviewEntry: {
+    type: 'reviewEntry',
+    table: 'review_entry',
+    label: 'Review',
+    plural: 'Review log',
+    section: 'review',
+    titleField: 'summary',
+    sheetName: 'Review log',
+    print: { heading: 'Review log', columns: ['reviewedOn', 'reviewer', 'summary', 'decisions'], sortBy: ['reviewedOn'], holds: 'each review of the strategy: when, by whom, what it found and what was decided' },
+    fields: [
+      { name: 'reviewedOn', column: 'reviewed_on', label: 'Reviewed on', kind: 'date', required: true },
+      { name: 'reviewer', column: 'reviewer', label: 'Reviewer', kind: 'text', max: 200, personal: true, hint: "A person's name is personal data; a role is not." },
+      { name: 'summary', column: 'summary', label: 'What the review found', kind: 'longText', required: true, max: 5000 },
+      { name: 'decisions', column: 'decisions', label: 'What was decided', kind: 'longText', max: 5000 },
+    ],
+    links: [],
+  },
 };

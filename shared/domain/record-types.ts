@@ -33,3 +33,9 @@ export function recordTypesInSection(section: SectionId | string): readonly Reco
 export function sheetNameOf(type: RecordTypeName): string {
   return RECORD_TYPES[type].sheetName ?? RECORD_TYPES[type].plural;
 }
+
+/**
+ * The record types a review writes rather than looks at: the ratings against the hallmarks and the
+ * review log. They are never "due for review" themselves, and rolling forward leaves them behind.
+ */
+export const REVIEW_RECORD_TYPES: readonly RecordTypeName[] = ['hallmarkRating', 'reviewEntry'];

@@ -18,10 +18,10 @@ export const EXPORT_PARTS = [
 export type ExportPartId = (typeof EXPORT_PARTS)[number]['id'];
 
 /** A screen that is not a worksheet of records. */
-export type SectionScreen = 'details' | 'census' | 'crime' | 'receptivity' | 'practice' | 'export';
+export type SectionScreen = 'overview' | 'details' | 'census' | 'crime' | 'receptivity' | 'practice' | 'good' | 'review' | 'export';
 
-/** Screens whose content is not records but can still be marked completed: census tables, crime evidence, the receptivity grid. */
-const COMPLETABLE_SCREENS: readonly SectionScreen[] = ['census', 'crime', 'receptivity'];
+/** Screens of their own that can still be marked completed: census tables, crime evidence, the receptivity grid, the self-assessment and the review log. */
+const COMPLETABLE_SCREENS: readonly SectionScreen[] = ['census', 'crime', 'receptivity', 'good', 'review'];
 
 export interface MethodSection {
   readonly id: string;
@@ -33,6 +33,7 @@ export interface MethodSection {
 }
 
 export const METHOD_SECTIONS = [
+  { id: 'overview', title: 'Overview', part: null, screen: 'overview' },
   { id: 'details', title: 'Workbook details', part: null, screen: 'details' },
   { id: 'aims', title: 'Aims and objectives', group: 'Aims', part: 'aims' },
   { id: 'areas', title: 'Areas', group: 'Who', part: 'who' },
@@ -49,10 +50,10 @@ export const METHOD_SECTIONS = [
   { id: 'messages', title: 'Messages', group: 'What', part: 'what' },
   { id: 'priorities', title: 'You said, we did', group: 'What', part: 'what' },
   { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
-  { id: 'good', title: 'What good looks like', part: 'good' },
+  { id: 'good', title: 'What good looks like', part: 'good', screen: 'good' },
   { id: 'crime', title: 'Crime evidence', part: 'evidence', screen: 'crime' },
   { id: 'practice', title: 'Prior practice', part: 'how', screen: 'practice' },
-  { id: 'review', title: 'Review', part: 'review' },
+  { id: 'review', title: 'Review', part: 'review', screen: 'review' },
   { id: 'export', title: 'Export', part: null, screen: 'export' },
 ] as const satisfies readonly MethodSection[];
 

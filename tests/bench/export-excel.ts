@@ -66,6 +66,7 @@ export function largeExportData(audiences = 20_000): ExportData {
     crime: NO_CRIME,
     logo: null,
     versions: [{ label: 'Draft', at: T }],
+    assessment: { indicators: [], ratings: [] },
   };
 }
 

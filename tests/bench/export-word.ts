@@ -92,6 +92,7 @@ export function benchExportData(audiences = 20_000): ExportData {
     crime: NO_CRIME,
     logo: null,
     versions: [{ label: 'Draft', at: T }],
+    assessment: { indicators: [], ratings: [] },
   };
 }
 

@@ -84,7 +84,7 @@ describe('the app shell', () => {
     await page.locator('main').evaluate((main) => main.scrollTo({ top: main.scrollHeight }));
     expect(await page.locator('main').evaluate((main) => main.scrollTop)).toBeGreaterThan(0);
     await home.recent('Shell plan').click();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
     expect(await page.locator('main').evaluate((main) => main.scrollTop)).toBe(0);
     expect(await page.getByRole('heading', { level: 1, name: 'Shell plan' }).isVisible()).toBe(true);
 
@@ -119,7 +119,7 @@ describe('the app shell', () => {
   it('moves focus where each action points: a section to its heading, Add to the first field, a gap to its field', async () => {
     const page = (e2e.page = await e2e.app.newPage());
     await new HomePage(page).recent('Shell plan').click();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
     // By keyboard: into the menu, down to a section, Enter.
     const aims = page.getByRole('navigation', { name: 'Sections of the workbook' }).getByRole('button', { name: 'Aims and objectives' });
     await aims.focus();
@@ -147,7 +147,7 @@ describe('the app shell', () => {
 
     // The list of every gap, grouped by section, leads to the same places.
     await ws.open('All gaps');
-    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aims and objectives 2 gaps', 'Areas 1 gap', 'Audiences 1 gap', 'Census evidence 2 gaps', 'Who listens where 1 gap', 'Partners 1 gap']);
+    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Aims and objectives 2 gaps', 'Areas 1 gap', 'Audiences 1 gap', 'Census evidence 2 gaps', 'Who listens where 1 gap', 'Partners 1 gap', 'Messages 1 gap']);
     expect(await axeViolations(page), 'all gaps').toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'all-gaps.png') });
     await page.getByRole('button', { name: /has no date/ }).click();
@@ -169,12 +169,12 @@ describe('the app shell', () => {
     const page = (e2e.page = await e2e.app.newPage());
     await page.setViewportSize({ width: 640, height: 400 });
     await new HomePage(page).recent('Shell plan').click();
-    await page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'Sections of the workbook' });
     expect(await menu.isVisible()).toBe(false);
     const button = page.getByRole('button', { name: 'Sections of the workbook' });
     expect(await button.getAttribute('aria-expanded')).toBe('false');
-    const heading = await page.getByRole('heading', { level: 2, name: 'Workbook details' }).boundingBox();
+    const heading = await page.getByRole('heading', { level: 2, name: 'Overview' }).boundingBox();
     expect(heading!.y).toBeLessThan(150);
     expect(await axeViolations(page), 'details at 200 %').toEqual([]);
 

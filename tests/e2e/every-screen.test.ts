@@ -145,12 +145,27 @@ describe('every screen', () => {
     await checkScreen(page, 'action-plan-calendar');
     await new PlanCalendarPage(page).show('List');
 
-    await ws.open('Review');
+    await ws.open('Prior practice');
     await page.getByText('This section is not built yet.').waitFor();
     await checkScreen(page, 'not-built-yet');
 
     await ws.open('All gaps');
     await checkScreen(page, 'all-gaps');
+
+    await ws.open('Overview');
+    await page.getByRole('heading', { level: 3, name: /^Open gaps: \d+$/ }).waitFor();
+    await page.getByRole('row', { name: /^Priority audiences with an active contact/ }).first().waitFor();
+    await checkScreen(page, 'overview');
+    await ws.open('What good looks like');
+    await page.getByLabel('Our rating: a wide, active network').selectOption('2');
+    await page.getByText(/^Rated 2 of 5\./).first().waitFor();
+    await checkScreen(page, 'what-good-looks-like');
+    await ws.open('Review');
+    await page.getByRole('button', { name: 'Start a review' }).click();
+    await page.getByRole('heading', { name: /^Step 1 of \d+: / }).waitFor();
+    await checkScreen(page, 'review-walk');
+    await page.getByRole('button', { name: 'Stop the review' }).click();
+    await checkScreen(page, 'review');
 
     await ws.open('Export');
     expect(await page.getByTestId('last-export-word').textContent()).toBe('Not written yet');

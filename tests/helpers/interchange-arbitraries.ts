@@ -121,6 +121,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
       reviewDate: fc.option(calendarDate),
       owner: fc.option(text(200)),
       approver: fc.option(text(200)),
+      rolledFrom: fc.option(fc.record({ id: fc.uuid({ version: 4 }), title: text(200), periodStart: fc.option(calendarDate), periodEnd: fc.option(calendarDate) })),
       createdAt: timestamp,
       modifiedAt: timestamp,
     })
@@ -139,6 +140,7 @@ export function interchangeDocument(personal: boolean): fc.Arbitrary<Interchange
         reviewDate: rest.reviewDate,
         owner: rest.owner,
         approver: rest.approver,
+        ...(rest.rolledFrom ? { rolledFrom: rest.rolledFrom } : {}),
         createdAt: rest.createdAt,
         modifiedAt: rest.modifiedAt,
         ...(rest.logo ? { logo: { mediaType: 'image/png' as const, base64: TINY_PNG } } : {}),

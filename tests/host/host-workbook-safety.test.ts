@@ -117,6 +117,25 @@ describe('the host never replaces a workbook another session holds', () => {
     }
   });
 
+  it('rolls forward inside the workbooks folder only, never over a workbook, the old file unchanged', async () => {
+    const old = path.join(folder, 'd1.ewb');
+    const d2 = path.join(folder, 'd2.ewb');
+    const [before, beforeD2] = [sha(old), sha(d2)];
+    const period = { periodStart: '2030-04-01', periodEnd: '2033-03-31' };
+    const rolled = await api('rollForwardWorkbook', { path: 'd1.ewb', destination: 'next.ewb', ...period }, PAGE_A);
+    expect(rolled.ok, rolled.error?.message).toBe(true);
+    const info = rolled.value as { path: string; meta: { title: string; rolledFrom: { title: string } } };
+    expect(info.path).toBe('next.ewb');
+    expect(info.meta.rolledFrom.title).toBe('One');
+    expect(fs.existsSync(path.join(folder, 'next.ewb'))).toBe(true);
+    for (const destination of ['../escape.ewb', path.join(os.tmpdir(), 'escape.ewb'), 'd2.ewb']) {
+      const refused = await api('rollForwardWorkbook', { path: 'd1.ewb', destination, ...period }, PAGE_A);
+      expect(refused.ok, destination).toBe(false);
+    }
+    expect(fs.existsSync(path.join(folder, '..', 'escape.ewb'))).toBe(false);
+    expect([sha(old), sha(d2)]).toEqual([before, beforeD2]);
+  });
+
   it('asks separately before anything that is not a workbook replaces one, and never takes a journal or lock name', async () => {
     const target = path.join(folder, 'd2.ewb');
     const before = sha(target);

@@ -163,6 +163,19 @@ describe('startMain', () => {
     expect(electron.Menu.setApplicationMenu.mock.calls.length).toBe(before + 1);
   });
 
+  it('passes a roll forward to the core and rebuilds the menu, the new workbook being a recent one', async () => {
+    const { electron, core } = start();
+    await flush();
+    const before = electron.Menu.setApplicationMenu.mock.calls.length;
+    const handler = electron.ipcMain.handle.mock.calls[0]?.[1] as (event: unknown, method: string, request: unknown) => Promise<unknown>;
+    const mainFrame = { url: APP_ENTRY_URL, parent: null };
+    const request = { path: '/w/kent.ewb', destination: '/w/kent 2030.ewb', periodStart: '2030-04-01', periodEnd: '2033-03-31' };
+    await handler({ sender: { mainFrame }, senderFrame: mainFrame }, 'rollForwardWorkbook', request);
+    await flush();
+    expect(core.call).toHaveBeenCalledWith('rollForwardWorkbook', request);
+    expect(electron.Menu.setApplicationMenu.mock.calls.length).toBe(before + 1);
+  });
+
   it('a .ewb on the command line is opened once the page has loaded', async () => {
     const { window } = start({ argv: ['/opt/ewb/engagement-workbook', '--no-sandbox-is-ignored', 'plans/kent.ewb'] });
     await flush();

@@ -18,6 +18,8 @@ import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { readLogo, type Logo } from '../workbook/workbook-logo.ts';
 import { listReceptivity } from '../receptivity/receptivity-store.ts';
 import { collectCrimeExport, crimeSourcesOnly, type CrimeExport } from './crime-export-data.ts';
+import { assessWorkbook } from '../review/assess-workbook.ts';
+import type { Assessment } from '../../../shared/api/review.ts';
 import { versionHistory, type VersionEntry } from './version-history.ts';
 
 export interface ExportData {
@@ -38,6 +40,8 @@ export interface ExportData {
   receptivity: ReceptivityCell[];
   /** police.uk crime: what was imported, each area's trends, and who cites them. */
   crime: CrimeExport;
+  /** The self-assessment's indicators and ratings, worked out on the day of the export. */
+  assessment: Assessment;
   /** The force's logo for the cover, if the planner chose one. */
   logo: Logo | null;
   /** The version labels the workbook has had, oldest first, for the document control table. */
@@ -119,5 +123,6 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     logo: readLogo(db),
     versions: versionHistory(db, meta),
     library: options.sections.includes('how') ? collectLibraryExport(db) : null,
+    assessment: assessWorkbook(db, options.now.toISOString().slice(0, 10)),
   };
 }

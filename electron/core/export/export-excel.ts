@@ -11,6 +11,7 @@ import { writeCrimeMonthsSheet, writeCrimeTrendsSheet } from './excel-crime.ts';
 import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts';
 import { RECEPTIVITY_NOTES_SHEET, RECEPTIVITY_SHEET, writeReceptivityNotesSheet, writeReceptivitySheet } from './excel-receptivity.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
+import { INDICATORS_SHEET, writeIndicatorsSheet } from './excel-indicators.ts';
 import { calendarStep } from './excel-calendar.ts';
 import { forWord } from './sanitize.ts';
 import { quotePrefixTextStyles } from './excel-layout.ts';
@@ -50,6 +51,11 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
         { sheet: { name: RECEPTIVITY_SHEET, rows: data.records.audience.length, what: 'Who listens where: audiences by channel' }, write: (workbook) => writeReceptivitySheet(workbook, data, marking, lists) },
         { sheet: { name: RECEPTIVITY_NOTES_SHEET, rows: data.receptivity.filter((c) => c.note.trim() !== '').length, what: 'The evidence noted in the grid' }, write: (workbook) => writeReceptivityNotesSheet(workbook, data, marking) },
       );
+    }
+    // The figures read best straight after the ratings they stand beside.
+    if (type === 'hallmarkRating') {
+      taken.add(INDICATORS_SHEET);
+      steps.push({ sheet: { name: INDICATORS_SHEET, rows: data.assessment.indicators.length, what: 'The hallmarks in figures, worked out from the workbook' }, write: (workbook) => writeIndicatorsSheet(workbook, data, marking) });
     }
   }
   if (sections.includes('census')) {

@@ -18,6 +18,7 @@ import { recordTypeBody, registerAppendix, registerKeys } from './word-registers
 import { receptivityAppendix, receptivityBody } from './word-receptivity-register.ts';
 import { crimeParts, crimeSourceBlocks } from './word-crime.ts';
 import { libraryAppendix } from './word-library.ts';
+import { goodParts, reviewParts } from './word-review.ts';
 
 export type { Block, Part };
 
@@ -28,6 +29,8 @@ const SECTION_PARTS: Partial<Record<SectionId, (data: ExportData) => Part[]>> = 
   census: censusParts,
   receptivity: (data) => [() => receptivityBody(data)],
   crime: crimeParts,
+  good: goodParts,
+  review: reviewParts,
 };
 
 /** What a chapter prints, in order: a section's own part, a record type, or a pointer to a type printed in another chapter. */

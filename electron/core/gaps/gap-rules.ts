@@ -11,6 +11,7 @@ import { titleOf } from '../records/record-store.ts';
 import { whoIsMissingGaps } from '../evidence/who-is-missing.ts';
 import { PRIORITY_AUDIENCE_LEVELS, isPriorityAudience } from '../../../shared/domain/vocabularies.ts';
 import { formatUkDate } from '../../../shared/domain/uk-date.ts';
+import { REVIEW_RECORD_TYPES } from '../../../shared/domain/record-types.ts';
 import { WHAT_RECORD_RULES, WHAT_WORKBOOK_RULES, vulnerabilityNoResponse } from './what-gap-rules.ts';
 import { messageNearDuplicate } from './near-duplicate-gaps.ts';
 
@@ -117,7 +118,8 @@ const audienceNoChannel: RecordRule = {
 const notReviewed: RecordRule = {
   rule: 'not-reviewed',
   title: 'A record has not been reviewed for over 12 months',
-  types: RECORD_TYPE_NAMES,
+  // The self-assessment and the review log are what a review writes, not what it looks at.
+  types: RECORD_TYPE_NAMES.filter((type) => !REVIEW_RECORD_TYPES.includes(type)),
   check(type, record, env) {
     const last = record.reviewedAt ?? record.createdAt.slice(0, 10);
     if (last >= env.reviewCutoff) return null;

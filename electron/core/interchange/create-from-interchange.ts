@@ -2,11 +2,12 @@
 // passes (read-interchange.ts) straight into a temporary workbook, which is checked and moved into
 // place only when everything in it has been accepted. The main thread then just opens it.
 import path from 'node:path';
-import type { WorkbookDetailsChanges } from '../../../shared/api/workbook.ts';
+import type { RolledFrom, WorkbookDetailsChanges } from '../../../shared/api/workbook.ts';
 import { createWorkbookFileStreamed } from '../workbook/create-workbook-file.ts';
 import { checkLogo, writeLogo } from '../workbook/workbook-logo.ts';
 import { insertWorkbookRow, validDetails } from '../workbook/workbook-store.ts';
 import { InterchangeLoader } from './load-interchange.ts';
+import { REVIEW_RECORD_TYPES } from '../../../shared/domain/record-types.ts';
 import { streamInterchangeFile } from './read-interchange.ts';
 import type { InterchangeSink } from './stream-interchange.ts';
 
@@ -23,6 +24,11 @@ export interface InterchangeJob {
   keepId: boolean;
   overrides: WorkbookDetailsChanges;
   appVersion: string;
+  /**
+   * Rolling forward: the previous period's workbook this one is made from. Its records come
+   * across with their ids but none of them reviewed yet in the new period.
+   */
+  rolledFrom?: RolledFrom;
 }
 
 /** Builds the workbook; answers with how many of each list the file held. */
@@ -37,8 +43,10 @@ export async function createFromInterchange(job: InterchangeJob): Promise<{ coun
     // The loader is made between the passes, once the file is known to be within every limit.
     const sink: InterchangeSink = {
       record: (type, record, where) => {
+        // A new period is assessed and reviewed afresh: its ratings and review log start empty.
+        if (job.rolledFrom && REVIEW_RECORD_TYPES.includes(type)) return;
         tally(type);
-        loader!.record(type, record, where);
+        loader!.record(type, job.rolledFrom ? { ...record, reviewedAt: null } : record, where);
       },
       censusTable: (table, where) => {
         tally('censusTables');
@@ -57,10 +65,10 @@ export async function createFromInterchange(job: InterchangeJob): Promise<{ coun
     const head = await streamInterchangeFile(job.source, sink, () => {
       loader = new InterchangeLoader(db, name);
     });
-    const { id, createdAt, modifiedAt, logo: logoData, ...fromFile } = head.workbook;
+    const { id, createdAt, modifiedAt, logo: logoData, rolledFrom, ...fromFile } = head.workbook;
     const logo = logoData ? checkLogo(Buffer.from(logoData.base64, 'base64'), `the logo in ${name}`) : null;
     const details = validDetails({ author: null, ...fromFile, ...job.overrides });
-    insertWorkbookRow(db, { id: job.keepId ? id : job.newId, details, appVersion: job.appVersion, createdAt, modifiedAt });
+    insertWorkbookRow(db, { id: job.keepId ? id : job.newId, details, rolledFrom: job.rolledFrom ?? rolledFrom ?? null, appVersion: job.appVersion, createdAt, modifiedAt });
     loader!.finish();
     if (logo) writeLogo(db, logo);
   });

@@ -46,6 +46,7 @@ export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interc
       reviewDate: meta.reviewDate,
       owner: meta.owner,
       approver: meta.approver,
+      ...(meta.rolledFrom ? { rolledFrom: meta.rolledFrom } : {}),
       createdAt: meta.createdAt,
       modifiedAt: meta.modifiedAt,
       ...(logo ? { logo: { mediaType: logo.mediaType, base64: logo.bytes.toString('base64') } } : {}),

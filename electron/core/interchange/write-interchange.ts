@@ -159,6 +159,7 @@ function writeDocument(out: BufferedFile, db: ReadDb, personal: boolean): Record
     reviewDate: meta.reviewDate,
     owner: meta.owner,
     approver: meta.approver,
+    ...(meta.rolledFrom ? { rolledFrom: meta.rolledFrom } : {}),
     createdAt: meta.createdAt,
     modifiedAt: meta.modifiedAt,
     ...(logo ? { logo: { mediaType: logo.mediaType, base64: logo.bytes.toString('base64') } } : {}),

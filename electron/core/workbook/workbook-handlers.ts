@@ -1,5 +1,6 @@
 // The workbook's own methods: forces, create, open, close, details, save a copy, check, recent
-// files, the interchange format in and out, and a new copy of the worked example.
+// files, the interchange format in and out, a new copy of the worked example, and the next
+// period's workbook rolled forward from this one.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api/contract.ts';
@@ -22,9 +23,9 @@ import { guardWriteTarget, type WriteIntent } from './guard-write-target.ts';
 import { readLogo, readLogoFile, type Logo } from './workbook-logo.ts';
 import { detailsOf, insertWorkbookRow, readWorkbookMeta, validDetails } from './workbook-store.ts';
 import { workedExample } from './worked-example.ts';
-import type { WorkbookDetailsChanges } from '../../../shared/api/workbook.ts';
+import type { RolledFrom, WorkbookDetailsChanges } from '../../../shared/api/workbook.ts';
 
-type WorkbookMethods = 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange' | 'createWorkedExample';
+type WorkbookMethods = 'rollForwardWorkbook' | 'getWorkbookLogo' | 'setWorkbookLogo' | 'listForces' | 'createWorkbook' | 'openWorkbook' | 'closeWorkbook' | 'getWorkbook' | 'updateWorkbookDetails' | 'saveWorkbookCopy' | 'checkWorkbook' | 'listRecentWorkbooks' | 'forgetRecentWorkbook' | 'dumpWorkbook' | 'createWorkbookFromInterchange' | 'createWorkedExample';
 
 export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMethods> {
   const { deps, sessions, recent, now, infoOf, rememberRecent, openSession } = ctx;
@@ -148,18 +149,47 @@ export function workbookHandlers(ctx: AppContext): Pick<ApiHandlers, WorkbookMet
       }
       return openSession(absolute, false, false).info;
     },
+
+    // The next period's workbook: the previous one written out in full (personal fields too: it is
+    // the same force's own strategy) to a private interchange file, and built from it as any is.
+    rollForwardWorkbook: async ({ path: file, destination, periodStart, periodEnd }) => {
+      const absolute = path.resolve(destination);
+      checkWorkbookDestination(absolute, false);
+      const sourcePath = path.resolve(file);
+      if (sourcePath === absolute) throw new AppError('invalid-input', 'The new workbook needs a name of its own: rolling forward never writes over the previous period’s workbook.', { destination: 'Choose a new file name' });
+      const source = `${temporaryPathBeside(absolute)}.json`;
+      const forget = ctx.temporaries.begin(source);
+      try {
+        const db = openReadOnly(sourcePath);
+        let rolledFrom;
+        try {
+          const values = checkValues(db);
+          if (values.total > 0) throw new AppError('invalid-input', `"${path.basename(file)}" cannot be rolled forward yet: it ${summariseValueCheck(values)}. Open it to repair them, or run "ewb repair".`);
+          const meta = readWorkbookMeta(db);
+          rolledFrom = { id: meta.id, title: meta.title, periodStart: meta.periodStart, periodEnd: meta.periodEnd };
+          writeInterchangeFile(db, source, { personal: true });
+        } finally {
+          db.close();
+        }
+        await fromInterchange(absolute, source, false, { periodStart, periodEnd, reviewDate: null }, rolledFrom);
+      } finally {
+        removeQuietly(source);
+        forget();
+      }
+      return openSession(absolute, false, false).info;
+    },
   };
 
   // Read and built in a worker with a memory and a time limit: a hostile or huge file costs a
   // refusal, never the process, and other workbooks go on answering meanwhile.
-  async function fromInterchange(absolute: string, from: string, keepId: boolean, overrides: WorkbookDetailsChanges): Promise<void> {
+  async function fromInterchange(absolute: string, from: string, keepId: boolean, overrides: WorkbookDetailsChanges, rolledFrom?: RolledFrom): Promise<void> {
     checkWorkbookDestination(absolute, false);
     const temporary = temporaryPathBeside(absolute);
     // Recorded while it exists, so one left by a kill is removed on the next start.
     const forget = ctx.temporaries.begin(temporary);
     try {
       await runFileWorker(
-        { kind: 'interchange', source: from, destination: absolute, temporary, newId: deps.newId(), keepId, overrides, appVersion: deps.appVersion },
+        { kind: 'interchange', source: from, destination: absolute, temporary, newId: deps.newId(), keepId, overrides, appVersion: deps.appVersion, ...(rolledFrom ? { rolledFrom } : {}) },
         { fileName: path.basename(from), advice: 'Make the file again with "ewb dump", or split the workbook.', bytes: fileSize(from) },
       );
     } finally {

@@ -2,7 +2,7 @@
 // use parameterised SQL only.
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { readUserVersion } from '../db/run-migrations.ts';
-import { WorkbookDetailsSchema, type WorkbookDetails, type WorkbookMeta } from '../../../shared/api/workbook.ts';
+import { WorkbookDetailsSchema, type RolledFrom, type WorkbookDetails, type WorkbookMeta } from '../../../shared/api/workbook.ts';
 import { RECORD_TYPE_NAMES } from '../../../shared/domain/record-types.ts';
 import { invalidInput } from '../app-error.ts';
 import { countRecordsOf } from '../records/record-store.ts';
@@ -22,6 +22,10 @@ interface WorkbookRow {
   review_date: string | null;
   owner: string | null;
   approver: string | null;
+  rolled_from_id: string | null;
+  rolled_from_title: string | null;
+  rolled_from_period_start: string | null;
+  rolled_from_period_end: string | null;
   app_version: string;
   created_at: string;
   modified_at: string;
@@ -42,6 +46,7 @@ export function readWorkbookMeta(db: ReadDb): WorkbookMeta {
     reviewDate: row.review_date,
     owner: row.owner,
     approver: row.approver,
+    rolledFrom: row.rolled_from_id ? { id: row.rolled_from_id, title: row.rolled_from_title ?? '', periodStart: row.rolled_from_period_start, periodEnd: row.rolled_from_period_end } : null,
     schemaVersion: readUserVersion(db),
     appVersion: row.app_version,
     createdAt: row.created_at,
@@ -67,6 +72,8 @@ export function detailsOf(meta: WorkbookMeta): WorkbookDetails {
 export interface NewWorkbookRow {
   id: string;
   details: WorkbookDetails;
+  /** The previous period's workbook, for one rolled forward. */
+  rolledFrom?: RolledFrom | null;
   appVersion: string;
   createdAt: string;
   modifiedAt: string;
@@ -77,9 +84,14 @@ export function insertWorkbookRow(db: WriteDb, row: NewWorkbookRow): void {
   const d = row.details;
   statement(db, 
     `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking,
-       review_date, owner, approver, app_version, created_at, modified_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.id, d.force, d.title, d.periodStart, d.periodEnd, d.author, d.versionLabel, d.marking, d.reviewDate, d.owner, d.approver, row.appVersion, row.createdAt, row.modifiedAt);
+       review_date, owner, approver, rolled_from_id, rolled_from_title, rolled_from_period_start, rolled_from_period_end,
+       app_version, created_at, modified_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.id, d.force, d.title, d.periodStart, d.periodEnd, d.author, d.versionLabel, d.marking, d.reviewDate, d.owner, d.approver, ...rolledFromColumns(row.rolledFrom ?? null), row.appVersion, row.createdAt, row.modifiedAt);
+}
+
+function rolledFromColumns(from: RolledFrom | null): Array<string | null> {
+  return from ? [from.id, from.title, from.periodStart, from.periodEnd] : [null, null, null, null];
 }
 
 export function updateWorkbookRow(db: WriteDb, details: WorkbookDetails, appVersion: string, modifiedAt: string): void {

@@ -4,7 +4,7 @@
 import { SECTIONS, type SectionDef } from './sections.ts';
 
 /** A section's status; the deliverables are written or not rather than started or completed. */
-export type SectionStatus = 'Not started' | 'In progress' | 'Completed' | 'Not yet available' | 'Written' | 'Not written yet';
+export type SectionStatus = 'Not started' | 'In progress' | 'Completed' | 'Not yet available' | 'Written' | 'Not written yet' | 'Overview';
 
 /** The renderer's own screen listing every gap, grouped by section. */
 export const ALL_GAPS = 'all-gaps';
@@ -54,7 +54,7 @@ export function TaskList({ id, current, statusOf, gapsOf, totalGaps, open, onSel
                     {section.title}
                   </button>
                   <span className="task-list__status">
-                    <span className={`tag tag--${status.toLowerCase().replace(/\s+/g, '-')}`}>{status}</span>
+                    {status !== 'Overview' && <span className={`tag tag--${status.toLowerCase().replace(/\s+/g, '-')}`}>{status}</span>}
                     {gapCount(gapsOf(section))}
                   </span>
                 </li>

@@ -19,6 +19,9 @@ import { PracticeSection } from '../worksheets/practice/PracticeSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
 import { ReceptivitySection } from '../worksheets/how/ReceptivitySection.tsx';
 import { AllGaps } from '../worksheets/AllGaps.tsx';
+import { OverviewSection } from '../worksheets/overview/OverviewSection.tsx';
+import { GoodSection } from '../worksheets/good/GoodSection.tsx';
+import { ReviewSection } from '../worksheets/review/ReviewSection.tsx';
 import { SectionPreview } from '../worksheets/SectionPreview.tsx';
 import type { GapRequest } from '../worksheets/gap-targets.ts';
 import { AppShell } from './AppShell.tsx';
@@ -62,7 +65,9 @@ const isKnownSection = (id: string) => id === ALL_GAPS || SECTIONS.some((section
 function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotices, onClose, onSaveCopy, jump, onReopen }: WorkbookScreenProps) {
   const forces = useForces(api);
   const data = useWorkbookData();
-  const [place, choose] = useSectionPlace(info.handle, isKnownSection);
+  // A workbook with something in it opens on its overview; a new, empty one on its details, where
+  // the planner starts.
+  const [place, choose] = useSectionPlace(info.handle, isKnownSection, Object.entries(info.counts).some(([kind, n]) => kind !== 'changes' && n > 0) ? 'overview' : 'details');
   const [menuOpen, setMenuOpen] = useState(false);
   const [gapRequest, setGapRequest] = useState<GapRequest | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
@@ -126,6 +131,7 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
     if (!def.available) return 'Not yet available';
     if (def.screen === 'details') return detailsStatus(info);
     if (def.screen === 'export') return lastExports.word || lastExports.excel ? 'Written' : 'Not written yet';
+    if (def.screen === 'overview') return 'Overview';
     return stateOf(def)?.status ?? 'Not started';
   };
   const gapsOf = (def: SectionDef) => stateOf(def)?.gaps ?? 0;
@@ -173,6 +179,9 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
   else if (current.screen === 'crime') content = <CrimeSection onOpenGap={openGap} />;
   else if (current.screen === 'practice') content = <PracticeSection onOpenGap={openGap} />;
   else if (current.screen === 'export') content = <ExportSection info={info} shareRequest={jump?.share ? jump.at : null} />;
+  else if (current.screen === 'overview') content = <OverviewSection onOpenGap={openGap} onSelect={selectSection} />;
+  else if (current.screen === 'good') content = <GoodSection />;
+  else if (current.screen === 'review') content = <ReviewSection info={info} onOpenWorkbook={onReopen} />;
   else content = <WorksheetSection key={current.id} section={current.id as SectionId} onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} plan={info.meta} />;
 
   return (

@@ -12,10 +12,10 @@ export interface SectionPlace {
 
 const key = (handle: string) => `ewb-section:${handle}`;
 
-export function useSectionPlace(handle: string, valid: (section: string) => boolean): [SectionPlace, (section: string, focusHeading?: boolean) => void] {
+export function useSectionPlace(handle: string, valid: (section: string) => boolean, first = 'details'): [SectionPlace, (section: string, focusHeading?: boolean) => void] {
   const [place, setPlace] = useState<SectionPlace>(() => {
     const kept = sessionStorage.getItem(key(handle));
-    return { section: kept && valid(kept) ? kept : 'details', visit: 0, focusHeading: false };
+    return { section: kept && valid(kept) ? kept : first, visit: 0, focusHeading: false };
   });
   const choose = useCallback(
     (section: string, focusHeading = true) => {

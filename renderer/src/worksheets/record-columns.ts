@@ -66,5 +66,9 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
         { ...enumColumn('evidenceStrength', 'Evidence'), width: '8rem' },
         { ...enumColumn('verdict', 'Verdict'), width: '6rem' },
       ];
+    case 'hallmarkRating':
+      return [{ ...enumColumn('hallmark', 'Hallmark'), width: '2fr' }, { ...text('rating', 'Rating'), width: '6rem' }, text('evidence', 'Evidence')];
+    case 'reviewEntry':
+      return [date('reviewedOn', 'Reviewed on'), title, text('decisions', 'What was decided')];
   }
 }

@@ -41,7 +41,7 @@ async function tamperedWorkbook() {
     }
     db.prepare("UPDATE evidence_link SET category_name = 'Ethnic group: Total: All usual residents' WHERE id = ?").run(ids.link);
     db.prepare("UPDATE workbook_setting SET value = '7'").run();
-    db.prepare("INSERT INTO section_state (section, completed_at) VALUES ('review', '2026-01-01T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO section_state (section, completed_at) VALUES ('export', '2026-01-01T00:00:00.000Z')").run();
     db.prepare('UPDATE census_value SET count = 9e999 WHERE position = 1').run();
     db.prepare("UPDATE workbook SET logo = x'68656c6c6f', logo_type = 'image/png'").run();
   });
@@ -103,7 +103,7 @@ describe('checking the values inside a workbook', () => {
       ['vulnerability', 'barriers', { recordId: ids.vulnerability }, /“aliens”, which is not among the choices/, /Drop 2 values/],
       ['evidenceLink', 'category', { recordId: ids.link }, /cites the table's total/, /Remove the link/],
       ['setting', 'value', {}, /“7” is not a share from 1 % to 50 %/, /default of 5 %/],
-      ['section', 'section', { title: 'review' }, /“review” is not a section/, /Remove it/],
+      ['section', 'section', { title: 'export' }, /“export” is not a section/, /Remove it/],
       ['censusTable', 'counts', { recordId: ids.table }, /2 figures are not a count from 0 to 1,000,000,000,000 \(the largest is infinite\)/, /Remove the table and the 1 evidence link citing it; import it again from its file/],
     ];
     for (const [recordType, field, shape, message, repair] of expectations) {

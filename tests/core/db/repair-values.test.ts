@@ -30,7 +30,7 @@ async function damaged(forceValue: string, priority: string) {
     }
     db.prepare("UPDATE change_log SET record_id = ? WHERE record_id = ?").run(upper, ids.youth);
     db.prepare("UPDATE workbook_setting SET value = 'NaN'").run();
-    db.prepare("INSERT INTO section_state (section, completed_at) VALUES ('review', '2026-01-01T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO section_state (section, completed_at) VALUES ('export', '2026-01-01T00:00:00.000Z')").run();
     db.prepare('UPDATE census_value SET count = 9e999 WHERE position = 1').run();
     db.prepare("UPDATE workbook SET logo = x'68656c6c6f', logo_type = 'image/png'").run();
   });
@@ -96,7 +96,7 @@ describe('repairing a workbook', () => {
     // The table with infinite figures is gone, with the evidence link that cited it.
     expect(read<{ n: number }>(file, 'SELECT (SELECT count(*) FROM census_table) + (SELECT count(*) FROM census_value) + (SELECT count(*) FROM evidence_link) AS n').n).toBe(0);
     expect(read<{ n: number }>(file, "SELECT count(*) AS n FROM workbook_setting").n).toBe(0);
-    expect(read<{ n: number }>(file, "SELECT count(*) AS n FROM section_state WHERE section = 'review'").n).toBe(0);
+    expect(read<{ n: number }>(file, "SELECT count(*) AS n FROM section_state WHERE section = 'export'").n).toBe(0);
 
     // Still read-only on opening: two values need a person.
     const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });

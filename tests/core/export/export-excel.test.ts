@@ -162,7 +162,7 @@ function allText(book: ExcelJS.Workbook): string {
 }
 
 
-const RECORD_SHEETS = ['Aims', 'Objectives', 'What good looks like', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places'];
+const RECORD_SHEETS = ['Aims', 'Objectives', 'What good looks like', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'Self-assessment'];
 
 let book: ExcelJS.Workbook;
 let personalBook: ExcelJS.Workbook;
@@ -178,8 +178,9 @@ beforeAll(async () => {
 
 describe('Excel export: sheets and layout', () => {
   it('puts the Summary first, then one sheet per record type in the method\'s order, the census matrix, and the hidden lists', () => {
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(['Summary', ...RECORD_SHEETS, 'Census TS021', 'Lists']);
-    expect(book.worksheets.map((ws) => ws.state)).toEqual([...Array(10).fill('visible'), 'hidden']);
+    // The indicators worked out from the workbook follow the ratings they stand beside.
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['Summary', ...RECORD_SHEETS, 'Hallmark indicators', 'Census TS021', 'Lists']);
+    expect(book.worksheets.map((ws) => ws.state)).toEqual([...Array(12).fill('visible'), 'hidden']);
   });
 
   it('exports only the sections asked for', async () => {
@@ -189,7 +190,7 @@ describe('Excel export: sheets and layout', () => {
     expect(aims.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Aims', 'Objectives', 'Census TS021', 'Lists']);
     // The statements of what good will look like go out with "What good looks like", as in the document.
     const good = await load(await exportExcel(await exportData({ sections: ['good'], personal: false }), () => {}));
-    expect(good.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'What good looks like', 'Lists']);
+    expect(good.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'What good looks like', 'Self-assessment', 'Hallmark indicators', 'Lists']);
   });
 
   it('opens the Summary with the marking, then the details, counts per section and open gaps by section', () => {
@@ -227,7 +228,7 @@ describe('Excel export: sheets and layout', () => {
       ['Census evidence', 1],
     ]);
     const sheetsAt = at('Sheet');
-    expect(values.slice(sheetsAt + 1, sheetsAt + 10).map((row) => [row[0], row[2]])).toEqual([
+    expect(values.slice(sheetsAt + 1, sheetsAt + 12).map((row) => [row[0], row[2]])).toEqual([
       ['Aims', 1],
       ['Objectives', 1],
       ['What good looks like', 1],
@@ -236,6 +237,9 @@ describe('Excel export: sheets and layout', () => {
       ['Assets', 2],
       ['Vulnerabilities', 1],
       ['Places', 1],
+      ['Self-assessment', 0],
+      // One row per indicator the core works out.
+      ['Hallmark indicators', expect.any(Number)],
       ['Census TS021', 4],
     ]);
     const gaps = values.slice(at('Open gaps by section') + 2).filter((row) => row.length > 0);
@@ -410,7 +414,7 @@ describe('Excel export: record sheets', () => {
   it('reports progress per sheet, ending at the total', () => {
     expect(progress.every((p) => p.stage === EXCEL_STAGE)).toBe(true);
     expect(progress.map((p) => p.done)).toEqual([...Array(progress.length).keys()]);
-    expect(progress.at(-1)).toEqual({ stage: EXCEL_STAGE, done: 11, total: 11 });
+    expect(progress.at(-1)).toEqual({ stage: EXCEL_STAGE, done: 13, total: 13 });
   });
 });
 

@@ -20,7 +20,6 @@ const TO_BE_COMPLETED: ReadonlyArray<[string, 'Heading1' | 'Heading2', RegExp]> 
   ['Messages', 'Heading2', /^To be completed: the messages we will give each audience/],
   ['You said, we did', 'Heading2', /^To be completed: what the community raised with us/],
   ['Action plan', 'Heading2', /^To be completed: the activities that deliver the objectives/],
-  ['7 Review', 'Heading1', /^To be completed: how and when the strategy will be reviewed/],
 ];
 /** Every heading of levels 1 and 2 of the document, whatever a copy holds. */
 const ALL_HEADINGS = [
@@ -49,7 +48,11 @@ const ALL_HEADINGS = [
   '2 Action plan',
   '1 6 What good looks like',
   '2 What good will look like',
+  '2 What good looks like',
+  '2 Self-assessment against the hallmarks',
   '1 7 Review',
+  '2 Review',
+  '2 Review log',
   '1 Appendix A: Data sources',
 ];
 

@@ -320,7 +320,9 @@ describe('section states', () => {
       ['messages', 'Not started', 0, 1],
       ['priorities', 'Not started', 0, 0],
       ['action-plan', 'Not started', 0, 0],
+      ['good', 'Not started', 0, 0],
       ['crime', 'Not started', 0, 0],
+      ['review', 'Not started', 0, 0],
     ]);
 
     env.time.set('2026-11-26T10:30:00.000Z');

@@ -206,7 +206,9 @@ async function riverside(core: AppCore, handle: string) {
     vulnerabilityIds: [vulnerability.id],
     objectiveIds: [objective.id],
   });
-  return { aim, objective, good, district, ward, audience, asset, vulnerability, place, channel, partner, communityEvent, practice, message, priority, activity };
+  const hallmarkRating = await create(core, handle, 'hallmarkRating', { hallmark: 'network', rating: 3, evidence: 'Contacts in every ward but two; half not spoken to since the spring.' });
+  const reviewEntry = await create(core, handle, 'reviewEntry', { reviewedOn: '2026-11-20', reviewer: 'PS 1234 Jane Doe', summary: 'Youth audiences reached; older residents still hard to reach.', decisions: 'Add a coffee morning at the library.' });
+  return { aim, objective, good, district, ward, audience, asset, vulnerability, place, channel, partner, communityEvent, practice, message, priority, activity, hallmarkRating, reviewEntry };
 }
 
 /** One realistic edit per record type. */
@@ -226,6 +228,8 @@ const EDITS: Record<RecordTypeName, Record<string, unknown>> = {
   message: { status: 'live', textWelsh: 'Dewch i siarad â ni bob dydd Gwener.', qualityCheck: { consistent: { pass: true, note: '' }, appropriate: { pass: true, note: '' }, challenging: { pass: true, note: 'We now promise a reply within a week' }, tailored: { pass: true, note: '' }, specific: { pass: true, note: '' }, interesting: { pass: true, note: 'Tested at the youth forum' } } },
   priority: { status: 'fed-back', feedback: 'Barrier fitted on 20 November; patrols found no bikes after week three.', feedbackOn: '2026-11-24' },
   activity: { flagship: false, recurrence: 'fortnightly', channelIds: [] },
+  hallmarkRating: { rating: 4, evidence: 'Active contacts in every ward since the autumn.' },
+  reviewEntry: { decisions: 'Add a coffee morning at the library; drop the leaflet drop.' },
 };
 
 describe('worksheet records', () => {
@@ -249,8 +253,10 @@ describe('worksheet records', () => {
       message: made.message,
       priority: made.priority,
       activity: made.activity,
+      hallmarkRating: made.hallmarkRating,
+      reviewEntry: made.reviewEntry,
     };
-    expect(await changeCount(core, handle)).toBe(16);
+    expect(await changeCount(core, handle)).toBe(18);
 
     for (const type of RECORD_TYPE_NAMES) {
       const record = byType[type];
@@ -593,6 +599,8 @@ describe('worksheet records', () => {
       message: ['owner'],
       priority: [],
       activity: ['owner'],
+      hallmarkRating: [],
+      reviewEntry: ['reviewer'],
     });
     const special = RECORD_TYPE_NAMES.flatMap((type) => RECORD_TYPES[type].fields.filter((f) => f.specialCategory).map((f) => `${type}.${f.name}`));
     expect(special).toEqual(['asset.specialCategoryNote']);

@@ -10,7 +10,7 @@ interface Side {
   text: string;
 }
 export interface LabelledPair {
-  split: 'tune' | 'test' | 'held-out' | 'held-out-2';
+  split: 'tune' | 'test' | 'held-out' | 'held-out-2' | 'held-out-3';
   duplicate: boolean;
   note: string;
   a: Side;

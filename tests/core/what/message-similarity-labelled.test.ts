@@ -1,11 +1,12 @@
 // The near-duplicate finder against the labelled pairs (tests/fixtures/message-similarity): precision
 // and recall printed for the 80 development pairs the method and its threshold were tuned on, and for
-// the second held-out set, written before the method was read and run on it once.
+// the second and third held-out sets, each written before its author read the method.
 import { describe, expect, it } from 'vitest';
 import { evaluate, readLabelledPairs, type LabelledPair } from './labelled-pairs.ts';
 
 const development = readLabelledPairs();
 const heldOut = readLabelledPairs('held-out-2.json');
+const heldOut3 = readLabelledPairs('held-out-3.json');
 
 function report(name: string, result: ReturnType<typeof evaluate>): void {
   console.log(
@@ -26,10 +27,12 @@ function expectLabelledByAsk(pairs: readonly LabelledPair[]): void {
 describe('near-duplicate messages on the labelled pairs', () => {
   it('holds at least 40 pairs in each set, labelled consistently with their asks', () => {
     expectLabelledByAsk(development);
-    expectLabelledByAsk(heldOut);
-    const duplicates = heldOut.filter((pair) => pair.duplicate).length;
-    expect(duplicates).toBeGreaterThanOrEqual(20);
-    expect(heldOut.length - duplicates).toBeGreaterThanOrEqual(20);
+    for (const set of [heldOut, heldOut3]) {
+      expectLabelledByAsk(set);
+      const duplicates = set.filter((pair) => pair.duplicate).length;
+      expect(duplicates).toBeGreaterThanOrEqual(20);
+      expect(set.length - duplicates).toBeGreaterThanOrEqual(20);
+    }
   });
 
   it('reaches precision and recall of 0.85 on the 80 development pairs (tuned on them)', () => {
@@ -47,5 +50,15 @@ describe('near-duplicate messages on the labelled pairs', () => {
     report('Held-out pairs (second set, first run)', result);
     expect(result.precision).toBeGreaterThanOrEqual(0.85);
     expect(result.recall).toBeGreaterThanOrEqual(13 / 23 - 1e-9);
+  });
+
+  it('prints the third held-out figure: neither precision nor recall meets 0.85, and both are kept from falling below their first run', () => {
+    // Measured once on 44 pairs written before the method was read: precision 0.83 (5 of 6 flags
+    // right), recall 0.23 (5 of 22 rewordings caught). Both are under the 0.85 the issue asks for
+    // (the README says so); the floors below catch a regression only.
+    const result = evaluate(heldOut3);
+    report('Held-out pairs (third set, first run)', result);
+    expect(result.precision).toBeGreaterThanOrEqual(5 / 6 - 1e-9);
+    expect(result.recall).toBeGreaterThanOrEqual(5 / 22 - 1e-9);
   });
 });

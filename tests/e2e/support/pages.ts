@@ -95,8 +95,9 @@ export class WorkbookPage {
     this.page = page;
   }
 
+  /** The workbook's first screen: its overview once it holds records, its details while new. */
   async waitLoaded(): Promise<void> {
-    await this.page.getByRole('heading', { level: 2, name: 'Workbook details' }).waitFor();
+    await this.page.getByRole('heading', { level: 2, name: /^(Overview|Workbook details)$/ }).waitFor();
   }
 
   title(): Locator {

@@ -27,6 +27,8 @@ const MINIMAL: Record<RecordTypeName, Record<string, unknown>> = {
   message: { text: 'Your PCSOs hold a drop-in at Riverside library every Tuesday, 10 till 12.', status: 'draft' },
   priority: { concern: 'Cars race along Mill Road at night', status: 'open' },
   activity: { title: 'Monthly beat surgery at Riverside library', recurrence: 'monthly', status: 'planned' },
+  hallmarkRating: { hallmark: 'regular' },
+  reviewEntry: { reviewedOn: '2026-11-20', summary: 'The youth audiences are reached; older residents are not yet.' },
 };
 
 /** The field-by-field messages a value gets, or null when it is accepted. */
@@ -117,6 +119,7 @@ describe('record validation', () => {
       'message.text',
       'priority.concern',
       'activity.title',
+      'reviewEntry.summary',
     ]);
     for (const [type, field] of required) {
       const message = `Enter ${field.label.toLowerCase()}`;
@@ -221,20 +224,25 @@ describe('record validation', () => {
 
   it('takes whole numbers within a field’s own bounds where it has them (a year)', () => {
     const bounded = fieldsOfKind('integer').filter(([, field]) => field.min !== undefined || field.max !== undefined);
-    expect(bounded.map(([type, field]) => `${type}.${field.name}`)).toEqual(['practice.year']);
+    expect(bounded.map(([type, field]) => `${type}.${field.name}`)).toEqual(['practice.year', 'hallmarkRating.rating']);
     expectField('practice', 'year', 1990, null);
     expectField('practice', 'year', 2024, null);
     expectField('practice', 'year', 2100, null);
     expectField('practice', 'year', 1989, 'Enter a number of 1990 or more');
     expectField('practice', 'year', 2101, 'Enter a number of 2100 or less');
     expectField('practice', 'year', 2024.5, 'Enter a whole number');
+    expectField('hallmarkRating', 'rating', 1, null);
+    expectField('hallmarkRating', 'rating', 5, null);
+    expectField('hallmarkRating', 'rating', 0, 'Enter a number of 1 or more');
+    expectField('hallmarkRating', 'rating', 6, 'Enter a number of 5 or less');
   });
 
   it('takes real calendar dates only: not 30 February, not other layouts', () => {
     const dates = fieldsOfKind('date');
-    expect(dates.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.targetDate', 'asset.lastContact', 'partner.lastContact', 'communityEvent.nextDate', 'message.lastUsed', 'priority.raisedOn', 'priority.feedbackOn', 'activity.startDate', 'activity.endDate']);
+    expect(dates.map(([type, field]) => `${type}.${field.name}`)).toEqual(['objective.targetDate', 'asset.lastContact', 'partner.lastContact', 'communityEvent.nextDate', 'message.lastUsed', 'priority.raisedOn', 'priority.feedbackOn', 'activity.startDate', 'activity.endDate', 'reviewEntry.reviewedOn']);
     for (const [type, field] of dates) {
-      for (const good of ['2027-03-31', '2028-02-29', '2030-12-31', null]) expectField(type, field.name, good, null);
+      for (const good of ['2027-03-31', '2028-02-29', '2030-12-31']) expectField(type, field.name, good, null);
+      expectField(type, field.name, null, field.required ? `Enter a date for “${field.label}”` : null);
       for (const impossible of ['2027-02-30', '2027-02-29', '2027-04-31', '2027-13-01', '2027-00-10']) expectField(type, field.name, impossible, 'Enter a real date, for example 2027-03-31');
       for (const layout of ['31/03/2027', '2027-3-31', '2027-03-31T00:00:00Z', '', 'next March']) expectField(type, field.name, layout, 'Enter a date as YYYY-MM-DD, for example 2027-03-31');
     }

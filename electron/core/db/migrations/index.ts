@@ -11,11 +11,12 @@ import { createCrime } from './0008-create-crime.ts';
 import { addDocumentControl } from './0009-add-document-control.ts';
 import { createWhatWorksheets } from './0010-create-what-worksheets.ts';
 import { createPracticeLibrary } from './0011-create-practice-library.ts';
+import { createReviewCycle } from './0012-create-review-cycle.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets, createPracticeLibrary];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets, createPracticeLibrary, createReviewCycle];
 
 /**
- * The newest format: the last migration's version. Numbers are assigned to features ahead of time,
- * so a branch may hold a later number before an earlier one lands; the runner skips the gap.
+ * The newest file format: the last migration's version. Versions only ever rise along the list; a
+ * number may be missing while branches that each hold one of them are merged in turn.
  */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
