@@ -10,6 +10,7 @@ import { registerExportCommands } from './export-commands.ts';
 import { registerCensusCommands } from './census-commands.ts';
 import { registerCrimeCommands } from './crime-commands.ts';
 import { registerRepairCommand } from './repair-commands.ts';
+import { registerLibraryCommands } from './library-commands.ts';
 import { registerShareCommand } from './share-commands.ts';
 import { interchangeJsonSchema } from '../../shared/api/interchange-json-schema.ts';
 import { Refused, oneLine, type CliContext, type CliIo } from './cli-context.ts';
@@ -64,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo, options: { deps?: AppCor
   registerExportCommands(program, context);
   registerCensusCommands(program, context);
   registerCrimeCommands(program, context);
+  registerLibraryCommands(program, context);
   registerShareCommand(program, context);
   registerSchemaCommand(program, context, interchangeJsonSchema);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });

@@ -9,6 +9,7 @@ import { invalidInput, toApiError } from './app-error.ts';
 import { createAppContext, type AppCoreDeps } from './app-context.ts';
 import { evidenceHandlers } from './evidence/evidence-handlers.ts';
 import { crimeHandlers } from './crime/crime-handlers.ts';
+import { libraryHandlers } from './library/library-handlers.ts';
 import { reviewHandlers } from './review/review-handlers.ts';
 import { evidenceLinkHandlers } from './evidence/evidence-link-handlers.ts';
 import { gapHandlers } from './gaps/gap-handlers.ts';
@@ -72,6 +73,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...receptivityHandlers(ctx),
     ...contactHandlers(ctx),
     ...crimeHandlers(ctx),
+    ...libraryHandlers(ctx),
     ...reviewHandlers(ctx),
     ...shareHandlers(ctx),
   } satisfies ApiHandlers;

@@ -11,6 +11,7 @@ import { PreviewShareCopyRequestSchema, SaveShareCopyRequestSchema, SaveShareCop
 import { ReceptivityCellSchema, ReceptivityValueSchema, RECEPTIVITY_NOTE_MAX } from './receptivity.ts';
 import { ContactImportRequestSchema, ContactImportResultSchema } from './contacts.ts';
 import { ExportRequestSchema, ExportResultSchema } from './export.ts';
+import { ComparisonQuerySchema, ComparisonSchema, DepthCountsSchema, LibraryEntrySummarySchema } from './library.ts';
 import { ChangeSummarySchema, GapSchema, RecordTypeSchema, RecordValuesSchema, RecordWriteSchema, SectionIdSchema, SectionStateSchema, UndoStateSchema, WriteEffectsSchema } from './records.ts';
 import { SETTING_KEYS, SETTINGS } from './settings.ts';
 import { AssessmentSchema, ReviewStatusSchema, RollForwardRequestSchema } from './review.ts';
@@ -366,6 +367,37 @@ export const contract = {
      */
     request: ContactImportRequestSchema,
     response: ContactImportResultSchema.extend({ effects: WriteEffectsSchema.nullable() }),
+  },
+  addToLibrary: {
+    /**
+     * Other forces' workbooks (share copies or whole ones) into the practice library: each checked as
+     * untrusted input before anything is read, each added as one undoable change; one bad file
+     * refuses them all with its reason, and nothing is added.
+     */
+    request: z.object({ handle: HandleSchema, paths: z.array(FilePathSchema).min(1, 'Choose a workbook to add').max(50, 'Add at most 50 workbooks at a time') }).strict(),
+    response: withEffects({ added: z.array(z.object({ fileName: z.string(), entryId: IdSchema, replaced: IdSchema.nullable(), practices: z.number().int() })) }),
+  },
+  listLibrary: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: z.array(LibraryEntrySummarySchema),
+  },
+  removeFromLibrary: {
+    request: z.object({ handle: HandleSchema, entryId: IdSchema }).strict(),
+    response: withEffects({ removed: z.boolean() }),
+  },
+  comparePractice: {
+    /** What every force did for one kind of audience, one kind of channel or one depth: ours, then neighbours, then others. */
+    request: z.object({ handle: HandleSchema, query: ComparisonQuerySchema }).strict(),
+    response: ComparisonSchema,
+  },
+  countPracticeByDepth: {
+    request: z.object({ handle: HandleSchema }).strict(),
+    response: DepthCountsSchema,
+  },
+  adoptPractice: {
+    /** Copies a library practice into our what-works (verdict adopt or adapt), keeping its force and workbook. */
+    request: z.object({ handle: HandleSchema, entryId: IdSchema, practiceId: IdSchema, verdict: z.enum(['adopt', 'adapt']) }).strict(),
+    response: RecordWriteSchema,
   },
   /** The self-assessment: each hallmark's indicators, computed from the workbook, and the planner's ratings. */
   assessWorkbook: {

@@ -1,6 +1,7 @@
 // The interchange format: a documented, versioned JSON of a workbook's records, links as ids.
-// History, imported crime counts and library workbooks are deliberately not part of it: crime counts
-// come from police.uk files any force can download again, and can be national in size. Areas' and
+// History and imported crime counts are deliberately not part of it: crime counts come from
+// police.uk files any force can download again, and can be national in size. The practice library
+// (other forces' practice with where it came from) is carried from version 8. Areas' and
 // audiences' citations of crime trends are the planner's own judgement, so they are carried.
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, CalendarDateSchema, plainText, requiredText } from './fields.ts';
@@ -11,6 +12,7 @@ import { EvidenceLinkSchema, GeographyLevelSchema, MAX_CENSUS_COUNT } from './ce
 import { InterchangeReceptivitySchema } from './receptivity.ts';
 import { CrimeTrendLinkSchema } from './crime.ts';
 import { LIMITS } from '../domain/limits.ts';
+import { InterchangeLibraryEntrySchema } from './library.ts';
 
 export const INTERCHANGE_FORMAT = 'engagement-workbook';
 /**
@@ -49,10 +51,17 @@ export const InterchangeWorkbookSchema = z
   .strict();
 export type InterchangeWorkbook = z.infer<typeof InterchangeWorkbookSchema>;
 
+/** Fields a record type gained after its first version: files written before then lack them (read as empty). */
+const FIELDS_ADDED_LATER: Partial<Record<RecordTypeName, readonly string[]>> = {
+  /** Version 8: the workbook a practice adopted from the library came from. */
+  practice: ['originWorkbook'],
+};
+
 /** One record in the file: personal fields are present only in a dump made with --personal. */
 export function interchangeRecordSchema(type: RecordTypeName) {
   const personal = Object.fromEntries(RECORD_TYPES[type].fields.filter((f) => f.personal || f.specialCategory).map((f) => [f.name, true as const]));
-  return recordSchema(type, { personal: true }).partial(personal as never);
+  const later = Object.fromEntries((FIELDS_ADDED_LATER[type] ?? []).map((name) => [name, true as const]));
+  return recordSchema(type, { personal: true }).partial({ ...personal, ...later } as never);
 }
 
 export const SectionCompletionSchema = z.object({ section: SectionIdSchema, completedAt: TimestampSchema }).strict();
@@ -101,6 +110,8 @@ export const InterchangeRecordsSchema = z
     /** The receptivity grid: cells that say something, by audience then channel. */
     receptivity: z.array(InterchangeReceptivitySchema).max(LIMITS.receptivityCells).default([]),
     crimeTrendLinks: z.array(CrimeTrendLinkSchema.strict()).max(LIMITS.crimeTrendLinks).default([]),
+    /** The practice library: other forces' workbooks' practice, each entry with its provenance (version 8 on). */
+    libraryEntries: z.array(InterchangeLibraryEntrySchema).max(LIMITS.libraryEntries).default([]),
     settings: z.array(SettingSchema).max(LIMITS.settings).default([]),
   })
   .strict();
@@ -109,7 +120,7 @@ export type InterchangeRecords = z.infer<typeof InterchangeRecordsSchema>;
 export const InterchangeSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(INTERCHANGE_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(8), z.literal(INTERCHANGE_VERSION)]),
     /** True when personal fields were included (`ewb dump --personal`). */
     personal: z.boolean(),
     workbook: InterchangeWorkbookSchema,

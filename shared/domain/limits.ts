@@ -44,6 +44,13 @@ export const LIMITS = Object.freeze({
   /** Citations of crime trends by areas and audiences in one workbook. */
   crimeTrendLinks: 200_000,
 
+  /** Other forces' workbooks in the practice library: every force for many periods. */
+  libraryEntries: 1_000,
+  /** Practices taken from one workbook into the library (the most one list of an interchange file holds). */
+  practicesPerLibraryEntry: 10_000,
+  /** A workbook added to the practice library: larger than any workbook of practice alone, far below a census-laden one's limit. */
+  libraryWorkbookBytes: 2048 * MiB,
+
   /** An interchange file (`ewb dump` of a 20,000-record workbook is about 20 MB). */
   interchangeBytes: 1024 * MiB,
   /** A census bulk CSV from nomis (the national output-area files are tens of MB). */

@@ -270,6 +270,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
       { name: 'outcomeNote', column: 'outcome_note', label: 'What happened', kind: 'longText', max: 5000 },
       { name: 'evidenceStrength', column: 'evidence_strength', label: 'Strength of the evidence', kind: 'enum', vocabulary: EVIDENCE_STRENGTHS },
       { name: 'verdict', column: 'verdict', label: 'Our verdict', kind: 'enum', vocabulary: VERDICTS },
+      { name: 'originWorkbook', column: 'origin_workbook', label: 'From which workbook', kind: 'text', max: 300, showWhen: { field: 'origin', oneOf: ['other-force'] }, hint: 'The workbook it was adopted from: its title, period and id. Filled in when you adopt a practice from the library.' },
     ],
     links: [],
   },

@@ -18,7 +18,7 @@ export const EXPORT_PARTS = [
 export type ExportPartId = (typeof EXPORT_PARTS)[number]['id'];
 
 /** A screen that is not a worksheet of records. */
-export type SectionScreen = 'overview' | 'details' | 'census' | 'crime' | 'receptivity' | 'good' | 'review' | 'export';
+export type SectionScreen = 'overview' | 'details' | 'census' | 'crime' | 'receptivity' | 'practice' | 'good' | 'review' | 'export';
 
 /** Screens of their own that can still be marked completed: census tables, crime evidence, the receptivity grid, the self-assessment and the review log. */
 const COMPLETABLE_SCREENS: readonly SectionScreen[] = ['census', 'crime', 'receptivity', 'good', 'review'];
@@ -52,7 +52,7 @@ export const METHOD_SECTIONS = [
   { id: 'action-plan', title: 'Action plan', group: 'What', part: 'plan' },
   { id: 'good', title: 'What good looks like', part: 'good', screen: 'good' },
   { id: 'crime', title: 'Crime evidence', part: 'evidence', screen: 'crime' },
-  { id: 'practice', title: 'Prior practice', part: 'how' },
+  { id: 'practice', title: 'Prior practice', part: 'how', screen: 'practice' },
   { id: 'review', title: 'Review', part: 'review', screen: 'review' },
   { id: 'export', title: 'Export', part: null, screen: 'export' },
 ] as const satisfies readonly MethodSection[];

@@ -10,6 +10,7 @@ import { benchHowRenderer } from './how-renderer.ts';
 import { benchCensusImport } from './census-import.ts';
 import { benchCrimeImport } from './crime-import.ts';
 import { benchValueCheck } from './value-check.ts';
+import { benchPracticeComparison } from './practice-comparison.ts';
 import { benchMessageSimilarity } from './message-similarity.ts';
 import { printResults, type BenchResult } from './bench-stats.ts';
 
@@ -24,6 +25,8 @@ console.log('Crime import of 1,000,000 police.uk rows against the parser alone (
 results.push(...(await benchCrimeImport(1_000_000, 3)));
 console.log('Value check on opening a workbook of 20,000 records (5 runs)…');
 results.push(await benchValueCheck(5, 20_000));
+console.log('Practice library of every force (46 × 500 practices): adding a workbook, and every comparison…');
+results.push(...(await benchPracticeComparison(500)));
 console.log('Near-duplicate messages among 2,000 (5 runs)…');
 results.push(benchMessageSimilarity(5, 2000));
 console.log('Renderer with 20,000 records (Chromium through the browser host)…');

@@ -116,6 +116,11 @@ describe('every screen', () => {
     await ws.open('What works');
     await ws.create('practice', [['Title', 'Surgeries after Friday prayers'], ['Where it came from', 'select:Our force, now']]);
     await checkScreen(page, 'what-works');
+    // Prior practice with the library empty: our own practice compared, and charted by depth.
+    await ws.open('Prior practice');
+    await page.getByLabel('Compare by').selectOption({ label: 'Pakistani community in Sparkbrook (Ethnic-minority communities)' });
+    await page.getByRole('table', { name: /Practice side by side/ }).waitFor();
+    await checkScreen(page, 'prior-practice');
 
     await ws.open('Crime evidence');
     await page.getByRole('button', { name: 'Import police.uk crime…' }).click();

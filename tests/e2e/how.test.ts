@@ -18,6 +18,8 @@ import { axeViolations } from './support/axe.ts';
 import { ContactImportPage, ReceptivityGridPage } from './support/how-pages.ts';
 import { FileBrowserDialog, HomePage, WorksheetPage, fillDate } from './support/pages.ts';
 import { QualityCheckPage } from './support/what-pages.ts';
+import { forceWorkbook } from '../helpers/force-workbook.ts';
+import { expectOk, testCore } from '../helpers/test-core.ts';
 
 const e2e = appForFile('ewb-e2e-how-');
 /** Where the deliverables' PDF pages are drawn, to be looked at. */
@@ -309,6 +311,66 @@ describe('worksheets: How', () => {
     expect(word.pages.length + excel.pages.length).toBeGreaterThan(2);
     // Five screens filled through the UI, at two sizes, then two deliverables through LibreOffice.
   }, 240_000);
+
+  it('adds another force’s share copy and a whole workbook to the practice library, compares (neighbours first), adopts one, and keeps it with its provenance', async () => {
+    // Sussex borders Kent; Cumbria does not. Their workbooks are files in the host's folder, as if sent.
+    const sussex = await forceWorkbook(e2e.folder, 'Sussex plan.ewb', 'sussex', [
+      { title: 'Faith leaders forum', audienceKinds: ['faith'], channelKinds: ['community-group'], depth: 'collaborate', outcome: 'improved', evidenceStrength: 'monitored', notes: 'Call Zebedee on 07700 900123' },
+      { title: 'Interfaith walk', audienceKinds: ['faith'], depth: 'inform', verdict: 'avoid' },
+    ], { title: 'Sussex engagement strategy', periodStart: '2026-04-01', periodEnd: '2029-03-31' });
+    // Sussex sends a share copy (made by its own app), which Kent adds: its notes stay behind.
+    const sender = testCore();
+    await expectOk(sender, 'saveShareCopy', { path: sussex.file, destination: path.join(e2e.folder, 'Sussex shared.ewb') });
+    fs.rmSync(sussex.file);
+    await forceWorkbook(e2e.folder, 'Cumbria plan.ewb', 'cumbria', [{ title: 'Mosque open day', audienceKinds: ['faith'], depth: 'involve', verdict: 'adopt' }], { title: 'Cumbria engagement strategy' });
+    const page = (e2e.page = await e2e.app.newPage());
+    await new HomePage(page).createWorkbook({ force: 'Kent Police', title: 'Kent practice', start: '1 4 2027', end: '31 3 2030' }, 'Kent practice');
+    const ws = new WorksheetPage(page);
+    await ws.open('Audiences');
+    await ws.create('audience', [['Name', 'Deaf residents'], ['Kind of audience', 'select:Deaf and hard-of-hearing people'], ['Engagement', 'select:Unknown'], ['Priority', 'select:High']]);
+    await ws.open('Prior practice');
+    for (const file of ['Sussex shared.ewb', 'Cumbria plan.ewb']) {
+      await page.getByRole('button', { name: 'Add a workbook to the library…' }).click();
+      const browser = new FileBrowserDialog(page);
+      await browser.waitOpen();
+      await browser.pick(file);
+      await page.getByRole('status').filter({ hasText: `${file}: ` }).waitFor();
+    }
+    const library = page.getByRole('table', { name: /Workbooks in the practice library/ });
+    expect(await library.getByRole('row').nth(1).textContent()).toContain('Cumbria Constabulary');
+    expect(await library.getByRole('row').nth(2).textContent()).toMatch(/Sussex Police Neighbour.*Sussex engagement strategy.*2026-04-01 to 2029-03-31.*A share copy made \d{4}-\d{2}-\d{2}: Sussex shared\.ewb/);
+
+    await page.getByLabel('Compare by').selectOption({ label: 'Faith communities' });
+    const table = page.getByRole('table', { name: /Practice side by side/ });
+    await table.waitFor();
+    // Ours first, then our land neighbours, then the others.
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Kent PoliceOurs', 'Metropolitan Police ServiceNeighbour', 'Surrey PoliceNeighbour', 'Sussex PoliceNeighbour', 'Cumbria ConstabularyOther force']);
+    expect(await table.locator('.practice-card--highlight').allTextContents()).toEqual([expect.stringContaining('★ Rated well by a neighbour; not among oursFaith leaders forum')]);
+    expect(await page.getByRole('status').filter({ hasText: 'Audiences no force has recorded practice for' }).textContent()).toContain('Deaf residents');
+    await expectNoViolations(page, 'prior practice with a comparison');
+    await page.getByRole('heading', { name: 'Compare', exact: true }).scrollIntoViewIfNeeded();
+    await shoot(page, 'practice-comparison');
+    await page.setViewportSize({ width: 640, height: 400 });
+    await expectNoViolations(page, 'prior practice at 200 % zoom');
+    await shoot(page, 'practice-comparison-200-percent');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await table.getByRole('button', { name: 'Adapt “Faith leaders forum” from Sussex Police' }).click();
+    await page.getByRole('status').filter({ hasText: 'is now in What works' }).waitFor();
+    // Once ours, it is no longer new to us: the comparison, asked again, highlights nothing.
+    await table.locator('.practice-card--highlight').waitFor({ state: 'detached' });
+    expect(await table.getByText('Faith leaders forum', { exact: true }).count()).toBe(2);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Prior practice' }).waitFor();
+    expect(await page.getByRole('table', { name: /Workbooks in the practice library/ }).textContent()).toContain('A share copy made');
+    await ws.open('What works');
+    expect(await ws.rowNames('Practices')).toEqual(['Faith leaders forum']);
+    await ws.list('Practices').getByRole('button', { name: 'Faith leaders forum' }).click();
+    expect(await ws.form().getByLabel('Which force (optional)', { exact: true }).inputValue()).toBe('sussex');
+    expect(await ws.form().getByLabel('From which workbook (optional)', { exact: true }).inputValue()).toMatch(/^Sussex engagement strategy \(2026-04-01 to 2029-03-31\), workbook [0-9a-f-]{36}$/);
+    expect(await ws.form().getByLabel('Our verdict (optional)', { exact: true }).inputValue()).toBe('adapt');
+  }, 120_000);
 
   it('records three messages and a priority taken through to fed back, keeps them, and shows exactly the expected gaps', async () => {
     const page = (e2e.page = await e2e.app.newPage());

@@ -3,6 +3,7 @@ import { CRIME_TYPE_IDS } from '../../shared/domain/crime-types.ts';
 import { TREND_COMPARISONS } from '../../shared/api/crime.ts';
 import fc from 'fast-check';
 import { FORCES } from '../../shared/domain/forces.ts';
+import { AUDIENCE_KINDS, CHANNEL_KINDS, ENGAGEMENT_DEPTHS, EVIDENCE_STRENGTHS, PRACTICE_OUTCOMES, VERDICTS } from '../../shared/domain/vocabularies.ts';
 import { PROTECTIVE_MARKINGS } from '../../shared/domain/markings.ts';
 import { INTERCHANGE_VERSION, type Interchange } from '../../shared/api/interchange.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, SECTION_IDS, type FieldDef, type RecordTypeName } from '../../shared/domain/record-types.ts';
@@ -200,11 +201,60 @@ function censusArbitrary(audienceIds: string[], areaIds: string[]) {
       : null;
     const trendLinks = trendLink ? fc.uniqueArray(trendLink, { maxLength: 3, selector: (l) => l.id }) : fc.constant([]);
     const settings = fc.option(fc.double({ min: 0.01, max: 0.5, noNaN: true }).map((v) => [{ key: 'whoIsMissingThreshold', value: String(v) }]), { nil: [] as Array<{ key: string; value: string }> });
-    return fc.tuple(links, trendLinks, settings).map(([evidenceLinks, crimeTrendLinks, settingList]) => ({
+    return fc.tuple(links, trendLinks, settings, libraryEntriesArbitrary()).map(([evidenceLinks, crimeTrendLinks, settingList, libraryEntries]) => ({
+      libraryEntries,
       censusTables: sorted,
       evidenceLinks: [...evidenceLinks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
       crimeTrendLinks: [...crimeTrendLinks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
       settings: settingList,
     }));
   });
+}
+
+/** SQLite's own order for text (byte order), with NULL first, as the library is listed. */
+function binary(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+const ids = <T extends { id: string }>(items: readonly T[]) => items.map((item) => item.id);
+
+/** Entries of the practice library (each its own workbook), with their practices, in the order a dump lists them. */
+function libraryEntriesArbitrary() {
+  const optionOf = (vocabulary: readonly { id: string }[]) => fc.option(fc.constantFrom(...ids(vocabulary)), { nil: null });
+  const practice = fc.record({
+    id: fc.uuid({ version: 4 }),
+    title: fc.string({ minLength: 1, maxLength: 30 }).filter((t) => t.trim().length > 0 && !/[\u0000-\u001f]/.test(t)),
+    description: fc.string({ maxLength: 40 }).filter((t) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(t)),
+    audienceKinds: fc.uniqueArray(fc.constantFrom(...ids(AUDIENCE_KINDS)), { maxLength: 3 }),
+    channelKinds: fc.uniqueArray(fc.constantFrom(...ids(CHANNEL_KINDS)), { maxLength: 3 }),
+    depth: optionOf(ENGAGEMENT_DEPTHS),
+    origin: fc.constantFrom('our-past', 'our-now', 'other-force', 'partner'),
+    originForce: fc.option(fc.constantFrom(...FORCES.map((f) => f.id)), { nil: null }),
+    year: fc.option(fc.integer({ min: 1990, max: 2100 }), { nil: null }),
+    outcome: optionOf(PRACTICE_OUTCOMES),
+    outcomeNote: fc.constant(''),
+    evidenceStrength: optionOf(EVIDENCE_STRENGTHS),
+    verdict: optionOf(VERDICTS),
+  });
+  const date = fc.option(fc.constantFrom('2024-04-01', '2025-04-01', '2026-03-31'), { nil: null });
+  const entry = fc.record({
+    id: fc.uuid({ version: 4 }),
+    workbookId: fc.uuid({ version: 4 }),
+    force: fc.constantFrom(...FORCES.map((f) => f.id)),
+    title: fc.constantFrom('Engagement strategy', 'Plan 2025–2028'),
+    periodStart: date,
+    periodEnd: date,
+    sourceKind: fc.constantFrom('workbook' as const, 'share-copy' as const),
+    sharedAt: fc.option(timestamp, { nil: null }),
+    fileName: fc.constantFrom('neighbour.ewb', 'shared copy.ewb'),
+    addedAt: timestamp,
+    practices: fc.uniqueArray(practice, { maxLength: 3, selector: (p) => p.id }).map((list) => [...list].sort((a, b) => binary(a.title, b.title) || binary(a.id, b.id))),
+  });
+  return fc
+    .uniqueArray(entry, { maxLength: 2, selector: (e) => e.id })
+    .filter((list) => new Set(list.map((e) => e.workbookId)).size === list.length)
+    .map((list) => [...list].sort((a, b) => binary(a.force, b.force) || binary(a.periodStart, b.periodStart) || binary(a.addedAt, b.addedAt) || binary(a.id, b.id)));
 }

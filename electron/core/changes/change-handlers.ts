@@ -9,6 +9,7 @@ import { sectionChangeHandler } from '../gaps/section-completion.ts';
 import { logoChangeHandler, workbookChangeHandler } from '../workbook/details-changes.ts';
 import { settingChangeHandler } from '../workbook/workbook-settings.ts';
 import { receptivityChangeHandler } from '../receptivity/receptivity-changes.ts';
+import { libraryChangeHandler } from '../library/library-changes.ts';
 import type { ChangeDraft, ChangeEntry, Values } from './change-log.ts';
 import type { ChangeKind, OtherChangeKind } from './change-kinds.ts';
 import { plainHandler, type ChangeHandler } from './change-handler.ts';
@@ -59,6 +60,7 @@ function buildHandlers(): Record<ChangeKind, ChangeHandler> {
     crimeTrendLink: crimeTrendLinkChangeHandler,
     logo: logoChangeHandler,
     receptivity: receptivityChangeHandler,
+    libraryEntry: libraryChangeHandler,
     batch: batchHandler(),
     // Written as history only (never undoable): undoing it would bring back unusable values.
     repair: plainHandler({

@@ -1,11 +1,11 @@
 // What can change in a workbook: every record type, and the few other kinds of change (details,
 // section completion, settings, evidence links, census tables, crime imports and citations of crime
-// trends, the logo, cells of the receptivity grid, batches of changes made as one step, and repairs of
-// values the app could not use). The change log's `record_type` column holds one of these; each has one
+// trends, the logo, cells of the receptivity grid, batches of changes made as one step, repairs of
+// values the app could not use, and workbooks added to or removed from the practice library). The change log's `record_type` column holds one of these; each has one
 // handler in change-handlers.ts, so a kind cannot be logged without saying how it is undone.
 import { RECORD_TYPE_NAMES, isRecordTypeName, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 
-export const OTHER_CHANGE_KINDS = ['workbook', 'section', 'setting', 'evidenceLink', 'censusTable', 'logo', 'batch', 'repair', 'receptivity', 'crimeImport', 'crimeTrendLink'] as const;
+export const OTHER_CHANGE_KINDS = ['workbook', 'section', 'setting', 'evidenceLink', 'censusTable', 'logo', 'batch', 'repair', 'receptivity', 'crimeImport', 'crimeTrendLink', 'libraryEntry'] as const;
 export type OtherChangeKind = (typeof OTHER_CHANGE_KINDS)[number];
 export type ChangeKind = RecordTypeName | OtherChangeKind;
 

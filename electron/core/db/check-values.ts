@@ -5,6 +5,7 @@ import { MAX_LISTED_PROBLEMS, type ValueCheck, type ValueProblem } from '../../.
 import { checkCensusValues } from './check-census-values.ts';
 import { checkHistory } from './check-history.ts';
 import { checkCrimeValues } from './check-crime-values.ts';
+import { checkLibraryValues } from './check-library-values.ts';
 import { checkLoops } from './check-loops.ts';
 import { checkRecordValues } from './check-record-values.ts';
 import { checkWorkbookValues } from './check-workbook-values.ts';
@@ -21,6 +22,7 @@ export function findValueProblems(db: ReadDb, emit: Emit, choices: RepairChoices
   checkReceptivityValues(db, emit);
   checkHistory(db, emit);
   checkCrimeValues(db, emit);
+  checkLibraryValues(db, emit);
 }
 
 /** What the user is shown of a problem (its repair's statements stay inside the core). */

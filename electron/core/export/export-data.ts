@@ -1,5 +1,6 @@
 // Everything a deliverable needs, read from the workbook once: details, records by type (personal
 // fields only when asked for), links resolved to names, gaps, section states and census figures.
+import { collectLibraryExport, type LibraryExport } from './library-export-data.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, personalFields, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { forceById } from '../../../shared/domain/forces.ts';
 import type { AreaCensus, CensusTable, EvidenceLink } from '../../../shared/api/census.ts';
@@ -45,6 +46,8 @@ export interface ExportData {
   logo: Logo | null;
   /** The version labels the workbook has had, oldest first, for the document control table. */
   versions: VersionEntry[];
+  /** The practice library's neighbours' practice for the appendix, or null when it is empty or How is left out. */
+  library?: LibraryExport | null;
 }
 
 const COLLATOR = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
@@ -119,6 +122,7 @@ export function collectExportData(db: ReadDb, options: { sections: readonly Expo
     crime: options.sections.includes('evidence') ? collectCrimeExport(db) : crimeSourcesOnly(db),
     logo: readLogo(db),
     versions: versionHistory(db, meta),
+    library: options.sections.includes('how') ? collectLibraryExport(db) : null,
     assessment: assessWorkbook(db, options.now.toISOString().slice(0, 10)),
   };
 }

@@ -17,6 +17,7 @@ import type { Block } from './word-record-printers.ts';
 import { recordTypeBody, registerAppendix, registerKeys } from './word-registers.ts';
 import { receptivityAppendix, receptivityBody } from './word-receptivity-register.ts';
 import { crimeParts, crimeSourceBlocks } from './word-crime.ts';
+import { libraryAppendix } from './word-library.ts';
 import { goodParts, reviewParts } from './word-review.ts';
 
 export type { Block, Part };
@@ -139,5 +140,7 @@ export function appendixParts(data: ExportData): Part[] {
       ...crime,
     ],
     ...registerKeys(data).map((key): Part => () => (key === 'receptivity' ? receptivityAppendix(data) : registerAppendix(data, key))),
+    // After the registers (lettered from B), the comparison with neighbouring forces.
+    ...(data.library ? [(): Block[] => libraryAppendix(data.library!, String.fromCharCode('B'.charCodeAt(0) + registerKeys(data).length))] : []),
   ];
 }

@@ -56,6 +56,10 @@ export async function createFromInterchange(job: InterchangeJob): Promise<{ coun
       evidenceLink: (link) => loader!.evidenceLink(link),
       receptivity: (cell) => loader!.receptivity(cell),
       crimeTrendLink: (link) => loader!.crimeTrendLink(link),
+      libraryEntry: (entry, where) => {
+        tally('libraryEntries');
+        loader!.libraryEntry(entry, where);
+      },
       setting: (entry) => loader!.setting(entry),
     };
     const head = await streamInterchangeFile(job.source, sink, () => {

@@ -9,6 +9,7 @@ import { listRecords } from '../records/record-store.ts';
 import { readCompletions } from '../gaps/section-completion.ts';
 import { dumpCensus } from './census-interchange.ts';
 import { listCrimeTrendLinks } from '../crime/crime-trend-links.ts';
+import { iterateLibraryForInterchange } from '../library/library-store.ts';
 
 /** Every record of every type, personal fields only when asked for. */
 export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records'] {
@@ -23,7 +24,7 @@ export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records
     .map(([section, completedAt]) => ({ section, completedAt }));
   const { censusTables, evidenceLinks, receptivity, settings } = dumpCensus(db);
   // In the order the streamed writer uses, so both write the same bytes.
-  return { ...records, sectionCompletions, censusTables, evidenceLinks, receptivity, crimeTrendLinks: listCrimeTrendLinks(db), settings } as Interchange['records'];
+  return { ...records, sectionCompletions, censusTables, evidenceLinks, receptivity, crimeTrendLinks: listCrimeTrendLinks(db), libraryEntries: [...iterateLibraryForInterchange(db)], settings } as Interchange['records'];
 }
 
 export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interchange {

@@ -14,6 +14,7 @@ import { insertCrimeTrendLink } from '../crime/crime-trend-links.ts';
 import { writeSetting } from '../workbook/workbook-settings.ts';
 import { writeCensusTable } from '../evidence/census-store.ts';
 import { writeCell } from '../receptivity/receptivity-store.ts';
+import { insertLibraryEntry } from '../library/library-store.ts';
 import type { InterchangeCensusTable, InterchangeSink } from './stream-interchange.ts';
 
 type Records = Interchange['records'];
@@ -99,6 +100,15 @@ export class InterchangeLoader implements InterchangeSink {
     this.settings.push(entry);
   }
 
+  /** An entry of the practice library: provenance and practices, written at once (nothing in it points elsewhere). */
+  libraryEntry(entry: Records['libraryEntries'][number], where: string): void {
+    const { practices, ...head } = entry;
+    const repeated = (what: string) => new AppError('invalid-input', `"${this.source}" ${where} ${what}. Nothing was imported.`);
+    if (this.db.prepare('SELECT 1 FROM library_entry WHERE id = ? OR workbook_id = ?').get(head.id, head.workbookId) !== undefined) throw repeated('repeats a library entry (the same id, or the same workbook as an earlier entry)');
+    if (new Set(practices.map((p) => p.id)).size !== practices.length) throw repeated('lists a practice twice');
+    insertLibraryEntry(this.db, head, practices);
+  }
+
   /** Writes what waited for the whole file, then checks every link. */
   finish(): void {
     const db = this.db;
@@ -158,6 +168,7 @@ export function loadInterchangeRecords(db: WriteDb, records: Records, source: st
   for (const link of records.evidenceLinks ?? []) loader.evidenceLink(link);
   for (const cell of records.receptivity ?? []) loader.receptivity(cell);
   for (const link of records.crimeTrendLinks ?? []) loader.crimeTrendLink(link);
+  (records.libraryEntries ?? []).forEach((entry, index) => loader.libraryEntry(entry, `records.libraryEntries[${index}]`));
   for (const entry of records.settings ?? []) loader.setting(entry);
   loader.finish();
 }

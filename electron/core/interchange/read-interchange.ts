@@ -18,7 +18,7 @@ export const MAX_INTERCHANGE_BYTES = LIMITS.interchangeBytes;
 
 /** A sink that keeps everything: for small files and tests. */
 function collector(): { sink: InterchangeSink; records: Interchange['records'] } {
-  const records = Object.fromEntries([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'crimeTrendLinks', 'settings'].map((list) => [list, []])) as unknown as Interchange['records'];
+  const records = Object.fromEntries([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'crimeTrendLinks', 'libraryEntries', 'settings'].map((list) => [list, []])) as unknown as Interchange['records'];
   const lists = records as unknown as Record<string, unknown[]>;
   return {
     records,
@@ -29,6 +29,7 @@ function collector(): { sink: InterchangeSink; records: Interchange['records'] }
       evidenceLink: (link) => records.evidenceLinks.push(link),
       receptivity: (cell) => records.receptivity.push(cell),
       crimeTrendLink: (link) => records.crimeTrendLinks.push(link),
+      libraryEntry: (entry) => records.libraryEntries.push(entry),
       setting: (entry) => records.settings.push(entry),
     },
   };

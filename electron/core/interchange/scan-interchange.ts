@@ -10,7 +10,7 @@ import { LIMITS, formatCount } from '../../../shared/domain/limits.ts';
 import { AppError } from '../app-error.ts';
 
 const TOP_LEVEL_KEYS = new Set(['format', 'version', 'personal', 'workbook', 'records']);
-export const OTHER_LISTS = ['sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'crimeTrendLinks', 'settings'] as const;
+export const OTHER_LISTS = ['sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'crimeTrendLinks', 'libraryEntries', 'settings'] as const;
 export type ListName = RecordTypeName | (typeof OTHER_LISTS)[number];
 const LIST_NAMES = new Set<string>([...RECORD_TYPE_NAMES, ...OTHER_LISTS]);
 
@@ -27,6 +27,8 @@ export function listLimit(list: ListName): { limit: number; what: string; rule: 
       return { limit: LIMITS.receptivityCells, what: 'cells of the receptivity grid', rule: `a workbook holds at most ${formatCount(LIMITS.receptivityCells)}` };
     case 'crimeTrendLinks':
       return { limit: LIMITS.crimeTrendLinks, what: 'citations of crime trends', rule: `a workbook holds at most ${formatCount(LIMITS.crimeTrendLinks)}` };
+    case 'libraryEntries':
+      return { limit: LIMITS.libraryEntries, what: 'workbooks in the practice library', rule: `a library holds at most ${formatCount(LIMITS.libraryEntries)}` };
     case 'settings':
       return { limit: LIMITS.settings, what: 'settings', rule: `a workbook holds at most ${formatCount(LIMITS.settings)}` };
     default:

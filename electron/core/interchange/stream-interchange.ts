@@ -17,6 +17,7 @@ import {
 import { EvidenceLinkSchema } from '../../../shared/api/census.ts';
 import { InterchangeReceptivitySchema } from '../../../shared/api/receptivity.ts';
 import { CrimeTrendLinkSchema } from '../../../shared/api/crime.ts';
+import { InterchangeLibraryEntrySchema } from '../../../shared/api/library.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { AppError } from '../app-error.ts';
@@ -34,6 +35,7 @@ export interface InterchangeSink {
   evidenceLink(link: Records['evidenceLinks'][number]): void;
   receptivity(cell: Records['receptivity'][number]): void;
   crimeTrendLink(link: Records['crimeTrendLinks'][number]): void;
+  libraryEntry(entry: Records['libraryEntries'][number], where: string): void;
   setting(entry: Records['settings'][number]): void;
 }
 
@@ -54,6 +56,7 @@ const OTHER_SCHEMAS: Record<(typeof OTHER_LISTS)[number], z.ZodType> = {
   evidenceLinks: EvidenceLinkSchema.strict(),
   receptivity: InterchangeReceptivitySchema,
   crimeTrendLinks: CrimeTrendLinkSchema.strict(),
+  libraryEntries: InterchangeLibraryEntrySchema,
   settings: SettingSchema,
 };
 
@@ -154,6 +157,7 @@ export class InterchangeStreamReader {
     else if (list === 'evidenceLinks') this.sink.evidenceLink(parsed.data as Records['evidenceLinks'][number]);
     else if (list === 'receptivity') this.sink.receptivity(parsed.data as Records['receptivity'][number]);
     else if (list === 'crimeTrendLinks') this.sink.crimeTrendLink(parsed.data as Records['crimeTrendLinks'][number]);
+    else if (list === 'libraryEntries') this.sink.libraryEntry(parsed.data as Records['libraryEntries'][number], where);
     else this.sink.setting(parsed.data as Records['settings'][number]);
   }
 

@@ -11,6 +11,7 @@ import { fsyncDirectory, removeQuietly, temporaryPathBeside } from '../fs/durabl
 import { listEvidenceLinks } from '../evidence/evidence-links.ts';
 import { iterateReceptivity } from '../receptivity/receptivity-store.ts';
 import { listCrimeTrendLinks } from '../crime/crime-trend-links.ts';
+import { iterateLibraryForInterchange } from '../library/library-store.ts';
 import { readCompletions } from '../gaps/compute-gaps.ts';
 import { getRecord } from '../records/record-store.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
@@ -175,6 +176,7 @@ function writeDocument(out: BufferedFile, db: ReadDb, personal: boolean): Record
   counts.evidenceLinks = writeList(out, 'evidenceLinks', 2, listEvidenceLinks(db), false);
   counts.receptivity = writeList(out, 'receptivity', 2, iterateReceptivity(db), false);
   counts.crimeTrendLinks = writeList(out, 'crimeTrendLinks', 2, listCrimeTrendLinks(db), false);
+  counts.libraryEntries = writeList(out, 'libraryEntries', 2, iterateLibraryForInterchange(db), false);
   const settings = (db.prepare('SELECT key, value FROM workbook_setting ORDER BY key').all() as Array<{ key: string; value: string }>).map((row) => ({ key: row.key, value: row.value }));
   counts.settings = writeList(out, 'settings', 2, settings, true);
   out.write('  }\n}\n');

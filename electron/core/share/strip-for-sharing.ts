@@ -29,6 +29,7 @@ export const SIDE_LISTS = {
   receptivity: 'kept while its audience and channel are shared; its note only if chosen',
   crimeTrendLinks: 'kept while the audience or area citing it, and the area it is for, are shared',
   settings: 'the settings this version knows',
+  libraryEntries: 'left out: other forces’ practice in our library is theirs to share (a practice we adopted from them is ours, and goes with the force and workbook it came from)',
 } as const;
 
 const PREVIEW = 160;

@@ -15,6 +15,7 @@ import { WorkbookDataProvider, useWorkbookData } from '../worksheets/workbook-da
 import { WorksheetSection } from '../worksheets/WorksheetSection.tsx';
 import { CensusSection } from '../worksheets/census/CensusSection.tsx';
 import { CrimeSection } from '../worksheets/crime/CrimeSection.tsx';
+import { PracticeSection } from '../worksheets/practice/PracticeSection.tsx';
 import { ExportSection } from '../worksheets/export/ExportSection.tsx';
 import { ReceptivitySection } from '../worksheets/how/ReceptivitySection.tsx';
 import { AllGaps } from '../worksheets/AllGaps.tsx';
@@ -176,6 +177,7 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
   else if (current.screen === 'census') content = <CensusSection gapRequest={gapRequest} onOpenGap={openGap} />;
   else if (current.screen === 'receptivity') content = <ReceptivitySection onSaveState={setSaveState} gapRequest={gapRequest} onOpenGap={openGap} />;
   else if (current.screen === 'crime') content = <CrimeSection onOpenGap={openGap} />;
+  else if (current.screen === 'practice') content = <PracticeSection onOpenGap={openGap} />;
   else if (current.screen === 'export') content = <ExportSection info={info} shareRequest={jump?.share ? jump.at : null} />;
   else if (current.screen === 'overview') content = <OverviewSection onOpenGap={openGap} onSelect={selectSection} />;
   else if (current.screen === 'good') content = <GoodSection />;

@@ -64,6 +64,11 @@ export const GUIDANCE: Partial<Record<SectionId, Guidance>> = {
     questions: ['What have you tried before, here or elsewhere?', 'For which audiences, through which channels, how deeply did people take part?', 'What happened, and how do you know?', 'Will you adopt it, adapt it or avoid it?'],
     example: 'Detached patrols with youth workers at the skate park (Essex Police, 2024): young people, face-to-face patrol, involve; ASB calls down a third, monitored; adapt.',
   },
+  practice: {
+    why: 'Other forces have tried things with the same audiences you plan for. Add their workbooks (a share copy they sent, or a whole workbook) to your practice library, then compare what each force did — neighbours first — how deeply it engaged people, what came of it and how strong the evidence is. Adopt or adapt what works; it joins your What works, saying where it came from.',
+    questions: ['Which of your audiences has no force recorded practice for?', 'What do your neighbours rate well that you do not do yet?', 'How deep does each force go: informing, consulting, involving, collaborating, empowering?', 'Is the evidence for it evaluated, monitored, or only what people said?'],
+    example: 'Surrey Police ran a faith leaders forum (collaborate; things improved; monitored). We adapt it for the mosques in Riverside ward.',
+  },
   crime: {
     why: 'Crime is changing, and people\'s concerns with it. Street-level crime from police.uk, counted by month and crime type for each area, shows what is rising and what is falling where your audiences live — evidence to set beside what officers and communities tell you. Import the months you need (any force\'s, a neighbour\'s too), then cite a trend for the area or audience it backs up.',
     questions: ['What has risen or fallen over the last three months, here and across the strategy area?', 'Is it seasonal? Compare the same months a year before.', 'Which audiences does a change affect, and do they know what you are doing about it?', 'Which LSOAs have crime counted but belong to none of your areas?'],

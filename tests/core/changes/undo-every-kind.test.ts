@@ -22,12 +22,13 @@ import { openReadOnly } from '../../../electron/core/db/open-database.ts';
 import { computeGaps, sectionStates } from '../../../electron/core/gaps/compute-gaps.ts';
 import { streetCsv, TYPES, type StreetRow } from '../../helpers/police-csv.ts';
 import { CRIME_TYPES } from '../../../shared/domain/crime-types.ts';
+import { forceWorkbook } from '../../helpers/force-workbook.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/census');
 const CENSUS_FILES = ['census2021-ts021-lsoa.csv', 'census2021-ts007a-ltla.csv'];
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-type Kind = 'record' | 'what' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'grid' | 'contacts' | 'crime' | 'cite' | 'uncite' | 'undo' | 'redo';
+type Kind = 'record' | 'what' | 'details' | 'section' | 'setting' | 'logo' | 'link' | 'unlink' | 'import' | 'remove' | 'lookup' | 'grid' | 'contacts' | 'crime' | 'cite' | 'uncite' | 'library' | 'unlibrary' | 'adopt' | 'undo' | 'redo';
 interface Op {
   kind: Kind;
   seed: number;
@@ -46,6 +47,7 @@ interface World {
   crimeBatches: unknown;
   crimeCounts: unknown;
   trendLinks: unknown;
+  library: unknown;
 }
 
 /**
@@ -85,6 +87,7 @@ async function worldOf(core: AppCore, handle: string): Promise<World> {
     tables: await expectOk(core, 'listCensusTables', { handle }),
     figures: await expectOk(core, 'listCensusFigures', { handle }),
     links: await expectOk(core, 'listEvidenceLinks', { handle }),
+    library: await expectOk(core, 'listLibrary', { handle }),
     grid: await expectOk(core, 'listReceptivity', { handle }),
     crimeBatches: (await expectOk<{ batches: unknown }>(core, 'getCrimeSummary', { handle })).batches,
     crimeCounts: await expectOk(core, 'listLsoaCrimeCounts', { handle, lsoaLimit: 10_000 }),
@@ -246,6 +249,20 @@ async function runOp(core: AppCore, handle: string, dir: string, op: Op, world: 
         comparison: rnd.pick(['previous', 'year-before']),
       });
     }
+    case 'library':
+      // Two files of one workbook (the second a newer copy, replacing it) and another force's.
+      return call('addToLibrary', { handle, paths: [rnd.pick(libraryFiles)] });
+    case 'unlibrary': {
+      const entries = world.library as Array<{ id: string }>;
+      return entries.length > 0 && call('removeFromLibrary', { handle, entryId: rnd.pick(entries).id });
+    }
+    case 'adopt': {
+      const comparison = await expectOk<{ rows: Array<{ entryId: string | null; practiceId: string }> }>(core, 'comparePractice', { handle, query: { audienceKind: 'faith' } });
+      const theirs = comparison.rows.filter((row) => row.entryId !== null);
+      if (theirs.length === 0) return false;
+      const row = rnd.pick(theirs);
+      return call('adoptPractice', { handle, entryId: row.entryId, practiceId: row.practiceId, verdict: rnd.pick(['adopt', 'adapt']) });
+    }
     case 'uncite': {
       const links = world.trendLinks as Array<{ id: string }>;
       return links.length > 0 && call('unlinkCrimeTrend', { handle, id: rnd.pick(links).id });
@@ -259,7 +276,7 @@ const KINDS: Array<{ weight: number; kind: Kind }> = [
   { weight: 6, kind: 'record' },
   { weight: 2, kind: 'what' },
   { weight: 1, kind: 'details' },
-  { weight: 1, kind: 'section' },
+  { weight: 2, kind: 'section' },
   { weight: 1, kind: 'setting' },
   { weight: 1, kind: 'logo' },
   { weight: 2, kind: 'link' },
@@ -272,12 +289,30 @@ const KINDS: Array<{ weight: number; kind: Kind }> = [
   { weight: 2, kind: 'crime' },
   { weight: 2, kind: 'cite' },
   { weight: 1, kind: 'uncite' },
+  { weight: 2, kind: 'library' },
+  { weight: 1, kind: 'unlibrary' },
+  { weight: 1, kind: 'adopt' },
   { weight: 3, kind: 'undo' },
   { weight: 2, kind: 'redo' },
 ];
 
 const opsArbitrary = (length: number) =>
   fc.array(fc.record({ kind: fc.oneof(...KINDS.map(({ weight, kind }) => ({ weight, arbitrary: fc.constant(kind) }))), seed: fc.integer({ min: 0, max: 0x7fffffff }) }), { minLength: Math.ceil(length / 2), maxLength: length });
+
+/** Workbooks of other forces for the library: Sussex's, a newer copy of it (same id), and Cumbria's. */
+let libraryFiles: string[] = [];
+
+async function makeLibraryFiles(dir: string): Promise<string[]> {
+  const sussex = await forceWorkbook(dir, 'sussex.ewb', 'sussex', [{ title: 'Faith leaders forum', audienceKinds: ['faith'], depth: 'collaborate' }]);
+  const newer = path.join(dir, 'sussex-newer.ewb');
+  const core = testCore();
+  const opened = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: sussex.file });
+  await expectOk(core, 'createRecord', { handle: opened.info.handle, type: 'practice', values: { title: 'Mosque open day', origin: 'our-now', audienceKinds: ['faith'] } });
+  await expectOk(core, 'saveWorkbookCopy', { handle: opened.info.handle, destination: newer });
+  core.closeAll();
+  const cumbria = await forceWorkbook(dir, 'cumbria.ewb', 'cumbria', [{ title: 'Farm watch', audienceKinds: ['faith', 'rural-villages'], depth: 'involve' }]);
+  return [sussex.file, newer, cumbria.file];
+}
 
 const RUNS = scaled(12, 60);
 /** How many changes of each kind the runs made: each kind must have been exercised. */
@@ -288,6 +323,7 @@ describe('undo and redo of every kind of change (seeded; EWB_LONG=1 for more and
   it(
     'every undo gives back the whole workbook as it was before its change, every redo as it was after, to the very start and back',
     async () => {
+      libraryFiles = await makeLibraryFiles(tempDir('ewb-undo-library-'));
       await fc.assert(
         fc.asyncProperty(opsArbitrary(LENGTH), async (ops) => {
           const core = testCore();

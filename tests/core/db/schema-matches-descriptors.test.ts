@@ -43,6 +43,7 @@ const OTHER_TABLES = new Map([
   ['workbook_setting', 'settings'],
   ...['census_table', 'census_category', 'census_geography', 'census_value', 'evidence_link'].map((t) => [t, 'census evidence'] as const),
   ['receptivity', 'the receptivity grid: cells keyed by audience and channel, not records'],
+  ...['library_entry', 'library_practice', 'library_practice_kind'].map((t) => [t, "the practice library: other forces' practice, not our records"] as const),
   ...['crime_batch', 'crime_count', 'crime_trend_link'].map((t) => [t, 'crime evidence'] as const),
   ...['census_stash', 'census_stash_category', 'census_stash_geography', 'census_stash_value', 'census_stash_link', 'logo_stash', 'crime_stash_batch', 'crime_stash_count'].map((t) => [t, 'kept for undo'] as const),
 ]);

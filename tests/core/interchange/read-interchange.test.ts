@@ -95,3 +95,11 @@ describe('reading interchange files', () => {
     core.closeAll();
   });
 });
+
+describe('files written before version 8', () => {
+  it('read a practice without the workbook it was adopted from as having none', () => {
+    const practice = { id: '44444444-4444-4444-8444-444444444444', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', reviewedAt: null, shareable: true, notes: '', title: 'Beat surgery', description: '', audienceKinds: [], channelKinds: [], depth: null, origin: 'other-force', originForce: 'surrey', originPartnerId: null, year: null, outcome: null, outcomeNote: '', evidenceStrength: null, verdict: null };
+    const read = parseInterchange(JSON.stringify({ ...VALID, version: 6, records: { practice: [practice] } }), 'old.json');
+    expect(read.records.practice).toEqual([practice]);
+  });
+});

@@ -70,7 +70,7 @@ describe('interchange round trip', () => {
   it('covers every table: each is either in the format or deliberately left out', () => {
     // When a migration adds a table, add its record type to the interchange format and its
     // round-trip generator — or list it here with the reason it never leaves the workbook.
-    const inFormat = new Set(['workbook', 'section_state', 'census_table', 'census_category', 'census_geography', 'census_value', 'evidence_link', 'receptivity', 'crime_trend_link', 'workbook_setting', ...RECORD_TYPE_NAMES.flatMap((type) => [RECORD_TYPES[type].table, ...RECORD_TYPES[type].links.map((l) => l.table)])]);
+    const inFormat = new Set(['workbook', 'section_state', 'census_table', 'census_category', 'census_geography', 'census_value', 'evidence_link', 'receptivity', 'crime_trend_link', 'workbook_setting', 'library_entry', 'library_practice', 'library_practice_kind', ...RECORD_TYPE_NAMES.flatMap((type) => [RECORD_TYPES[type].table, ...RECORD_TYPES[type].links.map((l) => l.table)])]);
     const leftOut = new Map([
       ['change_log', 'history: never part of the interchange format'],
       ...['crime_batch', 'crime_count'].map((table) => [table, 'crime counts: imported again from police.uk files, and national in size (README, "The interchange format")'] as const),
@@ -79,6 +79,6 @@ describe('interchange round trip', () => {
     ]);
     const tables = expectedSchema(LATEST_SCHEMA_VERSION).filter((e) => e.type === 'table').map((e) => e.name);
     for (const table of tables) expect(inFormat.has(table) || leftOut.has(table), `table ${table} is neither in the interchange format nor left out on purpose`).toBe(true);
-    expect(Object.keys(InterchangeSchema.shape.records.shape).sort()).toEqual([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'crimeTrendLinks', 'settings'].sort());
+    expect(Object.keys(InterchangeSchema.shape.records.shape).sort()).toEqual([...RECORD_TYPE_NAMES, 'sectionCompletions', 'censusTables', 'evidenceLinks', 'receptivity', 'crimeTrendLinks', 'libraryEntries', 'settings'].sort());
   });
 });

@@ -10,9 +10,10 @@ import { createHowWorksheets } from './0007-create-how-worksheets.ts';
 import { createCrime } from './0008-create-crime.ts';
 import { addDocumentControl } from './0009-add-document-control.ts';
 import { createWhatWorksheets } from './0010-create-what-worksheets.ts';
+import { createPracticeLibrary } from './0011-create-practice-library.ts';
 import { createReviewCycle } from './0012-create-review-cycle.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets, createReviewCycle];
+export const MIGRATIONS: readonly Migration[] = [createWorkbook, createChangeLog, createWorksheets, createCensus, addWorkbookLogo, rebuildChangeLog, createHowWorksheets, createCrime, addDocumentControl, createWhatWorksheets, createPracticeLibrary, createReviewCycle];
 
 /**
  * The newest file format: the last migration's version. Versions only ever rise along the list; a
