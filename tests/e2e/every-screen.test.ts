@@ -145,10 +145,6 @@ describe('every screen', () => {
     await checkScreen(page, 'action-plan-calendar');
     await new PlanCalendarPage(page).show('List');
 
-    await ws.open('Prior practice');
-    await page.getByText('This section is not built yet.').waitFor();
-    await checkScreen(page, 'not-built-yet');
-
     await ws.open('All gaps');
     await checkScreen(page, 'all-gaps');
 
