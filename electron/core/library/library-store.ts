@@ -6,8 +6,8 @@ import type { ReadDb, WriteDb } from '../db/open-database.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
 import { statement } from '../db/statements.ts';
 
-export interface LibraryEntryRow {
-  id: string;
+/** Where a library entry came from: read from the added file, then kept with the entry. */
+export interface LibrarySourceDetails {
   workbookId: string;
   force: string;
   title: string;
@@ -16,6 +16,10 @@ export interface LibraryEntryRow {
   sourceKind: 'workbook' | 'share-copy';
   sharedAt: string | null;
   fileName: string;
+}
+
+export interface LibraryEntryRow extends LibrarySourceDetails {
+  id: string;
   addedAt: string;
   practices: number;
 }

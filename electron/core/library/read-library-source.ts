@@ -14,16 +14,9 @@ import { checkValues, summariseValueCheck } from '../db/check-values.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
 import { listRecords } from '../records/record-store.ts';
 import { verifyProvenance } from '../share/provenance.ts';
+import type { LibrarySourceDetails } from './library-store.ts';
 
-export interface LibrarySource {
-  workbookId: string;
-  force: string;
-  title: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  sourceKind: 'workbook' | 'share-copy';
-  sharedAt: string | null;
-  fileName: string;
+export interface LibrarySource extends LibrarySourceDetails {
   practices: LibraryPractice[];
 }
 
