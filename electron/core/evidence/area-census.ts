@@ -50,14 +50,13 @@ export function geographiesByArea(db: ReadDb, table: TableInfo, areas: readonly 
     else if (area.onsCode) named.add(area.onsCode);
   }
   const present = new Set(named.size === 0 ? [] : (db.prepare('SELECT code FROM census_geography WHERE table_id = ? AND code IN (SELECT value FROM json_each(?))').pluck().all(table.id, JSON.stringify([...named])) as string[]));
-  const byId = new Map(areas.map((area) => [area.id, area]));
   const ownCodes = new Map<string, string[]>();
   for (const area of areas) {
     ownCodes.set(area.id, table.level === 'lsoa' ? area.lsoaCodes.filter((code) => present.has(code)) : area.onsCode && present.has(area.onsCode) ? [area.onsCode] : []);
   }
   const own = (id: string): readonly string[] => ownCodes.get(id) ?? [];
   const result = new Map<string, string[]>();
-  for (const area of byId.values()) result.set(area.id, tree.gather(area.id, own));
+  for (const area of areas) result.set(area.id, tree.gather(area.id, own));
   return result;
 }
 
