@@ -337,6 +337,8 @@ describe('worksheets: How', () => {
       await page.getByRole('status').filter({ hasText: `${file}: ` }).waitFor();
     }
     const library = page.getByRole('table', { name: /Workbooks in the practice library/ });
+    // The list is read again after the add's message shows: wait for both entries before reading it.
+    await library.getByRole('row').nth(2).waitFor();
     expect(await library.getByRole('row').nth(1).textContent()).toContain('Cumbria Constabulary');
     expect(await library.getByRole('row').nth(2).textContent()).toMatch(/Sussex Police Neighbour.*Sussex engagement strategy.*2026-04-01 to 2029-03-31.*A share copy made \d{4}-\d{2}-\d{2}: Sussex shared\.ewb/);
 
