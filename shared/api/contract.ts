@@ -2,7 +2,7 @@
 // response schemas. Main validates requests against it, preload exposes exactly these names,
 // and the core's implementation is checked against it by the compiler.
 import { z } from 'zod';
-import { FilePathSchema, IdSchema, plainText } from './fields.ts';
+import { CalendarDateSchema, FilePathSchema, IdSchema, plainText } from './fields.ts';
 import { AreaCensusSchema, CensusFigureSchema, CensusTableSchema, EvidenceLinkSchema, ImportCensusRequestSchema, ImportCensusResultSchema } from './census.ts';
 import { MappedTableRequestSchema, TabularPreviewSchema } from './tabular.ts';
 import { AreaCrimeCountSchema, AreaCrimeSchema, CrimeSummarySchema, CrimeTrendLinkSchema, CrimeTypeIdSchema, ImportCrimeRequestSchema, ImportCrimeResultSchema, LsoaCrimeCountSchema, TrendComparisonSchema } from './crime.ts';
@@ -408,6 +408,14 @@ export const contract = {
   getReviewStatus: {
     request: z.object({ handle: HandleSchema }).strict(),
     response: ReviewStatusSchema,
+  },
+  /**
+   * Finishes a review: its review-log entry (`entry`, checked as a review record) and, unless null,
+   * the workbook's next review date, written as one undoable change.
+   */
+  finishReview: {
+    request: z.object({ handle: HandleSchema, entry: RecordValuesSchema, nextReviewDate: CalendarDateSchema.nullable() }).strict(),
+    response: RecordWriteSchema,
   },
   /**
    * A new workbook for the next period at `destination`, carrying the records forward (ids kept,

@@ -70,6 +70,7 @@ export const CORE_METHODS = [
   'adoptPractice',
   'assessWorkbook',
   'getReviewStatus',
+  'finishReview',
   'rollForwardWorkbook',
 ] as const;
 

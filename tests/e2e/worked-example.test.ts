@@ -14,6 +14,7 @@ import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations, seriousViolations } from './support/axe.ts';
 import { sheetParts } from '../helpers/excel-file.ts';
 import { FileBrowserDialog, HomePage, WorkbookPage, WorksheetPage } from './support/pages.ts';
+import { formatUkDate, yearAfter } from '../../shared/domain/uk-date.ts';
 
 const e2e = appForFile('ewb-e2e-example-');
 
@@ -84,6 +85,11 @@ describe('the worked example', () => {
     await page.getByLabel('What was decided (optional)').fill('Ask the youth forum to set two of next quarter’s priorities.');
     await page.getByRole('button', { name: 'Write to the review log' }).click();
     await page.getByRole('heading', { name: 'Review logged' }).waitFor();
+    // The next review falls a year after this one unless the planner changes it, and the review date moves with it.
+    const now = new Date();
+    const nextDue = formatUkDate(yearAfter(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`));
+    await page.getByText(`The next review is due on ${nextDue}.`).waitFor();
+    expect(await page.locator('.summary-list__row', { hasText: 'Review date' }).textContent()).toBe(`Review date${nextDue}`);
     await checkScreen(page, 'review');
 
     // The entry is in the workbook: it is there after a reload.

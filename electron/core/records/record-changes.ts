@@ -6,7 +6,7 @@ import { entryProblems, recordChangesSchema, recordInputSchema, type RecordValue
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
-import { diffFields, type Values } from '../changes/change-log.ts';
+import { diffFields, type ChangeDraft, type Values } from '../changes/change-log.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { evidenceLinksCiting } from '../evidence/evidence-links.ts';
 import { cellsOf } from '../receptivity/receptivity-store.ts';
@@ -92,15 +92,27 @@ function wouldCycle(db: WriteDb, type: RecordTypeName, column: string, id: strin
   return db.prepare(`${ancestors} SELECT 1 FROM up WHERE id = ? LIMIT 1`).get(parent, id) !== undefined;
 }
 
-export function createRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, input: unknown): RecordValues {
+/** A new record's values, checked against its type's schema and rules; throws a field-by-field error. */
+export function validNewRecord(type: RecordTypeName, input: unknown): Record<string, unknown> {
   const values = parseOrThrow(type, recordInputSchema(type), input);
   const problems = entryProblems(type, values);
   if (Object.keys(problems).length > 0) throw invalid(type, problems);
+  return values;
+}
+
+/** Inserts checked values as a new record inside a change, and answers the record with its part of the change. */
+export function insertNewRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, values: Record<string, unknown>, at: string): { record: RecordValues; change: ChangeDraft } {
+  const record = { ...values, id: ctx.newId(), createdAt: at, updatedAt: at } as RecordValues;
+  checkTargets(db, type, record.id, record);
+  insertRecord(db, type, record);
+  return { record, change: { kind: type, recordId: record.id, action: 'create', before: null, after: record } };
+}
+
+export function createRecord(db: WriteDb, ctx: ChangeContext, type: RecordTypeName, input: unknown): RecordValues {
+  const values = validNewRecord(type, input);
   return writeChange(db, ctx, ({ at }) => {
-    const record = { ...values, id: ctx.newId(), createdAt: at, updatedAt: at } as RecordValues;
-    checkTargets(db, type, record.id, record);
-    insertRecord(db, type, record);
-    return { result: record, change: { kind: type, recordId: record.id, action: 'create', before: null, after: record } };
+    const { record, change } = insertNewRecord(db, ctx, type, values, at);
+    return { result: record, change };
   }).result;
 }
 

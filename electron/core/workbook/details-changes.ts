@@ -3,21 +3,27 @@
 // than in the log.
 import { WORKBOOK_PERSONAL_FIELDS, type WorkbookDetails } from '../../../shared/api/workbook.ts';
 import type { ReadDb, WriteDb } from '../db/open-database.ts';
-import { diffFields, type Values } from '../changes/change-log.ts';
+import { diffFields, type ChangeDraft, type Values } from '../changes/change-log.ts';
 import { plainHandler, type ChangeHandler } from '../changes/change-handler.ts';
 import { writeChange, type ChangeContext } from '../changes/write-change.ts';
 import { requireWriteScope } from '../changes/write-scope.ts';
 import { checkLogo, writeLogo, type Logo } from './workbook-logo.ts';
 import { detailsOf, readWorkbookMeta, updateWorkbookRow, validDetails } from './workbook-store.ts';
 
+/** Writes merged, validated details inside a change, answering its part of the change (null when nothing differs). */
+export function applyWorkbookDetails(db: WriteDb, appVersion: string, merged: WorkbookDetails, at: string): ChangeDraft | null {
+  const before = readWorkbookMeta(db);
+  const diff = diffFields(detailsOf(before), merged);
+  if (!diff) return null;
+  updateWorkbookRow(db, merged, appVersion, at);
+  return { kind: 'workbook', recordId: before.id, action: 'update', before: diff.before, after: diff.after };
+}
+
 /** Applies an edit of the details (already merged and validated) as one change; false if nothing changed. */
 export function changeWorkbookDetails(db: WriteDb, ctx: ChangeContext, appVersion: string, merged: WorkbookDetails): boolean {
   return writeChange(db, ctx, ({ at }) => {
-    const before = readWorkbookMeta(db);
-    const diff = diffFields(detailsOf(before), merged);
-    if (!diff) return { result: false, change: null };
-    updateWorkbookRow(db, merged, appVersion, at);
-    return { result: true, change: { kind: 'workbook', recordId: before.id, action: 'update', before: diff.before, after: diff.after } };
+    const change = applyWorkbookDetails(db, appVersion, merged, at);
+    return { result: change !== null, change };
   }).result;
 }
 

@@ -36,6 +36,8 @@ export interface WorkbookData {
   refreshStatus(): Promise<void>;
   /** Takes in what a write answered beside its result: section states, gaps, undo labels. */
   applyEffects(effects: WriteEffects): void;
+  /** Reads the workbook's details again after a write that changed them (finishing a review). */
+  detailsChanged(): Promise<void>;
   error: ApiError | null;
   clearError(): void;
 }
@@ -163,7 +165,7 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
         setError(result.error);
         return;
       }
-      if (result.value.change?.recordType === 'workbook') await onDetails.current();
+      if (result.value.change?.recordType === 'workbook' || result.value.change?.recordType === 'batch') await onDetails.current();
       applyEffects(result.value.effects);
       await reload(true, false);
       // Said once the screen shows the result, so what is read out matches what is seen.
@@ -193,6 +195,7 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
       refresh,
       refreshStatus: refreshDerived,
       applyEffects,
+      detailsChanged: () => onDetails.current(),
       error,
       clearError: () => setError(null),
     }),

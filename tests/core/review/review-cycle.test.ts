@@ -62,6 +62,47 @@ describe('the review cycle', () => {
     core.closeAll();
   });
 
+  it('finishing a review logs it and moves the review date in one change; one undo takes back both; a bad date writes nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plan.ewb');
+    const core = testCore({ clock: steppingClock('2026-12-02T09:00:00.000Z') });
+    const { handle } = await expectOk<WorkbookInfo>(core, 'createWorkbook', { path: file, details: { ...SAMPLE_DETAILS, reviewDate: '2026-12-01' } });
+    const entry = { reviewedOn: '2026-12-02', reviewer: 'Insp. Sarah Collins', summary: 'Riverside still fits.', decisions: '' };
+
+    // A next date on or before the review is refused, with the field named, and nothing is written.
+    const refused = await core.call('finishReview', { handle, entry, nextReviewDate: '2026-12-02' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('invalid-input');
+      expect(refused.error.message).toBe('The review was not logged: the next review date (2 December 2026) must come after the review (2 December 2026).');
+      expect(refused.error.fields).toEqual({ nextReviewDate: 'Choose a date after 2 December 2026' });
+    }
+    // A log entry with no summary is refused the same way, the review date untouched.
+    const empty = await core.call('finishReview', { handle, entry: { ...entry, summary: '' }, nextReviewDate: '2027-12-02' });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(Object.keys(empty.error.fields ?? {})).toEqual(['summary']);
+    let status = await expectOk<ReviewStatus>(core, 'getReviewStatus', { handle });
+    expect(status).toMatchObject({ reviewDate: '2026-12-01', due: true, lastReview: null });
+
+    const written = await expectOk<{ id: string; effects: { undo: { undoLabel: string | null } } }>(core, 'finishReview', { handle, entry, nextReviewDate: '2027-12-02' });
+    expect(written.effects.undo.undoLabel).toBe('Undo logging the review of 2 December 2026 and setting the next for 2 December 2027');
+    status = await expectOk<ReviewStatus>(core, 'getReviewStatus', { handle });
+    expect(status).toMatchObject({ reviewDate: '2027-12-02', due: false, lastReview: { id: written.id, reviewedOn: '2026-12-02' }, changeCount: 0 });
+
+    const undone = await expectOk<{ change: { recordType: string } }>(core, 'undo', { handle });
+    expect(undone.change.recordType).toBe('batch');
+    status = await expectOk<ReviewStatus>(core, 'getReviewStatus', { handle });
+    expect(status).toMatchObject({ reviewDate: '2026-12-01', due: true, lastReview: null });
+    await expectOk(core, 'redo', { handle });
+    expect(await expectOk<ReviewStatus>(core, 'getReviewStatus', { handle })).toMatchObject({ reviewDate: '2027-12-02', lastReview: { id: written.id } });
+
+    // Without a next date the review date stays as it is, and the entry is a plain record change.
+    const second = await expectOk<{ id: string; effects: { undo: { undoLabel: string | null } } }>(core, 'finishReview', { handle, entry: { ...entry, reviewedOn: '2026-12-03', summary: 'A second look.' }, nextReviewDate: null });
+    expect(second.effects.undo.undoLabel).toMatch(/^Undo adding review/);
+    expect(await expectOk<ReviewStatus>(core, 'getReviewStatus', { handle })).toMatchObject({ reviewDate: '2027-12-02', lastReview: { id: second.id } });
+    core.closeAll();
+  });
+
   it('rolls forward: same records and ids, none reviewed, a new id naming the old, the old file untouched', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'plan.ewb');

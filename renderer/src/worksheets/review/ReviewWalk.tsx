@@ -1,11 +1,12 @@
 // "Start a review": a walk through the workbook, section by section, showing what changed since
 // the last review and what has not been reviewed for over a year (each with "Mark reviewed"), and
-// ending in the review-log entry: when, who, what the review found and what was decided.
+// ending in the review-log entry (when, who, what the review found and what was decided) and the
+// date of the next review, a year on unless the planner says otherwise: both written as one change.
 import { useRef, useState, useLayoutEffect } from 'react';
 import type { ReviewStatus } from '../../../../shared/api/review.ts';
 import { METHOD_SECTIONS } from '../../../../shared/domain/sections.ts';
 import { RECORD_TYPES } from '../../../../shared/domain/record-types.ts';
-import { formatUkDate } from '../../../../shared/domain/uk-date.ts';
+import { formatUkDate, yearAfter } from '../../../../shared/domain/uk-date.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
@@ -54,6 +55,9 @@ export function ReviewWalk({ status, onDone, onCancel }: { status: ReviewStatus;
   const steps = reviewSteps(status);
   const [step, setStep] = useState(0);
   const [entry, setEntry] = useState({ reviewedOn: localToday(), reviewer: '', summary: '', decisions: '' });
+  // A year after the review unless the planner changes it; following the review date until then.
+  const [nextReview, setNextReview] = useState<string | null>(null);
+  const nextReviewOn = nextReview ?? yearAfter(entry.reviewedOn);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [step]);
@@ -61,9 +65,18 @@ export function ReviewWalk({ status, onDone, onCancel }: { status: ReviewStatus;
   const current = steps[step];
 
   async function finish() {
-    const result = await data.create('reviewEntry', { reviewedOn: entry.reviewedOn, reviewer: entry.reviewer, summary: entry.summary, decisions: entry.decisions });
-    if (result.ok) onDone(`Review of ${formatUkDate(entry.reviewedOn)} written to the review log.`);
-    else setErrors(result.error.fields ?? { summary: result.error.message });
+    const result = await data.api.call('finishReview', {
+      handle: data.handle,
+      entry: { reviewedOn: entry.reviewedOn, reviewer: entry.reviewer, summary: entry.summary, decisions: entry.decisions },
+      nextReviewDate: nextReviewOn === '' ? null : nextReviewOn,
+    });
+    if (!result.ok) {
+      setErrors(result.error.fields ?? { summary: result.error.message });
+      return;
+    }
+    data.applyEffects(result.value.effects);
+    await Promise.all([data.refresh(), data.detailsChanged()]);
+    onDone(`Review of ${formatUkDate(entry.reviewedOn)} written to the review log.${nextReviewOn ? ` The next review is due on ${formatUkDate(nextReviewOn)}.` : ''}`);
   }
 
   return (
@@ -96,6 +109,14 @@ export function ReviewWalk({ status, onDone, onCancel }: { status: ReviewStatus;
             <label className="field__label" htmlFor="review-decisions">What was decided (optional)</label>
             <textarea id="review-decisions" className="textarea" rows={4} value={entry.decisions} onChange={(e) => setEntry({ ...entry, decisions: e.target.value })} />
           </div>
+          <DateInput
+            id="review-next"
+            label="Next review due (optional)"
+            hint={`A year after this review unless you change it. Clear it to keep the workbook's review date as it is${status.reviewDate ? ` (${formatUkDate(status.reviewDate)})` : ''}.`}
+            value={nextReviewOn}
+            error={errors.nextReviewDate}
+            onChange={(v) => setNextReview(v)}
+          />
           <div className="button-group">
             <button type="submit" className="button" disabled={data.readOnly}>Write to the review log</button>
           </div>
