@@ -340,13 +340,14 @@ describe('worksheets: How', () => {
     // The list is read again after the add's message shows: wait for both entries before reading it.
     await library.getByRole('row').nth(2).waitFor();
     expect(await library.getByRole('row').nth(1).textContent()).toContain('Cumbria Constabulary');
-    expect(await library.getByRole('row').nth(2).textContent()).toMatch(/Sussex Police Neighbour.*Sussex engagement strategy.*2026-04-01 to 2029-03-31.*A share copy made \d{4}-\d{2}-\d{2}: Sussex shared\.ewb/);
+    expect(await library.getByRole('row').nth(2).textContent()).toMatch(/Sussex Police Neighbour.*Sussex engagement strategy.*1 April 2026 to 31 March 2029.*A share copy made \d{1,2} [A-Z][a-z]+ \d{4}: Sussex shared\.ewb/);
 
     await page.getByLabel('Compare by').selectOption({ label: 'Faith communities' });
     const table = page.getByRole('table', { name: /Practice side by side/ });
     await table.waitFor();
-    // Ours first, then our land neighbours, then the others.
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Kent PoliceOurs', 'Metropolitan Police ServiceNeighbour', 'Surrey PoliceNeighbour', 'Sussex PoliceNeighbour', 'Cumbria ConstabularyOther force']);
+    // Ours first, then our land neighbours, then the others; a force with nothing recorded for this is named beneath, not given an empty column.
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Kent PoliceOurs', 'Sussex PoliceNeighbour', 'Cumbria ConstabularyOther force']);
+    expect(await page.locator('.compare-silent').textContent()).toBe('Nothing recorded for this by Metropolitan Police Service (neighbour), Surrey Police (neighbour).');
     expect(await table.locator('.practice-card--highlight').allTextContents()).toEqual([expect.stringContaining('★ Rated well by a neighbour; not among oursFaith leaders forum')]);
     expect(await page.getByRole('status').filter({ hasText: 'Audiences no force has recorded practice for' }).textContent()).toContain('Deaf residents');
     await expectNoViolations(page, 'prior practice with a comparison');

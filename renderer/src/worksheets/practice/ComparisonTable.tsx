@@ -1,5 +1,6 @@
-// The comparison side by side: a column a force (ours, then our land neighbours, then the others),
-// each cell the practices that force recorded — what it did, through which channels, how deeply,
+// The comparison side by side: a column a force (ours, then our land neighbours, then the others)
+// that recorded something for it — the forces that recorded nothing are named in one line beneath,
+// not given empty columns to scroll past —, each cell the practices that force recorded — what it did, through which channels, how deeply,
 // what came of it and how strong the evidence is. What a neighbour rates well that we do not use is
 // marked in words and with a heavy border, never by colour alone; "Adopt" and "Adapt" copy it into ours.
 import type { Comparison, ComparisonRow } from '../../../../shared/api/library.ts';
@@ -19,13 +20,18 @@ function Facts({ row }: { row: ComparisonRow }) {
 export function ComparisonTable({ comparison, readOnly, onAdopt }: { comparison: Comparison; readOnly: boolean; onAdopt: (row: ComparisonRow, verdict: 'adopt' | 'adapt') => void }) {
   const byForce = new Map<string, ComparisonRow[]>();
   for (const row of comparison.rows) byForce.set(row.force, [...(byForce.get(row.force) ?? []), row]);
+  const shown = comparison.forces.filter((force) => force.group === 'ours' || byForce.has(force.force));
+  const silent = comparison.forces.filter((force) => !shown.includes(force));
+  const groupWord = (group: string) => (group === 'neighbour' ? 'neighbour' : 'other force');
   return (
-    <div className="scroll-table" tabIndex={0} role="region" aria-label="Practice side by side, a column for each force">
+    <>
+    {shown.length > 3 && <p className="field__hint">{shown.length} forces side by side: scroll the table sideways, or use the arrow keys once it has focus, to see them all.</p>}
+    <div className="scroll-table" tabIndex={0} role="region" aria-label="Practice side by side, a column for each force with practice recorded">
       <table className="compare-table">
         <caption className="visually-hidden">Practice side by side: ours first, then our neighbours, then other forces</caption>
         <thead>
           <tr>
-            {comparison.forces.map((force) => (
+            {shown.map((force) => (
               <th key={force.force} scope="col">
                 {force.name}
                 <br />
@@ -36,7 +42,7 @@ export function ComparisonTable({ comparison, readOnly, onAdopt }: { comparison:
         </thead>
         <tbody>
           <tr>
-            {comparison.forces.map((force) => {
+            {shown.map((force) => {
               const rows = byForce.get(force.force) ?? [];
               return (
                 <td key={force.force}>
@@ -71,5 +77,11 @@ export function ComparisonTable({ comparison, readOnly, onAdopt }: { comparison:
         </tbody>
       </table>
     </div>
+    {silent.length > 0 && (
+      <p className="compare-silent">
+        Nothing recorded for this by {silent.map((force) => `${force.name} (${groupWord(force.group)})`).join(', ')}.
+      </p>
+    )}
+    </>
   );
 }
