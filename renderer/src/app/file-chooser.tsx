@@ -1,6 +1,6 @@
 // Choosing a file, the same call at both doors: Electron's native dialog, or the host's in-page
 // browser of its workbooks folder.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { FileBrowser, type ChooseFileOptions } from '../components/FileBrowser.tsx';
 
@@ -9,14 +9,16 @@ type Chooser = (options: ChooseFileOptions) => Promise<string | null>;
 const ChooserContext = createContext<Chooser>(async () => null);
 
 export function FileChooserProvider({ api, children }: { api: ApiClient; children: ReactNode }) {
-  const [pending, setPending] = useState<{ options: ChooseFileOptions; resolve: (path: string | null) => void } | null>(null);
+  // Each choice is numbered so that one following another gets a fresh browser (its own file name and folder).
+  const [pending, setPending] = useState<{ options: ChooseFileOptions; resolve: (path: string | null) => void; serial: number } | null>(null);
+  const serial = useRef(0);
   const choose = useCallback<Chooser>(
     async (options) => {
       if (api.door === 'electron') {
         const result = await api.call('chooseFile', { mode: options.mode, purpose: options.purpose, title: options.title, ...(options.suggestedName ? { suggestedName: options.suggestedName } : {}) });
         return result.ok ? result.value.path : null;
       }
-      return new Promise<string | null>((resolve) => setPending({ options, resolve }));
+      return new Promise<string | null>((resolve) => setPending({ options, resolve, serial: ++serial.current }));
     },
     [api],
   );
@@ -26,6 +28,7 @@ export function FileChooserProvider({ api, children }: { api: ApiClient; childre
       {children}
       {pending && (
         <FileBrowser
+          key={pending.serial}
           api={api}
           options={pending.options}
           onDone={(path) => {

@@ -1,6 +1,6 @@
 // Choosing the records a record links to: a filterable list of checkboxes, the chosen ones first.
 // With thousands of candidates only the first matches are listed; the filter finds the rest.
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 export interface LinkOption {
   id: string;
@@ -16,10 +16,23 @@ export function LinkPicker({ id, legend, noun, options, value, onChange, disable
   const labelOf = useMemo(() => new Map(options.map((option) => [option.id, option.label])), [options]);
   const needle = filter.trim().toLowerCase();
   const others = options.filter((option) => !chosen.has(option.id) && (!needle || option.label.toLowerCase().includes(needle)));
-  const toggle = (target: string) => onChange(chosen.has(target) ? value.filter((v) => v !== target) : [...value, target]);
+  // A ticked box moves between the lists (and is built anew there): focus follows it, or goes to the filter when it is no longer shown.
+  const box = useRef<HTMLFieldSetElement>(null);
+  const moved = useRef<string | null>(null);
+  const toggle = (target: string) => {
+    moved.current = target;
+    onChange(chosen.has(target) ? value.filter((v) => v !== target) : [...value, target]);
+  };
+  useLayoutEffect(() => {
+    const target = moved.current;
+    if (target === null || !box.current) return;
+    moved.current = null;
+    const again = [...box.current.querySelectorAll<HTMLInputElement>('input[data-link]')].find((input) => input.dataset.link === target);
+    (again ?? box.current.querySelector<HTMLInputElement>('.link-picker__filter'))?.focus();
+  }, [value]);
 
   return (
-    <fieldset className={`field fieldset link-picker${error ? ' field--error' : ''}`} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset ref={box} className={`field fieldset link-picker${error ? ' field--error' : ''}`} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
       <legend className="field__label">{legend}</legend>
       {hint && <div className="field__hint" id={`${id}-hint`}>{hint}</div>}
       {error && <p className="field__error" id={`${id}-error`}><span className="visually-hidden">Error: </span>{error}</p>}
@@ -32,7 +45,7 @@ export function LinkPicker({ id, legend, noun, options, value, onChange, disable
               {value.map((target) => (
                 <li key={target}>
                   <label className="checkbox">
-                    <input type="checkbox" checked disabled={disabled} onChange={() => toggle(target)} />
+                    <input type="checkbox" data-link={target} checked disabled={disabled} onChange={() => toggle(target)} />
                     <span>{labelOf.get(target) ?? '(deleted)'}</span>
                   </label>
                 </li>
@@ -47,12 +60,13 @@ export function LinkPicker({ id, legend, noun, options, value, onChange, disable
                 {others.slice(0, SHOWN).map((option) => (
                   <li key={option.id}>
                     <label className="checkbox">
-                      <input type="checkbox" checked={false} disabled={disabled} onChange={() => toggle(option.id)} />
+                      <input type="checkbox" data-link={option.id} checked={false} disabled={disabled} onChange={() => toggle(option.id)} />
                       <span>{option.label}</span>
                     </label>
                   </li>
                 ))}
               </ul>
+              {needle && others.length === 0 && <p className="field__hint" role="status">No {value.some((target) => labelOf.get(target)?.toLowerCase().includes(needle)) ? 'other ' : ''}matches for “{filter.trim()}”.</p>}
               {others.length > SHOWN && <p className="field__hint">{others.length - SHOWN} more: type to find them.</p>}
             </>
           )}

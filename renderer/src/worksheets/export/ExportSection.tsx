@@ -34,6 +34,8 @@ export function ExportSection({ info, shareRequest = null }: { info: WorkbookInf
   const lastExports = useLastExports(info.meta.id);
 
   async function run() {
+    // The button stays focusable while it runs (it says "Exporting…"), so the keyboard is not dropped.
+    if (jobId !== null) return;
     setError(null);
     setResult(null);
     if (!word && !excel) {
@@ -97,12 +99,12 @@ export function ExportSection({ info, shareRequest = null }: { info: WorkbookInf
         )}
       </div>
       <div className="button-group">
-        <button type="button" className="button" disabled={jobId !== null} onClick={() => void run()}>{jobId ? 'Exporting…' : 'Export…'}</button>
+        <button type="button" className="button" aria-disabled={jobId !== null} onClick={() => void run()}>{jobId ? 'Exporting…' : 'Export…'}</button>
       </div>
       {jobId && <JobProgressBar api={data.api} jobId={jobId} label="Exporting" />}
-      {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
+      {error && <Notice title={errorHeading(error)} kind="error" takeFocus onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
       {result && (
-        <Notice title="Export finished" kind="success" onDismiss={() => setResult(null)}>
+        <Notice title="Export finished" kind="success" takeFocus onDismiss={() => setResult(null)}>
           <ul>
             {result.files.map((file) => (
               <li key={file.path}>

@@ -62,6 +62,8 @@ export function ShareCopy({ info, request }: { info: WorkbookInfo; request: numb
   const [saved, setSaved] = useState<{ path: string; message: string } | null>(null);
 
   async function start() {
+    // The button stays focusable while the copy is saved (it says so), so the keyboard is not dropped.
+    if (saving) return;
     setError(null);
     setSaved(null);
     setSummary(null);
@@ -105,12 +107,12 @@ export function ShareCopy({ info, request }: { info: WorkbookInfo; request: numb
       <h3 id="share-copy-heading" className="worksheet__block-title">A copy for another force</h3>
       <p>A new workbook to send to another force: no one’s personal details or names, no notes you have not chosen, no record you have not ticked for sharing, and no history. It records where it came from, so the other force can check it has not been changed.</p>
       <div className="button-group">
-        <button type="button" className="button button--secondary" disabled={saving} onClick={() => void start()}>{saving ? 'Saving the copy…' : 'Save a copy for sharing…'}</button>
+        <button type="button" className="button button--secondary" aria-disabled={saving} onClick={() => void start()}>{saving ? 'Saving the copy…' : 'Save a copy for sharing…'}</button>
       </div>
       {saving && <p role="status" className="share-copy__progress">Saving the copy for sharing: building a new workbook from what may be shared, then checking it…</p>}
-      {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
+      {error && <Notice title={errorHeading(error)} kind="error" takeFocus onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
       {saved && (
-        <Notice title="Copy for sharing saved" kind="success" onDismiss={() => setSaved(null)}>
+        <Notice title="Copy for sharing saved" kind="success" takeFocus onDismiss={() => setSaved(null)}>
           <p>{saved.path}</p>
           <p>{saved.message}</p>
           <button type="button" className="link-button" onClick={() => void openFolder(saved.path)}>

@@ -23,7 +23,7 @@ export function ReviewSection({ info, onOpenWorkbook }: { info: WorkbookInfo; on
         <summary>Why this matters</summary>
         <p>A strategy is never finished: communities, crime and the ways people want to hear from us all change. A review looks at what has changed since the last one and at anything nobody has looked at for a year, and records what it found and decided.</p>
       </details>
-      {done && <Notice title="Review logged" onDismiss={() => setDone(null)}><p>{done}</p></Notice>}
+      {done && <Notice title="Review logged" takeFocus onDismiss={() => setDone(null)}><p>{done}</p></Notice>}
       <dl className="summary-list">
         <div className="summary-list__row"><dt>Review date</dt><dd>{status.reviewDate ? `${formatUkDate(status.reviewDate)}${status.due ? ' (due now)' : ''}` : 'Not set: set it in Workbook details'}</dd></div>
         <div className="summary-list__row"><dt>Last review</dt><dd>{status.lastReview ? `${formatUkDate(status.lastReview.reviewedOn)}: ${status.lastReview.summary}` : 'None yet'}</dd></div>
