@@ -1,6 +1,7 @@
 // Drafts are never lost: a half-filled new record survives closing its form, switching section,
-// opening another "Add" form and a reload; it is discarded only after a question, and closing the
-// workbook asks first. "Add objective" waits, with its reason, for an aim, and with one aim takes it.
+// opening another "Add" form and a reload; an edit typed just before a reload is saved; a draft is
+// discarded only after a question, and closing the workbook asks first. "Add objective" waits, with
+// its reason, for an aim, and with one aim takes it.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -72,6 +73,14 @@ describe('drafts', () => {
     expect(await ws.rowNames('Audiences')).toEqual(['Young people in Sparkbrook']);
     expect(await drafts(page).count()).toBe(0);
     expect(await page.getByRole('button', { name: /unfinished record/ }).count()).toBe(0);
+
+    // Typed just before a reload, with no time for the usual pause before saving: the edit is kept.
+    await ws.form().getByLabel('Name', { exact: true }).press('End');
+    await ws.form().getByLabel('Name', { exact: true }).pressSequentially(' (Sparkhill)');
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Audiences' }).waitFor();
+    await ws.list('Audiences').locator('.record-list__open').filter({ hasText: 'Young people in Sparkbrook (Sparkhill)' }).waitFor({ timeout: 5_000 });
+    expect(await ws.rowNames('Audiences')).toEqual(['Young people in Sparkbrook (Sparkhill)']);
 
     // Closing the workbook with a draft asks first.
     await ws.add('audience');

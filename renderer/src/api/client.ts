@@ -30,6 +30,33 @@ function keepPageAlive(headers: Record<string, string>): void {
   heartbeat = setInterval(() => void fetch('/page-alive', { method: 'POST', headers }).catch(() => {}), HEARTBEAT_MS);
 }
 
+/**
+ * The most a request sent as the page goes may carry: browsers keep a "keepalive" request going
+ * after the page has gone only within 64 kB (for all such requests together).
+ */
+const KEEPALIVE_MAX_BYTES = 60_000;
+/** The page is being hidden, reloaded or closed: a save sent now must outlive it. */
+let leaving = false;
+let watching = false;
+
+/** Set before any form's own listeners run (the client is made first), so their last saves are sent to outlive the page. */
+function watchLeaving(): void {
+  if (watching) return;
+  watching = true;
+  window.addEventListener('pagehide', () => (leaving = true));
+  window.addEventListener('pageshow', () => (leaving = false));
+  document.addEventListener('visibilitychange', () => (leaving = document.visibilityState === 'hidden'));
+  window.addEventListener('beforeunload', () => {
+    leaving = true;
+    // The planner may choose to stay: from the next task on, the page is not going after all.
+    setTimeout(() => (leaving = document.visibilityState === 'hidden'), 0);
+  });
+}
+
+function outlivesPage(body: string): boolean {
+  return leaving && new TextEncoder().encode(body).length <= KEEPALIVE_MAX_BYTES;
+}
+
 /** The host's token arrives in the address's fragment once; it is kept for the tab and removed from view. */
 function hostToken(): string {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
@@ -86,16 +113,20 @@ export function createApiClient(): ApiClient {
   }
   const token = hostToken();
   const headers = { 'x-ewb-token': token, 'x-ewb-page': PAGE_ID };
+  watchLeaving();
   return {
     door: 'host',
     async call(method, request) {
       keepPageAlive(headers);
+      const body = JSON.stringify(request ?? {});
       let response: Response;
       try {
+        // Sent before the first await, so a save flushed as the page goes is on its way before it has gone.
         response = await fetch(`/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', ...headers },
-          body: JSON.stringify(request ?? {}),
+          body,
+          keepalive: outlivesPage(body),
         });
       } catch {
         return transportError('Engagement Workbook is not answering. If you closed the window where it runs, start it again; your saved work is safe.');
@@ -104,13 +135,13 @@ export function createApiClient(): ApiClient {
         return transportError('This page is not connected to Engagement Workbook. Open the address it printed when it started (it includes a token).');
       }
       if (!response.ok) return transportError(`Engagement Workbook answered with an error (${response.status}).`);
-      let body: unknown;
+      let answer: unknown;
       try {
-        body = await response.json();
+        answer = await response.json();
       } catch {
         return transportError(UNREADABLE);
       }
-      return isResult(body) ? body : transportError(UNREADABLE);
+      return isResult(answer) ? answer : transportError(UNREADABLE);
     },
     pathForFile: () => null,
     async download(path) {

@@ -39,6 +39,11 @@ export class AutosaveQueue<D> {
     return this.running || this.waiting !== null;
   }
 
+  /** A draft is waiting that no save has yet been sent for (its delay, or a running save, holds it back). */
+  unsent(): boolean {
+    return this.waiting !== null;
+  }
+
   /** Called whenever `state()` may have changed. */
   onChange(listener: (() => void) | null): void {
     this.listener = listener;

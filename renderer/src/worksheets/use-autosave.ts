@@ -1,7 +1,9 @@
 // Saving as the planner types, for every form that saves itself: each change waits a moment (or is
 // saved at once: a drop-down, leaving a field), saves run one after another with the newest draft,
 // and the indicator says "Saved" only when every change is on disk and nothing is waiting or
-// running. Leaving the form saves whatever is pending.
+// running. Leaving the form saves whatever is pending; so does the page being hidden, reloaded or
+// closed, at once (the request is sent before the page goes: see the client's keepalive), and a
+// change that still cannot be sent then (held behind a save under way) makes the browser ask first.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AutosaveQueue, SAVE_DELAY_MS, type SaveState } from './autosave-queue.ts';
 import { saveBoardFor } from './save-board.ts';
@@ -35,6 +37,27 @@ export function useAutosave<D>(persist: (draft: D) => Promise<SaveState>, onSave
     return () => board.leave(queue, keptRef.current?.() ?? false);
   }, [queue, onSaveState]);
   useEffect(() => () => queue.flush(), [queue]);
+  useEffect(() => {
+    const now = () => queue.flush();
+    const whenHidden = () => {
+      if (document.visibilityState === 'hidden') queue.flush();
+    };
+    const askFirst = (event: BeforeUnloadEvent) => {
+      queue.flush();
+      if (!queue.unsent()) return;
+      event.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('pagehide', now);
+    window.addEventListener('beforeunload', askFirst);
+    document.addEventListener('visibilitychange', whenHidden);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      window.removeEventListener('beforeunload', askFirst);
+      document.removeEventListener('visibilitychange', whenHidden);
+    };
+  }, [queue]);
 
   return useMemo(
     () => ({

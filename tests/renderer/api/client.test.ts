@@ -30,6 +30,19 @@ afterEach(() => {
 });
 
 describe('the host door', () => {
+  it('sends a request made as the page goes so that it outlives the page (within the browser\'s 64 kB), and others as usual', async () => {
+    fetchMock.mockImplementation(async () => answer(JSON.stringify({ ok: true, value: [] })));
+    const client = hostClient();
+    const keepalive = () => fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/')).map(([, init]) => init?.keepalive);
+    await client.call('listForces', {} as never);
+    window.dispatchEvent(new Event('pagehide'));
+    await client.call('updateRecord', { handle: HANDLE, type: 'place', id: 'p1', changes: { name: 'Town hall (main hall)' } } as never);
+    await client.call('updateRecord', { handle: HANDLE, type: 'place', id: 'p1', changes: { notes: 'x'.repeat(70_000) } } as never);
+    window.dispatchEvent(new Event('pageshow'));
+    await client.call('listForces', {} as never);
+    expect(keepalive()).toEqual([false, true, false, false]);
+  });
+
   it('keeps the token from the address for the tab, takes it out of view, and sends it with each call', async () => {
     history.replaceState(null, '', '/app?view=1#token=secret%2Btoken');
     const client = createApiClient();

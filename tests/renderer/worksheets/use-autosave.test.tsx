@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The autosave hook in React: leaving a form saves what is waiting, forms sharing an indicator do
-// not speak over each other, and the newest persist function is the one called.
+// not speak over each other, the newest persist function is the one called, and a page hidden,
+// reloaded or closed sends what is waiting at once (asking first when it cannot be sent yet).
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAutosave, type SaveState } from '../../../renderer/src/worksheets/use-autosave.ts';
@@ -92,5 +93,45 @@ describe('useAutosave', () => {
     saves.calls[0]!.answer({ kind: 'saved' });
     await settle();
     expect(last()).toEqual({ kind: 'saved' });
+  });
+
+  it('sends a waiting change at once when the page is hidden or goes, without waiting for the delay', async () => {
+    const { sink } = indicator();
+    const saves = controlledPersist<Draft>();
+    const form = renderHook(() => useAutosave<Draft>(saves.persist, sink, DELAY));
+    form.result.current.schedule({ title: 'typed just before reloading' });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saves.calls.map((c) => c.draft)).toEqual([{ title: 'typed just before reloading' }]);
+    saves.calls[0]!.answer({ kind: 'saved' });
+    await settle();
+
+    form.result.current.schedule({ title: 'typed just before switching tabs' });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    visibility.mockRestore();
+    expect(saves.calls.map((c) => c.draft.title)).toEqual(['typed just before reloading', 'typed just before switching tabs']);
+  });
+
+  it('asks before the page goes only while a change cannot be sent yet', async () => {
+    const { sink } = indicator();
+    const saves = controlledPersist<Draft>();
+    const form = renderHook(() => useAutosave<Draft>(saves.persist, sink, DELAY));
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    form.result.current.schedule({ title: 'first' });
+    expect(leave()).toBe(false);
+    expect(saves.calls.map((c) => c.draft.title)).toEqual(['first']);
+    // A second change waits behind the save under way: it cannot be sent before the page goes.
+    form.result.current.schedule({ title: 'second' });
+    expect(leave()).toBe(true);
+    saves.calls[0]!.answer({ kind: 'saved' });
+    await settle();
+    expect(saves.calls.map((c) => c.draft.title)).toEqual(['first', 'second']);
+    saves.calls[1]!.answer({ kind: 'saved' });
+    await settle();
+    expect(leave()).toBe(false);
   });
 });
