@@ -38,9 +38,9 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
     case 'channel':
       return [title, enumColumn('kind', 'Kind'), { ...enumColumn('status', 'Status'), width: '9rem' }, { key: 'reach', label: 'Reach', value: (r) => (typeof r.reach === 'number' ? r.reach.toLocaleString('en-GB') : ''), width: '7rem' }];
     case 'partner':
-      return [title, enumColumn('sector', 'Sector'), enumColumn('relationship', 'Relationship'), { ...text('lastContact', 'Last contact'), width: '8rem' }];
+      return [title, enumColumn('sector', 'Sector'), enumColumn('relationship', 'Relationship'), date('lastContact', 'Last contact')];
     case 'communityEvent':
-      return [title, { ...enumColumn('recurrence', 'How often'), width: '7rem' }, { ...text('nextDate', 'Next date'), width: '8rem' }, { ...enumColumn('status', 'Status'), width: '8rem' }];
+      return [title, { ...enumColumn('recurrence', 'How often'), width: '7rem' }, date('nextDate', 'Next date'), { ...enumColumn('status', 'Status'), width: '8rem' }];
     case 'message':
       return [
         title,
