@@ -19,6 +19,8 @@ const HEADINGS: Record<ErrorCode, string> = {
   internal: 'Something went wrong',
 };
 
-export function errorHeading(error: ApiError): string {
+/** `about` is what the planner gave: a form's entries, or a file being imported (whose problems are in the file, not in anything typed). */
+export function errorHeading(error: ApiError, about: 'entry' | 'file' = 'entry'): string {
+  if (error.code === 'invalid-input' && about === 'file') return 'Check the file';
   return HEADINGS[error.code] ?? HEADINGS.internal;
 }

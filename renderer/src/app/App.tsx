@@ -77,9 +77,9 @@ function Frame({ api }: { api: ApiClient }) {
   );
 
   const openDialog = useCallback(async () => {
-    const path = await chooseFile({ mode: 'open', purpose: 'workbook', title: 'Open a workbook' });
+    const path = await chooseFile({ mode: 'open', purpose: 'workbook', title: 'Open a workbook', openWorkbookPath: open?.info.path });
     if (path) await openPath(path);
-  }, [chooseFile, openPath]);
+  }, [chooseFile, openPath, open]);
 
   const create = useCallback(
     async (details: WorkbookDetails) => {
@@ -123,7 +123,7 @@ function Frame({ api }: { api: ApiClient }) {
 
   const saveCopy = useCallback(async () => {
     if (!open) return;
-    const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save a copy', suggestedName: suggestedFileName(`${open.info.meta.title} copy`) });
+    const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save a copy', suggestedName: suggestedFileName(`${open.info.meta.title} copy`), openWorkbookPath: open.info.path });
     if (!destination) return;
     const result = await api.call('saveWorkbookCopy', { handle: open.info.handle, destination });
     setOpen((current) => current && { ...current, notices: result.ok ? [`A copy was saved as ${result.value.path}.`] : current.notices });

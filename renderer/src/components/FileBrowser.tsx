@@ -14,6 +14,8 @@ export interface ChooseFileOptions {
   purpose: FilePurpose;
   title: string;
   suggestedName?: string;
+  /** The workbook open in this window, so that its own "in use" marker is named as this workbook. */
+  openWorkbookPath?: string;
 }
 
 function formatSize(bytes: number): string {
@@ -37,12 +39,12 @@ function short(text: string | undefined, fallback: string): string {
   return value ? value.slice(0, 80) : fallback;
 }
 
-function describeLock(lock: LockStatus): string {
+function describeLock(lock: LockStatus, thisWorkbook: boolean): string {
   const since = lock.since && !Number.isNaN(Date.parse(lock.since)) ? ` since ${lock.since.slice(0, 16).replace('T', ' ')} UTC` : '';
   const user = short(lock.user, 'someone');
   switch (lock.state) {
     case 'mine':
-      return `Open for editing in this app (another tab or window)${since}.`;
+      return thisWorkbook ? `This is the workbook you have open${since ? ` (open${since})` : ''}.` : `Open for editing in this app (another tab or window)${since}.`;
     case 'here':
       return `Open for editing by ${user} on this computer${since}.`;
     case 'elsewhere':
@@ -168,7 +170,7 @@ export function FileBrowser({ api, options, onDone }: { api: ApiClient; options:
             </button>
             {entry.lock && (
               <p className="file-list__lock">
-                {describeLock(entry.lock)}
+                {describeLock(entry.lock, entry.path === options.openWorkbookPath)}
                 {(entry.lock.state === 'stale' || entry.lock.state === 'damaged') && (
                   <>
                     {' '}

@@ -53,7 +53,7 @@ export function AreaLookupImport() {
         </Notice>
       )}
       {error && (
-        <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}>
+        <Notice title={errorHeading(error, 'file')} kind="error" onDismiss={() => setError(null)}>
           <p>{error.message}</p>
         </Notice>
       )}

@@ -137,7 +137,8 @@ export function isShown(field: FieldDef, draft: Draft): boolean {
 
 type RecordsByType = Readonly<Record<RecordTypeName, readonly RecordValues[]>>;
 
-function withArticle(noun: string): string {
+/** "a partner", "an asset": a noun with its indefinite article. */
+export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 

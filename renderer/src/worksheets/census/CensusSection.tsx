@@ -55,6 +55,8 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
 
   // A "who is missing" gap shows its area's figures, with focus on the choice of area.
   const focusArea = useRef(false);
+  /** The error shown came from reading a file: it is headed as the file's problem, not the planner's entry. */
+  const fileError = useRef<ApiError | null>(null);
   useEffect(() => {
     if (!gapRequest || gapRequest.gap.section !== 'census' || gapRequest.gap.recordType !== 'area' || !gapRequest.gap.recordId) return;
     setAreaId(gapRequest.gap.recordId);
@@ -91,6 +93,7 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
     setJobId(null);
     setBusy(false);
     if (!result.ok) {
+      fileError.current = result.error;
       setError(result.error);
       return;
     }
@@ -181,7 +184,7 @@ export function CensusSection({ gapRequest, onOpenGap }: { gapRequest: GapReques
       )}
       {jobId && <JobProgressBar api={api} jobId={jobId} label="Importing the census table" />}
       {notice && <Notice title="Done" kind="success" onDismiss={() => setNotice(null)}><p>{notice}</p></Notice>}
-      {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
+      {error && <Notice title={errorHeading(error, error === fileError.current ? 'file' : 'entry')} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
 
       <section className="worksheet__block" aria-labelledby="census-tables-heading">
         <h3 id="census-tables-heading" className="worksheet__block-title">Tables in this workbook</h3>

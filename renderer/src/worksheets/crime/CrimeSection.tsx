@@ -1,7 +1,7 @@
 // Crime evidence: import police.uk street-level crime (a month's CSV or a zip of many), see each
 // area's (and the whole strategy area's) monthly counts by crime type with what is rising and
 // falling, and the LSOAs counted in none of the workbook's areas.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AreaCrime, CrimeSummary, CrimeTrend, CrimeTrendLink, ImportCrimeResult } from '../../../../shared/api/crime.ts';
 import type { ApiError } from '../../../../shared/api/result.ts';
 import type { Gap } from '../../../../shared/api/records.ts';
@@ -34,6 +34,8 @@ export function CrimeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [refused, setRefused] = useState<ImportCrimeResult['refused']>([]);
   const [error, setError] = useState<ApiError | null>(null);
+  /** The error shown came from reading a file: it is headed as the file's problem, not the planner's entry. */
+  const fileError = useRef<ApiError | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [links, setLinks] = useState<CrimeTrendLink[]>([]);
   const [citer, setCiter] = useState<Citer>('');
@@ -67,6 +69,7 @@ export function CrimeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }) {
     const result = await api.call('importCrime', { handle, sources: [source], jobId: job });
     setJobId(null);
     if (!result.ok) {
+      fileError.current = result.error;
       setError(result.error);
       return;
     }
@@ -127,7 +130,7 @@ export function CrimeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }) {
           <ul>{refused.map((r) => <li key={r.fileName}>{r.message}</li>)}</ul>
         </Notice>
       )}
-      {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
+      {error && <Notice title={errorHeading(error, error === fileError.current ? 'file' : 'entry')} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
 
       <section className="worksheet__block" aria-labelledby="crime-imported-heading">
         <h3 id="crime-imported-heading" className="worksheet__block-title">Crime in this workbook</h3>

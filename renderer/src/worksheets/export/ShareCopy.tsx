@@ -85,7 +85,7 @@ export function ShareCopy({ info, request }: { info: WorkbookInfo; request: numb
   async function save() {
     // The summary steps aside for the file chooser (one dialog at a time) and comes back, as it was, if no place is chosen.
     setOpen(false);
-    const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save the copy for sharing', suggestedName: shareFileName(info) });
+    const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save the copy for sharing', suggestedName: shareFileName(info), openWorkbookPath: info.path });
     if (!destination) {
       setOpen(true);
       return;

@@ -16,6 +16,7 @@ import { MessageLines } from '../../components/MessageLines.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { errorHeading } from '../../api/error-messages.ts';
 import { useWorkbookData } from '../workbook-data.tsx';
+import { withArticle } from '../record-draft.ts';
 
 /** How each field's column is guessed from the list's headers. */
 const GUESSES: Readonly<Record<string, RegExp>> = {
@@ -35,6 +36,12 @@ const GUESSES: Readonly<Record<string, RegExp>> = {
   notes: /^(notes?|comments?)$/i,
 };
 
+/** "the phone", but "what they bring": a label that is already a clause takes no article. */
+function columnNoun(label: string): string {
+  const lower = label.toLowerCase();
+  return /^(what|who|when|where|how|why) /.test(lower) ? lower : `the ${lower}`;
+}
+
 function mappingFields(target: ContactTarget): MappingField[] {
   const def = RECORD_TYPES[target];
   return CONTACT_FIELDS[target].map((name) => {
@@ -43,7 +50,7 @@ function mappingFields(target: ContactTarget): MappingField[] {
     const fallback = CONTACT_DEFAULTS[target][name];
     const hint = name === CONTACT_NAME_FIELD[target] ? 'Rows are matched with what the workbook holds by this, or by email.' : fallback && field ? `Without a column, each is recorded as “${labelOf(field.vocabulary ?? [], fallback)}”.` : field?.personal ? 'Personal data: kept out of exports and share copies unless you ask.' : undefined;
     const required = name === CONTACT_NAME_FIELD[target];
-    return { key: name, label: `Column with the ${label.toLowerCase()}${required ? '' : ' (optional)'}`, kind: 'column', required, ...(hint ? { hint } : {}), ...(GUESSES[name] ? { guess: GUESSES[name] } : {}), noneLabel: '(none)' } satisfies MappingField;
+    return { key: name, label: `Column with ${columnNoun(label)}${required ? '' : ' (optional)'}`, kind: 'column', required, ...(hint ? { hint } : {}), ...(GUESSES[name] ? { guess: GUESSES[name] } : {}), noneLabel: '(none)' } satisfies MappingField;
   });
 }
 
@@ -154,9 +161,9 @@ export function ContactListImport({ target }: { target: ContactTarget }) {
       <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void start()}>
         {busy && !preview ? 'Reading the list…' : `Import a list of ${def.plural.toLowerCase()} (CSV or Excel)…`}
       </button>
-      <p className="field__hint">Your own contact list: you say which column is which; rows matching a {def.label.toLowerCase()} already recorded (the same name or email) are merged into it, not added twice.</p>
+      <p className="field__hint">Your own contact list: you say which column is which; rows matching {withArticle(def.label.toLowerCase())} already recorded (the same name or email) are merged into it, not added twice.</p>
       {error && !preview && (
-        <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}>
+        <Notice title={errorHeading(error, 'file')} kind="error" onDismiss={() => setError(null)}>
           <MessageLines message={error.message} />
         </Notice>
       )}

@@ -1,7 +1,7 @@
 // Prior practice: the library of other forces' workbooks (added through the file chooser, each
 // checked before anything is read) and the comparison of what every force did for one of our
 // audiences, a kind of audience, a kind of channel or a depth — with the chart of practices by depth.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Comparison, ComparisonQuery, ComparisonRow, DepthCounts, LibraryEntrySummary } from '../../../../shared/api/library.ts';
 import type { ApiError } from '../../../../shared/api/result.ts';
 import type { Gap } from '../../../../shared/api/records.ts';
@@ -41,6 +41,8 @@ export function PracticeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }
   const [counts, setCounts] = useState<DepthCounts>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  /** The error shown came from reading a file: it is headed as the file's problem, not the planner's entry. */
+  const fileError = useRef<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const audiences = data.records.audience;
@@ -78,6 +80,7 @@ export function PracticeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }
     setNotice(null);
     setBusy(true);
     const result = await api.call('addToLibrary', { handle, paths: [file] });
+    if (!result.ok) fileError.current = result.error;
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -115,7 +118,7 @@ export function PracticeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }
     <div className="worksheet">
       <GuidancePanel section="practice" />
       {notice && <Notice title="Done" kind="success" onDismiss={() => setNotice(null)}><p>{notice}</p></Notice>}
-      {error && <Notice title={errorHeading(error)} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
+      {error && <Notice title={errorHeading(error, error === fileError.current ? 'file' : 'entry')} kind="error" onDismiss={() => setError(null)}><p>{error.message}</p></Notice>}
 
       <section className="worksheet__block" aria-labelledby="library-heading">
         <h3 id="library-heading" className="worksheet__block-title">The practice library</h3>
