@@ -158,6 +158,8 @@ describe('worksheets: How', () => {
     await expectNoViolations(page, 'the column-mapping step for partners');
     await shoot(page, 'how-partners-import-columns');
     expect(await imports.dialog().getByLabel('Column with the organisation').inputValue()).toBe('Organisation');
+    // A label that is already a clause takes no article.
+    expect(await imports.dialog().getByLabel('Column with what they bring (optional)').count()).toBe(1);
     await imports.dialog().getByLabel('Column with the email (optional)').selectOption('Email');
     await imports.dialog().getByRole('button', { name: 'Check the list' }).click();
     await page.getByRole('heading', { name: 'Import 2 rows from partners.xlsx?' }).waitFor();

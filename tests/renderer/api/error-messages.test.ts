@@ -36,6 +36,11 @@ describe('errorHeading', () => {
     expect(heading(code)).toBe(text);
   });
 
+  it('heads bad input in a file being imported as the file\'s problem, not the planner\'s entry', () => {
+    expect(errorHeading({ code: 'invalid-input', message: 'Row 2 has no name.' }, 'file')).toBe('Check the file');
+    expect(errorHeading({ code: 'io', message: 'The file could not be read.' }, 'file')).toBe('The file could not be read or written');
+  });
+
   it('falls back to the general heading for a code it does not know', () => {
     expect(heading('quota-exceeded')).toBe('Something went wrong');
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_TYPE_NAMES, RECORD_TYPES } from '../../../shared/domain/record-types.ts';
 import { PLACE_KINDS } from '../../../shared/domain/vocabularies.ts';
 import { recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
-import { changedValues, draftOf, emptyDraft, isShown, missingPrerequisite, splitCodes, startDraft, validateDraft, valuesOf } from '../../../renderer/src/worksheets/record-draft.ts';
+import { changedValues, draftOf, emptyDraft, isShown, missingPrerequisite, splitCodes, startDraft, validateDraft, valuesOf, withArticle } from '../../../renderer/src/worksheets/record-draft.ts';
 
 const AREA_ID = '0b9f6c1e-5a43-4d7c-9a51-6f2f0d3e8b11';
 const OTHER_AREA_ID = '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -13,6 +13,12 @@ function saved(type: keyof typeof RECORD_TYPES, values: Record<string, unknown>)
   const input = recordInputSchema(type).parse(values) as Record<string, unknown>;
   return { ...input, id: '11111111-2222-4333-8444-555555555555', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z' } as RecordValues;
 }
+
+describe('withArticle', () => {
+  it('puts "an" before a vowel and "a" before anything else', () => {
+    expect(['asset', 'audience', 'objective', 'partner', 'community event'].map(withArticle)).toEqual(['an asset', 'an audience', 'an objective', 'a partner', 'a community event']);
+  });
+});
 
 describe('splitCodes', () => {
   it('splits on spaces, commas, semicolons and new lines, trims and upper-cases', () => {
