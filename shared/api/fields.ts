@@ -4,11 +4,17 @@ import { z } from 'zod';
 // Characters no planner types on purpose and Word refuses: C0 controls except tab, LF and CR, and U+FFFE/FFFF.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
+/** The length error says how long the text is now, so the planner knows how much to cut. */
+export function tooLong(max: number, input: unknown): string {
+  const now = typeof input === 'string' ? `: it is ${input.length.toLocaleString('en-GB')} now` : '';
+  return `Keep this to ${max.toLocaleString('en-GB')} characters or fewer${now}`;
+}
+
 /** Free text of at most `max` characters, without control characters. */
 export function plainText(max: number, missing = 'Enter text here') {
   return z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? missing : 'Enter text here') })
-    .max(max, `Keep this to ${max} characters or fewer`)
+    .max(max, { error: (issue) => tooLong(max, issue.input) })
     .refine((text) => !CONTROL_CHARACTERS.test(text), 'Remove the control characters (they cannot be printed)')
     .refine((text) => text.isWellFormed(), 'Remove the broken characters (an unpaired surrogate)');
 }

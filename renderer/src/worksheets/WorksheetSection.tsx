@@ -1,7 +1,8 @@
 // A worksheet section: guidance, then for each record type its list with the selected record's
 // form beside it and the unfinished records kept as drafts, then the section's gaps (each a link to
 // its record) and "Mark as completed".
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { RECORD_TYPES, recordTypesInSection, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { Gap, RecordValues } from '../../../shared/api/records.ts';
 import { RecordList } from '../components/RecordList.tsx';
@@ -97,6 +98,15 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap, 
     setSelection(null);
   }
 
+  /** Escape in a form closes it as "Close the form" does (an unfinished record kept as a draft), and focus goes back to its row or its "Add" button. */
+  function closeOnEscape(event: KeyboardEvent<HTMLDivElement>, type: RecordTypeName, recordId: string | null): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || (event.target as HTMLElement).closest('dialog')) return;
+    event.preventDefault();
+    flushSync(close);
+    const row = recordId ? document.getElementById(`${type}-list-row-${recordId}`) : null;
+    (row ?? document.querySelector<HTMLElement>(`#${type}-add`))?.focus();
+  }
+
   const titles = useMemo(() => {
     const map = new Map<string, string>();
     for (const [type, records] of Object.entries(data.records) as Array<[RecordTypeName, RecordValues[]]>) for (const record of records) map.set(record.id, titleOf(type, record));
@@ -152,7 +162,7 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap, 
               {!data.readOnly && (
                 <span className="worksheet__add">
                   {blocked && <span className="field__hint worksheet__add-reason" id={`${def.type}-add-reason`}>{blocked}</span>}
-                  <button type="button" className="button button--small" disabled={blocked !== null} aria-describedby={blocked ? `${def.type}-add-reason` : undefined} onClick={() => add(def.type)}>
+                  <button type="button" id={`${def.type}-add`} className="button button--small" disabled={blocked !== null} aria-describedby={blocked ? `${def.type}-add-reason` : undefined} onClick={() => add(def.type)}>
                     Add {label}
                   </button>
                 </span>
@@ -201,7 +211,7 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap, 
                 />
               </div>
               {showForm && formKey && (
-                <div className="worksheet__form">
+                <div className="worksheet__form" onKeyDown={(event) => closeOnEscape(event, def.type, record?.id ?? null)}>
                   <RecordForm
                     key={`${formKey}:${data.generation}`}
                     type={def.type}

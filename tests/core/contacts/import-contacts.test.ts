@@ -144,7 +144,7 @@ describe('importing a contact list of partners', () => {
     const date = write(dir, 'date.csv', 'Organisation,Last spoke\nAge UK,31/02/2026\n');
     expect((await refused(core, { handle, source: date, target: 'partner', columns: [PARTNER_COLUMNS[0], { field: 'lastContact', column: 'Last spoke' }], apply: true })).message).toContain('\nLine 2, column "Last spoke": "31/02/2026" is not a date');
     const long = write(dir, 'long.csv', `Organisation,Role\nAge UK,${'x'.repeat(201)}\n`);
-    expect((await refused(core, { handle, source: long, target: 'partner', columns: [PARTNER_COLUMNS[0], { field: 'contactRole', column: 'Role' }], apply: true })).message).toMatch(/\nLine 2, column "Role": the contact's role cannot be used \(Keep this to 200 characters or fewer\)/);
+    expect((await refused(core, { handle, source: long, target: 'partner', columns: [PARTNER_COLUMNS[0], { field: 'contactRole', column: 'Role' }], apply: true })).message).toMatch(/\nLine 2, column "Role": the contact's role cannot be used \(Keep this to 200 characters or fewer: it is 201 now\)/);
     expect(await partners(core, handle)).toEqual([]);
     core.closeAll();
   });

@@ -150,11 +150,11 @@ describe('record validation', () => {
     for (const [type, field] of fields) {
       const max = field.max ?? 1000;
       expectField(type, field.name, 'a'.repeat(max), null);
-      expectField(type, field.name, 'a'.repeat(max + 1), `Keep this to ${max} characters or fewer`);
+      expectField(type, field.name, 'a'.repeat(max + 1), `Keep this to ${max.toLocaleString('en-GB')} characters or fewer: it is ${(max + 1).toLocaleString('en-GB')} now`);
     }
     for (const type of RECORD_TYPE_NAMES) {
       expect(problems(recordChangesSchema(type), { notes: 'n'.repeat(10_000) }), type).toBeNull();
-      expect(problems(recordChangesSchema(type), { notes: 'n'.repeat(10_001) }), type).toEqual({ notes: 'Keep this to 10000 characters or fewer' });
+      expect(problems(recordChangesSchema(type), { notes: 'n'.repeat(10_001) }), type).toEqual({ notes: 'Keep this to 10,000 characters or fewer: it is 10,001 now' });
     }
   });
 

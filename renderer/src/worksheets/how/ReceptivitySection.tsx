@@ -241,7 +241,7 @@ function NoteDialog({ title, note, onSave, onClose }: { title: string; note: str
       <div className={`field${tooLong ? ' field--error' : ''}`}>
         <label className="field__label" htmlFor="rgrid-note">What tells you so (optional)</label>
         <div className="field__hint" id="rgrid-note-hint">For example: youth forum survey, March 2026; or what officers see on patrol.</div>
-        {tooLong && <p className="field__error" id="rgrid-note-error"><span className="visually-hidden">Error: </span>Keep the note to {RECEPTIVITY_NOTE_MAX} characters or fewer</p>}
+        {tooLong && <p className="field__error" id="rgrid-note-error"><span className="visually-hidden">Error: </span>Keep the note to {RECEPTIVITY_NOTE_MAX.toLocaleString('en-GB')} characters or fewer: it is {text.length.toLocaleString('en-GB')} now</p>}
         <textarea id="rgrid-note" className="textarea" rows={4} value={text} autoFocus aria-describedby={`rgrid-note-hint${tooLong ? ' rgrid-note-error' : ''}`} aria-invalid={tooLong || undefined} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="button-group">
