@@ -74,6 +74,8 @@ export function WorkbookDataProvider({ api, handle, readOnly, onDetailsChanged, 
       setGaps((current) => [...current.filter((gap) => !removed.has(gap.key)), ...effects.gaps.added]);
     }
     setUndo(effects.undo);
+    // A later change makes "Undid …" old news: the header stops saying it (an undo sets it again after this).
+    setLastUndo(null);
   }, []);
 
   const refreshDerived = useCallback(async () => {
