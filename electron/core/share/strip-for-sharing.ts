@@ -34,6 +34,16 @@ export const SIDE_LISTS = {
 
 const PREVIEW = 160;
 
+/** A note as the share dialog shows it: whole if short, else cut at a word's end (never mid-word or mid-character) with an ellipsis. */
+export function notePreview(text: string): string {
+  if (text.length <= PREVIEW) return text;
+  const head = text.slice(0, PREVIEW);
+  const space = head.search(/\s\S*$/);
+  // A long run without spaces (a web address) is cut where it must be, but never inside a character.
+  const cut = space > PREVIEW / 2 ? head.slice(0, space) : head.replace(/[\uD800-\uDBFF]$/, '');
+  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 /**
  * The notes of a record type: its notes, every optional long text (a required one — a message's
  * words, what the community said — is the record itself, as a title is), and the notes of a
@@ -134,7 +144,7 @@ export function stripForSharing(data: Pick<Interchange, 'workbook' | 'records'>,
         if (typeof value !== 'string' || value.trim() === '') continue;
         const key = `${row.id}/${text.name}`;
         const keepIt = kept(key, row.id);
-        notes.push({ key, recordType: type, recordLabel: def.label, recordId: row.id, title: titleOf(type, row), fieldLabel: text.label, preview: value.slice(0, PREVIEW), kept: keepIt });
+        notes.push({ key, recordType: type, recordLabel: def.label, recordId: row.id, title: titleOf(type, row), fieldLabel: text.label, preview: notePreview(value), kept: keepIt });
         if (!keepIt) out[text.name] = checklist ? checklist.emptied : text.name === 'notes' ? '' : emptyValue(def.fields.find((f) => f.name === text.name)!);
       }
       return out;
@@ -151,7 +161,7 @@ export function stripForSharing(data: Pick<Interchange, 'workbook' | 'records'>,
     const key = `${cell.audienceId}/receptivity/${cell.channelId}`;
     const keepIt = kept(key, cell.audienceId);
     const channelName = String(channels.get(cell.channelId)!.name ?? '');
-    notes.push({ key, recordType: 'audience', recordLabel: 'Audience', recordId: cell.audienceId, title: titleOf('audience', audiences.get(cell.audienceId)!), fieldLabel: `Who listens where: ${channelName}`, preview: cell.note.slice(0, PREVIEW), kept: keepIt });
+    notes.push({ key, recordType: 'audience', recordLabel: 'Audience', recordId: cell.audienceId, title: titleOf('audience', audiences.get(cell.audienceId)!), fieldLabel: `Who listens where: ${channelName}`, preview: notePreview(cell.note), kept: keepIt });
     if (keepIt) return [cell];
     // A cell that is unknown says nothing once its note is gone: the format leaves such cells out.
     return cell.value === 'unknown' ? [] : [{ ...cell, note: '' }];
