@@ -46,8 +46,10 @@ describe('drafts', () => {
     await ws.fill('Name', 'Older people');
     await page.getByRole('status').filter({ hasText: 'is kept as a draft below the list' }).waitFor();
     expect(await drafts(page).count()).toBe(1);
-    await page.getByRole('button', { name: 'Close the form' }).click();
+    // Escape closes the form as "Close the form" does, and focus goes back to the Add button.
+    await ws.form().getByLabel('Name', { exact: true }).press('Escape');
     expect(await drafts(page).count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add audience');
 
     // A reload mid-task: both drafts are still there.
     await page.reload();

@@ -174,7 +174,9 @@ describe('worksheets: How', () => {
     expect(await done.textContent()).toContain('into “Maidstone Borough Council community safety team”');
     expect((await ws.rowNames('Partners')).sort()).toEqual(['Maidstone Borough Council community safety team', 'Riverside Mosque trust']);
     await ws.list('Partners').getByRole('button', { name: 'Riverside Mosque trust' }).click();
-    await ws.tick('Faith communities');
+    // Ticked by keyboard: the box moves into the chosen list and keeps focus there.
+    await ws.form().getByRole('checkbox', { name: 'Faith communities', exact: true }).press('Space');
+    expect(await page.evaluate(() => { const box = document.activeElement as HTMLInputElement | null; return [box?.checked, box?.closest('ul')?.getAttribute('aria-label'), box?.parentElement?.textContent]; })).toEqual([true, 'Chosen audiences they reach', 'Faith communities']);
     await ws.waitSaved();
     expect(await ws.gaps().allTextContents()).toEqual(EXPECTED_GAPS.Partners);
     await expectNoViolations(page, 'partners with a partner open');

@@ -83,8 +83,10 @@ describe('the worked example', () => {
     await page.getByLabel('Reviewer (optional)').fill('Insp. Dana Okafor');
     await page.getByLabel('What the review found').fill('Mid-year check: solving problems together is only partly there.');
     await page.getByLabel('What was decided (optional)').fill('Ask the youth forum to set two of next quarter’s priorities.');
-    await page.getByRole('button', { name: 'Write to the review log' }).click();
+    // By keyboard: the form goes, and focus moves to what happened instead of the top of the page.
+    await page.getByRole('button', { name: 'Write to the review log' }).press('Enter');
     await page.getByRole('heading', { name: 'Review logged' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Review logged');
     // The next review falls a year after this one unless the planner changes it, and the review date moves with it.
     const logged = (await page.getByText(/written to the review log\. The next review is due on/).textContent()) ?? '';
     const [, reviewedOn, nextDue] = /^Review of (\d{1,2} \w+ \d{4}) written to the review log\. The next review is due on (\d{1,2} \w+ \d{4})\.$/.exec(logged) ?? [];
@@ -100,13 +102,20 @@ describe('the worked example', () => {
 
     // And in the Word document's Review chapter and the Excel workbook's review log.
     await ws.open('Export');
-    await page.getByRole('button', { name: 'Export…' }).click();
+    // By keyboard alone: Enter on Export…, then Enter in each file dialog's name box; focus stays on
+    // the (still focusable) button while it runs, and moves to the result when it is done.
+    await page.getByRole('button', { name: 'Export…' }).press('Enter');
     const dialog = new FileBrowserDialog(page);
     await dialog.waitOpen();
-    await dialog.saveAs('Example strategy.docx');
-    await dialog.waitOpen();
-    await dialog.saveAs('Example workbook.xlsx');
+    await page.getByLabel('File name').fill('Example strategy.docx');
+    await page.getByLabel('File name').press('Enter');
+    await page.locator('dialog[open]').getByText('Save the Excel workbook').waitFor();
+    await page.getByLabel('File name').fill('Example workbook.xlsx');
+    await page.getByLabel('File name').press('Enter');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^(Exporting…|Export finished)$/);
     await page.getByRole('heading', { name: 'Export finished' }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export finished');
     const text = (await mammoth.extractRawText({ path: path.join(e2e.folder, 'Example strategy.docx') })).value;
     expect(text.slice(text.lastIndexOf('Review log'))).toContain('Mid-year check: solving problems together is only partly there.');
     expect(text).toContain('Self-assessment against the hallmarks');
