@@ -94,7 +94,7 @@ describe('the receptivity grid', () => {
       [{ audienceId: missing, channelId: insta, value: 'yes' }, 'not-found', 'That audience is no longer in the workbook'],
       [{ audienceId: young, channelId: missing, value: 'yes' }, 'not-found', 'That channel is no longer in the workbook'],
       [{ audienceId: young, channelId: insta, value: 'often' }, 'invalid-input', 'Choose yes, partly, no or unknown'],
-      [{ audienceId: young, channelId: insta, note: 'x'.repeat(2001) }, 'invalid-input', '2000 characters'],
+      [{ audienceId: young, channelId: insta, note: 'x'.repeat(2001) }, 'invalid-input', '2,000 characters or fewer: it is 2,001 now'],
       [{ audienceId: young, channelId: insta }, 'invalid-input', 'Say what to set'],
     ] as const) {
       const result = await core.call('setReceptivity', { handle, ...request });
