@@ -12,8 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openReadOnly } from '../../../electron/core/db/open-database.ts';
-import { collectExportData, type ExportData } from '../../../electron/core/export/export-data.ts';
+import type { ExportData } from '../../../electron/core/export/export-data.ts';
 import { EXCEL_STAGE, exportExcel } from '../../../electron/core/export/export-excel.ts';
 import { LINES_IN_TALLEST_ROW, cellText } from '../../../electron/core/export/excel-layout.ts';
 import { uniqueSheetName } from '../../../electron/core/export/excel-census.ts';
@@ -21,14 +20,13 @@ import { GAPS_LISTED_PER_SECTION } from '../../../electron/core/export/excel-sum
 import { largeExportData } from '../../bench/export-excel.ts';
 import type { Progress } from '../../../electron/core/jobs/job-progress.ts';
 import type { ExportSectionId } from '../../../shared/api/export.ts';
-import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { AUDIENCE_KINDS, BARRIERS, ENGAGEMENT_STATES, PRIORITIES } from '../../../shared/domain/vocabularies.ts';
 import { loadWorkbook, sheetParts, writtenValidations } from '../../helpers/excel-file.ts';
+import { ethnicGroupTable } from '../../helpers/ethnic-group-table.ts';
+import { makeData } from '../../helpers/strategy-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, testCore } from '../../helpers/test-core.ts';
 
 const run = promisify(execFile);
-const NOW = new Date('2026-11-25T09:00:00.000Z');
 const T = '2026-01-01T00:00:00.000Z';
 const COMMON = { createdAt: T, updatedAt: '2026-03-04T10:00:00.000Z', reviewedAt: '2026-06-01', shareable: true, notes: '' };
 const id = (group: number, n: number) => `${group}0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -91,48 +89,24 @@ function workbookJson() {
       vulnerability: [{ id: IDS.vulnerability, ...COMMON, name: 'New arrivals at the Eastgate hotel', kind: 'group', barriers: ['trust', 'language'], whyItMatters: 'Isolated', priority: 'high', responseNote: 'Drop-in with an interpreter', audienceIds: [IDS.youth], areaIds: [IDS.eastgate] }],
       place: [{ id: IDS.place, ...COMMON, name: 'Central Mosque', kind: 'religious-centre', areaId: IDS.riverside, address: '1 High Street', gatheringTimes: 'Friday prayers 1pm', audienceIds: [IDS.youth] }],
       censusTables: [
-        {
-          id: IDS.table,
-          code: 'TS021',
-          title: 'Ethnic group',
-          source: 'ONS Census 2021',
-          referenceDate: '2021',
-          geographyLevel: 'lsoa',
-          fileName: 'census2021-ts021-lsoa.csv',
-          importedAt: T,
-          categories: [
-            { name: 'Ethnic group: Total: All usual residents', label: 'Total', parent: null, total: true },
-            { name: 'Ethnic group: White', label: 'White', parent: null, total: false },
-            { name: 'Ethnic group: Asian', label: 'Asian', parent: null, total: false },
-            { name: 'Ethnic group: Asian: Bangladeshi', label: 'Asian: Bangladeshi', parent: 'Ethnic group: Asian', total: false },
-            { name: 'Ethnic group: Other', label: 'Other', parent: null, total: false },
-          ],
-          geographies: [
+        ethnicGroupTable(
+          IDS.table,
+          T,
+          [
             { code: 'E01000001', name: 'Riverside 001A', counts: [1000, 800, 150, 120, 50] },
             { code: 'E01000002', name: 'Riverside 001B', counts: [1000, 900, 60, 10, 40] },
             { code: 'E01000003', name: 'Eastgate 002A', counts: [2000, 1960, 20, 10, 20] },
           ],
-        },
+          ['Total', 'White', 'Asian', 'Asian: Bangladeshi', 'Other'],
+        ),
       ],
     },
   };
 }
 
 /** Builds the workbook through the core and collects its export data. */
-async function exportData(options: { sections?: ExportSectionId[]; personal: boolean }): Promise<ExportData> {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'in.json'), JSON.stringify(workbookJson()));
-  const core = testCore();
-  const file = path.join(dir, 'w.ewb');
-  const info = await expectOk<WorkbookInfo>(core, 'createWorkbookFromInterchange', { path: file, source: path.join(dir, 'in.json') });
-  await expectOk(core, 'closeWorkbook', { handle: info.handle });
-  core.closeAll();
-  const db = openReadOnly(file);
-  try {
-    return collectExportData(db, { sections: options.sections ?? ['aims', 'who', 'evidence', 'good'], personal: options.personal, now: NOW });
-  } finally {
-    db.close();
-  }
+function exportData(options: { sections?: ExportSectionId[]; personal: boolean }): Promise<ExportData> {
+  return makeData(workbookJson(), { sections: options.sections ?? ['aims', 'who', 'evidence', 'good'], personal: options.personal });
 }
 
 const load = loadWorkbook;
