@@ -11,7 +11,7 @@ import { recordColumns } from '../../electron/core/export/excel-records.ts';
 import type { Gap, RecordValues } from '../../shared/api/records.ts';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../shared/domain/record-types.ts';
 import { AUDIENCE_KINDS, ENGAGEMENT_STATES, PRIORITIES } from '../../shared/domain/vocabularies.ts';
-import { percentile, timeAsync, type BenchResult } from './bench-stats.ts';
+import { listTimings, timeBesideBaseline, type BenchResult } from './bench-stats.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
 const uuid = (group: number, n: number) => `${String(group).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -91,19 +91,11 @@ async function excelJsAlone(data: ExportData): Promise<number> {
 
 export async function benchExportExcel(runs = 3, audiences = 20_000): Promise<BenchResult> {
   const data = largeExportData(audiences);
-  const exportMs: number[] = [];
-  const aloneMs: number[] = [];
-  let bytes = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const exported = await timeAsync(() => exportExcel(data, () => {}));
-    exportMs.push(exported.ms);
-    bytes = exported.value.length;
-    aloneMs.push((await timeAsync(() => excelJsAlone(data))).ms);
-  }
-  const median = percentile(exportMs, 50);
-  const baseline = percentile(aloneMs, 50);
-  console.log(`  exportExcel:   ${exportMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB)`);
-  console.log(`  ExcelJS alone: ${aloneMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${baseline.toFixed(0)} ms)`);
+  const timed = await timeBesideBaseline(runs, () => exportExcel(data, () => {}), () => excelJsAlone(data));
+  const median = timed.median;
+  const baseline = timed.baselineMedian;
+  console.log(`  exportExcel:   ${listTimings(timed.ms, median, `${(timed.bytes / 1e6).toFixed(1)} MB`)}`);
+  console.log(`  ExcelJS alone: ${listTimings(timed.baselineMs, baseline)}`);
   return {
     bench: `Excel export, ${audiences.toLocaleString('en-GB')} audiences, median of ${runs}`,
     figure: `${median.toFixed(0)} ms (${(median / baseline).toFixed(1)}× ExcelJS alone writing the same table, ${baseline.toFixed(0)} ms)`,

@@ -11,7 +11,7 @@ import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../shared/domain/reco
 import { AUDIENCE_KINDS, ENGAGEMENT_STATES, PRIORITIES } from '../../shared/domain/vocabularies.ts';
 import type { AreaCensus, CensusTable } from '../../shared/api/census.ts';
 import type { RecordValues } from '../../shared/api/records.ts';
-import { percentile, timeAsync, type BenchResult } from './bench-stats.ts';
+import { listTimings, timeBesideBaseline, type BenchResult } from './bench-stats.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
 
@@ -106,19 +106,11 @@ async function docxAlone(rows: number): Promise<Buffer> {
 
 export async function benchExportWord(runs = 3, audiences = 20_000): Promise<BenchResult> {
   const data = benchExportData(audiences);
-  const exportMs: number[] = [];
-  const aloneMs: number[] = [];
-  let bytes = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const exported = await timeAsync(() => exportWord(data, () => {}));
-    exportMs.push(exported.ms);
-    bytes = exported.value.length;
-    aloneMs.push((await timeAsync(() => docxAlone(audiences))).ms);
-  }
-  const median = percentile(exportMs, 50);
-  const baseline = percentile(aloneMs, 50);
-  console.log(`  exportWord:  ${exportMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB)`);
-  console.log(`  docx alone:  ${aloneMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${baseline.toFixed(0)} ms, one ${audiences.toLocaleString('en-GB')}-row table)`);
+  const timed = await timeBesideBaseline(runs, () => exportWord(data, () => {}), () => docxAlone(audiences));
+  const median = timed.median;
+  const baseline = timed.baselineMedian;
+  console.log(`  exportWord:  ${listTimings(timed.ms, median, `${(timed.bytes / 1e6).toFixed(1)} MB`)}`);
+  console.log(`  docx alone:  ${listTimings(timed.baselineMs, baseline, `one ${audiences.toLocaleString('en-GB')}-row table`)}`);
   return {
     bench: `Word export, ${audiences.toLocaleString('en-GB')} audiences, median of ${runs}`,
     figure: `${median.toFixed(0)} ms (${(median / baseline).toFixed(1)}× docx alone, ${baseline.toFixed(0)} ms)`,
