@@ -1,7 +1,6 @@
 // The browser host from a hostile or careless page: nothing it sends replaces a workbook another
 // session holds (hashes before and after, the host still answering the other session), workbooks
 // of closed tabs are released, scripted clients keep theirs, and the file browser shows locks.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -13,6 +12,7 @@ import { lockPathFor } from '../../electron/core/workbook/workbook-lock.ts';
 import { startTestHost } from '../helpers/test-host.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS } from '../helpers/test-core.ts';
+import { sha } from '../helpers/file-sha.ts';
 
 const TOKEN = 'test-token-0123456789';
 const PAGE_A = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -53,10 +53,6 @@ async function api(method: string, body: unknown, page?: string): Promise<Answer
 
 async function beat(page: string): Promise<void> {
   expect((await post('/page-alive', {}, { 'x-ewb-page': page })).status).toBe(204);
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 function base64(file: string): string {
