@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { RECORD_TYPES, recordTypesInSection, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { Gap } from '../../../shared/api/records.ts';
+import { GapList } from './GapList.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { Question, useAnswered } from '../components/Question.tsx';
 
@@ -36,13 +37,7 @@ export function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (
       {gaps.length === 0 ? (
         <p className="empty-state">No gaps found here.</p>
       ) : (
-        <ul className="gap-list">
-          {gaps.map((gap) => (
-            <li key={gap.key}>
-              <button type="button" className="link-button" onClick={() => onOpen(gap)}>{gap.message}</button>
-            </li>
-          ))}
-        </ul>
+        <GapList gaps={gaps} onOpen={onOpen} />
       )}
       {!data.readOnly && state && (
         <div className="button-group">
