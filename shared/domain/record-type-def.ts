@@ -36,6 +36,11 @@ export interface FieldDef {
    * change later.
    */
   readonly targetWhere?: { readonly field: string; readonly oneOf: readonly string[] };
+  /**
+   * No two records of the type may hold the same value (a hallmark is rated once): checked when a
+   * record is made or changed and when an interchange file is read.
+   */
+  readonly unique?: boolean;
   /** Names or contacts a person: left out of share copies, and of exports unless asked for. */
   readonly personal?: boolean;
   /** Special-category data (faith, ethnicity, health) about a named person; always personal too. */

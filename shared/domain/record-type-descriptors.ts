@@ -287,7 +287,7 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     sheetName: 'Self-assessment',
     print: { heading: 'Self-assessment against the hallmarks', columns: ['hallmark', 'rating', 'evidence'], sortBy: ['hallmark'], holds: 'how our engagement measures up against each hallmark of good engagement, rated 1 to 5 with the evidence' },
     fields: [
-      { name: 'hallmark', column: 'hallmark', label: 'Hallmark', kind: 'enum', vocabulary: HALLMARKS, required: true },
+      { name: 'hallmark', column: 'hallmark', label: 'Hallmark', kind: 'enum', vocabulary: HALLMARKS, required: true, unique: true },
       { name: 'rating', column: 'rating', label: 'Rating (1 to 5)', kind: 'integer', min: 1, max: 5, hint: '1: far from it; 3: partly there; 5: we do this well.' },
       { name: 'evidence', column: 'evidence', label: 'Evidence', kind: 'longText', max: 5000, hint: 'What the rating rests on: what you have seen, counted or been told.' },
     ],

@@ -39,6 +39,8 @@ function fieldValue(field: FieldDef, ids: Record<RecordTypeName, string[]>, ownI
     case 'date':
       return field.required ? calendarDate : fc.option(calendarDate, { nil: null });
     case 'enum':
+      // A value only one record may hold: each record of the type takes its own (at most three are made).
+      if (field.unique) return fc.constant(vocab[ownIndex % vocab.length]);
       return field.required ? fc.constantFrom(...vocab) : fc.option(fc.constantFrom(...vocab), { nil: null });
     case 'enumList':
       return fc.subarray(vocab);

@@ -69,6 +69,14 @@ export function valuesFor(type: RecordTypeName, rnd: SeededRandom, existing: Sna
   const wanted = (name: string) => !only || only.includes(name);
   for (const field of def.fields) {
     if (!wanted(field.name)) continue;
+    if (field.unique) {
+      // Only a value no record of the type holds yet: a repeat is refused, as it should be.
+      const taken = new Set(existing[type].map((record) => record[field.name]));
+      const free = (field.vocabulary ?? []).map((item) => item.id).filter((id) => !taken.has(id));
+      if (free.length === 0) return null;
+      values[field.name] = rnd.pick(free);
+      continue;
+    }
     const value = valueFor(field, rnd, existing);
     if (value === undefined) return null;
     values[field.name] = value;

@@ -5,6 +5,7 @@
 import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import { emptyValue, type RecordValues } from '../../../shared/api/records.ts';
 import type { Interchange } from '../../../shared/api/interchange.ts';
+import { labelOf } from '../../../shared/domain/vocabularies.ts';
 import { AppError } from '../app-error.ts';
 import type { WriteDb } from '../db/open-database.ts';
 import { insertRecord } from '../records/record-store.ts';
@@ -144,6 +145,7 @@ export class InterchangeLoader implements InterchangeSink {
     }
     for (const setting of this.settings) writeSetting(db, setting.key, setting.value);
     refuseParentCycles(db, this.source);
+    refuseRepeatedUniqueValues(db, this.source);
     const dangling = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
     if (dangling.length > 0) {
       const first = dangling[0]!;
@@ -185,5 +187,18 @@ function refuseParentCycles(db: WriteDb, source: string): void {
       seen.add(current);
     }
     for (const id of seen) sound.add(id);
+  }
+}
+
+/** Two records holding a value only one may hold (two ratings of one hallmark): which one counts would be a guess. */
+function refuseRepeatedUniqueValues(db: WriteDb, source: string): void {
+  for (const type of RECORD_TYPE_NAMES) {
+    const def = RECORD_TYPES[type];
+    for (const field of def.fields.filter((f) => f.unique)) {
+      const repeat = db.prepare(`SELECT ${field.column} AS value, COUNT(*) AS n FROM ${def.table} WHERE ${field.column} IS NOT NULL GROUP BY ${field.column} HAVING COUNT(*) > 1 LIMIT 1`).get() as { value: string; n: number } | undefined;
+      if (!repeat) continue;
+      const value = field.vocabulary ? labelOf(field.vocabulary, repeat.value) : repeat.value;
+      throw new AppError('invalid-input', `"${source}" has ${repeat.n} ${def.plural.toLowerCase()} for the same ${field.label.toLowerCase()}, “${value}”: only one may have it. Keep one in records.${type} and delete the others. Nothing was imported.`);
+    }
   }
 }

@@ -2,6 +2,7 @@
 // and the records they point at, written in one transaction with their change-log entry.
 import type { z } from 'zod';
 import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { labelOf } from '../../../shared/domain/vocabularies.ts';
 import { entryProblems, recordChangesSchema, recordInputSchema, type RecordValues } from '../../../shared/api/records.ts';
 import { fieldsFromIssues } from '../../../shared/api/result.ts';
 import { AppError } from '../app-error.ts';
@@ -58,6 +59,14 @@ function checkTargets(db: WriteDb, type: RecordTypeName, id: string, values: Rec
     if (missingIds(db, field.target, [target]).length > 0) fields[field.name] = `Choose ${withArticle(RECORD_TYPES[field.target].label.toLowerCase())} that exists`;
     else if (field.targetWhere && !targetQualifies(db, field.target, target, field.targetWhere)) fields[field.name] = `Choose ${withArticle(RECORD_TYPES[field.target].label.toLowerCase())} that is ${wordsFor(field.target, field.targetWhere)}`;
     else if (field.target === type && wouldCycle(db, type, field.column, id, target)) fields[field.name] = `${withArticle(def.label.toLowerCase()).replace(/^a/, 'A')} cannot sit inside itself`;
+  }
+  for (const field of def.fields) {
+    if (!field.unique || !(field.name in values) || values[field.name] === null || values[field.name] === '') continue;
+    const other = db.prepare(`SELECT id FROM ${def.table} WHERE ${field.column} = ? AND id <> ? LIMIT 1`).pluck().get(values[field.name], id);
+    if (other !== undefined) {
+      const value = field.vocabulary ? labelOf(field.vocabulary, String(values[field.name])) : String(values[field.name]);
+      fields[field.name] = `“${value}” already has ${withArticle(def.label.toLowerCase())}: change that one instead`;
+    }
   }
   for (const link of def.links) {
     if (!(link.name in values)) continue;

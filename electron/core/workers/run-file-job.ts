@@ -1,4 +1,5 @@
-// The heavy reads themselves, one function per kind of job: run in a worker thread by
+// The heavy reads themselves, one function per kind of job (a spreadsheet, a census CSV, a lookup,
+// another force's workbook for the library, an interchange file): run in a worker thread by
 // file-worker.ts, or on the calling thread for a file small enough that starting a worker would
 // cost more than reading it (run-file-worker.ts decides). Each job's code is loaded only when that
 // job runs (ExcelJS is not needed to read a census CSV).
@@ -9,12 +10,14 @@ import type { ZipLimits } from '../imports/inspect-xlsx.ts';
 import type { PackedTable } from '../evidence/packed-table.ts';
 import type { LookupArea, LookupMatches } from '../records/read-area-lookup.ts';
 import type { InterchangeJob } from '../interchange/create-from-interchange.ts';
+import type { LibrarySource } from '../library/read-library-source.ts';
 
 export type FileJob =
   | { kind: 'tabular'; file: string; options: ParseOptions }
   | { kind: 'mapped'; file: string; request: MappedTableInput; zipLimits?: ZipLimits }
   | { kind: 'census'; file: string; tableCode?: string }
   | { kind: 'lookup'; file: string; areas: LookupArea[] }
+  | { kind: 'library'; file: string }
   | InterchangeJob;
 
 interface Results {
@@ -22,6 +25,7 @@ interface Results {
   mapped: PackedTable;
   census: PackedTable;
   lookup: LookupMatches;
+  library: LibrarySource;
   interchange: { counts: Record<string, number> };
 }
 
@@ -52,6 +56,10 @@ export async function runJob(job: FileJob, report: Report): Promise<{ data: unkn
     case 'lookup': {
       const { readAreaLookup } = await import('../records/read-area-lookup.ts');
       return { data: await readAreaLookup(job.file, job.areas), transfer: [] };
+    }
+    case 'library': {
+      const { readLibrarySource } = await import('../library/read-library-source.ts');
+      return { data: readLibrarySource(job.file), transfer: [] };
     }
     case 'interchange': {
       const { createFromInterchange } = await import('../interchange/create-from-interchange.ts');
