@@ -14,8 +14,11 @@ export function LinkPicker({ id, legend, noun, options, value, onChange, disable
   const [filter, setFilter] = useState('');
   const chosen = useMemo(() => new Set(value), [value]);
   const labelOf = useMemo(() => new Map(options.map((option) => [option.id, option.label])), [options]);
+  // Worked out when the options, the choice or the filter change, not on every render of the form
+  // around it: with thousands of options, each keystroke elsewhere in the form went through them all.
+  const lowered = useMemo(() => options.map((option) => option.label.toLowerCase()), [options]);
   const needle = filter.trim().toLowerCase();
-  const others = options.filter((option) => !chosen.has(option.id) && (!needle || option.label.toLowerCase().includes(needle)));
+  const others = useMemo(() => options.filter((option, index) => !chosen.has(option.id) && (!needle || lowered[index]!.includes(needle))), [options, lowered, chosen, needle]);
   const toggle = (target: string) => onChange(chosen.has(target) ? value.filter((v) => v !== target) : [...value, target]);
 
   return (

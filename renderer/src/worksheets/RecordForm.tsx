@@ -17,6 +17,7 @@ import { typedValues } from './draft-shelf.ts';
 import { useDraftShelf } from './drafts-context.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { titleOf } from './record-titles.ts';
+import { linkOptions } from './link-options.ts';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 import type { FocusRequest } from './gap-targets.ts';
 
@@ -43,6 +44,9 @@ function unsavedValues(type: RecordTypeName, draft: Draft, saved: RecordValues):
   const savedDraft = draftOf(type, saved);
   return Object.fromEntries(Object.entries(typedValues(draft, savedDraft)).filter(([name]) => errors[name]));
 }
+
+/** One empty choice for every picker with none, so a picker's memos hold from render to render. */
+const NO_LINKS: string[] = [];
 
 const COMMON_LABELS: Readonly<Record<string, string>> = { reviewedAt: 'Last reviewed', notes: 'Notes', shareable: 'Include in share copies' };
 
@@ -159,8 +163,7 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
     onDiscarded();
   }
 
-  const optionsFor = (target: RecordTypeName, exclude?: string, where?: FieldDef['targetWhere']) =>
-    data.records[target].filter((r) => r.id !== exclude && (!where || where.oneOf.includes(String(r[where.field])))).map((r) => ({ id: r.id, label: titleOf(target, r) }));
+  const optionsFor = (target: RecordTypeName, exclude?: string, where?: FieldDef['targetWhere']) => linkOptions(target, data.records[target], exclude, where);
   const summary = Object.entries(shown).map(([name, message]) => {
     const label = def.fields.find((f) => f.name === name)?.label ?? def.links.find((l) => l.name === name)?.label ?? COMMON_LABELS[name] ?? name;
     return { field: name, target: `${idPrefix}-${name}`, message: summaryMessage(label, message) };
@@ -193,7 +196,7 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
           legend={`${link.label} (optional)`}
           noun={link.label.toLowerCase()}
           options={optionsFor(link.target)}
-          value={(draft[link.name] as string[]) ?? []}
+          value={(draft[link.name] as string[] | undefined) ?? NO_LINKS}
           error={shown[link.name]}
           disabled={disabled}
           onChange={(ids) => change(link.name, ids, true)}

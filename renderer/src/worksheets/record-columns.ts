@@ -1,6 +1,6 @@
 // The columns each record list shows: the record's name first, then what a planner scans for.
 import { FORCE_CHOICES, PRACTICE_ORIGINS, labelOf } from '../../../shared/domain/vocabularies.ts';
-import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { RECORD_TYPES, recordTypesInSection, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { Column } from '../components/RecordList.tsx';
 import { formatUkDate } from '../../../shared/domain/uk-date.ts';
@@ -71,4 +71,22 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
     case 'reviewEntry':
       return [date('reviewedOn', 'Reviewed on'), title, text('decisions', 'What was decided')];
   }
+}
+
+export interface SectionColumns {
+  /** Every column, for a list with the whole width. */
+  all: Column[];
+  /** The name and one more, for a list beside an open form. */
+  beside: Column[];
+}
+
+/** The columns of each list in a section, both ways, made once so a list's columns stay the same array while its records do. */
+export function columnsByType(section: SectionId, lookup: Lookup, objectiveCounts: ReadonlyMap<string, number>): Map<RecordTypeName, SectionColumns> {
+  const counts = { objectivesOf: (aimId: string) => objectiveCounts.get(aimId) ?? 0 };
+  return new Map(
+    recordTypesInSection(section).map((def) => {
+      const all = columnsFor(def.type, lookup, counts);
+      return [def.type, { all, beside: all.slice(0, 2) }];
+    }),
+  );
 }
