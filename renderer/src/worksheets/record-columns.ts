@@ -80,12 +80,30 @@ export interface SectionColumns {
   beside: Column[];
 }
 
+/**
+ * Widths that give way on a narrow screen (200 % zoom): the naming column, which holds the link that
+ * opens the record, keeps at least 40 % of the row (or 14rem), the other flexible ones a little, and
+ * the fixed-width columns shrink from their width, sharing what is left, instead of crushing the name
+ * to "Mont…".
+ * With room to spare every column is as wide as before.
+ */
+export function narrowable(columns: Column[]): Column[] {
+  return columns.map((column, index) => {
+    const width = column.width ?? '1fr';
+    if (index === 0 && width.endsWith('fr')) return { ...column, width: `minmax(min(14rem, 40%), ${width})` };
+    if (width.endsWith('rem')) return { ...column, width: `minmax(0, ${width})` };
+    // A column that takes what is left keeps a little of its own, so it never vanishes.
+    if (width.endsWith('fr')) return { ...column, width: `minmax(min(5rem, 12%), ${width})` };
+    return column;
+  });
+}
+
 /** The columns of each list in a section, both ways, made once so a list's columns stay the same array while its records do. */
 export function columnsByType(section: SectionId, lookup: Lookup, objectiveCounts: ReadonlyMap<string, number>): Map<RecordTypeName, SectionColumns> {
   const counts = { objectivesOf: (aimId: string) => objectiveCounts.get(aimId) ?? 0 };
   return new Map(
     recordTypesInSection(section).map((def) => {
-      const all = columnsFor(def.type, lookup, counts);
+      const all = narrowable(columnsFor(def.type, lookup, counts));
       return [def.type, { all, beside: all.slice(0, 2) }];
     }),
   );
