@@ -3,11 +3,12 @@
 import type { Gap } from '../../../shared/api/records.ts';
 import { SECTIONS } from '../app/sections.ts';
 import { useWorkbookData } from './workbook-data.tsx';
+import { noGapsText } from './no-gaps-text.ts';
 
 export function AllGaps({ onOpen }: { onOpen: (gap: Gap) => void }) {
   const data = useWorkbookData();
   const groups = SECTIONS.map((section) => ({ section, gaps: data.gaps.filter((gap) => gap.section === section.id) })).filter((group) => group.gaps.length > 0);
-  if (groups.length === 0) return <p className="empty-state">No gaps found in this workbook.</p>;
+  if (groups.length === 0) return <p className="empty-state">{noGapsText(data.sections)}</p>;
   return (
     <div className="worksheet">
       <p>What the workbook is missing, or has not reviewed for over a year. Each links to the record concerned.</p>
