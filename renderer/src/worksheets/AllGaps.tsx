@@ -2,6 +2,7 @@
 // or record concerned.
 import type { Gap } from '../../../shared/api/records.ts';
 import { SECTIONS } from '../app/sections.ts';
+import { GapList } from './GapList.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { noGapsText } from './no-gaps-text.ts';
 
@@ -17,13 +18,7 @@ export function AllGaps({ onOpen }: { onOpen: (gap: Gap) => void }) {
           <h3 id={`all-gaps-${section.id}`} className="worksheet__block-title">
             {section.title} <span className="task-list__gaps">{gaps.length} {gaps.length === 1 ? 'gap' : 'gaps'}</span>
           </h3>
-          <ul className="gap-list">
-            {gaps.map((gap) => (
-              <li key={gap.key}>
-                <button type="button" className="link-button" onClick={() => onOpen(gap)}>{gap.message}</button>
-              </li>
-            ))}
-          </ul>
+          <GapList gaps={gaps} onOpen={onOpen} />
         </section>
       ))}
     </div>
