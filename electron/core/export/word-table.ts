@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { Paragraph, TextRun } from 'docx';
 import { forWord } from './sanitize.ts';
 import { PAGE } from './word-blocks.ts';
+import { widestWord } from './text-width.ts';
 
 /** The width tables take: the page's less its margins. */
 export const TABLE_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -80,9 +81,7 @@ export class TablePlaceholder extends Paragraph {
   /** The table's XML in pieces, in order. */
   *xmlPieces(): Generator<string> {
     const columns = this.columns;
-    const weight = columns.reduce((sum, c) => sum + c.width, 0);
-    const widths = columns.map((c) => Math.floor((c.width / weight) * TABLE_WIDTH));
-    widths[widths.length - 1] = TABLE_WIDTH - widths.slice(0, -1).reduce((sum, w) => sum + w, 0);
+    const widths = columnWidths(columns, this.rows);
     const xml: string[] = [
       `<w:tbl><w:tblPr><w:tblW w:w="${TABLE_WIDTH}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>`,
       '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>',
@@ -108,6 +107,76 @@ export class TablePlaceholder extends Paragraph {
     xml.push('</w:tbl>');
     yield xml.join('');
   }
+}
+
+/** The tables' type, in points: headings bold, cells regular (the styles in export-word.ts). */
+const TYPE_SIZE = 9.5;
+/** A cell's left and right margins together, in twips (tblCellMar above). */
+const CELL_MARGINS = 170;
+/**
+ * Room kept beyond the Arial width of a word: Word and LibreOffice round, and where Arial is missing
+ * LibreOffice draws in a wider face (DejaVu Sans, some 10 % wider in bold).
+ */
+const SLACK = 1.1;
+/** A word in the cells widens its column up to this share of the table: a pasted web address must not squeeze the rest. */
+const CONTENT_SHARE = 0.3;
+/** The cells looked at for long words: enough to see what a column holds, without a second pass over 100,000 rows. */
+const ROWS_MEASURED = 2_000;
+
+function twipsFor(points: number): number {
+  return Math.ceil(points * 20 * SLACK) + CELL_MARGINS;
+}
+
+/** The least width, in twips, a column headed `title` needs for no word of it to break. */
+export function headingWidth(title: string): number {
+  return twipsFor(widestWord(title, TYPE_SIZE, true));
+}
+
+function cellWords(cell: Cell): string[] {
+  if (typeof cell === 'string') return [cell];
+  if ('runs' in cell) return cell.runs.map((r) => (typeof r === 'string' ? r : r.text));
+  if ('paragraphs' in cell) return cell.paragraphs.flatMap((p) => p.map((r) => (typeof r === 'string' ? r : r.text)));
+  return [...cell];
+}
+
+/**
+ * The columns' widths in twips: in the proportions asked for, except that a column is never narrower
+ * than the widest word of its heading (bold) or, up to a share of the table, of its cells — so
+ * "Neighbourhood" or "Relationship" is never broken mid-word. The width a column gains is taken
+ * from the others in proportion to their own.
+ */
+export function columnWidths(columns: readonly Column[], rows: readonly Row[] = []): number[] {
+  const least = columns.map((column) => headingWidth(column.title));
+  let measured = 0;
+  for (const row of rows) {
+    if ((measured += 1) > ROWS_MEASURED) break;
+    if ('group' in row) continue;
+    row.forEach((cell, i) => {
+      if (i >= least.length) return;
+      const words = Math.min(Math.floor(TABLE_WIDTH * CONTENT_SHARE), twipsFor(Math.max(0, ...cellWords(cell).map((text) => widestWord(text, TYPE_SIZE)))));
+      least[i] = Math.max(least[i]!, words);
+    });
+  }
+  const needed = least.reduce((sum, w) => sum + w, 0);
+  const widths = new Array<number>(columns.length).fill(0);
+  if (needed >= TABLE_WIDTH) {
+    // Every column's words cannot fit: share the width in proportion to what each needs.
+    least.forEach((w, i) => (widths[i] = Math.floor((w / needed) * TABLE_WIDTH)));
+  } else {
+    const fixed = new Set<number>();
+    for (;;) {
+      const free = TABLE_WIDTH - [...fixed].reduce((sum, i) => sum + least[i]!, 0);
+      const weight = columns.reduce((sum, c, i) => sum + (fixed.has(i) ? 0 : c.width), 0);
+      const short = columns.findIndex((c, i) => !fixed.has(i) && (c.width / weight) * free < least[i]!);
+      if (short < 0) {
+        columns.forEach((c, i) => (widths[i] = fixed.has(i) ? least[i]! : Math.floor((c.width / weight) * free)));
+        break;
+      }
+      fixed.add(short);
+    }
+  }
+  widths[widths.length - 1] = TABLE_WIDTH - widths.slice(0, -1).reduce((sum, w) => sum + w, 0);
+  return widths;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
