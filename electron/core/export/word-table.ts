@@ -18,8 +18,20 @@ export const TABLE_STYLE = { text: 'TableText', heading: 'TableHeading', group: 
 
 const HEADER_FILL = 'D9D9D9';
 const GROUP_FILL = 'F2F2F2';
-/** Rows with fewer characters than this are kept on one page; a longer one may break, or it could fit on none. */
-const SHORT_ROW = 600;
+/**
+ * A row whose text would stand less than this high (in points) is never split across pages; a
+ * taller one may break, or it could fit on no page (the text height of A4 with 2 cm margins is some
+ * 730 pt, less the running header and footer).
+ */
+const UNSPLIT_HEIGHT = 560;
+/** A table's first rows, and a group's, are kept with the next: a heading never ends a page with one row under it. */
+const KEEP_FIRST = 2;
+/** A group of rows up to this many is kept together on one page, its label with it. */
+const SMALL_GROUP = 12;
+/** A line of the tables' type, with the paragraph's spacing, in points. */
+const LINE_HEIGHT = 11.5;
+/** The average letter of the tables' type, as a share of its size (Arial's lower case runs near half an em). */
+const AVERAGE_LETTER = 0.52;
 
 export interface Run {
   text: string;
@@ -90,8 +102,9 @@ export class TablePlaceholder extends Paragraph {
       ...columns.map((column, i) => tc(widths[i]!, paragraph(TABLE_STYLE.heading, run(column.title), alignOf(column), true), { fill: HEADER_FILL })),
       '</w:tr>',
     ];
+    const keep = keptWithNext(this.rows);
     let count = 0;
-    for (const row of this.rows) {
+    for (const [index, row] of this.rows.entries()) {
       if ((count += 1) % ROWS_PER_PIECE === 0) {
         yield xml.join('');
         xml.length = 0;
@@ -100,8 +113,8 @@ export class TablePlaceholder extends Paragraph {
         xml.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>', tc(TABLE_WIDTH, paragraph(TABLE_STYLE.group, run(row.group), 'left', true), { fill: GROUP_FILL, span: columns.length }), '</w:tr>');
         continue;
       }
-      xml.push(cellLength(row) < SHORT_ROW ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
-      columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', alignOf(column)))));
+      xml.push(rowHeight(row, widths) < UNSPLIT_HEIGHT ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
+      columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', alignOf(column), keep[index] === true))));
       xml.push('</w:tr>');
     }
     xml.push('</w:tbl>');
@@ -203,7 +216,7 @@ function paragraph(style: string, runs: string, align: Align = 'left', keepNext 
   return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${align === 'left' ? '' : `<w:jc w:val="${align}"/>`}</w:pPr>${runs}</w:p>`;
 }
 
-function cellParagraphs(cell: Cell, align: Align): string {
+function cellParagraphs(cell: Cell, align: Align, keepNext = false): string {
   let parts: string[];
   if (typeof cell === 'string') parts = lines(cell).map((line) => run(line));
   else if ('runs' in cell) parts = cell.runs.length > 0 ? [cell.runs.map(run).join('')] : [];
@@ -211,19 +224,45 @@ function cellParagraphs(cell: Cell, align: Align): string {
   else parts = cell.flatMap(lines).map((line) => run(line));
   // Word needs a paragraph in every cell.
   if (parts.length === 0) parts = [''];
-  return parts.map((runs) => paragraph(TABLE_STYLE.text, runs, align)).join('');
+  return parts.map((runs) => paragraph(TABLE_STYLE.text, runs, align, keepNext)).join('');
 }
 
-function cellLength(row: readonly Cell[]): number {
-  const ofRuns = (runs: ReadonlyArray<string | Run>) => runs.reduce((sum, r) => sum + (typeof r === 'string' ? r.length : r.text.length), 0);
-  let length = 0;
-  for (const cell of row) {
-    if (typeof cell === 'string') length += cell.length;
-    else if ('runs' in cell) length += ofRuns(cell.runs);
-    else if ('paragraphs' in cell) for (const p of cell.paragraphs) length += ofRuns(p);
-    else for (const line of cell) length += line.length;
+function paragraphTexts(cell: Cell): string[] {
+  const ofRuns = (runs: ReadonlyArray<string | Run>) => runs.map((r) => (typeof r === 'string' ? r : r.text)).join('');
+  if (typeof cell === 'string') return cell.split('\n');
+  if ('runs' in cell) return [ofRuns(cell.runs)];
+  if ('paragraphs' in cell) return cell.paragraphs.map(ofRuns);
+  return cell.flatMap((line) => line.split('\n'));
+}
+
+/** About how high a row prints, in points: its tallest cell's lines at the column's width. */
+function rowHeight(row: readonly Cell[], widths: readonly number[]): number {
+  let lines = 1;
+  row.forEach((cell, i) => {
+    const perLine = Math.max(1, ((widths[i] ?? TABLE_WIDTH) - CELL_MARGINS) / 20 / (TYPE_SIZE * AVERAGE_LETTER));
+    let cellLines = 0;
+    for (const text of paragraphTexts(cell)) cellLines += Math.max(1, Math.ceil(text.length / perLine));
+    lines = Math.max(lines, cellLines);
+  });
+  return lines * LINE_HEIGHT + 4;
+}
+
+/**
+ * Which rows are kept with the row after them: the first rows of the table and of each group, and
+ * every row of a small group but its last, so a group's label never stands alone at a page's foot
+ * and a short month of the action plan is never split from its label. The table's last row is not.
+ */
+function keptWithNext(rows: readonly Row[]): boolean[] {
+  const keep = new Array<boolean>(rows.length).fill(false);
+  let start = 0;
+  for (let end = 1; end <= rows.length; end += 1) {
+    if (end < rows.length && !('group' in rows[end]!)) continue;
+    // rows[start..end): a group's label (or the table's start) and its rows; its last row is not kept with the next group.
+    const first = 'group' in rows[start]! ? start + 1 : start;
+    for (let at = first; at < end - 1; at += 1) keep[at] = at - first < KEEP_FIRST || end - first <= SMALL_GROUP;
+    start = end;
   }
-  return length;
+  return keep;
 }
 
 function tc(width: number, content: string, options: { fill?: string; span?: number } = {}): string {

@@ -124,4 +124,23 @@ describe('the Word document read as a reader reads it', () => {
       }
     }
   });
+
+  it('never splits a short row across pages, and keeps a group label and a table heading with their first rows', async () => {
+    const json = longPlanJson(40);
+    // Three months: a short one (3 activities), a long one (30) and another short one.
+    const dated = json.records.activity.map((a, i) => ({ ...a, startDate: i < 3 ? '2027-04-02' : i < 33 ? '2027-05-03' : '2027-06-04' }));
+    const docx = await readDocx(await exportWord(await makeData({ ...json, records: { ...json.records, activity: dated } }), () => {}));
+    const plan = docx.tables.find((t) => t.rows[0]?.[0] === 'Activity' && t.rows[0]?.[1] === 'Days')!;
+    const rows = [...plan.xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    const label = (row: string) => /TableGroup/.test(row);
+    const kept = (row: string) => [...row.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].every((p) => p[0].includes('<w:keepNext/>'));
+    expect(rows.every((row) => row.includes('<w:cantSplit/>'))).toBe(true);
+    const months = rows.flatMap((row, i) => (label(row) ? [i] : []));
+    expect(months).toHaveLength(3);
+    const groups = months.map((start, g) => rows.slice(start, months[g + 1] ?? rows.length));
+    // April's three and June's seven are kept whole with their label; May's thirty keep their label with two rows.
+    for (const group of [groups[0]!, groups[2]!]) expect(group.map(kept)).toEqual([...new Array<boolean>(group.length - 1).fill(true), false]);
+    expect(groups[1]!.map(kept).slice(0, 5)).toEqual([true, true, true, false, false]);
+    expect(groups[1]!.at(-1)!.includes('<w:keepNext/>')).toBe(false);
+  });
 });
