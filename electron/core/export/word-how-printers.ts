@@ -77,12 +77,12 @@ export function channelsPart(data: ExportData, def: RecordTypeDef): Block[] {
 export const CHANNELS_PER_TABLE = 5;
 
 /** The audience's column's share of a grid table. */
-const AUDIENCE_SHARE = 0.25;
+const AUDIENCE_SHARE = 0.22;
 
 /**
  * The channels split into tables of the grid, in order: as many to a table (up to five) as fit with
- * the longest word of each name unbroken in Arial bold ("Neighbourhood" needs some 78 pt with room
- * to spare; five columns give 64). A name with one word wider than the whole grid still breaks.
+ * the longest word of each name unbroken in Arial bold ("Neighbourhood" needs some 93 pt with room
+ * to spare for a wider face; five columns give 75). A name with one word wider than the whole grid still breaks.
  */
 export function channelTables<T extends RecordValues>(channels: readonly T[]): T[][] {
   const room = TABLE_WIDTH * (1 - AUDIENCE_SHARE);

@@ -127,12 +127,13 @@ const TYPE_SIZE = 9.5;
 /** A cell's left and right margins together, in twips (tblCellMar above). */
 const CELL_MARGINS = 170;
 /**
- * Room kept beyond the Arial width of a word: Word and LibreOffice round, and where Arial is missing
- * LibreOffice draws in a wider face (DejaVu Sans, some 10 % wider in bold).
+ * Room kept beyond the Arial width of a word: where Arial (or Liberation Sans, of the same widths) is
+ * missing, LibreOffice draws in DejaVu Sans, up to a fifth wider in bold ("Neighbourhood": 71 pt in
+ * Arial, 83 in DejaVu), and a heading should not break there either.
  */
-const SLACK = 1.1;
+const SLACK = 1.2;
 /** A word in the cells widens its column up to this share of the table: a pasted web address must not squeeze the rest. */
-const CONTENT_SHARE = 0.3;
+const CONTENT_SHARE = 0.2;
 /** The cells looked at for long words: enough to see what a column holds, without a second pass over 100,000 rows. */
 const ROWS_MEASURED = 2_000;
 

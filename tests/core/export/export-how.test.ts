@@ -88,8 +88,8 @@ describe('chapter 3, How we will reach them', () => {
       ['Instagram | Social-media account: Instagram', 'We have it', '5,300 people | Followers, November 2026', ''],
       ['Radio Kent | Other (describe in notes)', 'We have it', 'Not counted', '£400 a month'],
     ]);
-    // Six channels: "Neighbourhood" needs some 79 pt of column in Arial bold, more than five columns
-    // give (72 pt), so four to a table and the other two in a second, each with the audiences down.
+    // Six channels: "Neighbourhood" needs some 93 pt of column (Arial bold with room for a wider face), more than five columns
+    // give (75 pt), so four to a table and the other two in a second, each with the audiences down.
     const grids = tables.filter((table) => table[0]?.[0] === 'Audience' && table.some((row) => row[0] === 'High priority'));
     expect(grids.map((grid) => grid[0])).toEqual([
       ['Audience', ...CHANNELS.slice(0, 4)],
