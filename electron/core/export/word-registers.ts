@@ -20,8 +20,18 @@ export const REGISTER_THRESHOLD = 200;
 /** At most this many high-priority records are set out in full in the body (some 30 pages of a table); more stay in the register. */
 export const IN_FULL_LIMIT = 300;
 
-/** The first appendix holds the data sources; the registers follow it, lettered in the method's order. */
-const FIRST_REGISTER_LETTER = 'B';
+/**
+ * Whether this copy has the appendix of data sources: only a copy with the parts that draw on the
+ * census and police.uk figures (the audiences' evidence, and the evidence chapter) lists them.
+ */
+export function hasDataSources(data: ExportData): boolean {
+  return data.sections.includes('who') || data.sections.includes('evidence');
+}
+
+/** The letter of the appendix after the data sources (A when the copy has none), from which the registers are lettered. */
+export function firstRegisterLetter(data: ExportData): string {
+  return hasDataSources(data) ? 'B' : 'A';
+}
 
 function priorityField(def: RecordTypeDef): FieldDef | undefined {
   return def.fields.find((f) => f.name === 'priority' && f.kind === 'enum' && f.vocabulary);
@@ -65,7 +75,7 @@ export function registerKeys(data: ExportData): RegisterKey[] {
 /** "Appendix B: Register of audiences". */
 export function registerTitle(data: ExportData, key: RegisterKey): string {
   const index = registerKeys(data).indexOf(key);
-  const letter = String.fromCharCode(FIRST_REGISTER_LETTER.charCodeAt(0) + Math.max(0, index));
+  const letter = String.fromCharCode(firstRegisterLetter(data).charCodeAt(0) + Math.max(0, index));
   return `Appendix ${letter}: Register of ${key === 'receptivity' ? 'who listens where' : RECORD_TYPES[key].plural.toLowerCase()}`;
 }
 
