@@ -162,7 +162,7 @@ function allText(book: ExcelJS.Workbook): string {
 }
 
 
-const RECORD_SHEETS = ['Aims', 'Objectives', 'What good looks like', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'Self-assessment'];
+const RECORD_SHEETS = ['Aims', 'Objectives', 'What good will look like', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'Self-assessment'];
 
 let book: ExcelJS.Workbook;
 let personalBook: ExcelJS.Workbook;
@@ -190,7 +190,7 @@ describe('Excel export: sheets and layout', () => {
     expect(aims.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Aims', 'Objectives', 'Census TS021', 'Lists']);
     // The statements of what good will look like go out with "What good looks like", as in the document.
     const good = await load(await exportExcel(await exportData({ sections: ['good'], personal: false }), () => {}));
-    expect(good.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'What good looks like', 'Self-assessment', 'Hallmark indicators', 'Lists']);
+    expect(good.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'What good will look like', 'Self-assessment', 'Hallmark indicators', 'Lists']);
   });
 
   it('opens the Summary with the marking, then the details, counts per section and open gaps by section', () => {
@@ -231,7 +231,7 @@ describe('Excel export: sheets and layout', () => {
     expect(values.slice(sheetsAt + 1, sheetsAt + 12).map((row) => [row[0], row[2]])).toEqual([
       ['Aims', 1],
       ['Objectives', 1],
-      ['What good looks like', 1],
+      ['What good will look like', 1],
       ['Areas', 3],
       ['Audiences', 9],
       ['Assets', 2],
@@ -322,7 +322,7 @@ describe('Excel export: record sheets', () => {
     const tail = ['Last reviewed', 'Shareable', 'Notes', 'Last changed'];
     expect(headers('Aims')).toEqual(['Aim', 'Why this aim', ...tail, 'Record id']);
     expect(headers('Objectives')).toEqual(['Objective', 'Aim it serves', 'Measure', 'Baseline', 'Target', 'By when', ...tail, 'Aim it serves (id)', 'Record id']);
-    expect(headers('What good looks like')).toEqual(['Statement', ...tail, 'Record id']);
+    expect(headers('What good will look like')).toEqual(['Statement', ...tail, 'Record id']);
     expect(headers('Areas')).toEqual(['Name', 'ONS code', 'ONS geography', 'Part of', 'LSOAs it contains', ...tail, 'Part of (id)', 'Record id']);
     expect(headers('Audiences')).toEqual(['Name', 'Kind of audience', 'Size estimate (people)', 'Where the estimate comes from', 'Evidence', 'Source of the evidence', 'Engagement', 'Priority', 'What we know', 'Areas', ...tail, 'Areas (ids)', 'Record id']);
     expect(headers('Assets')).toEqual(['Name', 'Kind of asset', 'Role', 'Relationship', 'Last contact', 'Audiences', 'Areas', ...tail, 'Audiences (ids)', 'Areas (ids)', 'Record id']);

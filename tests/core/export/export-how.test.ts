@@ -185,20 +185,24 @@ describe('the How sheets of the Excel workbook', () => {
     expect(evidence.rowCount).toBe(5);
     // Both follow every record sheet: the marking on row 1 in bold, the header on row 2 frozen and
     // repeated on each printed page, the filter over the data, the ids left off the printed page.
-    for (const [sheet, xSplit, lastPrinted, filter] of [[grid, 1, 'F', 'A2:G5'], [evidence, 0, 'D', 'A2:F5']] as const) {
+    // Below the key, each channel's id under its column (not printed), as the audience ids are at the right.
+    const channelIds = grid.getRow(grid.rowCount);
+    expect(channelIds.getCell(1).value).toBe('Channel id');
+    expect(channelIds.getCell(3).value).toMatch(/^[0-9a-f-]{36}$/);
+    for (const [sheet, xSplit, lastPrinted, filter, lastRow] of [[grid, 1, 'F', 'A2:G5', grid.rowCount - 1], [evidence, 0, 'D', 'A2:F5', evidence.rowCount]] as const) {
       expect(sheet.getCell('A1').value, sheet.name).toBe('OFFICIAL');
       expect(sheet.getCell('A1').font?.bold, sheet.name).toBe(true);
       expect(sheet.getCell('A2').font?.bold, sheet.name).toBe(true);
       expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', xSplit, ySplit: 2 });
       expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe('2:2');
-      expect(sheet.pageSetup.printArea, sheet.name).toBe(`A1:${lastPrinted}${sheet.rowCount}`);
+      expect(sheet.pageSetup.printArea, sheet.name).toBe(`A1:${lastPrinted}${lastRow}`);
       expect(sheet.autoFilter, sheet.name).toBe(filter);
     }
     // The key below the grid wraps across the printed columns rather than running off the page.
-    const key = grid.getRow(grid.rowCount).getCell(1);
+    const key = grid.getRow(grid.rowCount - 1).getCell(1);
     expect(key.value).toMatch(/^Key: ✓ Yes/);
     expect(key.alignment?.wrapText).toBe(true);
-    expect(grid.getCell(`F${grid.rowCount}`).isMerged).toBe(true);
+    expect(grid.getCell(`F${grid.rowCount - 1}`).isMerged).toBe(true);
 
     const practices = book.getWorksheet('What works')!;
     // The marking is on the first row of every sheet, the header on the second.
