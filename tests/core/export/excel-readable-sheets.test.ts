@@ -69,4 +69,16 @@ describe('the Excel workbook read as a reader reads it', () => {
     summary.eachRow((r) => labels.push(r.getCell(1).value));
     expect(labels).toContain('Who listens where (cells of the grid marked)');
   });
+
+  it('keeps the calendar’s empty months narrow, so a three-year period with one year planned does not print pages of empty columns', async () => {
+    const base = json();
+    const activity = [{ id: 'b3000000-0000-4000-8000-000000000001', ...COMMON, title: 'Beat surgery', description: '', depth: null, recurrence: 'monthly', startDate: '2027-04-06', endDate: '2027-06-30', owner: '', status: 'planned', flagship: false, pilotPlan: '', rolloutPlan: '', audienceIds: [], channelIds: [], partnerIds: [], placeIds: [], eventIds: [], messageIds: [], priorityIds: [], vulnerabilityIds: [], objectiveIds: [] }];
+    const book = await loadWorkbook(await exportExcel(await makeData({ ...base, records: { ...base.records, activity } }), () => {}));
+    const calendar = book.getWorksheet('Calendar')!;
+    const header = headerOf(calendar) as string[];
+    const width = (title: string) => calendar.getColumn(header.indexOf(title) + 1).width ?? 0;
+    expect(width('Apr 2027')).toBeGreaterThanOrEqual(9);
+    expect(width('Jul 2027')).toBeLessThan(6);
+    expect(width('Mar 2030')).toBeLessThan(6);
+  });
 });
