@@ -19,11 +19,13 @@ export const TABLE_STYLE = { text: 'TableText', heading: 'TableHeading', group: 
 const HEADER_FILL = 'D9D9D9';
 const GROUP_FILL = 'F2F2F2';
 /**
- * A row whose text would stand less than this high (in points) is never split across pages; a
- * taller one may break, or it could fit on no page (the text height of A4 with 2 cm margins is some
- * 730 pt, less the running header and footer).
+ * A row whose text would stand less than this high (in points, about a third of the A4 page's text)
+ * is never split across pages. A taller one may break: kept whole it would leave the foot of the
+ * page before it empty, and its heading stranded there.
  */
-const UNSPLIT_HEIGHT = 560;
+const UNSPLIT_HEIGHT = 250;
+/** Rows kept with the next (with their heading or label) stand at most this high together, so the block always fits a page with room to spare. */
+const KEPT_HEIGHT = 250;
 /** A table's first rows, and a group's, are kept with the next: a heading never ends a page with one row under it. */
 const KEEP_FIRST = 2;
 /** A group of rows up to this many is kept together on one page, its label with it. */
@@ -102,7 +104,8 @@ export class TablePlaceholder extends Paragraph {
       ...columns.map((column, i) => tc(widths[i]!, paragraph(TABLE_STYLE.heading, run(column.title), alignOf(column), true), { fill: HEADER_FILL })),
       '</w:tr>',
     ];
-    const keep = keptWithNext(this.rows);
+    const heights = this.rows.map((row) => ('group' in row ? LINE_HEIGHT : rowHeight(row, widths)));
+    const keep = keptWithNext(this.rows, heights);
     let count = 0;
     for (const [index, row] of this.rows.entries()) {
       if ((count += 1) % ROWS_PER_PIECE === 0) {
@@ -113,7 +116,7 @@ export class TablePlaceholder extends Paragraph {
         xml.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>', tc(TABLE_WIDTH, paragraph(TABLE_STYLE.group, run(row.group), 'left', true), { fill: GROUP_FILL, span: columns.length }), '</w:tr>');
         continue;
       }
-      xml.push(rowHeight(row, widths) < UNSPLIT_HEIGHT ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
+      xml.push(heights[index]! < UNSPLIT_HEIGHT ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
       columns.forEach((column, i) => xml.push(tc(widths[i]!, cellParagraphs(row[i] ?? '', alignOf(column), keep[index] === true))));
       xml.push('</w:tr>');
     }
@@ -249,18 +252,27 @@ function rowHeight(row: readonly Cell[], widths: readonly number[]): number {
 }
 
 /**
- * Which rows are kept with the row after them: the first rows of the table and of each group, and
- * every row of a small group but its last, so a group's label never stands alone at a page's foot
- * and a short month of the action plan is never split from its label. The table's last row is not.
+ * Which rows are kept with the row after them: the first rows of the table and of each group (while
+ * short), and every row of a small, short group but its last, so a heading or a group's label never
+ * stands alone at a page's foot and a short month of the action plan is never split from its
+ * label. A group's last row is not, nor the table's: blocks never chain into pages.
  */
-function keptWithNext(rows: readonly Row[]): boolean[] {
+function keptWithNext(rows: readonly Row[], heights: readonly number[]): boolean[] {
   const keep = new Array<boolean>(rows.length).fill(false);
   let start = 0;
   for (let end = 1; end <= rows.length; end += 1) {
     if (end < rows.length && !('group' in rows[end]!)) continue;
     // rows[start..end): a group's label (or the table's start) and its rows; its last row is not kept with the next group.
     const first = 'group' in rows[start]! ? start + 1 : start;
-    for (let at = first; at < end - 1; at += 1) keep[at] = at - first < KEEP_FIRST || end - first <= SMALL_GROUP;
+    let height = 0;
+    for (let at = first; at < end; at += 1) height += heights[at]!;
+    const whole = end - first <= SMALL_GROUP && height <= KEPT_HEIGHT;
+    // The block kept together: the label and the rows from the first, while they stay short.
+    let block = heights[first] ?? 0;
+    for (let at = first; at < end - 1; at += 1) {
+      block += heights[at + 1]!;
+      keep[at] = whole || (at - first < KEEP_FIRST && block <= KEPT_HEIGHT);
+    }
     start = end;
   }
   return keep;

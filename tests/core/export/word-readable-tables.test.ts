@@ -143,4 +143,15 @@ describe('the Word document read as a reader reads it', () => {
     expect(groups[1]!.map(kept).slice(0, 5)).toEqual([true, true, true, false, false]);
     expect(groups[1]!.at(-1)!.includes('<w:keepNext/>')).toBe(false);
   });
+
+  it('lets a row taller than a third of a page break rather than leave its page empty, and keeps no tall block with its heading', async () => {
+    const json = fullWorkbookJson();
+    const long = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of the planned response, with the council and the fire service.`).join('\n');
+    const vulnerability = json.records.vulnerability.map((v) => ({ ...v, responseNote: long }));
+    const docx = await readDocx(await exportWord(await makeData({ ...json, records: { ...json.records, vulnerability } }), () => {}));
+    const table = docx.tables.find((t) => t.rows[0]?.[0] === 'Vulnerability')!;
+    const rows = [...table.xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows[1]).not.toContain('<w:cantSplit/>');
+    expect(rows[1]).not.toContain('<w:keepNext/>');
+  });
 });
