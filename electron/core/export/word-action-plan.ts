@@ -18,6 +18,9 @@ type Block = FileChild;
 /** Above this many rows the table lists each activity once, under its first month, rather than under every month. */
 export const MONTH_ROWS_LIMIT = 2_000;
 
+/** A month of up to this many rows is kept on one page with its label (word-table.ts keeps a group of 12 whole). */
+const MONTH_KEPT_WHOLE = 12;
+
 /** More flagships than this (each a page or so) are not set out one by one: the method means one or two. */
 export const FLAGSHIPS_IN_FULL_LIMIT = 100;
 
@@ -92,8 +95,14 @@ function monthTablePart(data: ExportData, def: RecordTypeDef, plan: PlanByMonth)
       return whole || byMonth.keys().next().value === month;
     });
     if (inMonth.length === 0) continue;
-    rows.push({ group: monthTitle(parseMonth(month)!) });
-    for (const activity of inMonth) rows.push(row(activity, whole || !isRecurring(activity) ? dayList(plan.days.get(activity.id)?.get(month)) : describeSchedule(activity)));
+    const title = monthTitle(parseMonth(month)!);
+    rows.push({ group: title });
+    // A month too long to keep on one page with its label runs on without it: each row then names its month.
+    const named = whole && inMonth.length > MONTH_KEPT_WHOLE;
+    for (const activity of inMonth) {
+      const days = whole || !isRecurring(activity) ? dayList(plan.days.get(activity.id)?.get(month)) : describeSchedule(activity);
+      rows.push(row(activity, named ? `${title}: ${days}` : days));
+    }
   }
   const first = monthTitle(parseMonth(plan.span.first)!);
   const last = monthTitle(parseMonth(plan.span.last)!);

@@ -142,6 +142,9 @@ describe('the Word document read as a reader reads it', () => {
     for (const group of [groups[0]!, groups[2]!]) expect(group.map(kept)).toEqual([...new Array<boolean>(group.length - 1).fill(true), false]);
     expect(groups[1]!.map(kept).slice(0, 5)).toEqual([true, true, true, false, false]);
     expect(groups[1]!.at(-1)!.includes('<w:keepNext/>')).toBe(false);
+    // May runs on past a page without its label: each of its rows names the month; April's need not.
+    expect(plan.rows.filter((row) => row[1]?.startsWith('May 2027: '))).toHaveLength(30);
+    expect(plan.rows.filter((row) => row[1]?.startsWith('April 2027'))).toHaveLength(0);
   });
 
   it('lets a row taller than a third of a page break rather than leave its page empty, and keeps no tall block with its heading', async () => {
