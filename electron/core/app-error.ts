@@ -30,10 +30,20 @@ export interface Logger {
   info(message: string, detail?: unknown): void;
 }
 
+/**
+ * A message made fit to show: control characters (a message may quote a line of a hostile or
+ * damaged file) written as the visible symbols for them, so they neither vanish nor garble the
+ * screen or the terminal. Line breaks and tabs are kept.
+ */
+export function printableMessage(message: string): string {
+  return message.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (char) => (char === '\u007F' ? '\u2421' : String.fromCharCode(0x2400 + char.charCodeAt(0))));
+}
+
 /** Any thrown value as an ApiError; unknown errors are logged and hidden behind `internal`. */
 export function toApiError(error: unknown, log: Logger): ApiError {
   if (isAppError(error)) {
-    return error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message };
+    const message = printableMessage(error.message);
+    return error.fields ? { code: error.code, message, fields: error.fields } : { code: error.code, message };
   }
   if (error instanceof z.ZodError) {
     const app = invalidInput(error, 'The request is not valid');

@@ -39,3 +39,35 @@ export function printResults(results: BenchResult[]): void {
   const width = Math.max(...results.map((r) => r.bench.length));
   for (const r of results) console.log(`${r.met ? 'MET ' : 'MISS'}  ${r.bench.padEnd(width)}  ${r.figure}  (target: ${r.target})`);
 }
+
+export interface BesideBaseline {
+  ms: number[];
+  baselineMs: number[];
+  median: number;
+  baselineMedian: number;
+  /** The size of what the last run of `subject` gave. */
+  bytes: number;
+}
+
+/**
+ * Runs `subject` and then `baseline` `runs` times in turn, so that both meet the same state of the
+ * machine, and gives both sets of timings with their medians: the exports' benches report against
+ * the library's own minimum this way.
+ */
+export async function timeBesideBaseline(runs: number, subject: () => Promise<{ length: number }>, baseline: () => Promise<unknown>): Promise<BesideBaseline> {
+  const ms: number[] = [];
+  const baselineMs: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < runs; run += 1) {
+    const timed = await timeAsync(subject);
+    ms.push(timed.ms);
+    bytes = timed.value.length;
+    baselineMs.push((await timeAsync(baseline)).ms);
+  }
+  return { ms, baselineMs, median: percentile(ms, 50), baselineMedian: percentile(baselineMs, 50), bytes };
+}
+
+/** Timings as the benches print them: each run's, then the median and anything `more` to say. */
+export function listTimings(ms: number[], median: number, more?: string): string {
+  return `${ms.map((value) => value.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms${more ? `, ${more}` : ''})`;
+}

@@ -1,5 +1,7 @@
 // One edit, API call to durable: our updateWorkbookDetails through the core's boundary against a
 // raw better-sqlite3 durable single-row insert (rollback journal, synchronous=FULL) on the same disk.
+// The two take turns, one of each at a time, so both meet the same disk: on a shared machine the
+// time of an fsync swings from run to run by more than the work of an edit.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +19,6 @@ export async function benchEditLatency(edits: number): Promise<BenchResult> {
     raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
     const insert = raw.prepare('INSERT INTO t (body) VALUES (?)');
     const rawMs: number[] = [];
-    for (let i = 0; i < edits; i += 1) rawMs.push(time(() => insert.run(`edit ${i}`)).ms);
-    raw.close();
 
     const silent = { error: () => {}, warn: () => {}, info: () => {} };
     const core = createAppCore({ ...defaultDeps(silent), paths: { configDir: path.join(dir, 'config') } });
@@ -30,11 +30,13 @@ export async function benchEditLatency(edits: number): Promise<BenchResult> {
     const handle = (created.value as { handle: string }).handle;
     const oursMs: number[] = [];
     for (let i = 0; i < edits; i += 1) {
+      rawMs.push(time(() => insert.run(`edit ${i}`)).ms);
       const { ms, value } = await timeAsync(() => core.call('updateWorkbookDetails', { handle, changes: { versionLabel: `Draft ${i}` } }));
       if (!value.ok) throw new Error(value.error.message);
       oursMs.push(ms);
     }
     core.closeAll();
+    raw.close();
 
     console.log(`  ${describeSamples({ name: 'raw durable insert', ms: rawMs })}`);
     console.log(`  ${describeSamples({ name: 'updateWorkbookDetails', ms: oursMs })}`);

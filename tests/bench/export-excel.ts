@@ -1,24 +1,23 @@
 // The Excel export of a 20,000-audience workbook (target < 3 s), beside ExcelJS alone writing one
 // plain table of the same size (its streaming writer, no styles: the library's own minimum),
 // measured in the same run.
-import { NO_CRIME } from '../../electron/core/export/crime-export-data.ts';
 import { keyed } from '../../electron/core/gaps/gap-rules.ts';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportData } from '../../electron/core/export/export-data.ts';
 import { exportExcel } from '../../electron/core/export/export-excel.ts';
 import { recordColumns } from '../../electron/core/export/excel-records.ts';
-import type { Gap, RecordValues } from '../../shared/api/records.ts';
-import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../shared/domain/record-types.ts';
+import type { Gap } from '../../shared/api/records.ts';
 import { AUDIENCE_KINDS, ENGAGEMENT_STATES, PRIORITIES } from '../../shared/domain/vocabularies.ts';
-import { percentile, timeAsync, type BenchResult } from './bench-stats.ts';
+import { benchExportShell, emptyRecords } from './bench-export-shell.ts';
+import { listTimings, timeBesideBaseline, type BenchResult } from './bench-stats.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
 const uuid = (group: number, n: number) => `${String(group).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** Export data for a workbook of `audiences` audiences over 50 areas, every one of them a gap. */
 export function largeExportData(audiences = 20_000): ExportData {
-  const records = Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, [] as RecordValues[]])) as Record<RecordTypeName, RecordValues[]>;
+  const records = emptyRecords();
   const names = new Map<string, string>();
   const common = { createdAt: T, updatedAt: T, reviewedAt: '2026-06-01', shareable: true, notes: '' };
   for (let n = 0; n < 50; n += 1) {
@@ -47,27 +46,19 @@ export function largeExportData(audiences = 20_000): ExportData {
     names.set(id, name);
     gaps.push(keyed({ section: 'audiences', rule: 'audience-no-evidence', recordType: 'audience', recordId: id, message: `Audience “${name}” has no evidence.` }));
   }
-  return {
-    meta: { id: uuid(0, 0), force: 'kent', title: 'Bench', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL-SENSITIVE', reviewDate: null, owner: null, approver: null, schemaVersion: 1, appVersion: '0.0.0', createdAt: T, modifiedAt: T },
-    forceName: 'Kent Police',
-    generatedAt: '2026-11-25T09:00:00.000Z',
-    sections: ['aims', 'who', 'evidence', 'good'],
-    personal: false,
-    records,
-    names,
-    gaps,
-    sectionStates: [
-      { section: 'areas', status: 'In progress', records: 50, gaps: 0, completedAt: null },
-      { section: 'audiences', status: 'In progress', records: audiences, gaps: audiences, completedAt: null },
-    ],
-    census: { tables: [], views: [] },
-    evidenceLinks: [],
-    receptivity: [],
-    crime: NO_CRIME,
-    logo: null,
-    versions: [{ label: 'Draft', at: T }],
-    assessment: { indicators: [], ratings: [] },
-  };
+  return benchExportShell(
+    { id: uuid(0, 0), title: 'Bench', marking: 'OFFICIAL-SENSITIVE', appVersion: '0.0.0' },
+    {
+      records,
+      names,
+      gaps,
+      sectionStates: [
+        { section: 'areas', status: 'In progress', records: 50, gaps: 0, completedAt: null },
+        { section: 'audiences', status: 'In progress', records: audiences, gaps: audiences, completedAt: null },
+      ],
+      census: { tables: [], views: [] },
+    },
+  );
 }
 
 /** ExcelJS alone at its fastest: one unstyled sheet of the same rows and columns, streamed to memory. */
@@ -91,19 +82,11 @@ async function excelJsAlone(data: ExportData): Promise<number> {
 
 export async function benchExportExcel(runs = 3, audiences = 20_000): Promise<BenchResult> {
   const data = largeExportData(audiences);
-  const exportMs: number[] = [];
-  const aloneMs: number[] = [];
-  let bytes = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const exported = await timeAsync(() => exportExcel(data, () => {}));
-    exportMs.push(exported.ms);
-    bytes = exported.value.length;
-    aloneMs.push((await timeAsync(() => excelJsAlone(data))).ms);
-  }
-  const median = percentile(exportMs, 50);
-  const baseline = percentile(aloneMs, 50);
-  console.log(`  exportExcel:   ${exportMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB)`);
-  console.log(`  ExcelJS alone: ${aloneMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${baseline.toFixed(0)} ms)`);
+  const timed = await timeBesideBaseline(runs, () => exportExcel(data, () => {}), () => excelJsAlone(data));
+  const median = timed.median;
+  const baseline = timed.baselineMedian;
+  console.log(`  exportExcel:   ${listTimings(timed.ms, median, `${(timed.bytes / 1e6).toFixed(1)} MB`)}`);
+  console.log(`  ExcelJS alone: ${listTimings(timed.baselineMs, baseline)}`);
   return {
     bench: `Excel export, ${audiences.toLocaleString('en-GB')} audiences, median of ${runs}`,
     figure: `${median.toFixed(0)} ms (${(median / baseline).toFixed(1)}× ExcelJS alone writing the same table, ${baseline.toFixed(0)} ms)`,

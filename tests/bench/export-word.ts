@@ -2,16 +2,15 @@
 // its gaps), timed against the target of 5 s, beside the docx package's own minimum measured in
 // the same run: one plain table of the same size packed with nothing else. (The export writes its
 // tables' XML itself, see word-table.ts, so it can beat that minimum.)
-import { NO_CRIME } from '../../electron/core/export/crime-export-data.ts';
 import { keyed } from '../../electron/core/gaps/gap-rules.ts';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { ExportData } from '../../electron/core/export/export-data.ts';
 import { exportWord } from '../../electron/core/export/export-word.ts';
-import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../shared/domain/record-types.ts';
 import { AUDIENCE_KINDS, ENGAGEMENT_STATES, PRIORITIES } from '../../shared/domain/vocabularies.ts';
 import type { AreaCensus, CensusTable } from '../../shared/api/census.ts';
 import type { RecordValues } from '../../shared/api/records.ts';
-import { percentile, timeAsync, type BenchResult } from './bench-stats.ts';
+import { benchExportShell, emptyRecords } from './bench-export-shell.ts';
+import { listTimings, timeBesideBaseline, type BenchResult } from './bench-stats.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
 
@@ -25,7 +24,7 @@ function record(recordId: string, values: Record<string, unknown>): RecordValues
 
 /** Export data as collectExportData would give it for `audiences` audiences over 50 areas. */
 export function benchExportData(audiences = 20_000): ExportData {
-  const records = Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, [] as RecordValues[]])) as Record<RecordTypeName, RecordValues[]>;
+  const records = emptyRecords();
   const names = new Map<string, string>();
   const areaIds: string[] = [];
   for (let a = 0; a < 50; a += 1) {
@@ -76,24 +75,16 @@ export function benchExportData(audiences = 20_000): ExportData {
     outside: areaId ? null : { count: 0, first: [] },
     rows: table.categories.slice(1).map((c, i) => ({ position: c.position, name: c.name, label: c.label, parentPosition: null, depth: 0, count: 1000 * (5 - i), proportion: (5 - i) / 15, strategyProportion: (5 - i) / 15 })),
   });
-  return {
-    meta: { id: id(0, 0), force: 'kent', title: 'Bench strategy', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: null, versionLabel: 'Draft', marking: 'OFFICIAL', reviewDate: null, owner: null, approver: null, schemaVersion: 1, appVersion: '0.3.0', createdAt: T, modifiedAt: T },
-    forceName: 'Kent Police',
-    generatedAt: '2026-11-25T09:00:00.000Z',
-    sections: ['aims', 'who', 'evidence', 'good'],
-    personal: false,
-    records,
-    names,
-    gaps: areaIds.map((areaId, a) => keyed({ section: 'census', rule: 'who-is-missing', recordType: 'area', recordId: areaId, message: `In Ward ${a + 1}, 33 % of residents are “White” (TS021 Ethnic group), but no audience covering Ward ${a + 1} is linked to them.` })),
-    sectionStates: [],
-    census: { tables: [table], views: [{ table, areas: [view(null, 'The whole strategy area'), ...areaIds.map((areaId, a) => view(areaId, `Ward ${a + 1}`))] }] },
-    evidenceLinks: [],
-    receptivity: [],
-    crime: NO_CRIME,
-    logo: null,
-    versions: [{ label: 'Draft', at: T }],
-    assessment: { indicators: [], ratings: [] },
-  };
+  return benchExportShell(
+    { id: id(0, 0), title: 'Bench strategy', marking: 'OFFICIAL', appVersion: '0.3.0' },
+    {
+      records,
+      names,
+      gaps: areaIds.map((areaId, a) => keyed({ section: 'census', rule: 'who-is-missing', recordType: 'area', recordId: areaId, message: `In Ward ${a + 1}, 33 % of residents are “White” (TS021 Ethnic group), but no audience covering Ward ${a + 1} is linked to them.` })),
+      sectionStates: [],
+      census: { tables: [table], views: [{ table, areas: [view(null, 'The whole strategy area'), ...areaIds.map((areaId, a) => view(areaId, `Ward ${a + 1}`))] }] },
+    },
+  );
 }
 
 /** The docx package alone: one table of `rows` rows × 6 plain cells, packed. */
@@ -106,19 +97,11 @@ async function docxAlone(rows: number): Promise<Buffer> {
 
 export async function benchExportWord(runs = 3, audiences = 20_000): Promise<BenchResult> {
   const data = benchExportData(audiences);
-  const exportMs: number[] = [];
-  const aloneMs: number[] = [];
-  let bytes = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const exported = await timeAsync(() => exportWord(data, () => {}));
-    exportMs.push(exported.ms);
-    bytes = exported.value.length;
-    aloneMs.push((await timeAsync(() => docxAlone(audiences))).ms);
-  }
-  const median = percentile(exportMs, 50);
-  const baseline = percentile(aloneMs, 50);
-  console.log(`  exportWord:  ${exportMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB)`);
-  console.log(`  docx alone:  ${aloneMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${baseline.toFixed(0)} ms, one ${audiences.toLocaleString('en-GB')}-row table)`);
+  const timed = await timeBesideBaseline(runs, () => exportWord(data, () => {}), () => docxAlone(audiences));
+  const median = timed.median;
+  const baseline = timed.baselineMedian;
+  console.log(`  exportWord:  ${listTimings(timed.ms, median, `${(timed.bytes / 1e6).toFixed(1)} MB`)}`);
+  console.log(`  docx alone:  ${listTimings(timed.baselineMs, baseline, `one ${audiences.toLocaleString('en-GB')}-row table`)}`);
   return {
     bench: `Word export, ${audiences.toLocaleString('en-GB')} audiences, median of ${runs}`,
     figure: `${median.toFixed(0)} ms (${(median / baseline).toFixed(1)}× docx alone, ${baseline.toFixed(0)} ms)`,

@@ -1,7 +1,8 @@
 // The practice library at full size: our force and the 45 others, 500 practices each. Measures the
 // time to add one 500-practice workbook (each file checked as untrusted input, then copied in as one
 // change), and every comparison the screen and `ewb compare` can ask for (each kind of audience,
-// each kind of channel, each depth) through the core's boundary, as a door calls it.
+// each kind of channel, each depth) through the core's boundary, as a door calls it: once each just
+// after the library changed (its rows read with SQL), then five times more (its rows kept).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,8 +79,9 @@ export async function benchPracticeComparison(perForce = 500): Promise<BenchResu
       adds.push((await timeAsync(() => call('addToLibrary', { handle, paths: [file] }))).ms);
     }
     const queries = [...AUDIENCE_KINDS.map((k) => ({ audienceKind: k.id })), ...CHANNEL_KINDS.map((k) => ({ channelKind: k.id })), ...ENGAGEMENT_DEPTHS.map((d) => ({ depth: d.id }))];
-    // A first pass warms SQLite's page cache and the prepared statements, as a screen in use has.
-    for (const query of queries) await call('comparePractice', { handle, query });
+    // Each query's first ask after the library changed reads its rows with SQL; asked again, they are kept.
+    const firsts: number[] = [];
+    for (const query of queries) firsts.push((await timeAsync(() => call('comparePractice', { handle, query }))).ms);
     const compares: number[] = [];
     let largest = 0;
     for (let round = 0; round < 5; round += 1) {
@@ -95,10 +97,16 @@ export async function benchPracticeComparison(perForce = 500): Promise<BenchResu
     const addMedian = percentile(adds, 50);
     return [
       {
-        bench: `Comparison over ${FORCES.length} forces × ${perForce} practices (${queries.length} queries × 5)`,
+        bench: `Comparison over ${FORCES.length} forces × ${perForce} practices, each query's first ask after the library changed (${queries.length} queries)`,
+        figure: `p50 ${percentile(firsts, 50).toFixed(1)} ms, p99 ${percentile(firsts, 99).toFixed(1)} ms, max ${Math.max(...firsts).toFixed(1)} ms`,
+        target: '< 100 ms (moonshot 20 ms)',
+        met: Math.max(...firsts) < 100,
+      },
+      {
+        bench: `Comparison over ${FORCES.length} forces × ${perForce} practices (${queries.length} queries × 5, asked again)`,
         figure: `p50 ${percentile(compares, 50).toFixed(1)} ms, p99 ${percentile(compares, 99).toFixed(1)} ms, max ${worst.toFixed(1)} ms (largest answer ${largest.toLocaleString('en-GB')} rows; chart counts ${chart.toFixed(1)} ms)`,
         target: '< 100 ms (moonshot 20 ms)',
-        met: worst < 100,
+        met: Math.max(...compares) < 100,
       },
       {
         bench: `Adding one ${perForce}-practice workbook to the library (${adds.length} adds)`,

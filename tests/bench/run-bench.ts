@@ -7,6 +7,7 @@ import { benchExportSizes } from './export-sizes.ts';
 import { benchExportWord } from './export-word.ts';
 import { benchRenderer20k } from './renderer-20k.ts';
 import { benchHowRenderer } from './how-renderer.ts';
+import { benchListSteps } from './list-steps.ts';
 import { benchCensusImport } from './census-import.ts';
 import { benchCrimeImport } from './crime-import.ts';
 import { benchValueCheck } from './value-check.ts';
@@ -33,6 +34,8 @@ console.log('Renderer with 20,000 records (Chromium through the browser host)…
 results.push(...(await benchRenderer20k(20_000)));
 console.log('How: the receptivity grid (200 × 30) and lists of 20,000 channels, partners, events and practices (Chromium)…');
 results.push(...(await benchHowRenderer()));
+console.log('Moving and typing in the worked example with 2,000 and 20,000 audiences (Chromium)…');
+results.push(...(await benchListSteps()));
 console.log('Exports of 20,000 records…');
 results.push(await benchExportWord());
 results.push(await benchExportExcel());

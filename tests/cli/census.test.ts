@@ -1,29 +1,16 @@
 // `ewb import census` and `ewb census` as a user runs them: importing the crafted nomis-layout
 // tables, the figures as JSON (exact keys, counts and proportions) and as a summary, re-importing,
 // the table code from --table, bad files refused with their line, and the read-only listing.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { runEwb as ewb } from '../helpers/cli-in-child.ts';
+import { sha } from '../helpers/file-sha.ts';
 
-const BIN = path.resolve('electron/cli/ewb.js');
 const FIXTURES = path.resolve('tests/fixtures/census');
 const TS021 = path.join(FIXTURES, 'census2021-ts021-lsoa.csv');
 const TS007A = path.join(FIXTURES, 'census2021-ts007a-ltla.csv');
-
-function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, EWB_CONFIG_DIR: tempDir('ewb-cli-config-'), EWB_DEBUG: '' },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 function newWorkbook(): string {
   const file = path.join(tempDir(), 'riverside.ewb');

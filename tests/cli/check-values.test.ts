@@ -3,18 +3,10 @@
 // made only with --yes, after a backup copy.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { soundWorkbook, tamper } from '../helpers/tampered-workbook.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
 import { sha256Of } from '../helpers/workbook-file-checks.ts';
-
-const BIN = path.resolve('electron/cli/ewb.js');
-
-function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, EWB_CONFIG_DIR: tempDir('ewb-cli-config-'), EWB_DEBUG: '' } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+import { runEwb as ewb } from '../helpers/cli-in-child.ts';
 
 function expectOneErrorLine(err: string, message: RegExp): void {
   expect(err.trim().split('\n')).toHaveLength(1);

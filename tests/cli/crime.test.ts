@@ -4,11 +4,12 @@
 // killed at random moments leaving the workbook exactly as it was before, or as it is after.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
 import { streetCsv, writeLargeStreetCsv, type StreetRow } from '../helpers/police-csv.ts';
+import { runEwb } from '../helpers/cli-in-child.ts';
 
 const BIN = path.resolve('electron/cli/ewb.js');
 
@@ -17,8 +18,7 @@ function env() {
 }
 
 function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: env(), maxBuffer: 64 << 20 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  return runEwb(args, { maxBuffer: 64 << 20 });
 }
 
 function newWorkbook(dir = tempDir()): string {

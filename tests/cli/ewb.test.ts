@@ -3,24 +3,14 @@
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-const BIN = path.resolve('electron/cli/ewb.js');
+import { runEwb } from '../helpers/cli-in-child.ts';
+import { sha } from '../helpers/file-sha.ts';
 
 function ewb(args: string[], configDir?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, EWB_CONFIG_DIR: configDir ?? tempDir('ewb-cli-config-'), EWB_DEBUG: '' },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  return runEwb(args, configDir ? { configDir } : {});
 }
 
 function expectRefusal(result: ReturnType<typeof ewb>, message: RegExp): void {

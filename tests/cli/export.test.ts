@@ -2,19 +2,13 @@
 // personal data only with --personal, unknown sections and missing outputs refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import mammoth from 'mammoth';
 import { loadWorkbook } from '../helpers/excel-file.ts';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { runEwb as ewb } from '../helpers/cli-in-child.ts';
 
-const BIN = path.resolve('electron/cli/ewb.js');
 const T = '2026-01-01T00:00:00.000Z';
-
-function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, EWB_CONFIG_DIR: tempDir('ewb-cli-config-') } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 function makeWorkbook(dir: string): string {
   const json = {

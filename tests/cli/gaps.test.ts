@@ -3,24 +3,10 @@
 import { INTERCHANGE_VERSION } from '../../shared/api/interchange.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-const BIN = path.resolve('electron/cli/ewb.js');
-
-function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, EWB_CONFIG_DIR: tempDir('ewb-cli-config-'), EWB_DEBUG: '' },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
+import { runEwb as ewb } from '../helpers/cli-in-child.ts';
+import { sha } from '../helpers/file-sha.ts';
 
 /** Today as the CLI's own clock will see it, and a date long past. */
 const TODAY = new Date().toISOString().slice(0, 10);

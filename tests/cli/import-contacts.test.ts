@@ -1,22 +1,11 @@
 // `ewb import partners|assets` as a user runs it: a contact list mapped with --map, a summary of
 // what was added, merged and skipped, --dry-run changing nothing, and refusals in one line.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-const BIN = path.resolve('electron/cli/ewb.js');
-
-function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, EWB_CONFIG_DIR: tempDir('ewb-cli-config-'), EWB_DEBUG: '' } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
+import { runEwb as ewb } from '../helpers/cli-in-child.ts';
+import { sha } from '../helpers/file-sha.ts';
 
 const LIST = ['Organisation,Sector,Email', 'Maidstone Borough Council,Local authority,cs@maidstone.example', 'Age UK Maidstone,Charity or voluntary,', 'AGE UK  MAIDSTONE,,info@ageuk.example', ',Health,nobody@example.org'].join('\n');
 

@@ -1,17 +1,9 @@
 // `ewb library add|list|remove` and `ewb compare` as a user runs them: workbooks added and listed
 // with their provenance, the comparison as JSON with neighbours before others, usage refused.
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { forceWorkbook } from '../helpers/force-workbook.ts';
-
-const BIN = path.resolve('electron/cli/ewb.js');
-
-function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, EWB_CONFIG_DIR: tempDir('ewb-cli-config-'), EWB_DEBUG: '' } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+import { runEwb as ewb } from '../helpers/cli-in-child.ts';
 
 describe('ewb library and ewb compare', () => {
   it('adds, lists, compares and removes', async () => {

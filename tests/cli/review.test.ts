@@ -4,17 +4,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { runEwb } from '../helpers/cli-in-child.ts';
 
-const BIN = path.resolve('electron/cli/ewb.js');
 const STAMP = '2026-11-25T09:00:00.000Z';
 const config = tempDir('ewb-cli-config-');
 
 function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, EWB_CONFIG_DIR: config, EWB_DEBUG: '' } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  return runEwb(args, { configDir: config });
 }
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -2,16 +2,14 @@
 // written with its provenance, `ewb check` says it verifies, a mistyped note to keep is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { runEwb } from '../helpers/cli-in-child.ts';
 
-const BIN = path.resolve('electron/cli/ewb.js');
 const config = tempDir('ewb-cli-config-');
 
 function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, EWB_CONFIG_DIR: config, EWB_DEBUG: '' } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  return runEwb(args, { configDir: config });
 }
 
 describe('ewb share', () => {

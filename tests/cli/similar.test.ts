@@ -1,24 +1,13 @@
 // `ewb similar` as a user runs it: a workbook with a reworded message, its pairs as JSON ({ a, b,
 // score }, a the earlier) and as a readable list, exit 0 either way, and the file untouched.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { WorkbookInfo } from '../../shared/api/workbook.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, expectWritten, testCore } from '../helpers/test-core.ts';
-
-const BIN = path.resolve('electron/cli/ewb.js');
-
-function ewb(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, EWB_CONFIG_DIR: tempDir('ewb-cli-config-'), EWB_DEBUG: '' } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
+import { runEwb as ewb } from '../helpers/cli-in-child.ts';
+import { sha } from '../helpers/file-sha.ts';
 
 const TEXTS = [
   'Burglaries are up in Hythe. Please lock all doors and windows, even when you are at home.',

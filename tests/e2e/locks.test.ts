@@ -2,7 +2,6 @@
 // clears a marker left by a program that has closed; a workbook held by a running program is
 // taken over only after a warning; a file that is not a workbook replaces one only after its own
 // confirmation.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe.ts';
 import { FileBrowserDialog, HomePage, WorkbookPage } from './support/pages.ts';
+import { sha } from '../helpers/file-sha.ts';
 
 const e2e = appForFile('ewb-e2e-locks-', { closePageAfterEach: true });
 const living: ChildProcess[] = [];
@@ -28,10 +28,6 @@ async function makeWorkbook(name: string, title: string): Promise<string> {
   if (!created.ok) throw new Error(created.error.message);
   await e2e.app.core.call('closeWorkbook', { handle: (created.value as { handle: string }).handle });
   return file;
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 describe('locks in the browser host', () => {

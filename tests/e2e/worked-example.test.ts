@@ -86,9 +86,10 @@ describe('the worked example', () => {
     await page.getByRole('button', { name: 'Write to the review log' }).click();
     await page.getByRole('heading', { name: 'Review logged' }).waitFor();
     // The next review falls a year after this one unless the planner changes it, and the review date moves with it.
-    const now = new Date();
-    const nextDue = formatUkDate(yearAfter(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`));
-    await page.getByText(`The next review is due on ${nextDue}.`).waitFor();
+    const logged = (await page.getByText(/written to the review log\. The next review is due on/).textContent()) ?? '';
+    const [, reviewedOn, nextDue] = /^Review of (\d{1,2} \w+ \d{4}) written to the review log\. The next review is due on (\d{1,2} \w+ \d{4})\.$/.exec(logged) ?? [];
+    const dayOf = (uk: string | undefined) => (uk ? new Date(`${uk} 12:00 UTC`).toISOString().slice(0, 10) : '');
+    expect(formatUkDate(yearAfter(dayOf(reviewedOn))), logged).toBe(nextDue);
     expect(await page.locator('.summary-list__row', { hasText: 'Review date' }).textContent()).toBe(`Review date${nextDue}`);
     await checkScreen(page, 'review');
 

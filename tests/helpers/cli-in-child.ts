@@ -1,8 +1,22 @@
-// Runs `ewb` in a child process and reports its exit code, output, peak memory and time: for the
-// tests where memory flat in a workbook's size is the point.
+// Runs `ewb` in a child process as a planner would from a terminal, with a settings folder of its
+// own: its exit code and output, and for the tests where memory flat in a workbook's size is the
+// point, its peak memory and time too.
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { tempDir } from './temp-dir.ts';
+
+const BIN = path.resolve('electron/cli/ewb.js');
+
+/** Runs `ewb args`, with a fresh settings folder unless `configDir` names one. */
+export function runEwb(args: string[], options: { configDir?: string; maxBuffer?: number } = {}): { code: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, EWB_CONFIG_DIR: options.configDir ?? tempDir('ewb-cli-config-'), EWB_DEBUG: '' },
+    ...(options.maxBuffer ? { maxBuffer: options.maxBuffer } : {}),
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
 
 export interface CliRun {
   code: number | null;

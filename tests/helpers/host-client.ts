@@ -46,7 +46,7 @@ export async function startHostChild(folder: string, configDir: string, renderer
 export interface ApiReply {
   ok: boolean;
   value?: unknown;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; fields?: Record<string, string> };
 }
 
 /** POSTs one API call and resolves with its Result. */

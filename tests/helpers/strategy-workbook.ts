@@ -8,6 +8,7 @@ import { openReadOnly } from '../../electron/core/db/open-database.ts';
 import { collectExportData, type ExportData } from '../../electron/core/export/export-data.ts';
 import { EXPORT_SECTION_IDS, type ExportSectionId } from '../../shared/api/export.ts';
 import type { WorkbookInfo } from '../../shared/api/workbook.ts';
+import { ethnicGroupTable } from './ethnic-group-table.ts';
 import { tempDir } from './temp-dir.ts';
 import { expectOk, testCore } from './test-core.ts';
 
@@ -81,29 +82,11 @@ export function fullWorkbookJson() {
       vulnerability: [{ id: ID.vulnerability, ...COMMON, name: 'Isolated older residents', kind: 'group', barriers: ['digital-exclusion', 'access'], whyItMatters: 'Targeted by doorstep fraud.', priority: 'high', responseNote: 'Visits with the fire service.', audienceIds: [ID.older], areaIds: [ID.eastgate] }],
       place: [{ id: ID.place, ...COMMON, name: 'Central Mosque', kind: 'religious-centre', areaId: ID.riverside, address: '1 Mill Lane', gatheringTimes: 'Friday prayers 1pm', audienceIds: [ID.families] }],
       censusTables: [
-        {
-          id: ID.table,
-          code: 'TS021',
-          title: 'Ethnic group',
-          source: 'ONS Census 2021',
-          referenceDate: '2021',
-          geographyLevel: 'lsoa',
-          fileName: 'census2021-ts021-lsoa.csv',
-          importedAt: T,
-          categories: [
-            { name: 'Ethnic group: Total: All usual residents', label: 'Total', parent: null, total: true },
-            { name: 'Ethnic group: White', label: 'White', parent: null, total: false },
-            { name: 'Ethnic group: Asian', label: 'Asian', parent: null, total: false },
-            { name: 'Ethnic group: Asian: Bangladeshi', label: 'Asian: Bangladeshi', parent: 'Ethnic group: Asian', total: false },
-            { name: 'Ethnic group: Asian: Indian', label: 'Asian: Indian', parent: 'Ethnic group: Asian', total: false },
-            { name: 'Ethnic group: Other', label: 'Other', parent: null, total: false },
-          ],
-          geographies: [
-            { code: 'E01000001', name: 'Riverside 001A', counts: [1000, 800, 150, 120, 30, 50] },
-            { code: 'E01000002', name: 'Riverside 001B', counts: [1000, 900, 60, 10, 50, 40] },
-            { code: 'E01000003', name: 'Eastgate 002A', counts: [2000, 1960, 20, 10, 10, 20] },
-          ],
-        },
+        ethnicGroupTable(ID.table, T, [
+          { code: 'E01000001', name: 'Riverside 001A', counts: [1000, 800, 150, 120, 30, 50] },
+          { code: 'E01000002', name: 'Riverside 001B', counts: [1000, 900, 60, 10, 50, 40] },
+          { code: 'E01000003', name: 'Eastgate 002A', counts: [2000, 1960, 20, 10, 10, 20] },
+        ]),
       ],
       evidenceLinks: [{ id: ID.link, audienceId: ID.families, tableId: ID.table, areaId: ID.riverside, category: 'Ethnic group: Asian: Bangladeshi', createdAt: T }],
     },

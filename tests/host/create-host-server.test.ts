@@ -4,16 +4,16 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHostServer, type Host } from '../../electron/host/create-host-server.ts';
+import type { Host } from '../../electron/host/create-host-server.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/content-security-policy.ts';
+import { startTestHost } from '../helpers/test-host.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { SAMPLE_DETAILS, testCore } from '../helpers/test-core.ts';
+import { SAMPLE_DETAILS } from '../helpers/test-core.ts';
 
 const TOKEN = 'test-token-0123456789';
 let host: Host;
 let folder: string;
-let rendererDir: string;
-let core: ReturnType<typeof testCore>;
+let stopHost: () => Promise<void>;
 
 interface Reply {
   status: number;
@@ -41,17 +41,11 @@ async function api(method: string, body: unknown, headers: Record<string, string
 
 beforeEach(async () => {
   folder = tempDir('ewb-host-folder-');
-  rendererDir = tempDir('ewb-host-renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  fs.mkdirSync(path.join(rendererDir, 'assets'));
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  core = testCore();
-  host = await createHostServer({ core, rendererDir, workbooksDir: folder, token: TOKEN, appVersion: '0.1.0', log: core.deps.log });
+  ({ host, stop: stopHost } = await startTestHost({ workbooksDir: folder, token: TOKEN, rendererFiles: { 'assets/app.js': 'console.log(1)' } }));
 });
 
 afterEach(async () => {
-  core.closeAll();
-  await host.close();
+  await stopHost();
 });
 
 describe('browser host', () => {

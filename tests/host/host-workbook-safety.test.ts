@@ -1,17 +1,18 @@
 // The browser host from a hostile or careless page: nothing it sends replaces a workbook another
 // session holds (hashes before and after, the host still answering the other session), workbooks
 // of closed tabs are released, scripted clients keep theirs, and the file browser shows locks.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHostServer, type Host } from '../../electron/host/create-host-server.ts';
+import type { Host } from '../../electron/host/create-host-server.ts';
 import { lockPathFor } from '../../electron/core/workbook/workbook-lock.ts';
+import { startTestHost } from '../helpers/test-host.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { SAMPLE_DETAILS, testCore } from '../helpers/test-core.ts';
+import { SAMPLE_DETAILS } from '../helpers/test-core.ts';
+import { sha } from '../helpers/file-sha.ts';
 
 const TOKEN = 'test-token-0123456789';
 const PAGE_A = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -20,7 +21,7 @@ const MINUTE = 60_000;
 
 let host: Host;
 let folder: string;
-let core: ReturnType<typeof testCore>;
+let stopHost: () => Promise<void>;
 let clock: number;
 
 interface Answer {
@@ -54,10 +55,6 @@ async function beat(page: string): Promise<void> {
   expect((await post('/page-alive', {}, { 'x-ewb-page': page })).status).toBe(204);
 }
 
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
 function base64(file: string): string {
   return fs.readFileSync(file).toString('base64');
 }
@@ -77,11 +74,8 @@ async function stillAnswers(handle: string, title: string): Promise<void> {
 
 beforeEach(async () => {
   folder = tempDir('ewb-host-folder-');
-  const rendererDir = tempDir('ewb-host-renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  core = testCore();
   clock = Date.parse('2026-11-25T09:00:00.000Z');
-  host = await createHostServer({ core, rendererDir, workbooksDir: folder, token: TOKEN, appVersion: '0.1.0', log: core.deps.log, now: () => clock });
+  ({ host, stop: stopHost } = await startTestHost({ workbooksDir: folder, token: TOKEN, now: () => clock }));
   for (const [name, title] of [['d1.ewb', 'One'], ['d2.ewb', 'Two']]) {
     const created = await api('createWorkbook', { path: name, details: { ...SAMPLE_DETAILS, title } });
     expect(created.ok).toBe(true);
@@ -90,8 +84,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  core.closeAll();
-  await host.close();
+  await stopHost();
 });
 
 describe('the host never replaces a workbook another session holds', () => {

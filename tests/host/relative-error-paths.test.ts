@@ -1,43 +1,32 @@
 // Through the host, an error never shows where the workbooks folder is on disk: the core's
 // messages name files by absolute path, and the host takes the folder's location out of them.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHostServer, type Host } from '../../electron/host/create-host-server.ts';
+import type { Host } from '../../electron/host/create-host-server.ts';
 import { relativeErrorPaths } from '../../electron/host/relative-error-paths.ts';
 import { WorkbooksFolder } from '../../electron/host/workbooks-folder.ts';
+import { hostApi, type ApiReply } from '../helpers/host-client.ts';
+import { startTestHost } from '../helpers/test-host.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { SAMPLE_DETAILS, testCore } from '../helpers/test-core.ts';
+import { SAMPLE_DETAILS } from '../helpers/test-core.ts';
 
 const TOKEN = 'test-token-relative-paths';
 let host: Host;
 let folder: string;
-let core: ReturnType<typeof testCore>;
+let stopHost: () => Promise<void>;
 
-function api(method: string, body: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; fields?: Record<string, string> } }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-ewb-token': TOKEN } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
+function api(method: string, body: unknown): Promise<ApiReply> {
+  return hostApi(host.port, TOKEN, method, body);
 }
 
 beforeEach(async () => {
   folder = tempDir('ewb-host-paths-');
-  const rendererDir = tempDir('ewb-host-renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  core = testCore();
-  host = await createHostServer({ core, rendererDir, workbooksDir: folder, token: TOKEN, appVersion: '0.1.0', log: core.deps.log });
+  ({ host, stop: stopHost } = await startTestHost({ workbooksDir: folder, token: TOKEN }));
 });
 
 afterEach(async () => {
-  core.closeAll();
-  await host.close();
+  await stopHost();
 });
 
 describe('host error messages', () => {

@@ -2,37 +2,28 @@
 // method of the contract and the shell contract, found from the schemas, refuses a path outside its
 // workbooks folder; and a path field added later under an unusual name is confined the same way.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHostServer, type Host } from '../../electron/host/create-host-server.ts';
+import type { Host } from '../../electron/host/create-host-server.ts';
 import { pathsIn } from '../../electron/host/translate-paths.ts';
 import { WorkbooksFolder } from '../../electron/host/workbooks-folder.ts';
 import { contract } from '../../shared/api/contract.ts';
 import { FilePathSchema } from '../../shared/api/fields.ts';
 import { filePathFields } from '../../shared/api/file-path-fields.ts';
 import { shellContract } from '../../shared/api/shell-contract.ts';
+import { hostApi, type ApiReply } from '../helpers/host-client.ts';
+import { startTestHost } from '../helpers/test-host.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { testCore } from '../helpers/test-core.ts';
 
 const TOKEN = 'test-token-paths-0123456789';
 let host: Host;
 let folder: string;
 let outside: string;
-let core: ReturnType<typeof testCore>;
+let stopHost: () => Promise<void>;
 
-function api(method: string, body: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
-  return new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-ewb-token': TOKEN } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+function api(method: string, body: unknown): Promise<ApiReply> {
+  return hostApi(host.port, TOKEN, method, body);
 }
 
 /** A value with `file` at a field written as filePathFields writes it (`a.b`, `list[]`, `map{}`, `pair[1]`). */
@@ -52,15 +43,11 @@ beforeEach(async () => {
   folder = tempDir('ewb-host-paths-');
   outside = tempDir('ewb-host-outside-');
   fs.symlinkSync(outside, path.join(folder, 'escape'));
-  const rendererDir = tempDir('ewb-host-renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  core = testCore();
-  host = await createHostServer({ core, rendererDir, workbooksDir: folder, token: TOKEN, appVersion: '0.1.0', log: core.deps.log });
+  ({ host, stop: stopHost } = await startTestHost({ workbooksDir: folder, token: TOKEN }));
 });
 
 afterEach(async () => {
-  core.closeAll();
-  await host.close();
+  await stopHost();
 });
 
 describe('confined paths', () => {

@@ -67,7 +67,7 @@ function refusal(fileName: string, line: number, reason: string): AppError {
 export function tableCodeFor(fileName: string, given?: string): string {
   const code = given?.trim() || TABLE_CODE.exec(fileName)?.[0];
   if (!code) {
-    throw new AppError('invalid-input', `"${fileName}" does not say which census table it is: its name has no code like TS021. Give the table's code (on the command line, --table TS021). Nothing was imported.`);
+    throw new AppError('invalid-input', `"${fileName}" does not say which census table it is: its name has no code like TS021. Rename the file to include its code as ONS names it (for example census2021-ts021-lsoa.csv), or use “Import another table (CSV or Excel)…” to match its columns yourself; with ewb census, give it as --table TS021. Nothing was imported.`);
   }
   return code.toUpperCase();
 }

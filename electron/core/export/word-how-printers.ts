@@ -25,6 +25,7 @@ import {
 } from '../../../shared/domain/vocabularies.ts';
 import type { FileChild } from 'docx';
 import type { ExportData } from './export-data.ts';
+import { nextEventDate } from '../../../shared/domain/event-dates.ts';
 import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf } from './word-blocks.ts';
 import { TABLE_WIDTH, headingWidth, table, type Cell, type Column, type Row, type Run } from './word-table.ts';
 
@@ -186,10 +187,12 @@ export function partnersPart(data: ExportData, def: RecordTypeDef): Block[] {
 
 // ——— Community events ———
 
-function recurrenceOf(event: RecordValues): string {
+/** How often, and the next date seen from the day the document is made (a one-off already held says so). */
+function recurrenceOf(event: RecordValues, today: string): string {
   const how = labelOf(RECURRENCES, event.recurrence as string);
-  const next = longDate(event.nextDate);
-  return next ? `${how}; next ${next}` : how;
+  if (typeof event.nextDate !== 'string' || event.nextDate === '') return how;
+  const next = nextEventDate(event.nextDate, String(event.recurrence ?? ''), today);
+  return next.passed ? `${how}; held ${longDate(next.date)}` : `${how}; next ${longDate(next.date)}`;
 }
 
 export function communityEventsPart(data: ExportData, def: RecordTypeDef): Block[] {
@@ -209,7 +212,7 @@ export function communityEventsPart(data: ExportData, def: RecordTypeDef): Block
     const organiser = [nameOf(event.organiserAssetId, data), nameOf(event.organiserPartnerId, data)].filter(Boolean);
     const where = [nameOf(event.placeId, data), field(event, 'location')].filter(Boolean);
     const cells: Cell[] = [
-      { paragraphs: [[field(event, 'name')], [ITALIC(recurrenceOf(event))]] },
+      { paragraphs: [[field(event, 'name')], [ITALIC(recurrenceOf(event, data.generatedAt.slice(0, 10)))]] },
       organiser,
       where,
       namesOf(event.audienceIds, data.names),

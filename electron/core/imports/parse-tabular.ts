@@ -180,18 +180,51 @@ export function csvSheetName(file: string): string {
   return path.basename(file, path.extname(file));
 }
 
+/** How much of a CSV's start is looked at to tell which character separates its values. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * The character between values: a comma, unless the first line with anything in it has none and
+ * has semicolons (how Excel saves "CSV" where the decimal point is a comma) or tabs. Characters
+ * inside double quotes do not count.
+ */
+export function csvDelimiterOf(start: string): ',' | ';' | '\t' {
+  const line = start.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).find((text) => text.trim() !== '') ?? '';
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char] += 1;
+  }
+  if (counts[','] > 0) return ',';
+  if (counts[';'] >= counts['\t'] && counts[';'] > 0) return ';';
+  return counts['\t'] > 0 ? '\t' : ',';
+}
+
+function delimiterOfFile(file: string): ',' | ';' | '\t' {
+  const handle = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const read = fs.readSync(handle, buffer, 0, SNIFF_BYTES, 0);
+    return csvDelimiterOf(buffer.subarray(0, read).toString('utf8'));
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
 /** Reads a CSV (UTF-8, a byte-order mark allowed), streamed; a malformed row refuses the file with its line. */
 export async function parseCsvFile(file: string, options: ParseOptions): Promise<TabularData> {
   const fileName = path.basename(file);
   checkFileSize(file, MAX_CSV_BYTES, 'CSV');
   const name = csvSheetName(file);
   const builder = new SheetBuilder(name, keepFor(options, name, 0));
+  const delimiter = delimiterOfFile(file);
   const input = utf8Checked(fs.createReadStream(file), fileName, 'csv');
   const parser = input.pipe(
     // Any line ending, even mixed in one file (rows pasted in from elsewhere).
     // The column count is checked here rather than by csv-parse, so that blank lines (even ones of
     // spaces or bare commas) are passed over rather than refused.
-    parse({ bom: true, info: true, relax_quotes: false, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: MAX_RECORD_CHARS }),
+    parse({ bom: true, delimiter, info: true, relax_quotes: false, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: MAX_RECORD_CHARS }),
   );
   input.once('error', (error) => parser.destroy(error));
   let lastLine = 0;

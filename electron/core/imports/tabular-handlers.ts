@@ -7,6 +7,7 @@ import type { TabularPreview } from '../../../shared/api/tabular.ts';
 import type { AppContext } from '../app-context.ts';
 import { importMappedTable } from './import-mapped-table.ts';
 import { readTabular, type ReadTabularOptions } from './read-tabular.ts';
+import { AppError } from '../app-error.ts';
 
 type TabularMethods = 'previewTabularFile' | 'importMappedTable';
 
@@ -18,6 +19,7 @@ export function tabularHandlers(ctx: AppContext, options: TabularHandlerOptions 
     previewTabularFile: async ({ handle, source }): Promise<TabularPreview> => {
       sessions.get(handle);
       const data = await readTabular(path.resolve(source), { ...options, mode: 'preview' });
+      refuseUnusable(data.fileName, data.sheets);
       return {
         kind: data.kind,
         fileName: data.fileName,
@@ -32,4 +34,19 @@ export function tabularHandlers(ctx: AppContext, options: TabularHandlerOptions 
         return { ...result, effects };
       }),
   };
+}
+
+/**
+ * A file with nothing to match columns for is refused with the reason, rather than opening the
+ * column-matching form on "0 of 0 rows": no row under a header, or a first line of control
+ * characters (a program or a damaged file, not a table saved from a spreadsheet).
+ */
+function refuseUnusable(fileName: string, sheets: ReadonlyArray<{ columns: readonly string[]; rowCount: number }>): void {
+  const binary = /[\u0000-\u0008\u000E-\u001F]/;
+  if (sheets.some((sheet) => sheet.columns.some((column) => binary.test(column)))) {
+    throw new AppError('invalid-input', `"${fileName}" does not look like a table: its first line holds control characters, as a program or a damaged file does. Save the list from your spreadsheet as CSV (or use the Excel file itself) and choose that. Nothing was imported.`);
+  }
+  if (sheets.every((sheet) => sheet.rowCount === 0)) {
+    throw new AppError('invalid-input', `"${fileName}" has no rows under a header line, so there is nothing to import. Check it is the file you meant: a header line naming the columns, then a row for each record. Nothing was imported.`);
+  }
 }

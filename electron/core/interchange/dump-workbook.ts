@@ -2,12 +2,10 @@
 // record type marks personal) are included only when asked for.
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type Interchange } from '../../../shared/api/interchange.ts';
 import type { ReadDb } from '../db/open-database.ts';
-import { readWorkbookMeta } from '../workbook/workbook-store.ts';
-import { readLogo } from '../workbook/workbook-logo.ts';
 import { RECORD_TYPE_NAMES, personalFields } from '../../../shared/domain/record-types.ts';
 import { listRecords } from '../records/record-store.ts';
-import { readCompletions } from '../gaps/section-completion.ts';
 import { dumpCensus } from './census-interchange.ts';
+import { interchangeCompletions, interchangeWorkbook } from './interchange-parts.ts';
 import { listCrimeTrendLinks } from '../crime/crime-trend-links.ts';
 import { iterateLibraryForInterchange } from '../library/library-store.ts';
 
@@ -18,39 +16,18 @@ export function dumpRecords(db: ReadDb, personal: boolean): Interchange['records
     const hidden = personal ? [] : personalFields(type);
     records[type] = listRecords(db, type).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !hidden.includes(name))));
   }
-  const sectionCompletions = [...readCompletions(db)]
-    .filter((entry): entry is [string, string] => entry[1] !== null)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([section, completedAt]) => ({ section, completedAt }));
+  const sectionCompletions = interchangeCompletions(db);
   const { censusTables, evidenceLinks, receptivity, settings } = dumpCensus(db);
   // In the order the streamed writer uses, so both write the same bytes.
   return { ...records, sectionCompletions, censusTables, evidenceLinks, receptivity, crimeTrendLinks: listCrimeTrendLinks(db), libraryEntries: [...iterateLibraryForInterchange(db)], settings } as Interchange['records'];
 }
 
 export function dumpWorkbook(db: ReadDb, options: { personal: boolean }): Interchange {
-  const meta = readWorkbookMeta(db);
-  const logo = readLogo(db);
   return {
     format: INTERCHANGE_FORMAT,
     version: INTERCHANGE_VERSION,
     personal: options.personal,
-    workbook: {
-      id: meta.id,
-      force: meta.force,
-      title: meta.title,
-      periodStart: meta.periodStart,
-      periodEnd: meta.periodEnd,
-      ...(options.personal ? { author: meta.author } : {}),
-      versionLabel: meta.versionLabel,
-      marking: meta.marking,
-      reviewDate: meta.reviewDate,
-      owner: meta.owner,
-      approver: meta.approver,
-      ...(meta.rolledFrom ? { rolledFrom: meta.rolledFrom } : {}),
-      createdAt: meta.createdAt,
-      modifiedAt: meta.modifiedAt,
-      ...(logo ? { logo: { mediaType: logo.mediaType, base64: logo.bytes.toString('base64') } } : {}),
-    },
+    workbook: interchangeWorkbook(db, options.personal),
     records: dumpRecords(db, options.personal),
   };
 }

@@ -12,10 +12,8 @@ import { listEvidenceLinks } from '../evidence/evidence-links.ts';
 import { iterateReceptivity } from '../receptivity/receptivity-store.ts';
 import { listCrimeTrendLinks } from '../crime/crime-trend-links.ts';
 import { iterateLibraryForInterchange } from '../library/library-store.ts';
-import { readCompletions } from '../gaps/compute-gaps.ts';
 import { getRecord } from '../records/record-store.ts';
-import { readWorkbookMeta } from '../workbook/workbook-store.ts';
-import { readLogo } from '../workbook/workbook-logo.ts';
+import { censusTableHead, interchangeCompletions, interchangeSettings, interchangeWorkbook, type CensusTableRow } from './interchange-parts.ts';
 
 /** Rows read per query: enough to keep queries few, few enough to keep memory flat. */
 const PAGE = 1000;
@@ -84,33 +82,9 @@ function* records(db: ReadDb, type: RecordTypeName, hidden: readonly string[]): 
   }
 }
 
-interface TableRow {
-  id: string;
-  code: string;
-  title: string;
-  source: string;
-  reference_date: string;
-  geography_level: string;
-  file_name: string;
-  imported_at: string;
-}
-
 /** One census table as the format has it, its geographies read a page at a time. */
-function writeCensusTable(out: BufferedFile, db: ReadDb, table: TableRow, last: boolean): void {
-  const categories = db.prepare('SELECT position, name, label, parent_position, is_total FROM census_category WHERE table_id = ? ORDER BY position').all(table.id) as Array<{ position: number; name: string; label: string; parent_position: number | null; is_total: number }>;
-  const nameAt = new Map(categories.map((c) => [c.position, c.name]));
-  const index = new Map(categories.map((c, i) => [c.position, i]));
-  const head = {
-    id: table.id,
-    code: table.code,
-    title: table.title,
-    source: table.source,
-    referenceDate: table.reference_date,
-    geographyLevel: table.geography_level,
-    fileName: table.file_name,
-    importedAt: table.imported_at,
-    categories: categories.map((c) => ({ name: c.name, label: c.label, parent: c.parent_position === null ? null : (nameAt.get(c.parent_position) ?? null), total: c.is_total === 1 })),
-  };
+function writeCensusTable(out: BufferedFile, db: ReadDb, table: CensusTableRow, last: boolean): void {
+  const { head, countIndex: index } = censusTableHead(db, table);
   // The table's own fields as JSON.stringify writes them, less the closing brace, then its geographies.
   const opening = nested({ ...head, geographies: [] }, 3).replace(/\n\s*"geographies": \[\]\n\s*\}$/, '\n');
   out.write(`      ${opening}`);
@@ -118,7 +92,7 @@ function writeCensusTable(out: BufferedFile, db: ReadDb, table: TableRow, last: 
   const valuePage = db.prepare('SELECT geography_code AS code, position, count FROM census_value WHERE table_id = ? AND geography_code >= ? AND geography_code <= ? ORDER BY geography_code, position');
   function* geographies(): Generator<{ code: string; name: string; counts: number[] }> {
     for (let page = geographyPage.all(table.id, '', PAGE) as Array<{ code: string; name: string }>; page.length > 0; page = geographyPage.all(table.id, page.at(-1)!.code, PAGE) as Array<{ code: string; name: string }>) {
-      const counts = new Map(page.map((g) => [g.code, new Array<number>(categories.length).fill(0)]));
+      const counts = new Map(page.map((g) => [g.code, new Array<number>(head.categories.length).fill(0)]));
       for (const row of valuePage.all(table.id, page[0]!.code, page.at(-1)!.code) as Array<{ code: string; position: number; count: number }>) {
         const at = index.get(row.position);
         const list = counts.get(row.code);
@@ -132,7 +106,7 @@ function writeCensusTable(out: BufferedFile, db: ReadDb, table: TableRow, last: 
 }
 
 function writeCensusTables(out: BufferedFile, db: ReadDb): number {
-  const tables = db.prepare('SELECT * FROM census_table ORDER BY code, geography_level, id').all() as TableRow[];
+  const tables = db.prepare('SELECT * FROM census_table ORDER BY code, geography_level, id').all() as CensusTableRow[];
   if (tables.length === 0) {
     out.write('    "censusTables": [],\n');
     return 0;
@@ -145,40 +119,18 @@ function writeCensusTables(out: BufferedFile, db: ReadDb): number {
 
 /** Writes the whole document to `fd`; answers with how many of each list it wrote. */
 function writeDocument(out: BufferedFile, db: ReadDb, personal: boolean): Record<string, number> {
-  const meta = readWorkbookMeta(db);
-  const logo = readLogo(db);
-  const workbook = {
-    id: meta.id,
-    force: meta.force,
-    title: meta.title,
-    periodStart: meta.periodStart,
-    periodEnd: meta.periodEnd,
-    ...(personal ? { author: meta.author } : {}),
-    versionLabel: meta.versionLabel,
-    marking: meta.marking,
-    reviewDate: meta.reviewDate,
-    owner: meta.owner,
-    approver: meta.approver,
-    ...(meta.rolledFrom ? { rolledFrom: meta.rolledFrom } : {}),
-    createdAt: meta.createdAt,
-    modifiedAt: meta.modifiedAt,
-    ...(logo ? { logo: { mediaType: logo.mediaType, base64: logo.bytes.toString('base64') } } : {}),
-  };
+  const workbook = interchangeWorkbook(db, personal);
   out.write(`{\n  "format": ${JSON.stringify(INTERCHANGE_FORMAT)},\n  "version": ${INTERCHANGE_VERSION},\n  "personal": ${personal},\n  "workbook": ${nested(workbook, 1)},\n  "records": {\n`);
   const counts: Record<string, number> = {};
   for (const type of RECORD_TYPE_NAMES) counts[type] = writeList(out, type, 2, records(db, type, personal ? [] : personalFields(type)), false);
-  const completions = [...readCompletions(db)]
-    .filter((entry): entry is [string, string] => entry[1] !== null)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([section, completedAt]) => ({ section, completedAt }));
+  const completions = interchangeCompletions(db);
   counts.sectionCompletions = writeList(out, 'sectionCompletions', 2, completions, false);
   counts.censusTables = writeCensusTables(out, db);
   counts.evidenceLinks = writeList(out, 'evidenceLinks', 2, listEvidenceLinks(db), false);
   counts.receptivity = writeList(out, 'receptivity', 2, iterateReceptivity(db), false);
   counts.crimeTrendLinks = writeList(out, 'crimeTrendLinks', 2, listCrimeTrendLinks(db), false);
   counts.libraryEntries = writeList(out, 'libraryEntries', 2, iterateLibraryForInterchange(db), false);
-  const settings = (db.prepare('SELECT key, value FROM workbook_setting ORDER BY key').all() as Array<{ key: string; value: string }>).map((row) => ({ key: row.key, value: row.value }));
-  counts.settings = writeList(out, 'settings', 2, settings, true);
+  counts.settings = writeList(out, 'settings', 2, interchangeSettings(db), true);
   out.write('  }\n}\n');
   return counts;
 }

@@ -1,15 +1,15 @@
 // The comparison of practice between forces: for one kind of audience, one kind of channel or one
 // depth, what our force and each force in the library did — ours first, then our land neighbours,
 // then the others — with what neighbours rate well that we do not use, and our audiences no force
-// has recorded practice for. Reads use the library's kind index, so a library of every force answers
-// in milliseconds.
+// has recorded practice for. The library's rows for a query are kept per connection until its live
+// entries change, so asking again of a library of every force answers in a few milliseconds.
 import type { Comparison, ComparisonQuery, ComparisonRow, DepthCounts } from '../../../shared/api/library.ts';
 import { forceById } from '../../../shared/domain/forces.ts';
 import { ENGAGEMENT_DEPTHS } from '../../../shared/domain/vocabularies.ts';
 import type { ReadDb } from '../db/open-database.ts';
 import { statement } from '../db/statements.ts';
 import { readWorkbookMeta } from '../workbook/workbook-store.ts';
-import { listLibraryEntries } from './library-store.ts';
+import { keptLibraryRows, liveEntries, PRACTICE_COLUMNS, TITLE_ORDER, type RawRow } from './library-rows.ts';
 
 type Group = ComparisonRow['group'];
 const GROUP_ORDER: Record<Group, number> = { ours: 0, neighbour: 1, other: 2 };
@@ -32,37 +32,12 @@ export function sameTitle(title: string): string {
   return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** A practice as the comparison reads it: [entry id or null for ours, id, title, audience kinds, channel kinds, depth, outcome, evidence, verdict]. */
-type RawRow = [string | null, string, string, string, string, string | null, string | null, string | null, string | null];
-
-// Rows come back as arrays (no object per row) and already in title order, so the only sort left
-// in JavaScript is a stable one by column: a comparison of thousands of practices stays in milliseconds.
-const PRACTICE_COLUMNS = 'p.id, p.title, p.audience_kinds, p.channel_kinds, p.depth, p.outcome, p.evidence_strength, p.verdict';
-const TITLE_ORDER = 'ORDER BY p.title COLLATE NOCASE, p.id';
-const LIVE = 'IN (SELECT id FROM library_entry WHERE live = 1)';
-
 function ourRows(db: ReadDb, query: ComparisonQuery): RawRow[] {
   const select = `SELECT NULL, ${PRACTICE_COLUMNS} FROM practice p`;
   if ('depth' in query) return statement(db, `${select} WHERE p.depth = ? ${TITLE_ORDER}`).raw(true).all(query.depth) as RawRow[];
   const column = 'audienceKind' in query ? 'audience_kinds' : 'channel_kinds';
   const kind = 'audienceKind' in query ? query.audienceKind : query.channelKind;
   return statement(db, `${select} WHERE EXISTS (SELECT 1 FROM json_each(p.${column}) WHERE value = ?) ${TITLE_ORDER}`).raw(true).all(kind) as RawRow[];
-}
-
-function libraryRows(db: ReadDb, query: ComparisonQuery): RawRow[] {
-  if ('depth' in query) {
-    return statement(db, `SELECT p.entry_id, ${PRACTICE_COLUMNS} FROM library_practice p WHERE p.depth = ? AND p.entry_id ${LIVE} ${TITLE_ORDER}`).raw(true).all(query.depth) as RawRow[];
-  }
-  const axis = 'audienceKind' in query ? 'audience' : 'channel';
-  const kind = 'audienceKind' in query ? query.audienceKind : query.channelKind;
-  return statement(
-    db,
-    `SELECT p.entry_id, ${PRACTICE_COLUMNS} FROM library_practice_kind k
-       JOIN library_practice p ON p.entry_id = k.entry_id AND p.id = k.practice_id
-     WHERE k.axis = ? AND k.kind = ? AND k.entry_id ${LIVE} ${TITLE_ORDER}`,
-  )
-    .raw(true)
-    .all(axis, kind) as RawRow[];
 }
 
 /** "Title (2025-04-01 to 2028-03-31)": a workbook named by its period, so two periods of one force tell apart. */
@@ -95,8 +70,9 @@ function orderForces(ours: string, present: Iterable<string>): Comparison['force
 export function comparePractice(db: ReadDb, query: ComparisonQuery): Comparison {
   const ours = readWorkbookMeta(db).force;
   const usedTitles = new Set((statement(db, 'SELECT title FROM practice').pluck().all() as string[]).map(sameTitle));
-  const entries = new Map(listLibraryEntries(db).map((entry) => [entry.id, { force: entry.force, label: workbookLabel(entry.title, entry.periodStart, entry.periodEnd) }]));
-  const raw = [...ourRows(db, query), ...libraryRows(db, query)];
+  const live = liveEntries(db);
+  const entries = new Map(live.map((entry) => [entry.id, { force: entry.force, label: workbookLabel(entry.title, entry.periodStart, entry.periodEnd) }]));
+  const raw = [...ourRows(db, query), ...keptLibraryRows(db, query, live)];
   const forces = orderForces(ours, [...entries.values()].map((entry) => entry.force).filter((force, i, list) => list.indexOf(force) === i));
   const position = new Map(forces.map((f, i) => [f.force, i]));
   // Lists of kinds repeat across practices: each distinct one is parsed once.

@@ -2,7 +2,9 @@
 // (resources/examples/worked-example.json, in the interchange format, written by us). Each copy is
 // made current: every date in it moves by the same whole number of years, so the strategy period,
 // the review date and the records' last reviews stay as recent as when it was written, relative to
-// today, and the example shows only the gaps it shows on purpose whenever it is opened.
+// today, and the example shows only the gaps it shows on purpose whenever it is opened (the years
+// its prose names move too: "the 2025 survey", "April to June 2026"); the last
+// contacts with assets and partners also move on by whole months, so none goes stale with the season.
 import example from '../../../resources/examples/worked-example.json' with { type: 'json' };
 
 /** A calendar date, or a moment, as the interchange format writes them. */
@@ -19,8 +21,20 @@ export function shiftDate(value: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${match[2]}-${String(day).padStart(2, '0')}${match[4] ?? ''}`;
 }
 
+/**
+ * The years the example's story is told in (2024 to 2027), where prose names them ("the 2025
+ * survey", "April to June 2026"), moved with the dates. Only text with a space in it is prose (an id
+ * or a code never has one), and the census's 2021 is not one of the story's years.
+ */
+const STORY_YEAR = /\b(202[4-7])\b/g;
+
+function shiftProse(value: string, years: number): string {
+  if (years === 0 || !value.includes(' ')) return value;
+  return value.replace(STORY_YEAR, (year) => String(Number(year) + years));
+}
+
 function shiftAll(value: unknown, years: number): unknown {
-  if (typeof value === 'string') return shiftDate(value, years);
+  if (typeof value === 'string') return DATE.test(value) ? shiftDate(value, years) : shiftProse(value, years);
   if (Array.isArray(value)) return value.map((item) => shiftAll(item, years));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shiftAll(item, years)]));
   return value;
@@ -33,7 +47,46 @@ export function yearsToShift(now: Date, lastChanged = example.workbook.modifiedA
   return years;
 }
 
-/** The worked example as an interchange document, its dates moved to suit `now`. */
+/** Whole months from the (shifted) last change to `now`: how far the contacts' dates move on. */
+export function monthsSince(lastChanged: string, now: Date): number {
+  const then = new Date(lastChanged);
+  let months = (now.getUTCFullYear() - then.getUTCFullYear()) * 12 + (now.getUTCMonth() - then.getUTCMonth());
+  if (months > 0 && Date.parse(shiftMonths(lastChanged, months)) > now.getTime()) months -= 1;
+  return Math.max(0, months);
+}
+
+/** A calendar date `months` later, the 31st falling back to the month's last day. */
+export function shiftMonths(value: string, months: number): string {
+  const match = DATE.exec(value);
+  if (!match) return value;
+  const index = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(Number(match[3]), lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}${match[4] ?? ''}`;
+}
+
+/** The records' last contacts, moved on by `months` (nothing else is). */
+function freshenContacts(document: { records: Record<string, unknown> }, months: number): void {
+  if (months === 0) return;
+  for (const list of Object.values(document.records)) {
+    if (!Array.isArray(list)) continue;
+    for (const record of list as Array<Record<string, unknown>>) {
+      if (typeof record.lastContact === 'string') record.lastContact = shiftMonths(record.lastContact, months);
+    }
+  }
+}
+
+/**
+ * The worked example as an interchange document, its dates moved to suit `now`. Whole years keep
+ * the period starting on 1 April; the last contacts with assets and partners move on by whole months
+ * as well, so they are as recent today as when the example was written (a contact in touch within
+ * six months counts as active in the self-assessment, and a year's move alone would let every
+ * contact go stale for half of each year).
+ */
 export function workedExample(now: Date): unknown {
-  return shiftAll(example, yearsToShift(now));
+  const document = shiftAll(example, yearsToShift(now)) as { workbook: { modifiedAt: string }; records: Record<string, unknown> };
+  freshenContacts(document, monthsSince(document.workbook.modifiedAt, now));
+  return document;
 }

@@ -15,6 +15,8 @@ interface TaskListProps {
   statusOf: (section: SectionDef) => SectionStatus;
   gapsOf: (section: SectionDef) => number;
   totalGaps: number;
+  /** Nothing is recorded in any section yet: "no gaps" would read as "nothing missing". */
+  nothingRecorded?: boolean;
   /** At narrow widths the menu is hidden until its button shows it. */
   open: boolean;
   onSelect: (id: string) => void;
@@ -24,7 +26,7 @@ function gapCount(gaps: number) {
   return gaps > 0 ? <span className="task-list__gaps">{gaps} {gaps === 1 ? 'gap' : 'gaps'}</span> : null;
 }
 
-export function TaskList({ id, current, statusOf, gapsOf, totalGaps, open, onSelect }: TaskListProps) {
+export function TaskList({ id, current, statusOf, gapsOf, totalGaps, nothingRecorded = false, open, onSelect }: TaskListProps) {
   const groups: Array<{ name: string | undefined; sections: SectionDef[] }> = [];
   for (const section of SECTIONS) {
     const last = groups[groups.length - 1];
@@ -38,7 +40,7 @@ export function TaskList({ id, current, statusOf, gapsOf, totalGaps, open, onSel
           <button type="button" className="task-list__link" aria-current={current === ALL_GAPS ? 'page' : undefined} onClick={() => onSelect(ALL_GAPS)}>
             All gaps
           </button>
-          <span className="task-list__status">{totalGaps > 0 ? gapCount(totalGaps) : <span className="tag tag--completed">None</span>}</span>
+          <span className="task-list__status">{totalGaps > 0 ? gapCount(totalGaps) : nothingRecorded ? <span className="tag tag--not-started">Nothing recorded yet</span> : <span className="tag tag--completed">None</span>}</span>
         </li>
       </ul>
       {groups.map((group, index) => (

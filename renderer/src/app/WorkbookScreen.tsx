@@ -207,7 +207,7 @@ function WorkbookBody({ api, info, notices, frameNotice, onInfo, onDismissNotice
       }
     >
       <div className="workbook">
-        <TaskList id={MENU_ID} current={current.id} statusOf={statusOf} gapsOf={gapsOf} totalGaps={data.gaps.length} open={menuOpen} onSelect={selectSection} />
+        <TaskList id={MENU_ID} current={current.id} statusOf={statusOf} gapsOf={gapsOf} totalGaps={data.gaps.length} nothingRecorded={data.loaded && data.sections.every((state) => state.records === 0)} open={menuOpen} onSelect={selectSection} />
         <main className="workbook__main scroll-region" id="main" ref={mainRef} tabIndex={-1} aria-labelledby="section-heading">
           {frameNotice}
           {notices.length > 0 && (

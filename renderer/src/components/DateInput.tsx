@@ -1,7 +1,7 @@
 // A date as day, month and year in three boxes (the GOV.UK date input): no browser date picker
 // (which shows mm/dd/yyyy on some machines and takes a six-digit year), a year of four digits at
 // most, and a whole date pasted into any box ("31/03/2028", "2028-03-31") spread across the three.
-import { useEffect, useRef, useState, type ClipboardEvent, type FocusEvent } from 'react';
+import { memo, useEffect, useRef, useState, type ClipboardEvent, type FocusEvent } from 'react';
 import { partsOf, valueOfParts, type DateParts } from './date-parts.ts';
 
 interface DateInputProps {
@@ -29,7 +29,8 @@ function pastedParts(text: string): DateParts | null {
   return null;
 }
 
-export function DateInput({ id, label, hint, value, error, disabled, onChange, onBlur }: DateInputProps) {
+/** Drawn again only when its own props change (a form redraws as each key is typed elsewhere in it). */
+export const DateInput = memo(function DateInput({ id, label, hint, value, error, disabled, onChange, onBlur }: DateInputProps) {
   const [parts, setParts] = useState<DateParts>(() => partsOf(value));
   // What is typed stays as typed ("03" is not rewritten to "3" mid-typing); a value changed from
   // outside (undo, "Reviewed today") replaces it.
@@ -98,4 +99,4 @@ export function DateInput({ id, label, hint, value, error, disabled, onChange, o
       </div>
     </fieldset>
   );
-}
+});

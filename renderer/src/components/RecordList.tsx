@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RecordValues } from '../../../shared/api/records.ts';
+import { visibleRecords } from './record-list-view.ts';
 
 export interface Column {
   key: string;
@@ -35,19 +36,8 @@ export function RecordList({ id, label, records, columns, selectedId, onSelect, 
   const searchable = useMemo(() => records.map((record) => columns.map((column) => column.value(record)).join(' \u0000 ').toLowerCase()), [records, columns]);
 
   const visible = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    let indexes = records.map((_, index) => index);
-    if (needle) indexes = indexes.filter((index) => searchable[index]!.includes(needle));
-    if (sort) {
-      const column = columns.find((c) => c.key === sort.key);
-      if (column) {
-        const key = column.sortValue ?? column.value;
-        const keys = new Map(indexes.map((index) => [index, key(records[index]!)]));
-        const factor = sort.direction === 'ascending' ? 1 : -1;
-        indexes.sort((a, b) => factor * keys.get(a)!.localeCompare(keys.get(b)!, 'en-GB', { numeric: true, sensitivity: 'base' }));
-      }
-    }
-    return indexes.map((index) => records[index]!);
+    const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
+    return visibleRecords(records, searchable, filter, sort && column ? { key: column.sortValue ?? column.value, direction: sort.direction } : null);
   }, [records, searchable, filter, sort, columns]);
 
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -99,9 +89,11 @@ export function RecordList({ id, label, records, columns, selectedId, onSelect, 
             {virtualizer.getVirtualItems().map((item) => {
               const record = visible[item.index]!;
               const selected = record.id === selectedId;
+              // Keyed by place, not by record: a keystroke that changes which records show then
+              // updates the rows already drawn instead of removing them and building new ones.
               return (
                 <div
-                  key={record.id}
+                  key={item.index}
                   role="row"
                   aria-rowindex={item.index + 2}
                   aria-selected={selected}

@@ -2,12 +2,14 @@
 // or record concerned.
 import type { Gap } from '../../../shared/api/records.ts';
 import { SECTIONS } from '../app/sections.ts';
+import { GapList } from './GapList.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
+import { noGapsText } from './no-gaps-text.ts';
 
 export function AllGaps({ onOpen }: { onOpen: (gap: Gap) => void }) {
   const data = useWorkbookData();
   const groups = SECTIONS.map((section) => ({ section, gaps: data.gaps.filter((gap) => gap.section === section.id) })).filter((group) => group.gaps.length > 0);
-  if (groups.length === 0) return <p className="empty-state">No gaps found in this workbook.</p>;
+  if (groups.length === 0) return <p className="empty-state">{noGapsText(data.sections)}</p>;
   return (
     <div className="worksheet">
       <p>What the workbook is missing, or has not reviewed for over a year. Each links to the record concerned.</p>
@@ -16,13 +18,7 @@ export function AllGaps({ onOpen }: { onOpen: (gap: Gap) => void }) {
           <h3 id={`all-gaps-${section.id}`} className="worksheet__block-title">
             {section.title} <span className="task-list__gaps">{gaps.length} {gaps.length === 1 ? 'gap' : 'gaps'}</span>
           </h3>
-          <ul className="gap-list">
-            {gaps.map((gap) => (
-              <li key={gap.key}>
-                <button type="button" className="link-button" onClick={() => onOpen(gap)}>{gap.message}</button>
-              </li>
-            ))}
-          </ul>
+          <GapList gaps={gaps} onOpen={onOpen} />
         </section>
       ))}
     </div>

@@ -1,4 +1,5 @@
 // One field of a record form, chosen by the field's kind in its descriptor.
+import { memo } from 'react';
 import type { FieldDef } from '../../../shared/domain/record-types.ts';
 import { describedBy, Field } from '../components/fields.tsx';
 import { LinkPicker, type LinkOption } from '../components/LinkPicker.tsx';
@@ -24,7 +25,8 @@ function tags(field: FieldDef) {
   return null;
 }
 
-export function RecordFieldEditor({ idPrefix, field, value, error, disabled, refOptions, onChange, onBlur }: EditorProps) {
+/** Drawn again only when its own props change: typing in one field leaves the others alone. */
+export const RecordFieldEditor = memo(function RecordFieldEditor({ idPrefix, field, value, error, disabled, refOptions, onChange, onBlur }: EditorProps) {
   const id = `${idPrefix}-${field.name}`;
   const label = `${field.label}${field.required ? '' : ' (optional)'}`;
   const text = typeof value === 'string' ? value : '';
@@ -124,4 +126,4 @@ export function RecordFieldEditor({ idPrefix, field, value, error, disabled, ref
       {control}
     </Field>
   );
-}
+});

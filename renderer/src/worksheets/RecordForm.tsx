@@ -2,14 +2,14 @@
 // date. Edits save themselves shortly after typing stops (at once when a field is left); a new
 // record is created as soon as its required fields are filled in. Invalid values stay, marked, and
 // what cannot be saved yet is kept on the draft shelf, so closing the form never loses it.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { RECORD_TYPES, type FieldDef, type RecordTypeName } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import { ErrorSummary, summaryMessage } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/fields.tsx';
 import { DateInput } from '../components/DateInput.tsx';
 import { Question, useAnswered } from '../components/Question.tsx';
-import { LinkPicker } from '../components/LinkPicker.tsx';
+import { LinkPicker, type LinkOption } from '../components/LinkPicker.tsx';
 import { CitedFigures } from './census/CitedFigures.tsx';
 import { RecordFieldEditor } from './RecordFieldEditor.tsx';
 import { changedValues, draftOf, emptyDraft, isShown, startDraft, validateDraft, valuesOf, type Draft, type DraftValue } from './record-draft.ts';
@@ -17,6 +17,7 @@ import { typedValues } from './draft-shelf.ts';
 import { useDraftShelf } from './drafts-context.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { titleOf } from './record-titles.ts';
+import { linkOptions } from './link-options.ts';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 import type { FocusRequest } from './gap-targets.ts';
 
@@ -43,6 +44,10 @@ function unsavedValues(type: RecordTypeName, draft: Draft, saved: RecordValues):
   const savedDraft = draftOf(type, saved);
   return Object.fromEntries(Object.entries(typedValues(draft, savedDraft)).filter(([name]) => errors[name]));
 }
+
+/** One empty choice for every picker with none, so a picker's memos hold from render to render. */
+const NO_LINKS: string[] = [];
+const NO_OPTIONS: LinkOption[] = [];
 
 const COMMON_LABELS: Readonly<Record<string, string>> = { reviewedAt: 'Last reviewed', notes: 'Notes', shareable: 'Include in share copies' };
 
@@ -154,13 +159,28 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
     autosave.schedule(next, immediate);
   }
 
+  // Each field's handler stays the same from render to render (it calls the newest `change`), so a
+  // keystroke redraws only the field typed in: redrawing every input of a long form at each key cost
+  // a millisecond an input in a big workbook (the browser's work on each input's name and type).
+  const changeRef = useRef(change);
+  changeRef.current = change;
+  const handlers = useMemo(() => {
+    const choice = (kind: FieldDef['kind']) => kind === 'enum' || kind === 'enumList' || kind === 'ref';
+    const byName = new Map<string, (value: DraftValue, immediate?: boolean) => void>();
+    for (const field of def.fields) byName.set(field.name, (value, immediate) => changeRef.current(field.name, value, immediate ?? choice(field.kind)));
+    for (const link of def.links) byName.set(link.name, (ids) => changeRef.current(link.name, ids, true));
+    byName.set('reviewedAt', (value) => changeRef.current('reviewedAt', value));
+    return byName;
+  }, [def]);
+  const onNotes = useCallback((event: ChangeEvent<HTMLTextAreaElement>) => changeRef.current('notes', event.target.value), []);
+  const onShareable = useCallback((event: ChangeEvent<HTMLInputElement>) => changeRef.current('shareable', event.target.checked, true), []);
+
   function discard() {
     shelf.discard(draftKey);
     onDiscarded();
   }
 
-  const optionsFor = (target: RecordTypeName, exclude?: string, where?: FieldDef['targetWhere']) =>
-    data.records[target].filter((r) => r.id !== exclude && (!where || where.oneOf.includes(String(r[where.field])))).map((r) => ({ id: r.id, label: titleOf(target, r) }));
+  const optionsFor = (target: RecordTypeName, exclude?: string, where?: FieldDef['targetWhere']) => linkOptions(target, data.records[target], exclude, where);
   const summary = Object.entries(shown).map(([name, message]) => {
     const label = def.fields.find((f) => f.name === name)?.label ?? def.links.find((l) => l.name === name)?.label ?? COMMON_LABELS[name] ?? name;
     return { field: name, target: `${idPrefix}-${name}`, message: summaryMessage(label, message) };
@@ -181,8 +201,8 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
           value={draft[field.name]}
           error={shown[field.name]}
           disabled={disabled}
-          refOptions={field.target ? optionsFor(field.target, saved.current?.id, field.targetWhere) : []}
-          onChange={(value, immediate) => change(field.name, value, immediate ?? (field.kind === 'enum' || field.kind === 'enumList' || field.kind === 'ref'))}
+          refOptions={field.target ? optionsFor(field.target, saved.current?.id, field.targetWhere) : NO_OPTIONS}
+          onChange={handlers.get(field.name)!}
           onBlur={flush}
         />
       ))}
@@ -193,23 +213,23 @@ export function RecordForm({ type, record, draftKey, focus, focusFirst, onCreate
           legend={`${link.label} (optional)`}
           noun={link.label.toLowerCase()}
           options={optionsFor(link.target)}
-          value={(draft[link.name] as string[]) ?? []}
+          value={(draft[link.name] as string[] | undefined) ?? NO_LINKS}
           error={shown[link.name]}
           disabled={disabled}
-          onChange={(ids) => change(link.name, ids, true)}
+          onChange={handlers.get(link.name)!}
         />
       ))}
       {type === 'audience' && !isNew && <CitedFigures audienceId={saved.current!.id} headingId={`${idPrefix}-cited`} />}
       <Field id={`${idPrefix}-notes`} label="Notes (optional)" error={shown.notes}>
-        <textarea id={`${idPrefix}-notes`} className="textarea" rows={3} value={String(draft.notes ?? '')} disabled={disabled} onChange={(e) => change('notes', e.target.value)} onBlur={flush} />
+        <textarea id={`${idPrefix}-notes`} className="textarea" rows={3} value={String(draft.notes ?? '')} disabled={disabled} onChange={onNotes} onBlur={flush} />
       </Field>
       <div className="field-row field-row--end">
-        <DateInput id={`${idPrefix}-reviewedAt`} label="Last reviewed (optional)" value={String(draft.reviewedAt ?? '')} error={shown.reviewedAt} disabled={disabled} onChange={(v) => change('reviewedAt', v)} onBlur={flush} />
+        <DateInput id={`${idPrefix}-reviewedAt`} label="Last reviewed (optional)" value={String(draft.reviewedAt ?? '')} error={shown.reviewedAt} disabled={disabled} onChange={handlers.get('reviewedAt')!} onBlur={flush} />
         <button type="button" className="button button--secondary button--small field-row__button" disabled={disabled} onClick={() => change('reviewedAt', today(), true)}>Reviewed today</button>
       </div>
       <div className="field">
         <label className="checkbox">
-          <input type="checkbox" id={`${idPrefix}-shareable`} checked={draft.shareable !== false} disabled={disabled} onChange={(e) => change('shareable', e.target.checked, true)} />
+          <input type="checkbox" id={`${idPrefix}-shareable`} checked={draft.shareable !== false} disabled={disabled} onChange={onShareable} />
           <span>Include in share copies sent to other forces</span>
         </label>
       </div>

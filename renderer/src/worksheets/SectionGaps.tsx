@@ -1,8 +1,9 @@
 // The foot of a section: its gaps, each a link to the record concerned, and "Mark as completed" —
 // which asks first while gaps are open, and waits (saying why) while the section holds nothing.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { RECORD_TYPES, recordTypesInSection, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { Gap } from '../../../shared/api/records.ts';
+import { GapList } from './GapList.tsx';
 import { useWorkbookData } from './workbook-data.tsx';
 import { Question, useAnswered } from '../components/Question.tsx';
 
@@ -15,7 +16,11 @@ function whatToAdd(section: SectionId): string {
   return `add ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
 }
 
-export function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (gap: Gap) => void }) {
+/**
+ * Drawn again only when its section, its handler or the workbook's data change: a section can list
+ * thousands of gaps, and moving through a list or the grid beside it must not redraw them each step.
+ */
+export const SectionGaps = memo(function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (gap: Gap) => void }) {
   const data = useWorkbookData();
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,13 +41,7 @@ export function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (
       {gaps.length === 0 ? (
         <p className="empty-state">No gaps found here.</p>
       ) : (
-        <ul className="gap-list">
-          {gaps.map((gap) => (
-            <li key={gap.key}>
-              <button type="button" className="link-button" onClick={() => onOpen(gap)}>{gap.message}</button>
-            </li>
-          ))}
-        </ul>
+        <GapList gaps={gaps} onOpen={onOpen} />
       )}
       {!data.readOnly && state && (
         <div className="button-group">
@@ -70,4 +69,4 @@ export function SectionGaps({ section, onOpen }: { section: SectionId; onOpen: (
       {problem && <p className="field__error" role="alert">{problem}</p>}
     </section>
   );
-}
+});

@@ -6,7 +6,7 @@ import { RECORD_TYPES, recordTypesInSection, type RecordTypeName, type SectionId
 import type { Gap, RecordValues } from '../../../shared/api/records.ts';
 import { RecordList } from '../components/RecordList.tsx';
 import type { SaveState } from './use-autosave.ts';
-import { columnsFor } from './record-columns.ts';
+import { columnsByType } from './record-columns.ts';
 import { RecordForm } from './RecordForm.tsx';
 import { titleOf } from './record-titles.ts';
 import { GuidancePanel } from './GuidancePanel.tsx';
@@ -109,6 +109,9 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap, 
     for (const objective of data.records.objective) counts.set(String(objective.aimId), (counts.get(String(objective.aimId)) ?? 0) + 1);
     return counts;
   }, [data.records.objective]);
+  // Made once for the section's records, not on each render: a list's row texts are worked out again
+  // whenever its columns are new, so new columns on every selection made each arrow key rework them all.
+  const columns = useMemo(() => columnsByType(section, lookup, objectiveCounts), [section, lookup, objectiveCounts]);
 
   const startedFor = useRef<number | null>(null);
   useEffect(() => {
@@ -180,7 +183,7 @@ export function WorksheetSection({ section, onSaveState, gapRequest, onOpenGap, 
                     label={def.plural}
                     records={records}
                     // Beside an open form there is room for the name and one more column.
-                    columns={columnsFor(def.type, lookup, { objectivesOf: (aimId) => objectiveCounts.get(aimId) ?? 0 }).slice(0, showForm ? 2 : undefined)}
+                    columns={showForm ? columns.get(def.type)!.beside : columns.get(def.type)!.all}
                     selectedId={record?.id ?? null}
                     onSelect={(id) => {
                       putAside();

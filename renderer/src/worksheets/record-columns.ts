@@ -1,6 +1,6 @@
 // The columns each record list shows: the record's name first, then what a planner scans for.
 import { FORCE_CHOICES, PRACTICE_ORIGINS, labelOf } from '../../../shared/domain/vocabularies.ts';
-import { RECORD_TYPES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { RECORD_TYPES, recordTypesInSection, type RecordTypeName, type SectionId } from '../../../shared/domain/record-types.ts';
 import type { RecordValues } from '../../../shared/api/records.ts';
 import type { Column } from '../components/RecordList.tsx';
 import { formatUkDate } from '../../../shared/domain/uk-date.ts';
@@ -71,4 +71,40 @@ export function columnsFor(type: RecordTypeName, lookup: Lookup, counts: { objec
     case 'reviewEntry':
       return [date('reviewedOn', 'Reviewed on'), title, text('decisions', 'What was decided')];
   }
+}
+
+export interface SectionColumns {
+  /** Every column, for a list with the whole width. */
+  all: Column[];
+  /** The name and one more, for a list beside an open form. */
+  beside: Column[];
+}
+
+/**
+ * Widths that give way on a narrow screen (200 % zoom): the naming column, which holds the link that
+ * opens the record, keeps at least 40 % of the row (or 14rem), the other flexible ones a little, and
+ * the fixed-width columns shrink from their width, sharing what is left, instead of crushing the name
+ * to "Mont…".
+ * With room to spare every column is as wide as before.
+ */
+export function narrowable(columns: Column[]): Column[] {
+  return columns.map((column, index) => {
+    const width = column.width ?? '1fr';
+    if (index === 0 && width.endsWith('fr')) return { ...column, width: `minmax(min(14rem, 40%), ${width})` };
+    if (width.endsWith('rem')) return { ...column, width: `minmax(0, ${width})` };
+    // A column that takes what is left keeps a little of its own, so it never vanishes.
+    if (width.endsWith('fr')) return { ...column, width: `minmax(min(5rem, 12%), ${width})` };
+    return column;
+  });
+}
+
+/** The columns of each list in a section, both ways, made once so a list's columns stay the same array while its records do. */
+export function columnsByType(section: SectionId, lookup: Lookup, objectiveCounts: ReadonlyMap<string, number>): Map<RecordTypeName, SectionColumns> {
+  const counts = { objectivesOf: (aimId: string) => objectiveCounts.get(aimId) ?? 0 };
+  return new Map(
+    recordTypesInSection(section).map((def) => {
+      const all = narrowable(columnsFor(def.type, lookup, counts));
+      return [def.type, { all, beside: all.slice(0, 2) }];
+    }),
+  );
 }

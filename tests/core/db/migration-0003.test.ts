@@ -1,26 +1,31 @@
 // Migration 0003 (the Aims and WHO worksheets): an existing version-2 workbook keeps its details and
 // history. Its schema is held against a frozen snapshot (migration-snapshots.test.ts); the latest
 // schema against today's descriptors in schema-matches-descriptors.test.ts.
-import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runMigrations, readUserVersion } from '../../../electron/core/db/run-migrations.ts';
-import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
+import { olderWorkbook, openOlderInApp, writeOlderWorkbookFile } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, testCore } from '../../helpers/test-core.ts';
+import { expectOk } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 
 const WORKBOOK_ID = '11111111-1111-4111-8111-111111111111';
 
 /** A version-2 workbook as the 0.1 app wrote it: its details and two edits in the change log. */
 function versionTwoWorkbook(db: Database.Database): void {
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  runMigrations(db, 2);
-  db.prepare(
-    `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking, review_date, app_version, created_at, modified_at)
-     VALUES (1, ?, 'kent', 'Kent community engagement 2026–2029', '2026-04-01', '2029-03-31', 'A. Planner', 'Draft 2', 'OFFICIAL', NULL, '0.1.0', '2026-01-05T10:00:00.000Z', '2026-01-06T11:00:00.000Z')`,
-  ).run(WORKBOOK_ID);
+  olderWorkbook(db, 2, {
+    id: WORKBOOK_ID,
+    forceId: 'kent',
+    title: 'Kent community engagement 2026–2029',
+    periodStart: '2026-04-01',
+    periodEnd: '2029-03-31',
+    author: 'A. Planner',
+    versionLabel: 'Draft 2',
+    appVersion: '0.1.0',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    modifiedAt: '2026-01-06T11:00:00.000Z',
+  });
   const insert = db.prepare(
     `INSERT INTO change_log (id, at, who, record_type, record_id, action, before_json, after_json) VALUES (?, ?, 'planner', 'workbook', ?, 'update', ?, ?)`,
   );
@@ -61,13 +66,8 @@ describe('migration 0003: the Aims and WHO worksheets', () => {
 
   it('an older workbook opened for editing comes up with its history undoable', async () => {
     const file = path.join(tempDir(), 'Kent plan.ewb');
-    const raw = new Database(file);
-    raw.pragma('journal_mode = DELETE');
-    versionTwoWorkbook(raw);
-    raw.close();
-    const core = testCore();
-    const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });
-    expect(info.meta.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    writeOlderWorkbookFile(file, versionTwoWorkbook);
+    const { core, info } = await openOlderInApp(file);
     expect(info.counts.changes).toBe(2);
     expect(await expectOk(core, 'getUndoState', { handle: info.handle })).toEqual({ undoLabel: 'Undo editing the workbook details', redoLabel: null });
     const undone = await expectOk<{ change: unknown }>(core, 'undo', { handle: info.handle });

@@ -3,13 +3,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runMigrations, readUserVersion } from '../../../electron/core/db/run-migrations.ts';
+import { olderWorkbook } from '../../helpers/older-workbook.ts';
 import { readSchema } from '../../../electron/core/db/expected-schema.ts';
 
 function versionThree(): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  runMigrations(db, 3);
-  db.prepare(`INSERT INTO workbook (singleton, id, force_id, title, marking, app_version, created_at, modified_at) VALUES (1, 'w', 'kent', 't', 'OFFICIAL', '0.2.0', 'a', 'b')`).run();
+  olderWorkbook(db, 3, { id: 'w', forceId: 'kent', title: 't', appVersion: '0.2.0', createdAt: 'a', modifiedAt: 'b' });
   db.prepare(`INSERT INTO audience (id, created_at, updated_at, name, kind, engagement_state, priority) VALUES ('aud', 'a', 'a', 'Young people', 'young-people', 'unknown', 'high')`).run();
   return db;
 }

@@ -4,11 +4,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
 import { runMigrations } from '../../../electron/core/db/run-migrations.ts';
-import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { olderWorkbook, openOlderInApp, writeOlderWorkbookFile } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, testCore } from '../../helpers/test-core.ts';
+import { expectOk } from '../../helpers/test-core.ts';
 
 const WORKBOOK_ID = '11111111-1111-4111-8111-111111111111';
 const AREA = '22222222-2222-4222-8222-222222222222';
@@ -16,11 +15,7 @@ const AT = '2026-11-20T10:00:00.000Z';
 
 /** A version-5 workbook with an area, a census import and a logo change in its history, the last edit undone. */
 function versionFiveWorkbook(db: Database.Database): void {
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  runMigrations(db, 5);
-  db.prepare(
-    `INSERT INTO workbook (singleton, id, force_id, title, version_label, marking, app_version, created_at, modified_at) VALUES (1, ?, 'kent', 'Kent plan', '', 'OFFICIAL', '0.4.0', ?, ?)`,
-  ).run(WORKBOOK_ID, AT, AT);
+  olderWorkbook(db, 5, { id: WORKBOOK_ID, forceId: 'kent', title: 'Kent plan', appVersion: '0.4.0', createdAt: AT, modifiedAt: AT });
   db.prepare(`INSERT INTO area (id, created_at, updated_at, name) VALUES (?, ?, ?, 'Riverside ward')`).run(AREA, AT, AT);
   const insert = db.prepare('INSERT INTO change_log (id, at, who, record_type, record_id, action, before_json, after_json, undone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const area = { id: AREA, createdAt: AT, updatedAt: AT, reviewedAt: null, shareable: true, notes: '', name: 'Riverside ward', onsCode: '', onsLevel: null, parentId: null, lsoaCodes: [] };
@@ -50,12 +45,8 @@ describe('migration 0006: the change log as the one write path', () => {
 
   it('an older workbook opened for editing can still redo its undone edit, and undo stops at what it cannot undo', async () => {
     const file = path.join(tempDir(), 'Kent plan.ewb');
-    const raw = new Database(file);
-    raw.pragma('journal_mode = DELETE');
-    versionFiveWorkbook(raw);
-    raw.close();
-    const core = testCore();
-    const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });
+    writeOlderWorkbookFile(file, versionFiveWorkbook);
+    const { core, info } = await openOlderInApp(file);
     // The logo change (nothing kept to undo it) is the last change in force: undo stops there.
     expect(await expectOk(core, 'getUndoState', { handle: info.handle })).toEqual({ undoLabel: null, redoLabel: 'Redo editing area “Riverside ward”' });
     await expectOk(core, 'redo', { handle: info.handle });

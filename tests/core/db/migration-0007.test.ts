@@ -4,13 +4,11 @@
 // the migration.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
 import { runMigrations } from '../../../electron/core/db/run-migrations.ts';
-import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { audienceWithHistory, expectMigrationKeeps, olderWorkbook, openOlderInApp, writeOlderWorkbookFile } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
+import { expectOk, expectWritten } from '../../helpers/test-core.ts';
 
 const WORKBOOK_ID = '11111111-1111-4111-8111-111111111111';
 const AUDIENCE = '22222222-2222-4222-8222-222222222222';
@@ -18,12 +16,8 @@ const AT = '2026-11-20T10:00:00.000Z';
 
 /** A version-6 workbook with an audience, created through the history as the app of its day did. */
 function versionSixWorkbook(db: Database.Database): void {
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  runMigrations(db, 6);
-  db.prepare(`INSERT INTO workbook (singleton, id, force_id, title, version_label, marking, app_version, created_at, modified_at) VALUES (1, ?, 'kent', 'Kent plan', '', 'OFFICIAL', '0.5.0', ?, ?)`).run(WORKBOOK_ID, AT, AT);
-  db.prepare(`INSERT INTO audience (id, created_at, updated_at, name, kind, engagement_state, priority) VALUES (?, ?, ?, 'Young people in Riverside', 'young-people', 'hard-to-reach', 'high')`).run(AUDIENCE, AT, AT);
-  const audience = { id: AUDIENCE, createdAt: AT, updatedAt: AT, reviewedAt: null, shareable: true, notes: '', name: 'Young people in Riverside', kind: 'young-people', sizeEstimate: null, sizeEvidence: '', evidenceNote: '', evidenceSource: '', engagementState: 'hard-to-reach', priority: 'high', whatWeKnow: '', owner: '', areaIds: [] };
-  db.prepare("INSERT INTO change_log (id, at, who, record_type, record_id, action, before_json, after_json, personal) VALUES ('c1', ?, 'planner', 'audience', ?, 'create', NULL, ?, 0)").run(AT, AUDIENCE, JSON.stringify(audience));
+  olderWorkbook(db, 6, { id: WORKBOOK_ID, forceId: 'kent', title: 'Kent plan', appVersion: '0.5.0', createdAt: AT, modifiedAt: AT });
+  audienceWithHistory(db, { id: AUDIENCE, at: AT, name: 'Young people in Riverside', kind: 'young-people', engagementState: 'hard-to-reach', priority: 'high' });
 }
 
 const NEW_TABLES = ['channel', 'partner', 'partner_audience', 'community_event', 'community_event_audience', 'practice', 'receptivity'];
@@ -32,14 +26,7 @@ describe('migration 0007: the HOW worksheets and the receptivity grid', () => {
   it('adds the new tables empty and keeps every record and entry of the history', () => {
     const db = new Database(':memory:');
     versionSixWorkbook(db);
-    const before = db.prepare('SELECT * FROM change_log ORDER BY seq').all();
-    const audiences = db.prepare('SELECT * FROM audience').all();
-    expect(runMigrations(db, 7)).toBe(7);
-    expect(db.prepare('SELECT * FROM change_log ORDER BY seq').all()).toEqual(before);
-    expect(db.prepare('SELECT * FROM audience').all()).toEqual(audiences);
-    for (const table of NEW_TABLES) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expectMigrationKeeps(db, 7, { kept: ['workbook', 'audience'], added: NEW_TABLES });
     db.close();
   });
 
@@ -63,13 +50,8 @@ describe('migration 0007: the HOW worksheets and the receptivity grid', () => {
 
   it('an older workbook opened in the app takes channels and grid cells, and undo still reaches its old history', async () => {
     const file = path.join(tempDir(), 'Kent plan.ewb');
-    const raw = new Database(file);
-    raw.pragma('journal_mode = DELETE');
-    versionSixWorkbook(raw);
-    raw.close();
-    const core = testCore();
-    const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });
-    expect(info.meta.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    writeOlderWorkbookFile(file, versionSixWorkbook);
+    const { core, info } = await openOlderInApp(file);
     const channel = await expectWritten<{ id: string }>(core, 'createRecord', { handle: info.handle, type: 'channel', values: { name: 'Riverside Alert', kind: 'community-messaging', status: 'have' } });
     await expectWritten(core, 'setReceptivity', { handle: info.handle, audienceId: AUDIENCE, channelId: channel.id, value: 'yes' });
     expect(await expectOk(core, 'listReceptivity', { handle: info.handle })).toEqual([{ audienceId: AUDIENCE, channelId: channel.id, value: 'yes', note: '' }]);

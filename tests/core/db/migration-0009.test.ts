@@ -7,14 +7,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { readUserVersion, runMigrations } from '../../../electron/core/db/run-migrations.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { olderWorkbook } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 
 describe('migration 0009: the owner and approver of the strategy', () => {
   it('adds both, empty, with their limit of 200 characters', () => {
     const db = new Database(':memory:');
-    runMigrations(db, 8);
-    db.prepare(`INSERT INTO workbook (singleton, id, force_id, title, version_label, marking, app_version, created_at, modified_at) VALUES (1, 'w', 'kent', 't', 'Draft 3', 'OFFICIAL', '0.5.0', 'a', 'b')`).run();
+    olderWorkbook(db, 8, { id: 'w', forceId: 'kent', title: 't', versionLabel: 'Draft 3', appVersion: '0.5.0', createdAt: 'a', modifiedAt: 'b' });
     expect(runMigrations(db, 9)).toBe(9);
     expect(readUserVersion(db)).toBe(9);
     expect(db.prepare('SELECT title, version_label, owner, approver FROM workbook').get()).toEqual({ title: 't', version_label: 'Draft 3', owner: null, approver: null });

@@ -5,24 +5,19 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import { runMigrations } from '../../../electron/core/db/run-migrations.ts';
-import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { audienceWithHistory, expectMigrationKeeps, olderWorkbook, openOlderInApp, writeOlderWorkbookFile } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
+import { expectOk, expectWritten } from '../../helpers/test-core.ts';
 
 const WORKBOOK_ID = '11111111-1111-4111-8111-111111111111';
 const AUDIENCE = '22222222-2222-4222-8222-222222222222';
 const AT = '2026-11-20T10:00:00.000Z';
 
+/** A version-9 workbook with an audience, created through the history as the app of its day did. */
 function versionNineWorkbook(db: Database.Database): void {
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  runMigrations(db, 9);
-  db.prepare(`INSERT INTO workbook (singleton, id, force_id, title, version_label, marking, app_version, created_at, modified_at) VALUES (1, ?, 'dyfed-powys', 'Dyfed-Powys plan', '', 'OFFICIAL', '0.6.0', ?, ?)`).run(WORKBOOK_ID, AT, AT);
-  db.prepare(`INSERT INTO audience (id, created_at, updated_at, name, kind, engagement_state, priority) VALUES (?, ?, ?, 'Welsh-speaking farming families', 'farming', 'receptive', 'high')`).run(AUDIENCE, AT, AT);
-  const audience = { id: AUDIENCE, createdAt: AT, updatedAt: AT, reviewedAt: null, shareable: true, notes: '', name: 'Welsh-speaking farming families', kind: 'farming', sizeEstimate: null, sizeEvidence: '', evidenceNote: '', evidenceSource: '', engagementState: 'receptive', priority: 'high', whatWeKnow: '', owner: '', areaIds: [] };
-  db.prepare("INSERT INTO change_log (id, at, who, record_type, record_id, action, before_json, after_json, personal) VALUES ('c1', ?, 'planner', 'audience', ?, 'create', NULL, ?, 0)").run(AT, AUDIENCE, JSON.stringify(audience));
+  olderWorkbook(db, 9, { id: WORKBOOK_ID, forceId: 'dyfed-powys', title: 'Dyfed-Powys plan', appVersion: '0.6.0', createdAt: AT, modifiedAt: AT });
+  audienceWithHistory(db, { id: AUDIENCE, at: AT, name: 'Welsh-speaking farming families', kind: 'farming', engagementState: 'receptive', priority: 'high' });
 }
 
 const NEW_TABLES = [
@@ -47,14 +42,7 @@ describe('migration 0010: messages, community priorities and the action plan', (
   it('adds the new tables empty and keeps every record and entry of the history', () => {
     const db = new Database(':memory:');
     versionNineWorkbook(db);
-    const before = db.prepare('SELECT * FROM change_log ORDER BY seq').all();
-    const audiences = db.prepare('SELECT * FROM audience').all();
-    expect(runMigrations(db, 10)).toBe(10);
-    expect(db.prepare('SELECT * FROM change_log ORDER BY seq').all()).toEqual(before);
-    expect(db.prepare('SELECT * FROM audience').all()).toEqual(audiences);
-    for (const table of NEW_TABLES) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expectMigrationKeeps(db, 10, { kept: ['workbook', 'audience'], added: NEW_TABLES });
     db.close();
   });
 
@@ -81,13 +69,8 @@ describe('migration 0010: messages, community priorities and the action plan', (
 
   it('an older workbook opened in the app takes a message with its Welsh text and check, and undo still reaches its old history', async () => {
     const file = path.join(tempDir(), 'Dyfed-Powys plan.ewb');
-    const raw = new Database(file);
-    raw.pragma('journal_mode = DELETE');
-    versionNineWorkbook(raw);
-    raw.close();
-    const core = testCore();
-    const { info } = await expectOk<{ info: WorkbookInfo }>(core, 'openWorkbook', { path: file });
-    expect(info.meta.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    writeOlderWorkbookFile(file, versionNineWorkbook);
+    const { core, info } = await openOlderInApp(file);
     const welsh = 'Cloiwch eich beiciau cwad dros nos: mae lladron yn gweithio’r ffermydd ar hyd y ffin.';
     const made = await expectWritten<{ id: string; qualityCheck: Record<string, { pass: boolean | null }> }>(core, 'createRecord', {
       handle: info.handle,

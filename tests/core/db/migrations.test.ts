@@ -6,24 +6,29 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import { runMigrations, readUserVersion } from '../../../electron/core/db/run-migrations.ts';
 import { expectedSchema, readSchema } from '../../../electron/core/db/expected-schema.ts';
-import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
 import { backupPathFor } from '../../../electron/core/db/migrate-workbook.ts';
 import type { Migration } from '../../../electron/core/db/migrations/migration.ts';
+import { olderWorkbook, writeOlderWorkbookFile } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { expectOk, testCore } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 
 /** A workbook file at schema `version`, as an older app would have written it. */
 function writeOldWorkbook(file: string, version: number): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = DELETE');
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  runMigrations(db, version);
-  db.prepare(
-    `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking, review_date, app_version, created_at, modified_at)
-     VALUES (1, '11111111-1111-4111-8111-111111111111', 'kent', 'Old plan', '2025-04-01', '2028-03-31', 'A. Planner', 'v1', 'OFFICIAL', NULL, '0.0.9', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`,
-  ).run();
-  db.close();
+  writeOlderWorkbookFile(file, (db) =>
+    olderWorkbook(db, version, {
+      id: '11111111-1111-4111-8111-111111111111',
+      forceId: 'kent',
+      title: 'Old plan',
+      periodStart: '2025-04-01',
+      periodEnd: '2028-03-31',
+      author: 'A. Planner',
+      versionLabel: 'v1',
+      appVersion: '0.0.9',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      modifiedAt: '2025-01-02T00:00:00.000Z',
+    }),
+  );
 }
 
 describe('migrations', () => {
@@ -54,8 +59,7 @@ describe('migrations', () => {
 
   it('0002 adds the change log, keeping the workbook row', () => {
     const db = new Database(':memory:');
-    runMigrations(db, 1);
-    db.prepare(`INSERT INTO workbook (singleton, id, force_id, title, marking, app_version, created_at, modified_at) VALUES (1, 'x', 'kent', 't', 'OFFICIAL', '0', 'a', 'b')`).run();
+    olderWorkbook(db, 1, { id: 'x', forceId: 'kent', title: 't', appVersion: '0', createdAt: 'a', modifiedAt: 'b' });
     runMigrations(db, 2);
     expect(readUserVersion(db)).toBe(2);
     expect(readSchema(db).map((e) => e.name).sort()).toEqual(['change_log', 'change_log_by_record', 'sqlite_autoindex_change_log_1', 'workbook']);

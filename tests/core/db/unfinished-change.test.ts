@@ -1,7 +1,6 @@
 // A journal beside a workbook is checked on a copy before SQLite may undo it in the file: a
 // stranger's journal that would turn the file into something hostile is refused with the file and
 // the journal byte-for-byte as they were; a real unfinished change is undone and the workbook opens.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -13,6 +12,7 @@ import { plantJournal } from '../../helpers/plant-journal.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import type { CheckReport, WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { sha } from '../../helpers/file-sha.ts';
 
 let dir: string;
 let good: string;
@@ -24,10 +24,6 @@ beforeEach(async () => {
   await expectOk<WorkbookInfo>(core, 'createWorkbook', { path: good, details: SAMPLE_DETAILS });
   core.closeAll();
 });
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 /** A workbook whose journal, once undone, gives the workbook plus a trigger nobody asked for. */
 function strangersJournal(): string {

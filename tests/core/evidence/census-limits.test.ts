@@ -17,12 +17,9 @@ import { parseCensusCsv } from '../../../electron/core/evidence/parse-census-csv
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import { scaled } from '../../helpers/test-scale.ts';
+import { sha } from '../../helpers/file-sha.ts';
 
 type Core = ReturnType<typeof testCore>;
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 /** A nomis-layout CSV with a total and `categories - 1` more columns, `rows` LSOAs, written in pieces. */
 function writeCensus(file: string, categories: number, rows: number): void {

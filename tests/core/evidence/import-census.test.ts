@@ -2,7 +2,6 @@
 // categories summing to each area's total, re-importing in place (same id, evidence links kept),
 // malformed files refused with the workbook unchanged, removal, and the change-log entry that
 // Undo leaves alone.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +11,7 @@ import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { MAX_CENSUS_BYTES } from '../../../electron/core/evidence/parse-census-csv.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
+import { sha } from '../../helpers/file-sha.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/census');
 const TS021 = path.join(FIXTURES, 'census2021-ts021-lsoa.csv');
@@ -37,10 +37,6 @@ function tables(core: Core, handle: string): Promise<CensusTable[]> {
 
 function figures(core: Core, handle: string, tableId?: string): Promise<CensusFigure[]> {
   return expectOk<CensusFigure[]>(core, 'listCensusFigures', { handle, ...(tableId ? { tableId } : {}) });
-}
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 function figureOf(all: CensusFigure[], geographyCode: string, category: string): CensusFigure {

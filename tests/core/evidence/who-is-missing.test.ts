@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ethnicGroupTable } from '../../helpers/ethnic-group-table.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { expectOk, expectWritten, testCore } from '../../helpers/test-core.ts';
 import type { AreaCensus, EvidenceLink } from '../../../shared/api/census.ts';
@@ -23,16 +24,6 @@ function area(id: string, name: string, lsoaCodes: string[], parentId: string | 
   return { id, ...COMMON, name, onsCode: '', onsLevel: null, parentId, lsoaCodes };
 }
 
-/** Ethnic group by LSOA: Total, White, Asian (with Bangladeshi and Indian under it), Other. */
-const CATEGORIES = [
-  { name: 'Ethnic group: Total: All usual residents', label: 'Total', parent: null, total: true },
-  { name: 'Ethnic group: White', label: 'White', parent: null, total: false },
-  { name: 'Ethnic group: Asian', label: 'Asian', parent: null, total: false },
-  { name: 'Ethnic group: Asian: Bangladeshi', label: 'Asian: Bangladeshi', parent: 'Ethnic group: Asian', total: false },
-  { name: 'Ethnic group: Asian: Indian', label: 'Asian: Indian', parent: 'Ethnic group: Asian', total: false },
-  { name: 'Ethnic group: Other', label: 'Other', parent: null, total: false },
-];
-
 function workbookJson() {
   return {
     format: 'engagement-workbook',
@@ -43,23 +34,12 @@ function workbookJson() {
       area: [area(IDS.city, 'City', []), area(IDS.riverside, 'Riverside', ['E01000001', 'E01000002'], IDS.city), area(IDS.eastgate, 'Eastgate', ['E01000003', 'E01999999'], IDS.city)],
       audience: [{ id: IDS.youth, ...COMMON, name: 'Young people', kind: 'young-people', sizeEstimate: null, sizeEvidence: '', evidenceNote: '', evidenceSource: '', engagementState: 'unknown', priority: 'high', whatWeKnow: '', owner: '', areaIds: [IDS.riverside] }],
       censusTables: [
-        {
-          id: IDS.table,
-          code: 'TS021',
-          title: 'Ethnic group',
-          source: 'ONS Census 2021',
-          referenceDate: '2021',
-          geographyLevel: 'lsoa',
-          fileName: 'census2021-ts021-lsoa.csv',
-          importedAt: T,
-          categories: CATEGORIES,
-          geographies: [
-            { code: 'E01000001', name: 'Riverside 001A', counts: [1000, 800, 150, 120, 30, 50] },
-            { code: 'E01000002', name: 'Riverside 001B', counts: [1000, 900, 60, 10, 50, 40] },
-            { code: 'E01000003', name: 'Eastgate 002A', counts: [2000, 1960, 20, 10, 10, 20] },
-            { code: 'E01000004', name: 'Elsewhere 009A', counts: [500, 0, 500, 500, 0, 0] },
-          ],
-        },
+        ethnicGroupTable(IDS.table, T, [
+          { code: 'E01000001', name: 'Riverside 001A', counts: [1000, 800, 150, 120, 30, 50] },
+          { code: 'E01000002', name: 'Riverside 001B', counts: [1000, 900, 60, 10, 50, 40] },
+          { code: 'E01000003', name: 'Eastgate 002A', counts: [2000, 1960, 20, 10, 10, 20] },
+          { code: 'E01000004', name: 'Elsewhere 009A', counts: [500, 0, 500, 500, 0, 0] },
+        ]),
       ],
     },
   };

@@ -1,179 +1,38 @@
 // The Excel working copy, read back with ExcelJS (and its XML read as text where ExcelJS would not
 // show what was written): sheets in the method's order, the marking on the first row and in every
-// header and footer, styled frozen headers with filters, real dates, drop-downs for every
-// vocabulary on every row, links by name, ids after the printed columns, personal data only when
-// asked for, and every cell that starts like a formula held as text by its style, its text as
-// typed. Converted to PDF by LibreOffice and looked at.
+// header and footer, styled frozen headers with filters, the census matrix, the limits of a cell
+// and a sheet name, and the whole converted to PDF by LibreOffice and looked at. The record sheets
+// are in export-excel-records.test.ts, text that starts like a formula in export-excel-injection.test.ts.
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openReadOnly } from '../../../electron/core/db/open-database.ts';
-import { collectExportData, type ExportData } from '../../../electron/core/export/export-data.ts';
-import { EXCEL_STAGE, exportExcel } from '../../../electron/core/export/export-excel.ts';
+import { exportExcel } from '../../../electron/core/export/export-excel.ts';
 import { LINES_IN_TALLEST_ROW, cellText } from '../../../electron/core/export/excel-layout.ts';
 import { uniqueSheetName } from '../../../electron/core/export/excel-census.ts';
 import { GAPS_LISTED_PER_SECTION } from '../../../electron/core/export/excel-summary.ts';
 import { largeExportData } from '../../bench/export-excel.ts';
-import type { Progress } from '../../../electron/core/jobs/job-progress.ts';
-import type { ExportSectionId } from '../../../shared/api/export.ts';
-import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
-import { AUDIENCE_KINDS, BARRIERS, ENGAGEMENT_STATES, PRIORITIES } from '../../../shared/domain/vocabularies.ts';
-import { loadWorkbook, sheetParts, writtenValidations } from '../../helpers/excel-file.ts';
+import { IDS, exportData, exportedWorkbook } from '../../helpers/excel-export-workbook.ts';
+import { loadWorkbook, sheetParts } from '../../helpers/excel-file.ts';
+import { HEADER, rowOf, rowValues, sheet } from '../../helpers/excel-sheets.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { expectOk, testCore } from '../../helpers/test-core.ts';
 
 const run = promisify(execFile);
-const NOW = new Date('2026-11-25T09:00:00.000Z');
-const T = '2026-01-01T00:00:00.000Z';
-const COMMON = { createdAt: T, updatedAt: '2026-03-04T10:00:00.000Z', reviewedAt: '2026-06-01', shareable: true, notes: '' };
-const id = (group: number, n: number) => `${group}0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-const IDS = {
-  table: id(1, 1),
-  city: id(2, 1),
-  riverside: id(2, 2),
-  eastgate: id(2, 3),
-  youth: id(3, 1),
-  aim: id(4, 1),
-  objective: id(4, 2),
-  good: id(4, 3),
-  asset: id(5, 1),
-  group: id(5, 2),
-  vulnerability: id(6, 1),
-  place: id(7, 1),
-};
-
-/** One audience per character a spreadsheet could evaluate, and one harmless. */
-const INJECTIONS: Array<[string, string]> = [
-  ['=', '=HYPERLINK("http://evil.example","Click")'],
-  ['+', '+1+1'],
-  ['-', '-2+3'],
-  ['@', '@SUM(A1:A2)'],
-  ['tab', '\t=1+1'],
-  ['carriage return', '\r=1+1'],
-  ['line feed', '\n=1+1'],
-];
-const injectionId = (index: number) => id(8, index + 1);
-
-function area(areaId: string, name: string, lsoaCodes: string[], parentId: string | null = null) {
-  return { id: areaId, ...COMMON, name, onsCode: '', onsLevel: parentId ? 'ward' : 'la', parentId, lsoaCodes };
-}
-
-function audience(audienceId: string, name: string, extra: Record<string, unknown> = {}) {
-  return { id: audienceId, ...COMMON, name, kind: 'young-people', sizeEstimate: null, sizeEvidence: '', evidenceNote: '', evidenceSource: '', engagementState: 'unknown', priority: 'low', whatWeKnow: '', owner: '', areaIds: [], ...extra };
-}
-
-function workbookJson() {
-  return {
-    format: 'engagement-workbook',
-    version: 3,
-    personal: true,
-    workbook: { id: id(0, 0), force: 'kent', title: 'Kent engagement strategy', periodStart: '2027-04-01', periodEnd: '2030-03-31', author: 'Alex Planner', versionLabel: 'Draft 2', marking: 'OFFICIAL-SENSITIVE', reviewDate: '2027-10-01', createdAt: T, modifiedAt: T },
-    records: {
-      aim: [{ id: IDS.aim, ...COMMON, title: 'More people feel able to raise concerns', description: 'Confidence is lowest where we hear least.\nSecond line.' }],
-      objective: [{ id: IDS.objective, ...COMMON, title: 'Fewer repeat calls from the same addresses', aimId: IDS.aim, measure: 'Repeat calls a quarter', baseline: '120 a quarter', target: '-25%', targetDate: '2028-03-31', owner: 'Sam Owner' }],
-      goodStatement: [{ id: IDS.good, ...COMMON, statement: 'Every ward has an active community contact' }],
-      area: [area(IDS.city, 'City', []), area(IDS.riverside, 'Riverside', ['E01000001', 'E01000002'], IDS.city), area(IDS.eastgate, 'Eastgate', ['E01000003'], IDS.city)],
-      audience: [
-        audience(IDS.youth, 'Young people in Riverside', { kind: 'young-people', sizeEstimate: 2400, sizeEvidence: 'Census 2021', engagementState: 'hard-to-reach', priority: 'high', owner: 'Pat Owner', areaIds: [IDS.riverside, IDS.eastgate], notes: 'Plain notes' }),
-        ...INJECTIONS.map(([, text], index) => audience(injectionId(index), text, { notes: text })),
-        audience(id(8, 99), 'Plain name, no formula', { notes: 'A - B = C' }),
-      ],
-      asset: [
-        { id: IDS.asset, ...COMMON, kind: 'individual', name: 'Imam, Central Mosque', role: 'Faith leader', personName: 'Abdul Rahman', phone: '+44 7700 900123', email: 'imam@example.org', specialCategoryNote: 'Muslim faith leader', relationship: 'active', lastContact: '2026-09-12', audienceIds: [IDS.youth], areaIds: [IDS.riverside] },
-        { id: IDS.group, ...COMMON, kind: 'group', name: 'Riverside Youth Forum', role: '', personName: '', phone: '', email: '', specialCategoryNote: '', relationship: 'new', lastContact: null, audienceIds: [], areaIds: [] },
-      ],
-      vulnerability: [{ id: IDS.vulnerability, ...COMMON, name: 'New arrivals at the Eastgate hotel', kind: 'group', barriers: ['trust', 'language'], whyItMatters: 'Isolated', priority: 'high', responseNote: 'Drop-in with an interpreter', audienceIds: [IDS.youth], areaIds: [IDS.eastgate] }],
-      place: [{ id: IDS.place, ...COMMON, name: 'Central Mosque', kind: 'religious-centre', areaId: IDS.riverside, address: '1 High Street', gatheringTimes: 'Friday prayers 1pm', audienceIds: [IDS.youth] }],
-      censusTables: [
-        {
-          id: IDS.table,
-          code: 'TS021',
-          title: 'Ethnic group',
-          source: 'ONS Census 2021',
-          referenceDate: '2021',
-          geographyLevel: 'lsoa',
-          fileName: 'census2021-ts021-lsoa.csv',
-          importedAt: T,
-          categories: [
-            { name: 'Ethnic group: Total: All usual residents', label: 'Total', parent: null, total: true },
-            { name: 'Ethnic group: White', label: 'White', parent: null, total: false },
-            { name: 'Ethnic group: Asian', label: 'Asian', parent: null, total: false },
-            { name: 'Ethnic group: Asian: Bangladeshi', label: 'Asian: Bangladeshi', parent: 'Ethnic group: Asian', total: false },
-            { name: 'Ethnic group: Other', label: 'Other', parent: null, total: false },
-          ],
-          geographies: [
-            { code: 'E01000001', name: 'Riverside 001A', counts: [1000, 800, 150, 120, 50] },
-            { code: 'E01000002', name: 'Riverside 001B', counts: [1000, 900, 60, 10, 40] },
-            { code: 'E01000003', name: 'Eastgate 002A', counts: [2000, 1960, 20, 10, 20] },
-          ],
-        },
-      ],
-    },
-  };
-}
-
-/** Builds the workbook through the core and collects its export data. */
-async function exportData(options: { sections?: ExportSectionId[]; personal: boolean }): Promise<ExportData> {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'in.json'), JSON.stringify(workbookJson()));
-  const core = testCore();
-  const file = path.join(dir, 'w.ewb');
-  const info = await expectOk<WorkbookInfo>(core, 'createWorkbookFromInterchange', { path: file, source: path.join(dir, 'in.json') });
-  await expectOk(core, 'closeWorkbook', { handle: info.handle });
-  core.closeAll();
-  const db = openReadOnly(file);
-  try {
-    return collectExportData(db, { sections: options.sections ?? ['aims', 'who', 'evidence', 'good'], personal: options.personal, now: NOW });
-  } finally {
-    db.close();
-  }
-}
-
 const load = loadWorkbook;
-
-/** The header row of every record and census sheet: the marking's row is above it. */
-const HEADER = 2;
-
-function sheet(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const found = book.getWorksheet(name);
-  if (!found) throw new Error(`no sheet ${name}`);
-  return found;
-}
-
-/** A row's values from column 1, as ExcelJS reads them (empty cells undefined). */
-function rowValues(ws: ExcelJS.Worksheet, row: number): unknown[] {
-  return (ws.getRow(row).values as unknown[]).slice(1);
-}
-
-function rowOf(ws: ExcelJS.Worksheet, recordId: string): number {
-  const idColumn = ws.getRow(HEADER).cellCount;
-  for (let row = HEADER + 1; row <= ws.rowCount; row += 1) if (ws.getCell(row, idColumn).value === recordId) return row;
-  throw new Error(`no row for ${recordId} in ${ws.name}`);
-}
-
-function allText(book: ExcelJS.Workbook): string {
-  return book.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []))).join('\n');
-}
-
 
 const RECORD_SHEETS = ['Aims', 'Objectives', 'What good will look like', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'Self-assessment'];
 
 let book: ExcelJS.Workbook;
 let personalBook: ExcelJS.Workbook;
 let buffer: Buffer;
-let progress: Progress[];
 
 beforeAll(async () => {
-  progress = [];
-  buffer = await exportExcel(await exportData({ personal: false }), (p) => progress.push(p));
-  book = await load(buffer);
-  personalBook = await load(await exportExcel(await exportData({ personal: true }), () => {}));
+  ({ buffer, book } = await exportedWorkbook(false));
+  personalBook = (await exportedWorkbook(true)).book;
 });
 
 describe('Excel export: sheets and layout', () => {
@@ -316,108 +175,6 @@ describe('Excel export: sheets and layout', () => {
   });
 });
 
-describe('Excel export: record sheets', () => {
-  it('writes each sheet\'s header row from the record types, personal fields left out', () => {
-    const headers = (name: string) => rowValues(sheet(book, name), HEADER);
-    const tail = ['Last reviewed', 'Shareable', 'Notes', 'Last changed'];
-    expect(headers('Aims')).toEqual(['Aim', 'Why this aim', ...tail, 'Record id']);
-    expect(headers('Objectives')).toEqual(['Objective', 'Aim it serves', 'Measure', 'Baseline', 'Target', 'By when', ...tail, 'Aim it serves (id)', 'Record id']);
-    expect(headers('What good will look like')).toEqual(['Statement', ...tail, 'Record id']);
-    expect(headers('Areas')).toEqual(['Name', 'ONS code', 'ONS geography', 'Part of', 'LSOAs it contains', ...tail, 'Part of (id)', 'Record id']);
-    expect(headers('Audiences')).toEqual(['Name', 'Kind of audience', 'Size estimate (people)', 'Where the estimate comes from', 'Evidence', 'Source of the evidence', 'Engagement', 'Priority', 'What we know', 'Areas', ...tail, 'Areas (ids)', 'Record id']);
-    expect(headers('Assets')).toEqual(['Name', 'Kind of asset', 'Role', 'Relationship', 'Last contact', 'Audiences', 'Areas', ...tail, 'Audiences (ids)', 'Areas (ids)', 'Record id']);
-    expect(headers('Vulnerabilities')).toEqual(['Name', 'An area or a group', 'Barriers', 'Why it matters', 'Priority', 'Planned response', 'Audiences', 'Areas', ...tail, 'Audiences (ids)', 'Areas (ids)', 'Record id']);
-    expect(headers('Places')).toEqual(['Name', 'Kind of place', 'Area', 'Address', 'When people gather', 'Audiences', ...tail, 'Area (id)', 'Audiences (ids)', 'Record id']);
-  });
-
-  it('writes rows with labels for enumerations, links by name with ids beside, numbers as numbers and dates as dates', () => {
-    const day = (text: string) => new Date(`${text}T00:00:00Z`);
-    expect(rowValues(sheet(book, 'Objectives'), HEADER + 1)).toEqual(['Fewer repeat calls from the same addresses', 'More people feel able to raise concerns', 'Repeat calls a quarter', '120 a quarter', '-25%', day('2028-03-31'), day('2026-06-01'), 'Yes', undefined, day('2026-03-04'), IDS.aim, IDS.objective]);
-    const audiences = sheet(book, 'Audiences');
-    expect(rowValues(audiences, rowOf(audiences, IDS.youth))).toEqual([
-      'Young people in Riverside', 'Young people', 2400, 'Census 2021', undefined, undefined, 'Hard to reach', 'High', undefined,
-      'Riverside; Eastgate', day('2026-06-01'), 'Yes', 'Plain notes', day('2026-03-04'), `${IDS.riverside}; ${IDS.eastgate}`, IDS.youth,
-    ]);
-    expect(audiences.getCell(rowOf(audiences, IDS.youth), 3).numFmt).toBe('#,##0');
-    const areas = sheet(book, 'Areas');
-    expect(rowValues(areas, rowOf(areas, IDS.riverside)).slice(0, 5)).toEqual(['Riverside', undefined, 'Ward', 'City', 'E01000001, E01000002']);
-    expect(rowValues(areas, rowOf(areas, IDS.riverside)).slice(-2)).toEqual([IDS.city, IDS.riverside]);
-    const assets = sheet(book, 'Assets');
-    expect(rowValues(assets, rowOf(assets, IDS.asset)).slice(0, 7)).toEqual(['Imam, Central Mosque', 'Individual', 'Faith leader', 'Active', day('2026-09-12'), 'Young people in Riverside', 'Riverside']);
-    expect(rowValues(assets, rowOf(assets, IDS.asset)).slice(-3)).toEqual([IDS.youth, IDS.riverside, IDS.asset]);
-    const vulnerabilities = sheet(book, 'Vulnerabilities');
-    expect(rowValues(vulnerabilities, HEADER + 1).slice(0, 6)).toEqual(['New arrivals at the Eastgate hotel', 'A group', 'Trust in the police; Language', 'Isolated', 'High', 'Drop-in with an interpreter']);
-    const places = sheet(book, 'Places');
-    expect(rowValues(places, HEADER + 1).slice(0, 6)).toEqual(['Central Mosque', 'Religious centre', 'Riverside', '1 High Street', 'Friday prayers 1pm', 'Young people in Riverside']);
-  });
-
-  it('stores dates as real dates formatted dd/mm/yyyy', () => {
-    const objectives = sheet(book, 'Objectives');
-    const byWhen = objectives.getCell(HEADER + 1, 6);
-    expect(byWhen.value).toBeInstanceOf(Date);
-    expect(byWhen.type).toBe(ExcelJS.ValueType.Date);
-    expect(byWhen.numFmt).toBe('dd/mm/yyyy');
-    const assets = sheet(book, 'Assets');
-    const lastContact = assets.getCell(rowOf(assets, IDS.asset), 5);
-    expect(lastContact.value).toEqual(new Date('2026-09-12T00:00:00Z'));
-    expect(lastContact.numFmt).toBe('dd/mm/yyyy');
-    expect(assets.getColumn(5).numFmt).toBe('dd/mm/yyyy');
-  });
-
-  it('puts a drop-down of the vocabulary\'s labels on every enumeration column, reaching every row; a column of several choices only guides', async () => {
-    const lists = sheet(book, 'Lists');
-    const listAt = (formula: string): string[] => {
-      const match = /^Lists!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(formula);
-      if (!match) throw new Error(`unexpected formula ${formula}`);
-      const values: string[] = [];
-      for (let row = Number(match[2]); row <= Number(match[4]); row += 1) values.push(String(lists.getCell(`${match[1]}${row}`).value));
-      return values;
-    };
-    const audiences = await writtenValidations(buffer, 'Audiences');
-    const on = (validations: typeof audiences, column: string) => validations.find((v) => v.sqref === `${column}3:${column}1048576`);
-    for (const [column, vocabulary] of [['B', AUDIENCE_KINDS], ['G', ENGAGEMENT_STATES], ['H', PRIORITIES]] as const) {
-      const validation = on(audiences, column);
-      expect(validation, column).toMatchObject({ type: 'list', attributes: expect.objectContaining({ allowBlank: '1', showErrorMessage: '1' }) });
-      expect(listAt(validation!.formula1!)).toEqual(vocabulary.map((item) => item.label));
-    }
-    expect(listAt(on(audiences, 'L')!.formula1!)).toEqual(['Yes', 'No']);
-    expect(audiences.map((v) => v.sqref).sort()).toEqual(['B3:B1048576', 'G3:G1048576', 'H3:H1048576', 'L3:L1048576']);
-    // Several barriers may be chosen in one cell: no list that would refuse them, only a prompt naming the choices.
-    const barriers = on(await writtenValidations(buffer, 'Vulnerabilities'), 'C');
-    expect(barriers?.type).toBe('any');
-    expect(barriers?.attributes).toMatchObject({ showInputMessage: '1', promptTitle: 'Barriers' });
-    expect(barriers?.attributes.showErrorMessage).toBeUndefined();
-    expect(barriers?.attributes.prompt).toContain(BARRIERS.map((item) => item.label).join('; '));
-    for (const [name, columns] of [['Areas', ['C', 'G']], ['Assets', ['B', 'D', 'I']], ['Places', ['B', 'H']], ['Vulnerabilities', ['B', 'E', 'J']]] as const) {
-      const validations = await writtenValidations(buffer, name);
-      for (const column of columns) expect(on(validations, column)?.type, `${name} ${column}`).toBe('list');
-    }
-  });
-
-  it('leaves every personal field out unless personal data was asked for', () => {
-    const text = allText(book);
-    for (const secret of ['Alex Planner', 'Sam Owner', 'Pat Owner', 'Abdul Rahman', '7700 900123', 'imam@example.org', 'Muslim faith leader']) expect(text).not.toContain(secret);
-    const headers = book.worksheets.flatMap((ws) => rowValues(ws, HEADER));
-    for (const header of ['Owner', "Person's name", 'Phone', 'Email', 'Faith, ethnicity or health (special category)']) expect(headers).not.toContain(header);
-
-    const assets = sheet(personalBook, 'Assets');
-    expect(rowValues(assets, HEADER).slice(0, 8)).toEqual(['Name', 'Kind of asset', 'Role', "Person's name", 'Phone', 'Email', 'Faith, ethnicity or health (special category)', 'Relationship']);
-    // The phone number as typed, held as text: no apostrophe.
-    expect(rowValues(assets, rowOf(assets, IDS.asset)).slice(3, 7)).toEqual(['Abdul Rahman', '+44 7700 900123', 'imam@example.org', 'Muslim faith leader']);
-    expect(assets.getCell(rowOf(assets, IDS.asset), 5).numFmt).toBe('@');
-    expect(rowValues(sheet(personalBook, 'Objectives'), HEADER + 1)[6]).toBe('Sam Owner');
-    const audiences = sheet(personalBook, 'Audiences');
-    expect(rowValues(audiences, HEADER)).toContain('Owner');
-    expect(rowValues(audiences, rowOf(audiences, IDS.youth))).toContain('Pat Owner');
-  });
-
-  it('reports progress per sheet, ending at the total', () => {
-    expect(progress.every((p) => p.stage === EXCEL_STAGE)).toBe(true);
-    expect(progress.map((p) => p.done)).toEqual([...Array(progress.length).keys()]);
-    expect(progress.at(-1)).toEqual({ stage: EXCEL_STAGE, done: 13, total: 13 });
-  });
-});
-
 describe('Excel export: census matrix', () => {
   it('lays a census table out with areas down and categories across: counts, then shares', () => {
     const ws = sheet(book, 'Census TS021');
@@ -435,43 +192,6 @@ describe('Excel export: census matrix', () => {
     const notes = ws.getSheetValues().slice(12).map((row) => (Array.isArray(row) ? row[1] : undefined));
     expect(notes).toContain('Source: ONS Census 2021, 2021.');
     expect(notes).toContain('Imported from census2021-ts021-lsoa.csv on 01/01/2026.');
-  });
-});
-
-describe('Excel export: spreadsheet injection', () => {
-  for (const [index, [character, text]] of INJECTIONS.entries()) {
-    it(`holds text starting with ${character} as text, as typed`, () => {
-      const ws = sheet(book, 'Audiences');
-      const row = rowOf(ws, injectionId(index));
-      const name = ws.getCell(row, 1);
-      // As typed (line breaks are written as LF: a bare CR does not survive XML), no apostrophe added.
-      const typed = text.replace(/\r/g, '\n');
-      expect(name.value).toBe(typed);
-      expect(name.type).toBe(ExcelJS.ValueType.String);
-      expect(name.numFmt).toBe('@');
-      const notes = ws.getCell(row, 13);
-      expect(notes.value).toBe(typed);
-      expect(notes.numFmt).toBe('@');
-    });
-  }
-
-  it('gives every text-format style Excel’s quote prefix, so a value that starts like a formula is never evaluated, even when edited', async () => {
-    const { files } = await sheetParts(buffer);
-    const cellXfs = /<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(files.get('xl/styles.xml') ?? '')?.[0] ?? '';
-    const text = [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]).filter((xf) => xf.includes('numFmtId="49"'));
-    expect(text.length).toBeGreaterThan(0);
-    for (const xf of text) expect(xf).toContain('quotePrefix="1"');
-    expect([...cellXfs.matchAll(/<xf\b[^>]*>/g)].filter((m) => m[0].includes('quotePrefix') && !m[0].includes('numFmtId="49"'))).toEqual([]);
-    // No cell holds a formula.
-    for (const [name, xml] of files) if (name.startsWith('xl/worksheets/')) expect(xml, name).not.toMatch(/<f[ >]/);
-  });
-
-  it('leaves harmless text as it was, in the general style', () => {
-    const ws = sheet(book, 'Audiences');
-    const row = rowOf(ws, id(8, 99));
-    expect(ws.getCell(row, 1).value).toBe('Plain name, no formula');
-    expect(ws.getCell(row, 1).numFmt).not.toBe('@');
-    expect(ws.getCell(row, 13).value).toBe('A - B = C');
   });
 });
 

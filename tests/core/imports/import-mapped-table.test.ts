@@ -76,6 +76,18 @@ function figure(table: string, geographyCode: string, geographyName: string, cat
 }
 
 describe('previewing through the core', () => {
+  it('refuses a file with no rows under its header, or control characters for a header, saying why', async () => {
+    const { dir, core, handle } = await setUp();
+    const headerOnly = writeCsv(dir, 'header-only.csv', 'Name,Phone\n');
+    const empty = await core.call('previewTabularFile', { handle, source: headerOnly });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.error.message).toBe('"header-only.csv" has no rows under a header line, so there is nothing to import. Check it is the file you meant: a header line naming the columns, then a row for each record. Nothing was imported.');
+    const program = writeCsv(dir, 'program.csv', '\u0001\u0002ELF\u0003,\u0004\nx,y\n');
+    const binary = await core.call('previewTabularFile', { handle, source: program });
+    expect(binary.ok).toBe(false);
+    if (!binary.ok) expect(binary.error.message).toMatch(/^"program\.csv" does not look like a table: its first line holds control characters/);
+  });
+
   it('previews a CSV for the mapping step, on a workbook open read-only too', async () => {
     const { dir, core, file } = await setUp();
     const source = writeCsv(dir, 'survey.csv', SURVEY_CSV);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_ROWS, cellText, parseTabularFile, plainDecimal, uniqueColumnNames } from '../../../electron/core/imports/parse-tabular.ts';
+import { PREVIEW_ROWS, cellText, csvDelimiterOf, parseTabularFile, plainDecimal, uniqueColumnNames } from '../../../electron/core/imports/parse-tabular.ts';
 import { MIN_HEAP_MB, readTabular } from '../../../electron/core/imports/read-tabular.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { buildZip } from './zip-fixtures.ts';
@@ -86,6 +86,21 @@ describe('previewing a CSV', () => {
     expect(sheet!.rows[19]).toEqual(['E05000019', 'Place 19, North', '1019']);
     // Line numbers count the blank lines, so refusals can point at the right line.
     expect(sheet!.rowNumbers.slice(10, 14)).toEqual([13, 14, 16, 17]);
+  });
+
+  it('reads a CSV saved with semicolons or tabs between values (as Excel saves one where a comma is the decimal point)', async () => {
+    const semicolons = writeText('contacts-semicolons.csv', '\uFEFFName;Phone;Notes\nAmina Khan;01632 960123;"Meets; Fridays"\nJo Bloggs;01632 960456;\n');
+    const [sheet] = (await readTabular(semicolons, { mode: 'all' })).sheets;
+    expect(sheet!.columns).toEqual(['Name', 'Phone', 'Notes']);
+    expect(sheet!.rows).toEqual([['Amina Khan', '01632 960123', 'Meets; Fridays'], ['Jo Bloggs', '01632 960456', '']]);
+    const tabs = writeText('contacts-tabs.csv', 'Name\tPhone\nAmina Khan\t01632 960123\n');
+    expect((await readTabular(tabs, { mode: 'all' })).sheets[0]!.columns).toEqual(['Name', 'Phone']);
+    // A comma anywhere on the header line (outside quotes) keeps commas; quoted separators do not count.
+    expect(csvDelimiterOf('Name,Notes;more\n')).toBe(',');
+    expect(csvDelimiterOf('"Name, first";Phone\n')).toBe(';');
+    expect(csvDelimiterOf('\n\nName;Phone\r\n')).toBe(';');
+    expect(csvDelimiterOf('Name\n')).toBe(',');
+    expect(csvDelimiterOf('')).toBe(',');
   });
 
   it('gives every row for an import', async () => {

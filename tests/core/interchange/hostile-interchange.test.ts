@@ -3,7 +3,6 @@
 // (164 s, 5.2 GB, then "heap out of memory" through the host) — now refused in seconds with
 // bounded memory, naming the limit; the file untouched, no workbook or temporary file left, and
 // the host still answering its other sessions. Full sizes with EWB_LONG=1.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { measuredEwb } from '../../helpers/measured-run.ts';
 import { startHostChild } from '../../helpers/host-client.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { LONG, scaled } from '../../helpers/test-scale.ts';
+import { sha } from '../../helpers/file-sha.ts';
 
 const WORKBOOK = {
   id: '0f0d784d-56d4-4670-a15f-30515f90a4f6',
@@ -46,10 +46,6 @@ function writeAims(file: string, count: number, item: (i: number) => string): vo
 }
 
 const illTyped = (i: number) => `{"id":"aim-${i}","title":${i},"description":["not","text"],"createdAt":"yesterday","updatedAt":false,"reviewedAt":"soon","shareable":"yes","notes":{"n":${i}}}`;
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 /** The folder's files, hidden temporary ones included. */
 function filesIn(dir: string): string[] {

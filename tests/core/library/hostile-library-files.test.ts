@@ -7,8 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { LIMITS } from '../../../shared/domain/limits.ts';
-import { runMigrations } from '../../../electron/core/db/run-migrations.ts';
-import { APPLICATION_ID } from '../../../electron/core/db/file-format.ts';
+import { olderWorkbook, writeOlderWorkbookFile } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import { forceWorkbook } from '../../helpers/force-workbook.ts';
@@ -111,16 +110,21 @@ describe('hostile files added to the practice library', () => {
     const { dir, core, handle } = await setup();
     const ours = { handle };
     const file = path.join(dir, 'older.ewb');
-    const db = new Database(file);
-    db.pragma('journal_mode = DELETE');
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    runMigrations(db, 9);
-    db.prepare(
-      `INSERT INTO workbook (singleton, id, force_id, title, period_start, period_end, author, version_label, marking, review_date, app_version, created_at, modified_at)
-       VALUES (1, '22222222-2222-4222-8222-222222222222', 'sussex', 'Sussex plan', '2024-04-01', '2025-03-31', 'A. Person', 'v1', 'OFFICIAL', NULL, '0.6.0', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`,
-    ).run();
-    db.prepare(`INSERT INTO practice (id, created_at, updated_at, title, origin, depth) VALUES ('33333333-3333-4333-8333-333333333333', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Older practice', 'our-now', 'inform')`).run();
-    db.close();
+    writeOlderWorkbookFile(file, (db) => {
+      olderWorkbook(db, 9, {
+        id: '22222222-2222-4222-8222-222222222222',
+        forceId: 'sussex',
+        title: 'Sussex plan',
+        periodStart: '2024-04-01',
+        periodEnd: '2025-03-31',
+        author: 'A. Person',
+        versionLabel: 'v1',
+        appVersion: '0.6.0',
+        createdAt: '2025-01-01T00:00:00.000Z',
+        modifiedAt: '2025-01-02T00:00:00.000Z',
+      });
+      db.prepare(`INSERT INTO practice (id, created_at, updated_at, title, origin, depth) VALUES ('33333333-3333-4333-8333-333333333333', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Older practice', 'our-now', 'inform')`).run();
+    });
     const before = sha(file);
     const added = await expectOk<{ added: Array<{ practices: number }> }>(core, 'addToLibrary', { handle: ours.handle, paths: [file] });
     expect(added.added[0]!.practices).toBe(1);

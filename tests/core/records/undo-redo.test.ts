@@ -1,43 +1,21 @@
 // Undo and redo across the whole workbook, through the core's boundary: records, their links and
 // the records that point at them, workbook details and section completion; labels in words; the
 // history kept in the file; and a long random sequence checked against a model of snapshots.
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RECORD_TYPES, RECORD_TYPE_NAMES, type RecordTypeName } from '../../../shared/domain/record-types.ts';
+import { RECORD_TYPES, RECORD_TYPE_NAMES } from '../../../shared/domain/record-types.ts';
 import type { ChangeSummary } from '../../../shared/api/records.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import type { AppCore } from '../../../electron/core/create-app-core.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
 import { scaled, suiteSeed, timeoutFor } from '../../helpers/test-scale.ts';
 import { SAMPLE_DETAILS, expectOk, expectWritten, sequentialIds, testCore } from '../../helpers/test-core.ts';
 import { runChange, type Op, type OpKind, type Snapshot, type Values } from '../../helpers/record-ops.ts';
+import { create, list, listAll as snapshot, newWorkbook, update } from '../../helpers/record-calls.ts';
+
 interface UndoAnswer {
   change: ChangeSummary | null;
   undoLabel: string | null;
   redoLabel: string | null;
-}
-
-async function newWorkbook(core: AppCore): Promise<WorkbookInfo> {
-  return expectOk<WorkbookInfo>(core, 'createWorkbook', { path: path.join(tempDir(), 'Riverside plan.ewb'), details: SAMPLE_DETAILS });
-}
-
-function create(core: AppCore, handle: string, type: RecordTypeName, values: Record<string, unknown>): Promise<Values> {
-  return expectWritten<Values>(core, 'createRecord', { handle, type, values });
-}
-
-function update(core: AppCore, handle: string, type: RecordTypeName, id: string, changes: Record<string, unknown>): Promise<Values> {
-  return expectWritten<Values>(core, 'updateRecord', { handle, type, id, changes });
-}
-
-async function list(core: AppCore, handle: string, type: RecordTypeName): Promise<Values[]> {
-  return (await expectOk<{ records: Values[] }>(core, 'listRecords', { handle, type })).records;
-}
-
-async function snapshot(core: AppCore, handle: string): Promise<Snapshot> {
-  const all = {} as Snapshot;
-  for (const type of RECORD_TYPE_NAMES) all[type] = await list(core, handle, type);
-  return all;
 }
 
 function undo(core: AppCore, handle: string): Promise<UndoAnswer> {

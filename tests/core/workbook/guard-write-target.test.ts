@@ -9,14 +9,11 @@ import { lockPathFor } from '../../../electron/core/workbook/workbook-lock.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
+import { sha } from '../../helpers/file-sha.ts';
 
 let dir: string;
 let victim: string;
 let other: string;
-
-function sha(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 beforeEach(async () => {
   dir = tempDir();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runMigrations, readUserVersion } from '../../../electron/core/db/run-migrations.ts';
 import { checkLogo } from '../../../electron/core/workbook/workbook-logo.ts';
 import { TINY_PNG } from '../../helpers/interchange-arbitraries.ts';
+import { olderWorkbook } from '../../helpers/older-workbook.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { SAMPLE_DETAILS, expectOk, testCore } from '../../helpers/test-core.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
@@ -33,8 +34,7 @@ function entries(file: string): Promise<string[]> {
 describe('workbook logo', () => {
   it('migration 0005 adds the logo columns with their limits', () => {
     const db = new Database(':memory:');
-    runMigrations(db, 4);
-    db.prepare(`INSERT INTO workbook (singleton, id, force_id, title, marking, app_version, created_at, modified_at) VALUES (1, 'w', 'kent', 't', 'OFFICIAL', '0.3.0', 'a', 'b')`).run();
+    olderWorkbook(db, 4, { id: 'w', forceId: 'kent', title: 't', appVersion: '0.3.0', createdAt: 'a', modifiedAt: 'b' });
     runMigrations(db, 5);
     expect(readUserVersion(db)).toBe(5);
     expect(() => db.prepare(`UPDATE workbook SET logo_type = 'image/gif'`).run()).toThrow(/CHECK/);

@@ -12,7 +12,7 @@ import type { Gap } from '../../../shared/api/records.ts';
 import type { WorkbookInfo } from '../../../shared/api/workbook.ts';
 import { FORCES } from '../../../shared/domain/forces.ts';
 import { RECORD_TYPES, RECORD_TYPE_NAMES, personalFields } from '../../../shared/domain/record-types.ts';
-import { shiftDate, workedExample, yearsToShift } from '../../../electron/core/workbook/worked-example.ts';
+import { monthsSince, shiftDate, shiftMonths, workedExample, yearsToShift } from '../../../electron/core/workbook/worked-example.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { expectOk, testCore } from '../../helpers/test-core.ts';
 
@@ -105,6 +105,26 @@ describe('opening the worked example', () => {
     });
   }
 
+  it('moves the last contacts on by whole months, so the newest is within a month of today and none is in the future', () => {
+    expect(shiftMonths('2026-02-27', 8)).toBe('2026-10-27');
+    expect(shiftMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(shiftMonths('2025-11-05', 14)).toBe('2027-01-05');
+    expect(shiftMonths('Friday prayers', 3)).toBe('Friday prayers');
+    expect(monthsSince('2026-03-02T16:00:00.000Z', new Date('2026-03-02T15:00:00.000Z'))).toBe(0);
+    expect(monthsSince('2026-03-02T16:00:00.000Z', new Date('2026-11-02T15:59:59.000Z'))).toBe(7);
+    expect(monthsSince('2026-03-02T16:00:00.000Z', new Date('2026-11-29T09:00:00.000Z'))).toBe(8);
+    const written = example.records.asset.concat(example.records.partner as never[]).map((r: { lastContact?: string | null }) => r.lastContact).filter((d): d is string => typeof d === 'string');
+    for (const today of ['2026-03-10T09:00:00.000Z', '2026-11-29T09:00:00.000Z', '2027-01-15T09:00:00.000Z', '2031-08-31T18:00:00.000Z']) {
+      const now = new Date(today);
+      const shifted = workedExample(now) as { records: { asset: Array<{ lastContact: string | null }>; partner: Array<{ lastContact: string | null }> } };
+      const contacts = [...shifted.records.asset, ...shifted.records.partner].map((r) => r.lastContact).filter((d): d is string => typeof d === 'string').sort();
+      expect(contacts).toHaveLength(written.length);
+      const newest = contacts.at(-1)!;
+      expect(newest <= today.slice(0, 10), today).toBe(true);
+      expect(Date.parse(today) - Date.parse(newest), today).toBeLessThan(45 * 86_400_000);
+    }
+  });
+
   it('is never written over an existing file', async () => {
     const core = testCore({ clock: () => new Date('2026-06-01T09:00:00.000Z') });
     const file = path.join(tempDir(), 'Taken.ewb');
@@ -122,5 +142,12 @@ describe('opening the worked example', () => {
     for (const other of ['2021', 'E01099101', 'Friday prayers 1.15pm', '31/03/2027']) expect(shiftDate(other, 2)).toBe(other);
     const shifted = workedExample(new Date('2027-06-01T00:00:00Z')) as { workbook: { periodStart: string; reviewDate: string } };
     expect(shifted.workbook).toMatchObject({ periodStart: '2027-04-01', reviewDate: '2028-03-31' });
+    // The years its prose names move with it; the census's 2021 and ids do not.
+    const story = shifted as unknown as { records: { activity: Array<{ flagship: boolean; pilotPlan: string }>; audience: Array<{ evidenceSource: string }>; censusTables: Array<{ referenceDate: string; source: string }> } };
+    expect(story.records.activity.find((a) => a.flagship)!.pilotPlan).toBe('Foundry Fields and Oakmere from April to June 2027: count who comes, and whether what they raise is acted on within a month.');
+    expect(story.records.audience.map((a) => a.evidenceSource)).toContain('Neighbourhood survey 2026');
+    expect(story.records.censusTables[0]).toMatchObject({ referenceDate: '2021', source: expect.stringContaining('ONS Census 2021') });
+    const ids = (doc: unknown) => JSON.stringify(doc).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g);
+    expect(ids(shifted)).toEqual(ids(example));
   });
 });

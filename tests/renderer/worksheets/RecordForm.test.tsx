@@ -136,6 +136,16 @@ describe('RecordForm saving', () => {
     expect(indicator()).toBe('saved');
   });
 
+  it('saves every field typed in, one after another, though each field keeps the handler it was first drawn with', async () => {
+    const { writes } = await openForm();
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Students in halls' } });
+    fireEvent.change(screen.getByLabelText('Notes (optional)'), { target: { value: 'Term time only' } });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Students in halls of residence' } });
+    fireEvent.click(screen.getByLabelText('Include in share copies sent to other forces'));
+    await settled(() => vi.advanceTimersByTime(DELAY));
+    expect(writes.map((w) => w.request.changes)).toEqual([{ name: 'Students in halls of residence', notes: 'Term time only', shareable: false }]);
+  });
+
   it('shows a failed save as failed with the core\'s message', async () => {
     const { writes, indicator } = await openForm();
     fireEvent.change(screen.getByLabelText('Priority'), { target: { value: 'low' } });

@@ -12,6 +12,9 @@ interface Figure {
   share: number | null;
 }
 
+/** Long enough to pass over while a key repeats (about 30 a second), too short to notice on stopping. */
+const READ_AFTER_MS = 150;
+
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 export function CitedFigures({ audienceId, headingId }: { audienceId: string; headingId: string }) {
@@ -20,7 +23,7 @@ export function CitedFigures({ audienceId, headingId }: { audienceId: string; he
 
   useEffect(() => {
     let current = true;
-    void (async () => {
+    async function read() {
       const [links, tables] = await Promise.all([api.call('listEvidenceLinks', { handle }), api.call('listCensusTables', { handle })]);
       if (!links.ok || !tables.ok) return;
       const mine = links.value.filter((l) => l.audienceId === audienceId);
@@ -46,9 +49,13 @@ export function CitedFigures({ audienceId, headingId }: { audienceId: string; he
           };
         }),
       );
-    })();
+    }
+    // Read once the planner stays on the audience: holding an arrow key down a list of thousands
+    // opens a form at every step, and two reads of the whole workbook's links at each one slowed it.
+    const wait = setTimeout(() => void read(), READ_AFTER_MS);
     return () => {
       current = false;
+      clearTimeout(wait);
     };
   }, [api, handle, audienceId, generation, records.area]);
 

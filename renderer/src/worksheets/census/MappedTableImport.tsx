@@ -1,14 +1,11 @@
 // "Import another table": any CSV or Excel file of figures by area, through the column-mapping
 // step — which column holds the area codes, which the figures, where they come from.
-import { useState } from 'react';
 import type { ImportCensusResult } from '../../../../shared/api/census.ts';
 import type { WriteEffects } from '../../../../shared/api/records.ts';
-import type { TabularPreview } from '../../../../shared/api/tabular.ts';
-import type { ApiError } from '../../../../shared/api/result.ts';
-import { useChooseFile } from '../../app/file-chooser.tsx';
 import { ColumnMappingDialog, type Mapping, type MappingField } from '../../components/ColumnMappingDialog.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
-import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
+import { JobProgressBar } from '../../components/JobProgressBar.tsx';
+import { useTabularImport } from '../use-tabular-import.ts';
 
 const FIELDS: MappingField[] = [
   { key: 'geographyColumn', label: 'Column with the area codes', kind: 'column', required: true, hint: 'ONS codes such as E01024133 (LSOA) or E05009317 (ward), so the figures match your areas.', guess: /code|cd$/i },
@@ -23,62 +20,34 @@ const FIELDS: MappingField[] = [
 
 export function MappedTableImport({ onImported }: { onImported: (result: ImportCensusResult & { effects: WriteEffects }) => void }) {
   const data = useWorkbookData();
-  const chooseFile = useChooseFile();
-  const [source, setSource] = useState<string | null>(null);
-  const [preview, setPreview] = useState<TabularPreview | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-
-  async function start() {
-    const chosen = await chooseFile({ mode: 'open', purpose: 'spreadsheet', title: 'Choose a CSV or Excel file of figures by area' });
-    if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    const result = await data.api.call('previewTabularFile', { handle: data.handle, source: chosen });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setSource(chosen);
-    setPreview(result.value);
-  }
+  const file = useTabularImport();
+  const { preview, error, busy, jobId } = file;
 
   async function submit(mapping: Mapping) {
-    if (!source) return;
-    setBusy(true);
-    setError(null);
-    const job = newJobId();
-    setJobId(job);
-    const result = await data.api.call('importMappedTable', {
-      jobId: job,
-      handle: data.handle,
-      source,
-      sheet: mapping.sheet || undefined,
-      geographyColumn: String(mapping.geographyColumn ?? ''),
-      geographyNameColumn: (mapping.geographyNameColumn as string | null) ?? null,
-      valueColumns: (mapping.valueColumns as string[]) ?? [],
-      totalColumn: (mapping.totalColumn as string | null) ?? null,
-      code: String(mapping.code ?? '').trim(),
-      title: String(mapping.title ?? ''),
-      sourceDescription: String(mapping.sourceDescription ?? ''),
-      referenceDate: String(mapping.referenceDate ?? ''),
-    });
-    setJobId(null);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setPreview(null);
-    setSource(null);
-    onImported(result.value);
+    const imported = await file.runJob((source, job) =>
+      data.api.call('importMappedTable', {
+        jobId: job,
+        handle: data.handle,
+        source,
+        sheet: mapping.sheet || undefined,
+        geographyColumn: String(mapping.geographyColumn ?? ''),
+        geographyNameColumn: (mapping.geographyNameColumn as string | null) ?? null,
+        valueColumns: (mapping.valueColumns as string[]) ?? [],
+        totalColumn: (mapping.totalColumn as string | null) ?? null,
+        code: String(mapping.code ?? '').trim(),
+        title: String(mapping.title ?? ''),
+        sourceDescription: String(mapping.sourceDescription ?? ''),
+        referenceDate: String(mapping.referenceDate ?? ''),
+      }),
+    );
+    if (!imported) return;
+    file.clear();
+    onImported(imported);
   }
 
   return (
     <>
-      <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void start()}>
+      <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void file.choose('Choose a CSV or Excel file of figures by area')}>
         Import another table (CSV or Excel)…
       </button>
       {error && !preview && <p className="field__error" role="alert">{error.message}</p>}
@@ -93,7 +62,7 @@ export function MappedTableImport({ onImported }: { onImported: (result: ImportC
           errors={error?.fields ?? {}}
           message={error?.message ?? null}
           onSubmit={(mapping) => void submit(mapping)}
-          onCancel={() => { setPreview(null); setError(null); }}
+          onCancel={() => { file.clear(); file.setError(null); }}
         />
       )}
     </>

@@ -4,17 +4,15 @@
 // change, and a summary that says what was merged.
 import { useState } from 'react';
 import { CONTACT_DEFAULTS, CONTACT_FIELDS, CONTACT_NAME_FIELD, type ContactImportResult, type ContactTarget } from '../../../../shared/api/contacts.ts';
-import type { ApiError } from '../../../../shared/api/result.ts';
-import type { TabularPreview } from '../../../../shared/api/tabular.ts';
 import { RECORD_TYPES } from '../../../../shared/domain/record-types.ts';
 import { labelOf } from '../../../../shared/domain/vocabularies.ts';
-import { useChooseFile } from '../../app/file-chooser.tsx';
 import { ColumnMappingDialog, type Mapping, type MappingField } from '../../components/ColumnMappingDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { JobProgressBar, newJobId } from '../../components/JobProgressBar.tsx';
+import { JobProgressBar } from '../../components/JobProgressBar.tsx';
 import { MessageLines } from '../../components/MessageLines.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { errorHeading } from '../../api/error-messages.ts';
+import { useTabularImport } from '../use-tabular-import.ts';
 import { useWorkbookData } from '../workbook-data.tsx';
 
 /** How each field's column is guessed from the list's headers. */
@@ -88,56 +86,24 @@ function ResultText({ result }: { result: ContactImportResult }) {
 
 export function ContactListImport({ target }: { target: ContactTarget }) {
   const data = useWorkbookData();
-  const chooseFile = useChooseFile();
+  const file = useTabularImport();
+  const { preview, error, setError, busy, jobId } = file;
   const def = RECORD_TYPES[target];
-  const [source, setSource] = useState<string | null>(null);
-  const [preview, setPreview] = useState<TabularPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [check, setCheck] = useState<ContactImportResult | null>(null);
   const [done, setDone] = useState<ContactImportResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  /** The check or import under way, whose progress is shown. */
-  const [jobId, setJobId] = useState<string | null>(null);
 
   function reset() {
-    setSource(null);
-    setPreview(null);
+    file.clear();
     setMapping(null);
     setCheck(null);
   }
 
-  async function start() {
-    const chosen = await chooseFile({ mode: 'open', purpose: 'spreadsheet', title: `Choose a list of ${def.plural.toLowerCase()} (CSV or Excel)` });
-    if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    const result = await data.api.call('previewTabularFile', { handle: data.handle, source: chosen });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setSource(chosen);
-    setPreview(result.value);
-  }
-
   async function run(chosen: Mapping, apply: boolean) {
-    if (!source) return;
-    setBusy(true);
-    setError(null);
     const columns = CONTACT_FIELDS[target].flatMap((field) => (typeof chosen[field] === 'string' && chosen[field] ? [{ field, column: chosen[field] as string }] : []));
-    const job = newJobId();
-    setJobId(job);
-    const result = await data.api.call('importContacts', { handle: data.handle, source, target, columns, apply, jobId: job, ...(chosen.sheet ? { sheet: chosen.sheet } : {}) });
-    setJobId(null);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    const { effects, ...outcome } = result.value;
+    const value = await file.runJob((source, job) => data.api.call('importContacts', { handle: data.handle, source, target, columns, apply, jobId: job, ...(chosen.sheet ? { sheet: chosen.sheet } : {}) }));
+    if (!value) return;
+    const { effects, ...outcome } = value;
     if (!apply) {
       setMapping(chosen);
       setCheck(outcome);
@@ -151,7 +117,7 @@ export function ContactListImport({ target }: { target: ContactTarget }) {
 
   return (
     <div className="toolbar">
-      <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void start()}>
+      <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void file.choose(`Choose a list of ${def.plural.toLowerCase()} (CSV or Excel)`, () => setDone(null))}>
         {busy && !preview ? 'Reading the list…' : `Import a list of ${def.plural.toLowerCase()} (CSV or Excel)…`}
       </button>
       <p className="field__hint">Your own contact list: you say which column is which; rows matching a {def.label.toLowerCase()} already recorded (the same name or email) are merged into it, not added twice.</p>

@@ -7,6 +7,7 @@ import { METHOD_SECTIONS, sectionById } from '../../../../shared/domain/sections
 import { formatUkDate } from '../../../../shared/domain/uk-date.ts';
 import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
+import { noGapsText } from '../no-gaps-text.ts';
 import { useAssessment, useReviewStatus } from '../good/use-assessment.ts';
 
 /** Gaps shown per section before "and N more". */
@@ -33,7 +34,7 @@ export function OverviewSection({ onOpenGap, onSelect }: { onOpenGap: (gap: Gap)
       <section aria-labelledby="overview-gaps">
         <h3 id="overview-gaps">Open gaps: {data.gaps.length}</h3>
         {bySection.length === 0 ? (
-          <p>No gaps: nothing is missing that the workbook can see.</p>
+          <p>{noGapsText(data.sections)}</p>
         ) : (
           bySection.map((section) => {
             const gaps = data.gaps.filter((g) => g.section === section);

@@ -1,7 +1,7 @@
 // Prior practice: the library of other forces' workbooks (added through the file chooser, each
 // checked before anything is read) and the comparison of what every force did for one of our
 // audiences, a kind of audience, a kind of channel or a depth — with the chart of practices by depth.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Comparison, ComparisonQuery, ComparisonRow, DepthCounts, LibraryEntrySummary } from '../../../../shared/api/library.ts';
 import type { ApiError } from '../../../../shared/api/result.ts';
 import type { Gap } from '../../../../shared/api/records.ts';
@@ -16,6 +16,7 @@ import { SectionGaps } from '../SectionGaps.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
 import { LibraryEntries } from './LibraryEntries.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
+import { audienceChoices } from './compare-choices.ts';
 
 /** What the "Compare by" choice holds: one of our audiences (which brings its kind), a kind, or a depth. */
 function queryOf(choice: string, audienceKindOf: (id: string) => string | undefined): ComparisonQuery | null {
@@ -44,6 +45,7 @@ export function PracticeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }
   const [busy, setBusy] = useState(false);
 
   const audiences = data.records.audience;
+  const audienceOptions = useMemo(() => audienceChoices(audiences), [audiences]);
   const kindOf = useCallback((id: string) => audiences.find((a) => a.id === id)?.kind as string | undefined, [audiences]);
   const query = queryOf(choice, kindOf);
   const queryKey = JSON.stringify(query);
@@ -132,17 +134,18 @@ export function PracticeSection({ onOpenGap }: { onOpenGap: (gap: Gap) => void }
         <h3 id="compare-heading" className="worksheet__block-title">Compare</h3>
         <div className="field">
           <label className="field__label" htmlFor="compare-by">Compare by</label>
-          <p className="field__hint" id="compare-by-hint">One of our audiences (its kind is compared), a kind of audience, a kind of channel, or a depth of engagement.</p>
+          <p className="field__hint" id="compare-by-hint">A kind of audience, a kind of channel, a depth of engagement, or one of our audiences by name (its kind is compared).</p>
           <select id="compare-by" className="select" aria-describedby="compare-by-hint" value={choice} onChange={(e) => setChoice(e.target.value)}>
             <option value="">Choose what to compare</option>
-            {audiences.length > 0 && (
-              <optgroup label="Our audiences">
-                {audiences.map((a) => <option key={a.id} value={`audience:${a.id}`}>{String(a.name)} ({labelOf(AUDIENCE_KINDS, String(a.kind))})</option>)}
-              </optgroup>
-            )}
+            {/* The few kinds and depths first, where they are seen at once; then our audiences, however many, by name. */}
             <optgroup label="Kinds of audience">{AUDIENCE_KINDS.map((k) => <option key={k.id} value={`audienceKind:${k.id}`}>{k.label}</option>)}</optgroup>
             <optgroup label="Kinds of channel">{CHANNEL_KINDS.map((k) => <option key={k.id} value={`channelKind:${k.id}`}>{k.label}</option>)}</optgroup>
             <optgroup label="Depth of engagement">{ENGAGEMENT_DEPTHS.map((d) => <option key={d.id} value={`depth:${d.id}`}>{d.label}</option>)}</optgroup>
+            {audienceOptions.length > 0 && (
+              <optgroup label="Our audiences, by name">
+                {audienceOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </optgroup>
+            )}
           </select>
         </div>
         {comparison && (

@@ -8,6 +8,7 @@ import { METHOD_SECTIONS } from '../../../../shared/domain/sections.ts';
 import { RECORD_TYPES } from '../../../../shared/domain/record-types.ts';
 import { formatUkDate, yearAfter } from '../../../../shared/domain/uk-date.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { dateProblem } from '../../components/date-parts.ts';
 import { TextField } from '../../components/fields.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
 
@@ -55,9 +56,11 @@ export function ReviewWalk({ status, onDone, onCancel }: { status: ReviewStatus;
   const steps = reviewSteps(status);
   const [step, setStep] = useState(0);
   const [entry, setEntry] = useState({ reviewedOn: localToday(), reviewer: '', summary: '', decisions: '' });
-  // A year after the review unless the planner changes it; following the review date until then.
+  // A year after the review unless the planner changes it; following the review date (while that is
+  // a real date) until then.
   const [nextReview, setNextReview] = useState<string | null>(null);
-  const nextReviewOn = nextReview ?? yearAfter(entry.reviewedOn);
+  const reviewedOnProblem = dateProblem('Reviewed on', entry.reviewedOn, true);
+  const nextReviewOn = nextReview ?? (reviewedOnProblem ? '' : yearAfter(entry.reviewedOn));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [step]);
@@ -65,6 +68,17 @@ export function ReviewWalk({ status, onDone, onCancel }: { status: ReviewStatus;
   const current = steps[step];
 
   async function finish() {
+    // Everything the form can check is said at once, in day, month and year terms, before anything is sent.
+    const found: Record<string, string> = {};
+    if (reviewedOnProblem) found.reviewedOn = reviewedOnProblem;
+    const nextProblem = dateProblem('Next review due', nextReviewOn);
+    if (nextProblem) found.nextReviewDate = nextProblem;
+    else if (!reviewedOnProblem && nextReviewOn !== '' && nextReviewOn <= entry.reviewedOn) found.nextReviewDate = `Next review due must come after the review (${formatUkDate(entry.reviewedOn)})`;
+    if (entry.summary.trim() === '') found.summary = 'Enter what the review found';
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      return;
+    }
     const result = await data.api.call('finishReview', {
       handle: data.handle,
       entry: { reviewedOn: entry.reviewedOn, reviewer: entry.reviewer, summary: entry.summary, decisions: entry.decisions },
@@ -98,6 +112,12 @@ export function ReviewWalk({ status, onDone, onCancel }: { status: ReviewStatus;
       ) : (
         <form noValidate onSubmit={(e) => { e.preventDefault(); void finish(); }}>
           {steps.length === 0 && <p>Nothing has changed since the last review and nothing is overdue. Say so in the log.</p>}
+          {Object.keys(errors).length > 1 && (
+            <div className="error-summary" role="alert">
+              <p className="error-summary__title">The review was not logged: {Object.keys(errors).length} things to put right</p>
+              <ul>{Object.entries(errors).map(([field, text]) => <li key={field}>{text}</li>)}</ul>
+            </div>
+          )}
           <DateInput id="review-reviewedOn" label="Reviewed on" value={entry.reviewedOn} error={errors.reviewedOn} onChange={(v) => setEntry({ ...entry, reviewedOn: v })} />
           <TextField id="review-reviewer" label="Reviewer (optional)" hint="A person's name is personal data: it is left out of share copies, and of exports unless you include personal data." value={entry.reviewer} error={errors.reviewer} onChange={(v) => setEntry({ ...entry, reviewer: v })} />
           <div className={`field${errors.summary ? ' field--error' : ''}`}>

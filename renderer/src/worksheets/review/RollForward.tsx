@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import type { WorkbookInfo } from '../../../../shared/api/workbook.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { dateProblem } from '../../components/date-parts.ts';
+import { formatUkDate } from '../../../../shared/domain/uk-date.ts';
 import { useChooseFile } from '../../app/file-chooser.tsx';
 import { useWorkbookData } from '../workbook-data.tsx';
 
@@ -21,14 +23,30 @@ export function RollForward({ info, onOpenWorkbook }: { info: WorkbookInfo; onOp
   const [period, setPeriod] = useState(() => nextPeriod(info));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  /** What is wrong with the dates, in day, month and year terms, checked before a file name is asked for. */
+  function periodProblems(): Record<string, string> {
+    const found: Record<string, string> = {};
+    const start = dateProblem('The next period starts', period.start, true);
+    const end = dateProblem('The next period ends', period.end, true);
+    if (start) found.periodStart = start;
+    if (end) found.periodEnd = end;
+    if (!start && !end && period.end <= period.start) found.periodEnd = `The next period must end after it starts (${formatUkDate(period.start)})`;
+    return found;
+  }
+
   async function roll() {
     setMessage(null);
+    const problems = periodProblems();
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
     const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save the next period’s workbook', suggestedName: `${info.meta.title.replace(/[\\/:*?"<>|]/g, '').slice(0, 80)} (next period).ewb` });
     if (!destination) return;
     const result = await api.call('rollForwardWorkbook', { path: info.path, destination, periodStart: period.start, periodEnd: period.end });
     if (!result.ok) {
-      setErrors(result.error.fields ?? {});
-      setMessage(result.error.message);
+      // A field the form names is shown beside it; anything else (the file, the disk) above.
+      const fields = result.error.fields ?? {};
+      setErrors(fields);
+      setMessage(Object.keys(fields).some((name) => name === 'periodStart' || name === 'periodEnd') ? null : result.error.message);
       return;
     }
     await api.call('closeWorkbook', { handle: result.value.handle });
