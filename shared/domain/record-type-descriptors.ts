@@ -78,7 +78,6 @@ export const RECORD_TYPES: Readonly<Record<RecordTypeName, RecordTypeDef>> = {
     plural: 'What good will look like',
     section: 'aims',
     titleField: 'statement',
-    sheetName: 'What good looks like',
     print: { printer: 'goodStatements', part: 'good', holds: 'what will be true at the end of the strategy period' },
     fields: [{ name: 'statement', column: 'statement', label: 'Statement', kind: 'text', required: true, max: 500, hint: 'At the end of the strategy period, what will be true? For example: every ward has an active community contact.' }],
     links: [],

@@ -20,6 +20,8 @@ export const CALENDAR_SHEET = 'Calendar';
 
 const DAYS_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const FLAGSHIP = '★ Flagship';
+/** The width, in characters, of a month no activity falls in: "Sep" over "2028". */
+const EMPTY_MONTH_WIDTH = 5.5;
 
 function titleOf(activity: RecordValues): string {
   const title = typeof activity.title === 'string' ? activity.title.trim() : '';
@@ -56,7 +58,9 @@ export function writeCalendarSheet(workbook: ExcelJS.Workbook, name: string, inp
   widths[5] = 12;
   plan.months.forEach((month, index) => {
     const longest = Math.max(0, ...plan.activities.map((a) => dayList(plan.days.get(a.id)?.get(month)).length));
-    widths[firstMonth + index] = Math.min(16, Math.max(9, longest + 2));
+    // A month with nothing in it stays, narrow (its name wraps onto two lines): a three-year period
+    // with one year planned printed two pages of empty columns.
+    widths[firstMonth + index] = longest === 0 ? EMPTY_MONTH_WIDTH : Math.min(16, Math.max(9, longest + 2));
   });
   widths[idColumn] = 13;
 

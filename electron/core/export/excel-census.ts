@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { AreaCensus, CensusTable } from '../../../shared/api/census.ts';
 import { ONS_LEVELS, labelOf } from '../../../shared/domain/vocabularies.ts';
-import { HEADER_FILL, ID_FONT, font, TOP_LEFT, WidthTracker, addMarkedSheet, addMarkingRow, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, quoteRow, styleHeaderCell, ukDay } from './excel-layout.ts';
+import { HEADER_FILL, ID_FONT, columnName, font, TOP_LEFT, WidthTracker, addMarkedSheet, addMarkingRow, cellText, firstPageColumns, fitPrintWidth, fitRowHeight, quoteRow, styleHeaderCell, ukDay } from './excel-layout.ts';
 
 interface Category {
   label: string;
@@ -79,6 +79,8 @@ export function writeCensusSheet(workbook: ExcelJS.Workbook, name: string, table
     contentWidths.see(2, view.total);
     areaRow(view, [view.total, ...counts], '#,##0');
   }
+  // The filter spans the counts (the shares below repeat the areas).
+  sheet.autoFilter = `A2:${columnName(idColumn)}${2 + Math.max(1, areas.length)}`;
 
   if (areas.length > 0) {
     sheet.addRow([]);

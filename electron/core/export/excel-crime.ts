@@ -9,7 +9,7 @@ import { crimeTypeLabel } from '../../../shared/domain/crime-types.ts';
 import { monthName, trendWord } from '../../../shared/domain/crime-trends.ts';
 import type { ExportData } from './export-data.ts';
 import { citersOf } from './crime-export-data.ts';
-import { ID_FONT, TOP_LEFT, WidthTracker, addMarkedSheet, addMarkingRow, cellText, fitPrintWidth, fitRowHeight, font, quoteRow, styleHeaderCell } from './excel-layout.ts';
+import { ID_FONT, TOP_LEFT, WidthTracker, addMarkedSheet, addMarkingRow, cellText, columnName, fitPrintWidth, fitRowHeight, font, quoteRow, styleHeaderCell } from './excel-layout.ts';
 
 const span = (from: string, to: string) => `${monthName(from)}–${monthName(to)}`;
 
@@ -23,8 +23,9 @@ function startSheet(workbook: ExcelJS.Workbook, name: string, marking: string, h
   return { sheet, header };
 }
 
-/** Column widths fitted to their content, the header's height to its wrapped titles, and the page to everything but the area id. */
-function finish(sheet: ExcelJS.Worksheet, header: ExcelJS.Row, headers: readonly string[], widths: WidthTracker, limits: ReadonlyArray<[number, number]>, lastRow: number): void {
+/** Column widths fitted to their content, the header's height to its wrapped titles, the page to everything but the area id, and a filter over the rows of figures. */
+function finish(sheet: ExcelJS.Worksheet, header: ExcelJS.Row, headers: readonly string[], widths: WidthTracker, limits: ReadonlyArray<[number, number]>, lastRow: number, lastDataRow: number): void {
+  sheet.autoFilter = `A${header.number}:${columnName(headers.length)}${Math.max(header.number + 1, lastDataRow)}`;
   const sizes: number[] = [];
   headers.forEach((title, index) => {
     const [min, max] = limits[index] ?? [10, 16];
@@ -39,6 +40,7 @@ export function writeCrimeTrendsSheet(workbook: ExcelJS.Workbook, name: string, 
   const headers = ['Area', 'Crime type', 'Compared with', 'Trend', 'Change', 'Recent months', 'Recent count', 'Earlier months', 'Earlier count', 'Cited by', 'Area id'];
   const { sheet, header } = startSheet(workbook, name, marking, headers);
   const widths = new WidthTracker();
+  let lastRow = header.number;
   for (const view of data.crime.views) {
     for (const trend of view.trends) {
       const values = [
@@ -57,6 +59,7 @@ export function writeCrimeTrendsSheet(workbook: ExcelJS.Workbook, name: string, 
       values.forEach((value, index) => widths.see(index + 1, typeof value === 'number' ? value : (value ?? null)));
       const row = sheet.addRow(values.map((value) => value ?? undefined));
       quoteRow(row);
+      lastRow = row.number;
       row.getCell(5).numFmt = '+0%;-0%;0%';
       row.getCell(11).font = ID_FONT;
       if (view.areaId === null) for (let column = 1; column <= 4; column += 1) row.getCell(column).font = font({ bold: true });
@@ -67,7 +70,7 @@ export function writeCrimeTrendsSheet(workbook: ExcelJS.Workbook, name: string, 
   const note = sheet.addRow([cellText('A change within 10 % either way is steady; "New" means none in the earlier months. The whole strategy area counts each LSOA in any of the workbook’s areas once.')]);
   note.getCell(1).font = font({ italic: true, color: { argb: 'FF404040' } });
   note.getCell(1).alignment = TOP_LEFT;
-  finish(sheet, header, headers, widths, [[16, 40], [16, 30], [14, 30], [9, 10], [8, 9], [12, 22], [8, 10], [12, 22], [8, 10], [14, 50], [13, 13]], note.number);
+  finish(sheet, header, headers, widths, [[16, 40], [16, 30], [14, 30], [9, 10], [8, 9], [12, 22], [8, 10], [12, 22], [8, 10], [14, 50], [13, 13]], note.number, lastRow);
   return sheet;
 }
 
@@ -92,6 +95,6 @@ export function writeCrimeMonthsSheet(workbook: ExcelJS.Workbook, name: string, 
       if (view.areaId === null) row.getCell(1).font = font({ bold: true });
     }
   }
-  finish(sheet, header, headers, widths, [[16, 40], [16, 30], ...months.map((): [number, number] => [9, 10]), [10, 12], [13, 13]], lastRow);
+  finish(sheet, header, headers, widths, [[16, 40], [16, 30], ...months.map((): [number, number] => [9, 10]), [10, 12], [13, 13]], lastRow, lastRow);
   return sheet;
 }

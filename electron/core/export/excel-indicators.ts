@@ -27,6 +27,7 @@ export function writeIndicatorsSheet(workbook: ExcelJS.Workbook, data: ExportDat
     fitRowHeight(row, texts, widths);
   }
   if (data.assessment.indicators.length === 0) sheet.addRow([cellText('No indicator can be worked out from the workbook yet.')]).getCell(1).font = font({ italic: true });
+  sheet.autoFilter = `A${HEADER_ROW}:F${Math.max(1, data.assessment.indicators.length) + HEADER_ROW}`;
   fitPrintWidth(sheet, widths, 6, Math.max(1, data.assessment.indicators.length) + HEADER_ROW);
   return sheet;
 }

@@ -46,6 +46,7 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
     styleHeaderCell(cell);
     if (column >= firstChannel && column < idColumn) cell.alignment = { vertical: 'top', horizontal: 'center', wrapText: true };
   });
+  const audienceRows: Array<[ExcelJS.Row, string | null]> = [];
   for (const audience of audiences) {
     const name = cellText(audience.name);
     tracker.see(1, name);
@@ -58,6 +59,7 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
     });
     row.getCell(1).alignment = WRAP_TOP;
     row.getCell(idColumn).font = ID_FONT;
+    audienceRows.push([row, name]);
   }
   const notes: ExcelJS.Row[] = [];
   if (audiences.length === 0 || channels.length === 0) {
@@ -83,6 +85,11 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
   const key = sheet.addRow([cellText(`Key: ${RECEPTIVITY_VALUE_IDS.map(receptivityText).join(', ')}. Rows are audiences, columns channels; the evidence noted in cells is on the sheet "${RECEPTIVITY_NOTES_SHEET}".`)]);
   key.getCell(1).font = font({ italic: true, color: { argb: 'FF404040' } });
   notes.push(key);
+  // Each channel's id under its column, below the printed page, so a re-import can match columns as the audience ids match rows.
+  if (channels.length > 0) {
+    const channelIds = sheet.addRow([cellText('Channel id'), null, ...channels.map((c) => cellText(c.id))]);
+    channelIds.eachCell((cell) => (cell.font = ID_FONT));
+  }
 
   sheet.getColumn(1).width = tracker.width(1, 'Audience', 20, 40);
   sheet.getColumn(2).width = 10;
@@ -91,6 +98,8 @@ export function writeReceptivitySheet(workbook: ExcelJS.Workbook, data: ExportDa
   const widths: number[] = [];
   headers.forEach((_, index) => (widths[index + 1] = sheet.getColumn(index + 1).width ?? 12));
   fitRowHeight(header, headers, widths, true);
+  // Each audience's row as tall as its wrapped name, as on every other sheet: unset, a long name ran over the row below.
+  for (const [row, name] of audienceRows) fitRowHeight(row, [name], widths);
   sheet.autoFilter = `A${HEADER_ROW}:${columnLetter(idColumn)}${audiences.length + HEADER_ROW}`;
   // The key below the grid is printed with it; the audience ids are not.
   fitPrintWidth(sheet, widths, idColumn - 1, key.number);

@@ -53,7 +53,10 @@ const integer = (value: unknown): number | null => (typeof value === 'number' &&
 export function recordColumns(type: RecordTypeName, data: Pick<ExportData, 'names' | 'personal'>): RecordColumn[] {
   const def = RECORD_TYPES[type];
   const nameOf = (id: string): string => data.names.get(id) ?? '(a record no longer in the workbook)';
-  const fields = [...def.fields.filter((f) => f.name === def.titleField), ...def.fields.filter((f) => f.name !== def.titleField)];
+  // The naming field first; a type printed as a plain table keeps the printed table's order instead,
+  // so the review log reads by date ("Reviewed on" frozen at the left), as in the document.
+  const lead = def.print?.printer === undefined && def.print?.columns ? def.print.columns : [def.titleField];
+  const fields = [...lead.flatMap((name) => def.fields.filter((f) => f.name === name)), ...def.fields.filter((f) => !lead.includes(f.name))];
   const columns: RecordColumn[] = [];
   // Ids are for matching rows, not for reading: they go after everything that prints.
   const idColumns: RecordColumn[] = [];

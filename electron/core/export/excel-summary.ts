@@ -88,7 +88,9 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, data: ExportData, 
   for (const section of sections) {
     const state = data.sectionStates.find((s) => s.section === section);
     const gaps = exportedGaps.filter((gap) => gap.section === section).length;
-    addRow([cellText(sectionLabel(section)), cellText(state?.status ?? 'Not started'), state?.records ?? 0, gaps]);
+    // The grid's count is of its cells marked, not of the rows of its sheet (one an audience): the label says so.
+    const label = section === 'receptivity' ? `${sectionLabel(section)} (cells of the grid marked)` : sectionLabel(section);
+    addRow([cellText(label), cellText(state?.status ?? 'Not started'), state?.records ?? 0, gaps]);
   }
 
   heading('Sheets in this workbook');

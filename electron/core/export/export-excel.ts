@@ -12,6 +12,7 @@ import { ChoiceLists, recordColumns, writeRecordSheet } from './excel-records.ts
 import { RECEPTIVITY_NOTES_SHEET, RECEPTIVITY_SHEET, writeReceptivityNotesSheet, writeReceptivitySheet } from './excel-receptivity.ts';
 import { writeSummarySheet, type SheetCount } from './excel-summary.ts';
 import { INDICATORS_SHEET, writeIndicatorsSheet } from './excel-indicators.ts';
+import { EVIDENCE_LINKS_SHEET, writeEvidenceLinksSheet } from './excel-evidence-links.ts';
 import { calendarStep } from './excel-calendar.ts';
 import { forWord } from './sanitize.ts';
 import { quotePrefixTextStyles } from './excel-layout.ts';
@@ -44,6 +45,11 @@ export async function exportExcel(data: ExportData, report: ProgressReporter): P
       write: (workbook) => writeRecordSheet(workbook, name, recordColumns(type, data), records, marking, lists),
     });
     if (type === 'activity') steps.push(calendarStep(data, taken));
+    // The census figures audiences cite, as the document prints them beneath each (when any does).
+    if (type === 'audience' && data.evidenceLinks.length > 0) {
+      taken.add(EVIDENCE_LINKS_SHEET);
+      steps.push({ sheet: { name: EVIDENCE_LINKS_SHEET, rows: data.evidenceLinks.length, what: 'The census figures each audience cites as evidence' }, write: (workbook) => writeEvidenceLinksSheet(workbook, data, marking) });
+    }
     // The grid reads best straight after the channels it is about.
     if (type === 'channel' && sections.includes('receptivity')) {
       taken.add(RECEPTIVITY_SHEET).add(RECEPTIVITY_NOTES_SHEET);

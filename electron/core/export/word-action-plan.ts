@@ -18,6 +18,12 @@ type Block = FileChild;
 /** Above this many rows the table lists each activity once, under its first month, rather than under every month. */
 export const MONTH_ROWS_LIMIT = 2_000;
 
+/** A month of up to this many rows is kept on one page with its label (word-table.ts keeps a group of 12 whole). */
+const MONTH_KEPT_WHOLE = 12;
+
+/** More flagships than this (each a page or so) are not set out one by one: the method means one or two. */
+export const FLAGSHIPS_IN_FULL_LIMIT = 100;
+
 function vocabularyOf(def: RecordTypeDef, name: string) {
   return def.fields.find((f) => f.name === name)?.vocabulary ?? [];
 }
@@ -38,6 +44,7 @@ function activityCell(activity: RecordValues): Cell {
 function flagshipsPart(data: ExportData, def: RecordTypeDef, plan: PlanByMonth): Block[] {
   const flagships = plan.activities.filter(isFlagship);
   const blocks: Block[] = [heading('Flagship activities', 3)];
+  if (flagships.length > FLAGSHIPS_IN_FULL_LIMIT) return [...blocks, para(`${countOf(flagships.length, 'activity is', 'activities are')} marked as flagships: too many to set out here, so each is in the plan with the rest. The method suggests starting with one or two.`)];
   if (flagships.length === 0) return [...blocks, gapLine('No activity is marked as a flagship yet: the method suggests starting with one or two.')];
   blocks.push(para(`${countOf(flagships.length, 'flagship activity', 'flagship activities')}, each piloted before it is rolled out:`));
   for (const activity of flagships) {
@@ -52,6 +59,15 @@ function flagshipsPart(data: ExportData, def: RecordTypeDef, plan: PlanByMonth):
     blocks.push(...(pilot.length > 0 ? pilot : [gapLine('Pilot: to be planned.')]), ...(rollout.length > 0 ? rollout : [gapLine('Roll-out: to be planned.')]));
   }
   return blocks;
+}
+
+/**
+ * The flagships in full, for the body of a plan too long to list there (word-registers.ts): they are
+ * what the plan leads with, so they stay in chapter 5, first, however many activities there are.
+ */
+export function flagshipsInFull(data: ExportData, def: RecordTypeDef): Block[] {
+  const activities = (data.records[def.type] ?? []).filter(isFlagship);
+  return flagshipsPart(data, def, planByMonth(activities, data.meta, data.generatedAt.slice(0, 10), titleOf));
 }
 
 function monthTablePart(data: ExportData, def: RecordTypeDef, plan: PlanByMonth): Block[] {
@@ -79,8 +95,14 @@ function monthTablePart(data: ExportData, def: RecordTypeDef, plan: PlanByMonth)
       return whole || byMonth.keys().next().value === month;
     });
     if (inMonth.length === 0) continue;
-    rows.push({ group: monthTitle(parseMonth(month)!) });
-    for (const activity of inMonth) rows.push(row(activity, whole || !isRecurring(activity) ? dayList(plan.days.get(activity.id)?.get(month)) : describeSchedule(activity)));
+    const title = monthTitle(parseMonth(month)!);
+    rows.push({ group: title });
+    // A month too long to keep on one page with its label runs on without it: each row then names its month.
+    const named = whole && inMonth.length > MONTH_KEPT_WHOLE;
+    for (const activity of inMonth) {
+      const days = whole || !isRecurring(activity) ? dayList(plan.days.get(activity.id)?.get(month)) : describeSchedule(activity);
+      rows.push(row(activity, named ? `${title}: ${days}` : days));
+    }
   }
   const first = monthTitle(parseMonth(plan.span.first)!);
   const last = monthTitle(parseMonth(plan.span.last)!);

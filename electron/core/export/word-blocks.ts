@@ -113,10 +113,18 @@ export function prose(text: unknown, label?: string): Paragraph[] {
   return found.map((line, index) => (index === 0 && label ? para({ text: `${label}: `, bold: true }, line) : para(line)));
 }
 
-/** Names of linked records, joined for a table cell. */
+/**
+ * At most this many names are listed in one table cell: 500 activities answering one vulnerability
+ * made a cell fifty pages long. The rest are counted; the Excel workbook lists every link.
+ */
+export const NAMES_IN_A_CELL = 8;
+
+/** Names of linked records, joined for a table cell: the first few, then how many more. */
 export function namesOf(ids: unknown, names: ReadonlyMap<string, string>): string {
   if (!Array.isArray(ids)) return '';
-  return ids.map((id) => names.get(String(id)) ?? '(no longer in the workbook)').join(', ');
+  const shown = ids.slice(0, ids.length > NAMES_IN_A_CELL ? NAMES_IN_A_CELL - 1 : NAMES_IN_A_CELL).map((id) => names.get(String(id)) ?? '(no longer in the workbook)');
+  const more = ids.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${wholeNumber(more)} more (the Excel workbook lists them all)` : shown.join(', ');
 }
 
 /** A record's field as text ('' when empty). */

@@ -145,11 +145,12 @@ function audiencesSummary(data: ExportData): Block[] {
   if (priority.length === 0) return [para(`None of the ${countOf(all, 'audience')} recorded is yet marked high or medium priority.`)];
   const high = priority.filter((audience) => audience.priority === 'high').length;
   const states = ENGAGEMENT_STATES.map((state) => [state, priority.filter((audience) => audience.engagementState === state.id).length] as const).filter(([, n]) => n > 0);
-  const stand = states.map(([state, n]) => `${wholeNumber(n)} ${state.label.toLowerCase()}`).join(', ');
+  // The tally adds up to the priority audiences it speaks of: those with no state recorded are counted too.
+  const unrecorded = priority.length - states.reduce((sum, [, n]) => sum + n, 0);
+  const stand = [...states.map(([state, n]) => `${wholeNumber(n)} ${state.label.toLowerCase()}`), ...(unrecorded > 0 ? [`${wholeNumber(unrecorded)} not yet recorded`] : [])].join(', ');
+  const them = priority.length === 1 ? 'it' : `these ${wholeNumber(priority.length)}`;
   const blocks: Block[] = [
-    intro(
-      `Of the ${countOf(all, 'audience')} we will engage, ${wholeNumber(high)} ${high === 1 ? 'is' : 'are'} high priority and ${wholeNumber(priority.length - high)} medium. Where we stand with them now: ${stand}.`,
-    ),
+    intro(`Of the ${countOf(all, 'audience')} we will engage, ${wholeNumber(high)} ${high === 1 ? 'is' : 'are'} high priority and ${wholeNumber(priority.length - high)} medium. Where we stand with ${them} now: ${stand}.`),
   ];
   const shown = priority.slice(0, SUMMARY_AUDIENCES);
   for (const audience of shown) {
@@ -186,12 +187,11 @@ function gapsSummary(data: ExportData): Block[] {
 
 /** The executive summary, after the contents and before chapter 1. */
 export function executiveSummary(data: ExportData): Block[] {
-  const completed = data.sectionStates.filter((state) => state.status === 'Completed').length;
-  const sections = data.sectionStates.length;
-  const where = completed > 0 ? `So far ${wholeNumber(completed)} of its ${wholeNumber(sections)} sections ${completed === 1 ? 'is' : 'are'} marked completed.` : 'None of its sections is marked completed yet.';
+  // How far the planners have marked the workbook's sections is their working progress, not part of
+  // a strategy to be signed: the Excel workbook's Summary has it, section by section.
   return [
     heading('Executive summary', 1),
-    para(`This strategy sets out how ${safe(data.forceName)} will engage ${strategyArea(data)}${periodPhrase(data)}. ${where}`),
+    para(`This strategy sets out how ${safe(data.forceName)} will engage ${strategyArea(data)}${periodPhrase(data)}.`),
     heading('Aims', 3),
     ...aimsSummary(data),
     heading('Priority audiences', 3),

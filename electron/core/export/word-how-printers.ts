@@ -27,7 +27,7 @@ import type { FileChild } from 'docx';
 import type { ExportData } from './export-data.ts';
 import { nextEventDate } from '../../../shared/domain/event-dates.ts';
 import { bullet, countOf, field, gapLine, heading, intro, longDate, namesOf } from './word-blocks.ts';
-import { table, type Cell, type Column, type Row, type Run } from './word-table.ts';
+import { TABLE_WIDTH, headingWidth, table, type Cell, type Column, type Row, type Run } from './word-table.ts';
 
 type Block = FileChild;
 
@@ -74,8 +74,35 @@ export function channelsPart(data: ExportData, def: RecordTypeDef): Block[] {
 
 // ——— Who listens where ———
 
-/** Channels per table: beside the audience's column, five fit across A4 portrait with their names unbroken. */
+/** At most this many channels to a table, beside the audience's column, across A4 portrait. */
 export const CHANNELS_PER_TABLE = 5;
+
+/** The audience's column's share of a grid table. */
+const AUDIENCE_SHARE = 0.22;
+
+/**
+ * The channels split into tables of the grid, in order: as many to a table (up to five) as fit with
+ * the longest word of each name unbroken in Arial bold ("Neighbourhood" needs some 93 pt with room
+ * to spare for a wider face; five columns give 75). A name with one word wider than the whole grid still breaks.
+ */
+export function channelTables<T extends RecordValues>(channels: readonly T[]): T[][] {
+  const room = TABLE_WIDTH * (1 - AUDIENCE_SHARE);
+  const tables: T[][] = [];
+  let current: T[] = [];
+  let widest = 0;
+  for (const channel of channels) {
+    const needs = headingWidth(field(channel, 'name'));
+    const wider = Math.max(widest, needs);
+    if (current.length > 0 && (current.length >= CHANNELS_PER_TABLE || wider * (current.length + 1) > room)) {
+      tables.push(current);
+      current = [];
+      widest = needs;
+    } else widest = wider;
+    current.push(channel);
+  }
+  if (current.length > 0) tables.push(current);
+  return tables;
+}
 
 function mark(value: ReceptivityValue): string {
   return `${RECEPTIVITY_SYMBOLS[value]} ${receptivityLabel(value)}`;
@@ -98,10 +125,12 @@ export function receptivityBlocks(data: ExportData): Block[] {
   blocks.push(
     intro(`For each audience, whether it listens on each channel: ${(['yes', 'partly', 'no', 'unknown'] as const).map((v) => `${RECEPTIVITY_SYMBOLS[v]} ${receptivityLabel(v).toLowerCase()}`).join(', ')}. Audiences are grouped by priority.`),
   );
-  for (let start = 0; start < channels.length; start += CHANNELS_PER_TABLE) {
-    const shown = channels.slice(start, start + CHANNELS_PER_TABLE);
-    if (channels.length > CHANNELS_PER_TABLE) blocks.push(intro(`Channels ${start + 1} to ${start + shown.length} of ${channels.length}:`));
-    const columns: Column[] = [{ title: 'Audience', width: 25 }, ...shown.map((channel) => ({ title: field(channel, 'name'), width: 15, centred: true }))];
+  const tables = channelTables(channels);
+  let start = 0;
+  for (const shown of tables) {
+    if (tables.length > 1) blocks.push(intro(shown.length === 1 ? `Channel ${start + 1} of ${channels.length}:` : `Channels ${start + 1} to ${start + shown.length} of ${channels.length}:`));
+    start += shown.length;
+    const columns: Column[] = [{ title: 'Audience', width: AUDIENCE_SHARE * 100 }, ...shown.map((channel) => ({ title: field(channel, 'name'), width: ((1 - AUDIENCE_SHARE) * 100) / shown.length, centred: true }))];
     const rows: Row[] = [];
     for (const group of byPriority) {
       rows.push({ group: `${group.priority.label} priority` });

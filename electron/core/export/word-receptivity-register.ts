@@ -32,8 +32,21 @@ function heading3(value: ReceptivityValue, words: string): string {
   return `${RECEPTIVITY_SYMBOLS[value]} ${words}`;
 }
 
-/** Audiences down, what their cells say across: the channels marked each value, with the evidence noted in italics. */
-function listTable(data: ExportData, audiences: readonly RecordValues[], byAudience: ReadonlyMap<string, ReceptivityCell[]>, options: { grouped: boolean; values: readonly ReceptivityValue[] }): Block {
+/** Audiences named in the line counting those the grid says nothing of; the register of audiences has them all. */
+const SILENT_NAMED = 12;
+
+/** Whether the grid says anything of an audience that these columns would show. */
+function saysSomething(cells: readonly ReceptivityCell[], values: readonly ReceptivityValue[]): boolean {
+  return cells.some((cell) => values.includes(cell.value) && (cell.value !== 'unknown' || cell.note.trim() !== ''));
+}
+
+/**
+ * Audiences down, what their cells say across: the channels marked each value, with the evidence
+ * noted in italics. Audiences the grid says nothing of are counted (and the first few named) in one
+ * line after the table, not given rows of empty cells: with 2,000 audiences those rows were most of
+ * a 126-page appendix.
+ */
+function listBlocks(data: ExportData, audiences: readonly RecordValues[], byAudience: ReadonlyMap<string, ReceptivityCell[]>, options: { grouped: boolean; values: readonly ReceptivityValue[] }): Block[] {
   const { grouped, values } = options;
   const columns: Column[] = [{ title: 'Audience', width: 22 }, ...values.map((value) => ({ title: heading3(value, value === 'unknown' ? 'Not known (noted)' : receptivityLabel(value)), width: value === 'unknown' ? 18 : 20 }))];
   const row = (audience: RecordValues): Cell[] => {
@@ -47,13 +60,25 @@ function listTable(data: ExportData, audiences: readonly RecordValues[], byAudie
     ];
   };
   const rows: Row[] = [];
+  const silent: RecordValues[] = [];
   for (const priority of PRIORITIES) {
     const ofPriority = audiences.filter((audience) => audience.priority === priority.id);
-    if (ofPriority.length === 0) continue;
+    const speaking = ofPriority.filter((audience) => saysSomething(byAudience.get(audience.id) ?? [], values));
+    silent.push(...ofPriority.filter((audience) => !speaking.includes(audience)));
+    if (speaking.length === 0) continue;
     if (grouped) rows.push({ group: `${priority.label} priority` });
-    for (const audience of ofPriority) rows.push(row(audience));
+    for (const audience of speaking) rows.push(row(audience));
   }
-  return table(columns, rows);
+  const blocks: Block[] = rows.length > 0 ? [table(columns, rows)] : [];
+  if (silent.length > 0) {
+    const named = silent.slice(0, SILENT_NAMED).map((audience) => field(audience, 'name'));
+    const rest = silent.length - named.length;
+    const byPriority = PRIORITIES.map((priority) => ({ priority, n: silent.filter((audience) => audience.priority === priority.id).length })).filter((p) => p.n > 0);
+    const split = grouped && byPriority.length > 1 ? ` (${byPriority.map((p) => `${wholeNumber(p.n)} ${p.priority.label.toLowerCase()}`).join(', ')} priority)` : '';
+    const verb = silent.length === 1 ? 'has' : 'have';
+    blocks.push(para(`${rows.length > 0 ? 'Besides these, ' : ''}${countOf(silent.length, 'audience')}${split} ${verb} nothing in the grid yet: ${named.join(', ')}${rest > 0 ? ` and ${wholeNumber(rest)} more` : ''}.`));
+  }
+  return blocks;
 }
 
 /** The body's "Who listens where": tables of symbols for a grid that fits, else counts and the high-priority audiences. */
@@ -88,7 +113,7 @@ export function receptivityBody(data: ExportData): Block[] {
   blocks.push(heading('High-priority audiences with no channel marked yes', 3));
   if (high.length === 0) blocks.push(para('Every high-priority audience has a channel marked yes.'));
   else if (!inFull) blocks.push(para(`The ${wholeNumber(high.length)} high-priority audiences with no channel marked yes are too many to list here: see ${registerTitle(data, 'receptivity')}.`));
-  else blocks.push(intro('What the grid says of each high-priority audience no channel is marked yes for, with the evidence noted:'), listTable(data, high, byAudience, { grouped: false, values: VALUES.filter((value) => value !== 'yes') }));
+  else blocks.push(intro('What the grid says of each high-priority audience no channel is marked yes for, with the evidence noted:'), ...listBlocks(data, high, byAudience, { grouped: false, values: VALUES.filter((value) => value !== 'yes') }));
   return blocks;
 }
 
@@ -97,6 +122,6 @@ export function receptivityAppendix(data: ExportData): Block[] {
   return [
     heading(registerTitle(data, 'receptivity'), 1, { pageBreakBefore: true }),
     intro(`For each of the ${countOf(data.records.audience.length, 'audience')}, by priority: the channels marked yes, partly and no, and those not known where the grid notes why, each with the evidence noted.`),
-    listTable(data, data.records.audience, cellsByAudience(data), { grouped: true, values: VALUES }),
+    ...listBlocks(data, data.records.audience, cellsByAudience(data), { grouped: true, values: VALUES }),
   ];
 }

@@ -310,11 +310,35 @@ export function plainTablePart(data: ExportData, def: RecordTypeDef): Block[] {
   const blocks: Block[] = [heading(headingOf(def), 2)];
   const fields = plainColumns(def, data.personal);
   const links = def.print?.links ? def.links.filter((link) => def.print!.links!.includes(link.name)) : def.links;
-  const width = Math.floor(100 / (fields.length + links.length));
-  const columns: Column[] = [...fields.map((f) => ({ title: f.label, width })), ...links.map((link) => ({ title: link.label, width }))];
+  const columns: Column[] = [...fields.map((f) => ({ title: f.label, width: KIND_WIDTH[f.kind], numeric: f.kind === 'integer' })), ...links.map((link) => ({ title: link.label, width: LINK_WIDTH }))];
   const rows: Row[] = records.map((record) => [...fields.map((f) => cellOf(f, record, data.names)), ...links.map((link) => namesOf(record[link.name], data.names))]);
-  return [...blocks, intro(`The ${def.plural.toLowerCase()} recorded (${countOf(records.length, def.label.toLowerCase(), def.plural.toLowerCase())}).`), table(columns, rows)];
+  return [...blocks, intro(plainIntro(def, records.length)), table(columns, rows)];
 }
+
+/**
+ * The sentence over a plain table: what it sets out, and how many. A type's plural may not be a
+ * noun that counts ("Review log"), so the count uses its label: "3 reviews", "5 hallmark ratings".
+ */
+export function plainIntro(def: RecordTypeDef, count: number): string {
+  const one = def.label.toLowerCase();
+  const many = def.plural.toLowerCase().endsWith('s') ? def.plural.toLowerCase() : `${one}s`;
+  return `This part sets out ${holdsOf(def)} (${countOf(count, one, many)}).`;
+}
+
+/** A plain table's columns share its width by what their fields hold: a rating of 1 to 5 is narrow, evidence wide. */
+const KIND_WIDTH: Record<FieldDef['kind'], number> = {
+  text: 18,
+  longText: 40,
+  integer: 8,
+  date: 13,
+  boolean: 7,
+  enum: 16,
+  enumList: 18,
+  ref: 16,
+  codeList: 8,
+  checklist: 12,
+};
+const LINK_WIDTH = 20;
 
 const PRINTERS: Record<DocumentPrinter, (data: ExportData, def: RecordTypeDef) => Block[]> = {
   aims: aimsPart,

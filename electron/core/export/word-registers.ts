@@ -11,7 +11,8 @@ import type { ExportData } from './export-data.ts';
 import { countOf, heading, intro, para, wholeNumber } from './word-blocks.ts';
 import { table, type Cell, type Column, type Row } from './word-table.ts';
 import { recordTypePart, type Block } from './word-record-printers.ts';
-import { CHANNELS_PER_TABLE } from './word-how-printers.ts';
+import { CHANNELS_PER_TABLE, channelTables } from './word-how-printers.ts';
+import { flagshipsInFull } from './word-action-plan.ts';
 
 /** Above this many records, a type that can be summarised is summarised in the body and listed in an appendix. */
 export const REGISTER_THRESHOLD = 200;
@@ -19,8 +20,18 @@ export const REGISTER_THRESHOLD = 200;
 /** At most this many high-priority records are set out in full in the body (some 30 pages of a table); more stay in the register. */
 export const IN_FULL_LIMIT = 300;
 
-/** The first appendix holds the data sources; the registers follow it, lettered in the method's order. */
-const FIRST_REGISTER_LETTER = 'B';
+/**
+ * Whether this copy has the appendix of data sources: only a copy with the parts that draw on the
+ * census and police.uk figures (the audiences' evidence, and the evidence chapter) lists them.
+ */
+export function hasDataSources(data: ExportData): boolean {
+  return data.sections.includes('who') || data.sections.includes('evidence');
+}
+
+/** The letter of the appendix after the data sources (A when the copy has none), from which the registers are lettered. */
+export function firstRegisterLetter(data: ExportData): string {
+  return hasDataSources(data) ? 'B' : 'A';
+}
 
 function priorityField(def: RecordTypeDef): FieldDef | undefined {
   return def.fields.find((f) => f.name === 'priority' && f.kind === 'enum' && f.vocabulary);
@@ -35,7 +46,7 @@ export function registerTypes(data: ExportData): RecordTypeName[] {
 }
 
 /**
- * The grid of who listens where is set out as tables (five channels to a table, every audience in
+ * The grid of who listens where is set out as tables (up to five channels to a table, every audience in
  * each) while they hold at most this many rows in all; a larger grid is counted in the body and
  * listed audience by audience in a register (2,000 audiences by 40 channels made 800 pages of
  * tables, and by 2,000 channels a document too large to write).
@@ -46,7 +57,8 @@ export const GRID_TABLE_ROWS_LIMIT = 400;
 export function gridIsRegister(data: ExportData): boolean {
   const audiences = data.records.audience.length;
   const channels = data.records.channel.length;
-  return data.sections.includes('how') && audiences > 0 && channels > 0 && audiences * Math.ceil(channels / CHANNELS_PER_TABLE) > GRID_TABLE_ROWS_LIMIT;
+  // The count at five to a table first: channels' names are measured only when the grid may fit.
+  return data.sections.includes('how') && audiences > 0 && channels > 0 && (audiences * Math.ceil(channels / CHANNELS_PER_TABLE) > GRID_TABLE_ROWS_LIMIT || audiences * channelTables(data.records.channel).length > GRID_TABLE_ROWS_LIMIT);
 }
 
 /** What a register appendix holds: a long list of one type, or the grid of who listens where. */
@@ -63,7 +75,7 @@ export function registerKeys(data: ExportData): RegisterKey[] {
 /** "Appendix B: Register of audiences". */
 export function registerTitle(data: ExportData, key: RegisterKey): string {
   const index = registerKeys(data).indexOf(key);
-  const letter = String.fromCharCode(FIRST_REGISTER_LETTER.charCodeAt(0) + Math.max(0, index));
+  const letter = String.fromCharCode(firstRegisterLetter(data).charCodeAt(0) + Math.max(0, index));
   return `Appendix ${letter}: Register of ${key === 'receptivity' ? 'who listens where' : RECORD_TYPES[key].plural.toLowerCase()}`;
 }
 
@@ -107,11 +119,14 @@ export function registerSummary(data: ExportData, type: RecordTypeName): Block[]
   const priority = priorityField(def);
   const high = priority ? records.filter((record) => record[priority.name] === 'high') : [];
   const inFull = priority && high.length > 0 && high.length <= IN_FULL_LIMIT;
+  // The action plan leads with its flagships whatever its length: they come first, in full.
+  const flagships = def.print?.printer === 'activities';
   blocks.push(
     para(
-      `There are ${countOf(records.length, def.label.toLowerCase(), plural)}: too many to list here, so this section counts them${inFull ? ` and sets out the ${wholeNumber(high.length)} of high priority in full` : ''}. Every one is in ${registerTitle(data, type)}.`,
+      `There are ${countOf(records.length, def.label.toLowerCase(), plural)}: too many to list here, so this section ${flagships ? 'sets out the flagships first and then counts them all' : 'counts them'}${inFull ? ` and sets out the ${wholeNumber(high.length)} of high priority in full` : ''}. Every one is in ${registerTitle(data, type)}.`,
     ),
   );
+  if (flagships) blocks.push(...flagshipsInFull(data, def));
   const fields = [...(def.print?.summaryBy ?? [])].map((name) => def.fields.find((f) => f.name === name)).filter((f): f is FieldDef => f !== undefined && f.vocabulary !== undefined);
   for (const field of fields) blocks.push(...countsTable(def, records, field));
   if (!priority) return blocks;

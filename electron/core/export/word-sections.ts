@@ -14,7 +14,7 @@ import { gapLine, heading, intro, safe, ukDay, wholeNumber } from './word-blocks
 import { table } from './word-table.ts';
 import { censusParts, geographyWords, type Part } from './word-census.ts';
 import type { Block } from './word-record-printers.ts';
-import { recordTypeBody, registerAppendix, registerKeys } from './word-registers.ts';
+import { firstRegisterLetter, hasDataSources, recordTypeBody, registerAppendix, registerKeys } from './word-registers.ts';
 import { receptivityAppendix, receptivityBody } from './word-receptivity-register.ts';
 import { crimeParts, crimeSourceBlocks } from './word-crime.ts';
 import { libraryAppendix } from './word-library.ts';
@@ -37,7 +37,7 @@ const SECTION_PARTS: Partial<Record<SectionId, (data: ExportData) => Part[]>> = 
 type ChapterItem =
   | { kind: 'section'; section: MethodSection; part: ExportPartId; build: (data: ExportData) => Part[] }
   | { kind: 'type'; type: RecordTypeName; part: ExportPartId }
-  | { kind: 'pointer'; type: RecordTypeName; part: ExportPartId };
+  | { kind: 'pointer'; type: RecordTypeName; part: ExportPartId; from: ExportPartId };
 
 function headingOf(type: RecordTypeName): string {
   const def = RECORD_TYPES[type];
@@ -70,7 +70,7 @@ export function chapterItems(chapter: DocumentChapter): ChapterItem[] {
       const part = exportPartOf(type);
       if (part === null) continue;
       if (chapter.parts.includes(part)) items.push({ kind: 'type', type, part });
-      else if (sectionInChapter) items.push({ kind: 'pointer', type, part });
+      else if (sectionInChapter) items.push({ kind: 'pointer', type, part, from: section.part as ExportPartId });
     }
   }
   return items;
@@ -87,7 +87,8 @@ function itemParts(item: ChapterItem, data: ExportData): Part[] {
   const included = data.sections.includes(item.part);
   switch (item.kind) {
     case 'pointer':
-      return [() => [pointerLine(item.type, item.part)]];
+      // A copy never points at a part it leaves out, nor from one it leaves out.
+      return included && data.sections.includes(item.from) ? [() => [pointerLine(item.type, item.part)]] : [];
     case 'section':
       return included ? item.build(data) : [() => [heading(item.section.title, 2), gapLine(LEFT_OUT)]];
     case 'type':
@@ -105,6 +106,11 @@ export function chapterParts(data: ExportData): Part[] {
       parts.push(() => [title, gapLine(`To be completed: ${chapter.holds}.`)]);
       continue;
     }
+    // A chapter this copy leaves out whole says so once, not under each of its headings.
+    if (!items.some((item) => item.kind !== 'pointer' && data.sections.includes(item.part))) {
+      parts.push(() => [title, gapLine(LEFT_OUT)]);
+      continue;
+    }
     const steps = items.flatMap((item) => itemParts(item, data));
     // The chapter's heading goes with its first part.
     const [first, ...rest] = steps;
@@ -117,30 +123,35 @@ export function chapterParts(data: ExportData): Part[] {
 export function appendixParts(data: ExportData): Part[] {
   const tables = data.census.tables;
   const crime = crimeSourceBlocks(data.crime.summary.batches);
+  const sources: Part[] = !hasDataSources(data)
+    ? []
+    : [
+        () => [
+          heading('Appendix A: Data sources', 1, { pageBreakBefore: true }),
+          ...(tables.length === 0 && crime.length === 0 ? [gapLine('No census tables or other data have been imported yet.')] : []),
+          ...(tables.length === 0
+            ? []
+            : [
+                intro('The census tables this document draws on: where each comes from, the date its figures describe, the geography they are given by and when they were imported.'),
+                table(
+                  [
+                    { title: 'Table', width: 10 },
+                    { title: 'Title', width: 25 },
+                    { title: 'Source', width: 22 },
+                    { title: 'Figures for', width: 13 },
+                    { title: 'By', width: 13 },
+                    { title: 'Imported', width: 17 },
+                  ],
+                  tables.map((t) => [t.code, t.title, t.source, t.referenceDate, `${wholeNumber(t.geographyCount)} ${geographyWords(t.geographyLevel)[t.geographyCount === 1 ? 0 : 1]}`, ukDay(t.importedAt)]),
+                ),
+              ]),
+          ...crime,
+        ],
+      ];
   return [
-    () => [
-      heading('Appendix A: Data sources', 1, { pageBreakBefore: true }),
-      ...(tables.length === 0 && crime.length === 0 ? [gapLine('No census tables or other data have been imported yet.')] : []),
-      ...(tables.length === 0
-        ? []
-        : [
-            intro('The census tables this document draws on: where each comes from, the date its figures describe, the geography they are given by and when they were imported.'),
-            table(
-              [
-                { title: 'Table', width: 10 },
-                { title: 'Title', width: 25 },
-                { title: 'Source', width: 22 },
-                { title: 'Figures for', width: 13 },
-                { title: 'By', width: 13 },
-                { title: 'Imported', width: 17 },
-              ],
-              tables.map((t) => [t.code, t.title, t.source, t.referenceDate, `${wholeNumber(t.geographyCount)} ${geographyWords(t.geographyLevel)[t.geographyCount === 1 ? 0 : 1]}`, ukDay(t.importedAt)]),
-            ),
-          ]),
-      ...crime,
-    ],
+    ...sources,
     ...registerKeys(data).map((key): Part => () => (key === 'receptivity' ? receptivityAppendix(data) : registerAppendix(data, key))),
     // After the registers (lettered from B), the comparison with neighbouring forces.
-    ...(data.library ? [(): Block[] => libraryAppendix(data.library!, String.fromCharCode('B'.charCodeAt(0) + registerKeys(data).length))] : []),
+    ...(data.library ? [(): Block[] => libraryAppendix(data.library!, String.fromCharCode(firstRegisterLetter(data).charCodeAt(0) + registerKeys(data).length))] : []),
   ];
 }

@@ -26,7 +26,7 @@ describe('Excel export: record sheets', () => {
     const tail = ['Last reviewed', 'Shareable', 'Notes', 'Last changed'];
     expect(headers('Aims')).toEqual(['Aim', 'Why this aim', ...tail, 'Record id']);
     expect(headers('Objectives')).toEqual(['Objective', 'Aim it serves', 'Measure', 'Baseline', 'Target', 'By when', ...tail, 'Aim it serves (id)', 'Record id']);
-    expect(headers('What good looks like')).toEqual(['Statement', ...tail, 'Record id']);
+    expect(headers('What good will look like')).toEqual(['Statement', ...tail, 'Record id']);
     expect(headers('Areas')).toEqual(['Name', 'ONS code', 'ONS geography', 'Part of', 'LSOAs it contains', ...tail, 'Part of (id)', 'Record id']);
     expect(headers('Audiences')).toEqual(['Name', 'Kind of audience', 'Size estimate (people)', 'Where the estimate comes from', 'Evidence', 'Source of the evidence', 'Engagement', 'Priority', 'What we know', 'Areas', ...tail, 'Areas (ids)', 'Record id']);
     expect(headers('Assets')).toEqual(['Name', 'Kind of asset', 'Role', 'Relationship', 'Last contact', 'Audiences', 'Areas', ...tail, 'Audiences (ids)', 'Areas (ids)', 'Record id']);

@@ -24,7 +24,7 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 const run = promisify(execFile);
 const load = loadWorkbook;
 
-const RECORD_SHEETS = ['Aims', 'Objectives', 'What good looks like', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'Self-assessment'];
+const RECORD_SHEETS = ['Aims', 'Objectives', 'What good will look like', 'Areas', 'Audiences', 'Assets', 'Vulnerabilities', 'Places', 'Self-assessment'];
 
 let book: ExcelJS.Workbook;
 let personalBook: ExcelJS.Workbook;
@@ -49,7 +49,7 @@ describe('Excel export: sheets and layout', () => {
     expect(aims.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Aims', 'Objectives', 'Census TS021', 'Lists']);
     // The statements of what good will look like go out with "What good looks like", as in the document.
     const good = await load(await exportExcel(await exportData({ sections: ['good'], personal: false }), () => {}));
-    expect(good.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'What good looks like', 'Self-assessment', 'Hallmark indicators', 'Lists']);
+    expect(good.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'What good will look like', 'Self-assessment', 'Hallmark indicators', 'Lists']);
   });
 
   it('opens the Summary with the marking, then the details, counts per section and open gaps by section', () => {
@@ -90,7 +90,7 @@ describe('Excel export: sheets and layout', () => {
     expect(values.slice(sheetsAt + 1, sheetsAt + 12).map((row) => [row[0], row[2]])).toEqual([
       ['Aims', 1],
       ['Objectives', 1],
-      ['What good looks like', 1],
+      ['What good will look like', 1],
       ['Areas', 3],
       ['Audiences', 9],
       ['Assets', 2],

@@ -97,7 +97,7 @@ describe('the executive summary', () => {
   it('gives the aims, the priority audiences (high and medium) and where they stand, and the main gaps', async () => {
     const { docx } = await exportOf(await makeData(fullWorkbookJson()));
     const summary = under(docx, 'Executive summary', 'Heading1');
-    expect(summary[0]).toBe('This strategy sets out how Kent Police will engage the communities of City from 1 April 2027 to 31 March 2030. None of its sections is marked completed yet.');
+    expect(summary[0]).toBe('This strategy sets out how Kent Police will engage the communities of City from 1 April 2027 to 31 March 2030.');
     expect(under(docx, 'Aims', 'Heading3')).toEqual([
       'The strategy has 2 aims, served by 3 objectives (chapter 1, Purpose):',
       'Build trust with communities we rarely hear from (2 objectives)',
@@ -105,7 +105,7 @@ describe('the executive summary', () => {
     ]);
     // The low-priority audience is not among them.
     expect(under(docx, 'Priority audiences', 'Heading3')).toEqual([
-      'Of the 3 audiences we will engage, 1 is high priority and 1 medium. Where we stand with them now: 1 receptive, 1 hard to reach.',
+      'Of the 3 audiences we will engage, 1 is high priority and 1 medium. Where we stand with these 2 now: 1 receptive, 1 hard to reach.',
       'Young people — high priority, hard to reach',
       'Bangladeshi families — medium priority, receptive',
       'Every audience is in chapter 2, Who we will engage.',
@@ -131,7 +131,7 @@ describe('the executive summary', () => {
     const many = Array.from({ length: 30 }, (_, n) => ({ ...json.records.audience[0]!, id: `e1000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `Audience ${String(n).padStart(2, '0')}`, areaIds: [], priority: n % 2 === 0 ? 'high' : 'medium' }));
     const { docx } = await exportOf(await makeData({ ...json, records: { aim: json.records.aim, objective: json.records.objective, audience: many } }));
     const lines = under(docx, 'Priority audiences', 'Heading3');
-    expect(lines[0]).toBe('Of the 30 audiences we will engage, 15 are high priority and 15 medium. Where we stand with them now: 30 hard to reach.');
+    expect(lines[0]).toBe('Of the 30 audiences we will engage, 15 are high priority and 15 medium. Where we stand with these 30 now: 30 hard to reach.');
     // High priority first, then by name.
     expect(lines.slice(1, 13)).toEqual(['00', '02', '04', '06', '08', '10', '12', '14', '16', '18', '20', '22'].map((n) => `Audience ${n} — high priority, hard to reach`));
     expect(lines[13]).toBe('… and 18 more priority audiences: every audience is in chapter 2, Who we will engage.');
