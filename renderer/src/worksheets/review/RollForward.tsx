@@ -39,7 +39,7 @@ export function RollForward({ info, onOpenWorkbook }: { info: WorkbookInfo; onOp
     const problems = periodProblems();
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save the next period’s workbook', suggestedName: `${info.meta.title.replace(/[\\/:*?"<>|]/g, '').slice(0, 80)} (next period).ewb` });
+    const destination = await chooseFile({ mode: 'save', purpose: 'workbook', title: 'Save the next period’s workbook', suggestedName: `${info.meta.title.replace(/[\\/:*?"<>|]/g, '').slice(0, 80)} (next period).ewb`, openWorkbookPath: info.path });
     if (!destination) return;
     const result = await api.call('rollForwardWorkbook', { path: info.path, destination, periodStart: period.start, periodEnd: period.end });
     if (!result.ok) {
