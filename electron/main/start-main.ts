@@ -19,7 +19,7 @@ import { workbookPathFromArgs } from './workbook-path-from-args.ts';
 export interface ElectronModules {
   app: App;
   BrowserWindow: typeof BrowserWindow;
-  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBoxSync'>;
   ipcMain: Pick<IpcMain, 'handle'>;
   Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -97,6 +97,19 @@ export function startMain(electron: ElectronModules, options: StartMainOptions):
       for (const file of waitingPaths.splice(0)) sendToPage('open-path', file);
     });
     created.webContents.on('render-process-gone', (_event, details) => log.error('The page stopped', details));
+    // The page asks before it goes only while a change is still waiting behind a save under way
+    // (use-autosave.ts). Electron shows nothing for that by itself and simply stays: ask the planner.
+    created.webContents.on('will-prevent-unload', (event) => {
+      const choice = electron.dialog.showMessageBoxSync(created, {
+        type: 'question',
+        buttons: ['Stay and let it save', 'Leave anyway'],
+        defaultId: 0,
+        cancelId: 0,
+        message: 'A change is still being saved.',
+        detail: 'Stay a moment and it will be saved. If you leave now, the last thing you typed may be lost.',
+      });
+      if (choice === 1) event.preventDefault();
+    });
     created.on('closed', () => {
       if (window === created) window = null;
     });

@@ -64,7 +64,7 @@ function start(overrides: { lock?: boolean; argv?: string[]; platform?: NodeJS.P
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
     ipcMain: { handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: MenuItemConstructorOptions[]) => ({ template })), setApplicationMenu: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -174,6 +174,19 @@ describe('startMain', () => {
     await flush();
     expect(core.call).toHaveBeenCalledWith('rollForwardWorkbook', request);
     expect(electron.Menu.setApplicationMenu.mock.calls.length).toBe(before + 1);
+  });
+
+  it('asks before a page holding an unsaved change goes, and lets it go only if the planner says so', async () => {
+    const { window, electron } = start();
+    await flush();
+    const stay = { preventDefault: vi.fn() };
+    window().webContents.emit('will-prevent-unload', stay);
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(window(), expect.objectContaining({ message: 'A change is still being saved.', buttons: ['Stay and let it save', 'Leave anyway'], cancelId: 0 }));
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    const leave = { preventDefault: vi.fn() };
+    window().webContents.emit('will-prevent-unload', leave);
+    expect(leave.preventDefault).toHaveBeenCalled();
   });
 
   it('a .ewb on the command line is opened once the page has loaded', async () => {
