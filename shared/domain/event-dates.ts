@@ -1,15 +1,7 @@
 // When a community event next happens, seen from a given day: a recurring event's recorded date
 // moved on by its step (a week, a month, a year) to the first one not yet past, so a document made
 // in November never calls July's fun day "next"; a one-off's date stays as it is, marked past or not.
-import { dayFromNumber, dayNumber, daysInMonth, formatCalendarDay, parseCalendarDay, type CalendarDay } from './recurrence.ts';
-
-/** The same day of the month `months` on, the 31st falling back to the month's last day. */
-function monthsOn(day: CalendarDay, months: number): CalendarDay {
-  const index = day.year * 12 + (day.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return { year, month, day: Math.min(day.day, daysInMonth(year, month)) };
-}
+import { dayFromNumber, dayNumber, formatCalendarDay, monthsOn, parseCalendarDay } from './recurrence.ts';
 
 /**
  * The event's next date on or after `today` (both YYYY-MM-DD) for a weekly, monthly or yearly

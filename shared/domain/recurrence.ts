@@ -102,6 +102,18 @@ export function monthOfIndex(index: number): { year: number; month: number } {
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
+/** The same day of the month `months` on (or back, when negative), the month's last day where that month is shorter. */
+export function monthsOn(day: CalendarDay, months: number): CalendarDay {
+  const { year, month } = monthOfIndex(monthIndexOf(day.year, day.month) + months);
+  return { year, month, day: Math.min(day.day, daysInMonth(year, month)) };
+}
+
+/** The same day a year on ("2026-03-31" → "2027-03-31"; 29 February becomes 28 February); anything not a calendar date as it is. */
+export function yearAfter(date: string): string {
+  const day = parseCalendarDay(date);
+  return day ? formatCalendarDay(monthsOn(day, 12)) : date;
+}
+
 /** "2028-02" as a month index, or null. */
 export function parseMonth(value: string): number | null {
   const match = MONTH_PATTERN.exec(value);
@@ -193,8 +205,7 @@ export function occurrencesIn(activity: Scheduled, span: MonthSpan, options: Exp
   const startMonth = monthIndexOf(start.year, start.month);
   const skip = Math.max(0, Math.ceil((months[0]! - startMonth) / step));
   for (let index = startMonth + skip * step; index <= months[months.length - 1]!; index += step) {
-    const { year, month } = monthOfIndex(index);
-    const day: CalendarDay = { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
+    const day = monthsOn(start, index - startMonth);
     const days = dayNumber(day);
     if (days > until) break;
     if (within(days)) dates.push(formatCalendarDay(day));

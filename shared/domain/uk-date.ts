@@ -11,13 +11,3 @@ export function formatUkDate(date: string | null | undefined): string {
   if (!match || !month) return date;
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
-
-/** The same day a year on ("2026-03-31" → "2027-03-31"); 29 February becomes 28 February. */
-export function yearAfter(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
-  const year = Number(match[1]) + 1;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = match[2] === '02' && match[3] === '29' && !leap ? '28' : match[3]!;
-  return `${String(year).padStart(4, '0')}-${match[2]}-${day}`;
-}

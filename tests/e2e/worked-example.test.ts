@@ -14,7 +14,8 @@ import { SCREENSHOT_DIR, appForFile } from './support/app-under-test.ts';
 import { axeViolations, seriousViolations } from './support/axe.ts';
 import { sheetParts } from '../helpers/excel-file.ts';
 import { FileBrowserDialog, HomePage, WorkbookPage, WorksheetPage } from './support/pages.ts';
-import { formatUkDate, yearAfter } from '../../shared/domain/uk-date.ts';
+import { formatUkDate } from '../../shared/domain/uk-date.ts';
+import { yearAfter } from '../../shared/domain/recurrence.ts';
 
 const e2e = appForFile('ewb-e2e-example-');
 

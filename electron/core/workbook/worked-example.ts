@@ -6,19 +6,14 @@
 // its prose names move too: "the 2025 survey", "April to June 2026"); the last
 // contacts with assets and partners also move on by whole months, so none goes stale with the season.
 import example from '../../../resources/examples/worked-example.json' with { type: 'json' };
+import { formatCalendarDay, monthsOn } from '../../../shared/domain/recurrence.ts';
 
 /** A calendar date, or a moment, as the interchange format writes them. */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)?$/;
 
+/** A calendar date or a moment `years` later (29 February to the 28th in a year without one); anything else as it is. */
 export function shiftDate(value: string, years: number): string {
-  const match = DATE.exec(value);
-  if (!match) return value;
-  const year = Number(match[1]) + years;
-  const month = Number(match[2]);
-  // 29 February in a year without one becomes the 28th.
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(Number(match[3]), lastDay);
-  return `${String(year).padStart(4, '0')}-${match[2]}-${String(day).padStart(2, '0')}${match[4] ?? ''}`;
+  return shiftMonths(value, years * 12);
 }
 
 /**
@@ -55,16 +50,12 @@ export function monthsSince(lastChanged: string, now: Date): number {
   return Math.max(0, months);
 }
 
-/** A calendar date `months` later, the 31st falling back to the month's last day. */
+/** A calendar date, or a moment, `months` later, the 31st falling back to the month's last day (29 February to the 28th); anything else as it is. */
 export function shiftMonths(value: string, months: number): string {
   const match = DATE.exec(value);
   if (!match) return value;
-  const index = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(Number(match[3]), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}${match[4] ?? ''}`;
+  const day = monthsOn({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, months);
+  return `${formatCalendarDay(day)}${match[4] ?? ''}`;
 }
 
 /** The records' last contacts, moved on by `months` (nothing else is). */

@@ -15,6 +15,7 @@ import {
   parseCalendarDay,
   planSpan,
   weekdayOf,
+  yearAfter,
 } from '../../../shared/domain/recurrence.ts';
 
 const year2028 = { first: '2028-01', last: '2028-12' };
@@ -179,5 +180,15 @@ describe('describing and grouping', () => {
       ['2028-01', [31]],
       ['2028-02', [29, 1]],
     ]);
+  });
+});
+
+describe('yearAfter', () => {
+  it('gives the same day a year on, 29 February falling back to the 28th in a common year', () => {
+    expect(yearAfter('2026-12-02')).toBe('2027-12-02');
+    expect(yearAfter('2027-02-28')).toBe('2028-02-28');
+    expect(yearAfter('2028-02-29')).toBe('2029-02-28');
+    expect(yearAfter('2099-12-31')).toBe('2100-12-31');
+    expect(yearAfter('')).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 // One way of writing a date on every screen and in every message: "31 March 2028".
 import { describe, expect, it } from 'vitest';
-import { formatUkDate, yearAfter } from '../../../shared/domain/uk-date.ts';
+import { formatUkDate } from '../../../shared/domain/uk-date.ts';
 
 describe('formatUkDate', () => {
   it('writes a calendar date with the day, the month in words and the year', () => {
@@ -14,15 +14,5 @@ describe('formatUkDate', () => {
     expect(formatUkDate(null)).toBe('');
     expect(formatUkDate('2028-13-01')).toBe('2028-13-01');
     expect(formatUkDate('soon')).toBe('soon');
-  });
-});
-
-describe('yearAfter', () => {
-  it('gives the same day a year on, 29 February falling back to the 28th in a common year', () => {
-    expect(yearAfter('2026-12-02')).toBe('2027-12-02');
-    expect(yearAfter('2027-02-28')).toBe('2028-02-28');
-    expect(yearAfter('2028-02-29')).toBe('2029-02-28');
-    expect(yearAfter('2099-12-31')).toBe('2100-12-31');
-    expect(yearAfter('')).toBe('');
   });
 });

@@ -3,7 +3,7 @@
 // end of the week, Page Up and Page Down a month (with Shift a year, keeping the day of the month or
 // the month's last day), Ctrl+Home and Ctrl+End to the month's first and last day; Enter or Space
 // opens the activities of the day.
-import { dayFromNumber, dayNumber, daysInMonth, formatCalendarDay, parseCalendarDay, weekdayOf, type CalendarDay } from '../../../../shared/domain/recurrence.ts';
+import { dayFromNumber, dayNumber, daysInMonth, formatCalendarDay, monthIndexOf, monthsOn, parseCalendarDay, weekdayOf, type CalendarDay } from '../../../../shared/domain/recurrence.ts';
 
 export type CalendarCommand = { kind: 'move'; to: string } | { kind: 'open' } | { kind: 'none' };
 
@@ -25,10 +25,9 @@ function byDays(day: CalendarDay, days: number): string {
 
 /** The same day `months` months on, or that month's last day when it is shorter. */
 export function byMonths(day: CalendarDay, months: number): string {
-  const index = Math.max(12, Math.min(9999 * 12 + 11, day.year * 12 + (day.month - 1) + months));
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return formatCalendarDay({ year, month, day: Math.min(day.day, daysInMonth(year, month)) });
+  const from = monthIndexOf(day.year, day.month);
+  const to = Math.max(monthIndexOf(1, 1), Math.min(monthIndexOf(9999, 12), from + months));
+  return formatCalendarDay(monthsOn(day, to - from));
 }
 
 export function calendarCommand(event: KeyLike, focused: string): CalendarCommand {
